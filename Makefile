@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site test serve check bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+site: $(VENV)/.installed
+	$(BIN)/factsheet build
+
+serve: $(VENV)/.installed
+	$(BIN)/factsheet serve
+
+check: $(VENV)/.installed
+	$(BIN)/factsheet check
+
+test: $(VENV)/.installed-test node_modules/.installed
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+
+clean:
+	rm -rf site build .cache test-artifacts

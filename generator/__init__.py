@@ -1,0 +1,1 @@
+"""factsheet: YAML files of figures and statements -> a published fact-sheet website."""

@@ -1,0 +1,96 @@
+"""The `factsheet` command: one function per verb, each a thin wire between stages.
+
+Errors the user can fix print as one line each, with no traceback (`--debug` shows one);
+exit 1 means a content or build problem, 2 a usage problem.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import ContentError, FactsheetError
+from .project import Project
+
+ROOT_OPTION = click.option(
+    "--root", "-r", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="The fact sheet's folder (where mkdocs.yml and content/ are).",
+)
+DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+
+
+def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Print FactsheetErrors as plain lines and exit with their code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactsheetError as exc:
+            if debug:
+                traceback.print_exc()
+            if isinstance(exc, ContentError):
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                errors = sum(1 for p in exc.problems if p.level == "error")
+                click.echo(f"{errors} error(s); nothing was written.", err=True)
+            else:
+                click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:  # a bug of ours: say so plainly, keep the traceback for --debug
+            if debug:
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                err=True,
+            )
+            sys.exit(3)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factsheet")
+def main() -> None:
+    """Build fact-sheet websites from YAML files of figures and statements."""
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--site-url", help="The URL the site is published at (overrides mkdocs.yml).")
+@DEBUG_OPTION
+@reports_errors
+def build(root: Path, site_url: str | None) -> None:
+    """Validate content/, render site_src/ to Markdown, and build site/ with MkDocs."""
+    from .build import build as run_build
+
+    project = Project.load(root, site_url)
+    report = run_build(project)
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    click.echo(
+        f"Built {report.pages} pages into {project.display(project.site_dir)}/"
+        f" (generator {report.generate_seconds:.2f} s, MkDocs {report.engine_seconds:.2f} s;"
+        f" charts: {report.charts_rendered} rendered, {report.charts_cached} from cache)."
+    )
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@DEBUG_OPTION
+@reports_errors
+def new(directory: Path) -> None:
+    """Create a small fact sheet in DIRECTORY that builds at once."""
+    from .scaffold import scaffold
+
+    for path in scaffold(directory):
+        click.echo(f"  {directory / path}")
+    click.echo(f"Created a fact sheet in {directory}/. Next: cd {directory} && factsheet build")

@@ -1,0 +1,283 @@
+"""Load every YAML file under `content/` into one validated, cross-checked Content."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .derive import Computed, Quantity, resolve_all
+from .errors import ContentError, Problem, relative
+from .models import (
+    Chart, ContentFile, Derived, EditorNote, Event, Figure, Sheet, Source, Statement,
+)
+from .validation import problems_from
+from .yaml_loader import Loaded, YamlProblems, load_yaml
+
+KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts")
+
+
+@dataclass
+class Located:
+    """Where a record was written, for messages about it."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class Content:
+    """The whole fact sheet, validated: lookups by id, derived figures computed."""
+
+    sheet: Sheet
+    sources: dict[str, Source]
+    figures: dict[str, Figure]
+    derived: dict[str, Computed]
+    statements: dict[str, Statement]
+    events: dict[str, Event]
+    notes: dict[str, EditorNote]
+    charts: dict[str, Chart]
+    specs: dict[str, Derived] = field(default_factory=dict)
+    """The derived figures as written; `derived` holds their computed results."""
+    where: dict[str, Located] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def quantity(self, qid: str) -> Quantity:
+        """A stored or derived figure by id."""
+        return self.figures.get(qid) or self.derived[qid]
+
+    def quantities(self) -> list[Quantity]:
+        return [*self.figures.values(), *self.derived.values()]
+
+    def by_topic(self, topic: str) -> list[Quantity]:
+        return [q for q in self.quantities() if q.topic == topic]
+
+    def headlines(self) -> list[Quantity]:
+        return [q for q in self.quantities() if q.headline]
+
+    def notes_about(self, item_id: str) -> list[EditorNote]:
+        return [n for n in self.notes.values() if item_id in n.about]
+
+    def statements_on(self, topic: str) -> list[Statement]:
+        return sorted(
+            (s for s in self.statements.values() if s.topic == topic),
+            key=lambda s: s.date.first_day(),
+        )
+
+    def timeline(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: (e.date.first_day(), e.id))
+
+    def citations(self, source_id: str) -> list[tuple[str, str]]:
+        """(kind, id) of everything that cites a source, directly or as the outlet."""
+        found: list[tuple[str, str]] = []
+        for kind in ("figures", "statements", "events"):
+            for item in getattr(self, kind).values():
+                if source_id in (item.source, item.via):
+                    found.append((kind, item.id))
+        for note in self.notes.values():
+            if source_id in (note.source, note.article):
+                found.append(("notes", note.id))
+        for computed in self.derived.values():
+            if source_id in computed.sources:
+                found.append(("derived", computed.id))
+        return found
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
+
+
+def load_content(root: Path) -> Content:
+    """Read `root/content`; raise ContentError listing every problem found."""
+    content_dir = root / "content"
+    problems: list[Problem] = []
+    parts: list[tuple[str, Loaded, ContentFile]] = []
+    files = content_files(content_dir)
+    if not files:
+        raise ContentError([Problem(relative(content_dir, root), 1, 1, "", "no YAML files found")])
+    for path in files:
+        display = relative(path, root)
+        try:
+            loaded = load_yaml(path, display)
+        except YamlProblems as exc:
+            problems.extend(exc.problems)
+            continue
+        try:
+            parts.append((display, loaded, ContentFile.model_validate(loaded.data)))
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, loaded, display, ContentFile))
+    if problems:
+        raise ContentError(problems)
+    content, problems = _merge(parts)
+    if not problems:
+        problems = check_references(content)
+    if not problems:
+        try:
+            content.derived = resolve_all(list(content.specs.values()), content.figures)
+        except ValueError as exc:
+            problems.append(Problem("content", 1, 1, "derived", str(exc)))
+    if not problems:
+        problems = check_consistency(content)
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise ContentError(errors)
+    content.warnings = [p for p in problems if p.level == "warning"]
+    return content
+
+
+def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[Problem]]:
+    problems: list[Problem] = []
+    sheets = [(display, loaded, part.sheet) for display, loaded, part in parts if part.sheet]
+    if len(sheets) != 1:
+        where = ", ".join(d for d, _, _ in sheets) or "content/"
+        problems.append(
+            Problem(
+                sheets[1][0] if len(sheets) > 1 else "content",
+                1, 1, "sheet",
+                f"expected exactly one `sheet:` mapping in content/, found {len(sheets)} ({where})",
+            )
+        )
+    tables: dict[str, dict[str, object]] = {kind: {} for kind in KINDS}
+    where: dict[str, Located] = {}
+    for display, loaded, part in parts:
+        for kind in KINDS:
+            for index, item in enumerate(getattr(part, kind)):
+                line, col = loaded.position((kind, index))
+                if item.id in where:
+                    first = where[item.id]
+                    problems.append(
+                        Problem(
+                            display, line, col, f"{kind}[{index}].id",
+                            f"duplicate id {item.id!r} (first in {first.file}:{first.line}); "
+                            "ids must be unique across the fact sheet",
+                        )
+                    )
+                    continue
+                where[item.id] = Located(display, line, col)
+                tables[kind][item.id] = item
+    content = Content(
+        sheet=sheets[0][2] if sheets else Sheet.model_construct(),  # type: ignore[arg-type]
+        sources=tables["sources"],  # type: ignore[arg-type]
+        figures=tables["figures"],  # type: ignore[arg-type]
+        derived={},
+        statements=tables["statements"],  # type: ignore[arg-type]
+        events=tables["events"],  # type: ignore[arg-type]
+        notes=tables["notes"],  # type: ignore[arg-type]
+        charts=tables["charts"],  # type: ignore[arg-type]
+        specs=tables["derived"],  # type: ignore[arg-type]
+        where=where,
+    )
+    return content, problems
+
+
+def _problem(content: Content, item_id: str, field_: str, message: str, level: str = "error"):
+    at = content.where.get(item_id, Located("content", 1, 1))
+    return Problem(at.file, at.line, at.column, field_, message, level)  # type: ignore[arg-type]
+
+
+def check_references(content: Content) -> list[Problem]:
+    """Every id named anywhere resolves to something of the right kind."""
+    problems: list[Problem] = []
+    specs = content.specs
+    quantity_ids = set(content.figures) | set(specs)
+    annotatable = quantity_ids | set(content.statements)
+
+    def expect(item_id: str, field_: str, ref: str | None, pool: set[str] | dict, what: str):
+        if ref is not None and ref not in pool:
+            problems.append(_problem(content, item_id, field_, f"unknown {what} {ref!r}"))
+
+    for source in content.sources.values():
+        for i, via in enumerate(source.via):
+            expect(source.id, f"{source.id}.via[{i}]", via, content.sources, "source")
+    for kind in ("figures", "statements", "events"):
+        for item in getattr(content, kind).values():
+            expect(item.id, f"{item.id}.source", item.source, content.sources, "source")
+            expect(item.id, f"{item.id}.via", item.via, content.sources, "source")
+    for note in content.notes.values():
+        expect(note.id, f"{note.id}.source", note.source, content.sources, "source")
+        expect(note.id, f"{note.id}.article", note.article, content.sources, "source")
+        for i, ref in enumerate(note.about):
+            expect(note.id, f"{note.id}.about[{i}]", ref, annotatable, "figure or statement")
+    for spec in specs.values():
+        for i, ref in enumerate(spec.inputs):
+            expect(spec.id, f"{spec.id}.inputs[{i}]", ref, quantity_ids, "figure")
+            if ref == spec.id:
+                problems.append(_problem(content, spec.id, f"{spec.id}.inputs", "uses itself"))
+    for chart in content.charts.values():
+        for i, ref in enumerate(chart.figures):
+            expect(chart.id, f"{chart.id}.figures[{i}]", ref, quantity_ids, "figure")
+        for i, ref in enumerate(chart.events):
+            expect(chart.id, f"{chart.id}.events[{i}]", ref, content.events, "event")
+    sides, topics = content.sheet.sides, content.sheet.topics
+    for q in [*content.figures.values(), *specs.values()]:
+        if topics and q.topic not in topics:
+            problems.append(
+                _problem(content, q.id, f"{q.id}.topic", f"unknown topic {q.topic!r}; "
+                         f"expected one of {', '.join(sorted(topics))} (sheet.topics)")
+            )
+    for f in content.figures.values():
+        if f.side and sides and f.side not in sides:
+            problems.append(
+                _problem(content, f.id, f"{f.id}.side", f"unknown side {f.side!r}; "
+                         f"expected one of {', '.join(sorted(sides))} (sheet.sides)")
+            )
+    from .units import UNITS
+
+    for q in [*content.figures.values(), *specs.values()]:
+        if q.unit is not None and q.unit not in UNITS:
+            problems.append(
+                _problem(content, q.id, f"{q.id}.unit",
+                         f"unknown unit {q.unit!r}; expected one of {', '.join(UNITS)}")
+            )
+    return problems
+
+
+def check_consistency(content: Content) -> list[Problem]:
+    """Rules across records: deaths within casualties, dates within sources, sources used."""
+    problems: list[Problem] = []
+    groups: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f in content.figures.values():
+        if f.measure in ("casualties", "deaths") and f.side:
+            groups[(f.side, f.period, f.as_of)][f.measure].append(f)
+    for group in groups.values():
+        for death in group.get("deaths", []):
+            for cas in group.get("casualties", []):
+                if death.bounds[1] > cas.bounds[1] or death.bounds[0] > cas.bounds[0]:
+                    problems.append(
+                        _problem(content, death.id, f"{death.id}",
+                                 f"deaths ({death.bounds[0]:,.0f}–{death.bounds[1]:,.0f}) exceed "
+                                 f"casualties {cas.id!r} ({cas.bounds[0]:,.0f}–"
+                                 f"{cas.bounds[1]:,.0f}) for the same side and period")
+                    )
+    for f in content.figures.values():
+        if f.projection:
+            continue
+        source = content.sources[f.source]
+        published = source.date.last_day()
+        ends = f.period.end.first_day() if f.period else f.as_of.first_day()  # type: ignore[union-attr]
+        if ends > published:
+            problems.append(
+                _problem(content, f.id, f"{f.id}.period" if f.period else f"{f.id}.as_of",
+                         f"covers a time after its source {source.id!r} was published "
+                         f"({source.date.iso()}); mark it `projection: true` if it is a forecast")
+            )
+    for kind in ("statements", "events"):
+        for item in getattr(content, kind).values():
+            source = content.sources[item.source]
+            if item.date.first_day() > source.date.last_day():
+                problems.append(
+                    _problem(content, item.id, f"{item.id}.date",
+                             f"dated {item.date.iso()}, after its source {source.id!r} "
+                             f"({source.date.iso()})")
+                )
+    used = {sid for sid in content.sources if content.citations(sid)}
+    used |= {v for s in content.sources.values() if s.id in used for v in s.via}
+    for sid in content.sources:
+        if sid not in used:
+            problems.append(
+                _problem(content, sid, sid, "source is not cited by anything", "warning")
+            )
+    return problems

@@ -1,0 +1,159 @@
+"""Derived figures: computed from stored figures, with their formula, so none is typed by hand.
+
+Ranges propagate as intervals: a ratio of two ranges runs from the smallest quotient to the
+largest, so a reader never sees more precision than the inputs carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import numbers
+from .models import Derived, Figure, PartialDate, Period
+
+_APPROXIMATE = {"about", "roughly", "nearly", "almost"}
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A derived figure's result: the same reading surface as a Figure, plus its working."""
+
+    spec: Derived
+    low: float
+    high: float
+    qualifier: str | None
+    unit: str
+    period: Period | None
+    as_of: PartialDate | None
+    inputs: tuple[Figure | Computed, ...]
+    formula: str
+    """In words: 'Russian military casualties ÷ Ukrainian military casualties'."""
+    working: str
+    """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def topic(self) -> str:
+        return self.spec.topic
+
+    @property
+    def headline(self) -> bool:
+        return self.spec.headline
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return (self.low, self.high)
+
+    @property
+    def decimals(self) -> int:
+        return self.spec.decimals
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source behind the inputs, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for item in self.inputs:
+            for sid in item.sources if isinstance(item, Computed) else (item.source,):
+                seen.setdefault(sid, None)
+        return tuple(seen)
+
+
+Quantity = Figure | Computed
+
+
+def shown(q: Quantity) -> str:
+    """How a stored or derived figure reads: 'about 1.2 million', '2–2.4 times'."""
+    decimals = q.decimals if isinstance(q, Computed) else None
+    low, high = q.bounds
+    return numbers.quantity(low, high, q.qualifier, q.unit, decimals)
+
+
+def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
+    """Apply `spec.op` to its inputs (already resolved, in order)."""
+    a = inputs[0]
+    alo, ahi = a.bounds
+    qualifier = _qualifier(inputs)
+    period: Period | None = a.period
+    as_of = a.as_of
+    if spec.op in ("ratio", "share", "difference"):
+        b = inputs[1]
+        blo, bhi = b.bounds
+        if spec.op == "difference":
+            low, high = alo - bhi, ahi - blo
+            unit = spec.unit or a.unit
+            sign = "−"
+        else:
+            if blo <= 0:
+                raise ValueError(f"cannot divide by {b.id}: its value can be zero or less")
+            scale = 100.0 if spec.op == "share" else 1.0
+            low, high = alo / bhi * scale, ahi / blo * scale
+            unit = spec.unit or ("percent" if spec.op == "share" else "times")
+            sign = "÷"
+        if a.period != b.period:
+            period = None
+        if a.as_of != b.as_of:
+            as_of = None
+        formula = f"{a.label} {sign} {b.label}"
+        working = f"{_bare(a)} {sign} {_bare(b)}"
+        if spec.op == "share":
+            formula += " × 100"
+            working += " × 100"
+    else:
+        if a.period is None:
+            raise ValueError(f"{spec.op} needs an input with a period; {a.id} has none")
+        days = a.period.days
+        per = spec.days if spec.op == "per-period" else 1
+        low, high = alo / days * per, ahi / days * per
+        unit = spec.unit or a.unit
+        if spec.op == "per-day":
+            formula = f"{a.label} ÷ days in {numbers.period(a.period)}"
+            working = f"{_bare(a)} ÷ {days:,} days"
+        else:
+            formula = f"{a.label} ÷ days in {numbers.period(a.period)} × {per}"
+            working = f"{_bare(a)} ÷ {days:,} days × {per}"
+    result_text = numbers.span(low, high, spec.decimals)
+    return Computed(
+        spec=spec, low=low, high=high, qualifier=qualifier, unit=unit, period=period,
+        as_of=as_of, inputs=tuple(inputs), formula=formula,
+        working=f"{working} = {result_text}",
+    )
+
+
+def _bare(q: Quantity) -> str:
+    low, high = q.bounds
+    decimals = q.decimals if isinstance(q, Computed) else None
+    text = numbers.span(low, high, decimals)
+    return f"({text})" if numbers.DASH in text else text
+
+
+def _qualifier(inputs: list[Quantity]) -> str | None:
+    """'about' when any input is approximate or hedged; exact inputs give an exact result."""
+    hedges = {q.qualifier for q in inputs if q.qualifier and q.qualifier != "exactly"}
+    return "about" if hedges else None
+
+
+def resolve_all(derived: list[Derived], figures: dict[str, Figure]) -> dict[str, Computed]:
+    """Compute every derived figure, inputs first; raise KeyError/ValueError on bad specs.
+
+    A derived figure may take another as input; order in the file does not matter, cycles
+    are reported by `consistency.py` before this runs.
+    """
+    pending = {d.id: d for d in derived}
+    done: dict[str, Computed] = {}
+    while pending:
+        progressed = False
+        for did, spec in list(pending.items()):
+            if all(i in figures or i in done for i in spec.inputs):
+                done[did] = compute(spec, [figures.get(i) or done[i] for i in spec.inputs])
+                del pending[did]
+                progressed = True
+        if not progressed:
+            raise ValueError(f"derived figures form a cycle: {', '.join(sorted(pending))}")
+    return done

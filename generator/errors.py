@@ -1,0 +1,58 @@
+"""Problems found in content, each pinned to a file, line and column a person can open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem, printed as `file:line:col: field.path: message`."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    level: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        prefix = " warning:" if self.level == "warning" else ""
+        return f"{where}:{prefix}{field} {self.message}"
+
+
+class FactsheetError(Exception):
+    """An error the user can fix; shown without a traceback. exit_code 1 = content, 2 = usage."""
+
+    exit_code = 1
+
+
+class ContentError(FactsheetError):
+    """One or more problems in `content/`; the build stops before writing anything."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(FactsheetError):
+    exit_code = 2
+
+
+class TemplateProblem(FactsheetError):
+    """A template in `site_src/` failed: names the template and line."""
+
+
+class BuildFailed(FactsheetError):
+    """The site engine (MkDocs) refused the generated pages."""
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,83 @@
+"""Permalinks: every figure, statement, event and note is linked where it actually stands.
+
+Templates print a placeholder for a link; once every page is rendered, the anchors found on
+the pages decide which page holds each id, and placeholders become relative links (for
+navigation, correct under any sub-path) or absolute URLs (for citing).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+_TOKEN = re.compile(r"⟦(link|url):([a-z0-9][a-z0-9-]*)⟧")
+_ANCHOR = re.compile(r'\bid="([a-z0-9][a-z0-9-]*)"')
+
+
+def link(item: object) -> Markup:
+    """A placeholder for a relative link to `item` (anything with an `id`, or an id)."""
+    return Markup(f"⟦link:{getattr(item, 'id', item)}⟧")
+
+
+def url(item: object) -> Markup:
+    """A placeholder for the absolute URL of `item`, for citations."""
+    return Markup(f"⟦url:{getattr(item, 'id', item)}⟧")
+
+
+def page_url(markdown_path: str) -> str:
+    """'casualties.md' -> 'casualties/', 'index.md' -> '' (MkDocs' directory URLs)."""
+    stem = markdown_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def absolute(site_url: str, page_path: str, anchor: str) -> str:
+    """The citable URL of an anchor on a page."""
+    return f"{site_url.rstrip('/')}/{page_url(page_path)}#{anchor}"
+
+
+def anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """{id: page path} for every anchor, and the ids found on more than one page."""
+    where: dict[str, str] = {}
+    clashes: list[str] = []
+    for path, text in pages.items():
+        for anchor in set(_ANCHOR.findall(text)):
+            if anchor in where:
+                clashes.append(f"{anchor} (on {where[anchor]} and {path})")
+            where.setdefault(anchor, path)
+    return where, clashes
+
+
+def resolve(
+    pages: dict[str, str], site_url: str, wanted: Iterable[str] = ()
+) -> tuple[dict[str, str], list[str]]:
+    """Replace placeholders; return the pages and a list of problems (unknown or unshown ids)."""
+    where, problems = anchors(pages)
+    problems = [f"id shown on two pages: {c}" for c in problems]
+    out: dict[str, str] = {}
+    for path, text in pages.items():
+        here = page_url(path)
+
+        def replace(match: re.Match[str], here: str = here, path: str = path) -> str:
+            kind, target = match.groups()
+            if target not in where:
+                problems.append(f"{path}: links to {target!r}, which no page shows")
+                return "#"
+            if kind == "url":
+                return absolute(site_url, where[target], target)
+            there = page_url(where[target])
+            if there == here:
+                return f"#{target}"
+            rel = posixpath.relpath(there or ".", here or ".")
+            rel = "" if rel == "." else rel + "/"
+            return f"{rel}#{target}"
+
+        out[path] = _TOKEN.sub(replace, text)
+    problems += [f"{i!r} is not shown on any page" for i in wanted if i not in where]
+    return out, problems

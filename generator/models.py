@@ -1,0 +1,336 @@
+"""The content model: one class per kind of thing an editor writes in `content/`.
+
+Models validate shape and single-record rules; rules that span records (references,
+deaths <= casualties, unused sources) live in `consistency.py`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A stable id: lower-case letters, digits and hyphens. Used in permalinks.",
+    ),
+]
+PlainText = Annotated[str, Field(min_length=1, description="Plain text; shown exactly as written.")]
+InlineMarkdown = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description=(
+            "Inline Markdown: *emphasis*, **strong** and [links](https://…) only. "
+            "Raw HTML is shown as text; links must be http(s), mailto or site-relative."
+        ),
+        json_schema_extra={"x-markdown": "inline"},
+    ),
+]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="An absolute http(s) URL.")]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(BaseModel):
+    """A date known to the year, the month or the day, as sources give them."""
+
+    model_config = ConfigDict(frozen=True)
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: object) -> object:
+        if isinstance(value, dt.date):
+            return {"year": value.year, "month": value.month, "day": value.day}
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {"year": value}
+        if isinstance(value, str):
+            m = _PARTIAL_DATE.match(value.strip())
+            if not m:
+                raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+            y, mo, d = m.groups()
+            return {"year": int(y), "month": int(mo) if mo else None, "day": int(d) if d else None}
+        if isinstance(value, dict):
+            return value
+        raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+    @model_validator(mode="after")
+    def _real_date(self) -> PartialDate:
+        self.first_day()  # raises ValueError on 2025-02-30 and the like
+        return self
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+class Period(BaseModel):
+    """The span a figure covers, from its first to its last day."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    start: PartialDate = Field(description="First day (or month, or year) the figure covers.")
+    end: PartialDate = Field(description="Last day (or month, or year) the figure covers.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start.first_day() > self.end.last_day():
+            raise ValueError(
+                f"the period starts ({self.start.iso()}) after it ends ({self.end.iso()})"
+            )
+        return self
+
+    @property
+    def days(self) -> int:
+        """Days covered, counting both ends."""
+        return (self.end.last_day() - self.start.first_day()).days + 1
+
+
+Qualifier = Literal[
+    "exactly", "about", "roughly", "over", "more than", "at least", "up to", "under",
+    "less than", "nearly", "almost", "below",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Strict):
+    """A publication that gives figures or statements: a report, an article, a speech, a post."""
+
+    id: Id
+    publisher: PlainText = Field(description="Who published it, e.g. 'Associated Press'.")
+    short: PlainText | None = Field(
+        None, description="Short name used in sentences, e.g. 'CSIS'. Defaults to publisher."
+    )
+    title: PlainText = Field(description="The title as published.")
+    authors: list[PlainText] = Field(default_factory=list, description="Authors, if named.")
+    date: PartialDate = Field(description="Publication date.")
+    url: Url | None = Field(None, description="Where to read it; the original publisher's page.")
+    kind: Literal[
+        "report", "news", "article", "official", "speech", "social", "broadcast", "dataset",
+        "reference",
+    ] = Field(description="What sort of publication it is.")
+    confidence: Literal["confirmed", "secondary", "unconfirmed"] = Field(
+        "confirmed",
+        description="confirmed: seen on the publisher's page or in two independent reports; "
+        "secondary: seen only in reports about it; unconfirmed: one weak source.",
+    )
+    via: list[Id] = Field(
+        default_factory=list,
+        description="Sources through which this one is known, when it is secondary "
+        "(e.g. a report known through AP's coverage).",
+    )
+    note: InlineMarkdown | None = Field(None, description="Anything a reader should know.")
+
+    @property
+    def name(self) -> str:
+        return self.short or self.publisher
+
+
+class Figure(Strict):
+    """One number as a source gives it: a value or a low–high range, with its qualifier."""
+
+    id: Id
+    label: PlainText = Field(
+        description="What is counted, as a noun phrase: 'Russian military casualties'."
+    )
+    says: PlainText = Field(
+        description="The attribution that opens the sentence, worded as the source words it: "
+        "'CSIS estimates', 'The National Archives counts'."
+    )
+    topic: Id = Field(description="The page section it belongs to, e.g. 'casualties'.")
+    measure: Id = Field(
+        description="What kind of quantity: casualties, deaths, share, speed, population, …; "
+        "casualties and deaths of one side and period are checked against each other."
+    )
+    side: Id | None = Field(None, description="Who the figure is about, e.g. 'russia'.")
+    value: float | None = Field(None, description="The figure, when the source gives one number.")
+    low: float | None = Field(None, description="Low end, when the source gives a range.")
+    high: float | None = Field(None, description="High end, when the source gives a range.")
+    qualifier: Qualifier | None = Field(
+        None, description="The source's own hedge: 'about', 'over', 'up to', …"
+    )
+    unit: Id = Field(description="Unit key: people, percent, km2, m-per-day, yd-per-day, mi, …")
+    period: Period | None = Field(None, description="The span it covers.")
+    as_of: PartialDate | None = Field(None, description="The date it is true at.")
+    projection: bool = Field(
+        False, description="True for a forecast: its period may end after its source's date."
+    )
+    source: Id = Field(description="The source that gives it (the originator).")
+    via: Id | None = Field(None, description="The outlet that reported it, if not the source.")
+    note: InlineMarkdown | None = Field(None, description="A short note shown under the figure.")
+    headline: bool = Field(False, description="Show it on the home page.")
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Figure:
+        has_range = self.low is not None or self.high is not None
+        if self.value is None and not has_range:
+            raise ValueError("give either value, or low and high")
+        if self.value is not None and has_range:
+            raise ValueError("give either value, or low and high, not both")
+        if has_range and (self.low is None or self.high is None):
+            raise ValueError("a range needs both low and high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        if self.period is None and self.as_of is None:
+            raise ValueError("give the period the figure covers, or the date it is as of")
+        return self
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        if self.value is not None:
+            return (self.value, self.value)
+        assert self.low is not None and self.high is not None
+        return (self.low, self.high)
+
+
+class Statement(Strict):
+    """A direct quotation, verbatim, with who said it, when, where and why it matters."""
+
+    id: Id
+    speaker: PlainText
+    role: PlainText = Field(description="The speaker's role at the time.")
+    date: PartialDate
+    place: PlainText = Field(description="Where it was said or published.")
+    quote: PlainText = Field(description="The words exactly as quoted, odd grammar included.")
+    context: InlineMarkdown = Field(description="One sentence on when and why it was said.")
+    topic: Id = Field(description="The page section it belongs to.")
+    source: Id
+    via: Id | None = None
+
+
+class Event(Strict):
+    """A dated entry on the timeline."""
+
+    id: Id
+    date: PartialDate
+    title: PlainText
+    summary: InlineMarkdown
+    source: Id
+    via: Id | None = None
+
+
+class EditorNote(Strict):
+    """Where the seed article says more or other than its source: both, side by side."""
+
+    id: Id
+    about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")
+    title: PlainText
+    article_said: PlainText = Field(description="What the article said, quoted.")
+    source_says: InlineMarkdown = Field(description="What the source says instead.")
+    article: Id = Field(description="The article, as a source id.")
+    source: Id = Field(description="The source that settles it.")
+
+
+DerivedOp = Literal["ratio", "share", "per-day", "per-period", "difference"]
+
+
+class Derived(Strict):
+    """A figure the generator computes from stored figures; never typed in by hand."""
+
+    id: Id
+    label: PlainText
+    topic: Id
+    op: DerivedOp = Field(
+        description="ratio: a ÷ b; share: a ÷ b as a percentage; per-day: a over its period's "
+        "days; per-period: a over its period, per `days` days; difference: a − b."
+    )
+    inputs: list[Id] = Field(min_length=1, max_length=2, description="Figure or derived ids.")
+    days: int | None = Field(None, gt=0, description="For per-period: the length of the period.")
+    unit: Id | None = Field(None, description="Unit of the result (default from op and inputs).")
+    decimals: int = Field(1, ge=0, le=4, description="Decimals shown.")
+    explain: InlineMarkdown | None = Field(None, description="What the comparison means.")
+    headline: bool = False
+
+    @model_validator(mode="after")
+    def _arity(self) -> Derived:
+        binary = self.op in ("ratio", "share", "difference")
+        if binary and len(self.inputs) != 2:
+            raise ValueError(f"op {self.op!r} needs two inputs, got {len(self.inputs)}")
+        if not binary and len(self.inputs) != 1:
+            raise ValueError(f"op {self.op!r} needs one input, got {len(self.inputs)}")
+        if self.op == "per-period" and self.days is None:
+            raise ValueError("op 'per-period' needs days")
+        return self
+
+
+class Chart(Strict):
+    """A chart drawn from figures at build time."""
+
+    id: Id
+    title: PlainText
+    kind: Literal["range-bar", "bar", "timeline"] = Field(
+        description="range-bar: each figure's range as a bar; bar: one bar per figure; "
+        "timeline: the events on a time axis."
+    )
+    figures: list[Id] = Field(default_factory=list, description="Figure or derived ids, in order.")
+    events: list[Id] = Field(default_factory=list, description="Event ids, for a timeline.")
+    scale: Literal["linear", "log"] = Field("linear", description="Value axis scale.")
+    caption: InlineMarkdown | None = None
+
+    @model_validator(mode="after")
+    def _has_data(self) -> Chart:
+        if self.kind == "timeline" and not self.events:
+            raise ValueError("a timeline chart needs events")
+        if self.kind != "timeline" and not self.figures:
+            raise ValueError(f"a {self.kind} chart needs figures")
+        return self
+
+
+class Sheet(Strict):
+    """The fact sheet as a whole: its name, its date, and how it is checked."""
+
+    title: PlainText
+    description: PlainText = Field(description="One sentence; the home page's meta description.")
+    updated: PartialDate = Field(
+        description="When the content was last reviewed; the build date of the site."
+    )
+    license: PlainText = Field("CC BY 4.0", description="Licence of the data and text.")
+    license_url: Url | None = None
+    corrections: PlainText | None = Field(None, description="How to report a correction.")
+    stale_after_days: int = Field(180, gt=0, description="Warn when a figure's date is older.")
+    sides: dict[Id, PlainText] = Field(
+        default_factory=dict, description="Display names of sides: {russia: Russia}."
+    )
+    topics: dict[Id, PlainText] = Field(
+        default_factory=dict, description="Display names of topics: {casualties: Casualties}."
+    )
+
+
+class ContentFile(Strict):
+    """What one YAML file may hold; the files of `content/` are merged."""
+
+    sheet: Sheet | None = None
+    sources: list[Source] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    derived: list[Derived] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    notes: list[EditorNote] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)

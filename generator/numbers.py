@@ -1,0 +1,107 @@
+"""How numbers, ranges, units and dates are written for readers: the one place that decides.
+
+>>> number(275000)
+'275,000'
+>>> quantity(275000, 325000, None, "people")
+'275,000–325,000'
+>>> quantity(140000, 140000, "up to", "people")
+'up to 140,000'
+>>> quantity(25, 25, "below", "yd-per-day")
+'below 25 yards a day (22.9 metres a day)'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import PartialDate, Period
+from .units import UNITS
+
+DASH = "\u2013"  # en dash, for ranges
+
+
+def number(x: float, decimals: int | None = None) -> str:
+    """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8'."""
+    if decimals is None and abs(x) >= 1_000_000_000 and round(x) % 100_000_000 == 0:
+        return f"{_plain(x / 1_000_000_000, 1)} billion"
+    if decimals is None and abs(x) >= 1_000_000 and round(x) % 100_000 == 0:
+        return f"{_plain(x / 1_000_000, 1)} million"
+    if decimals is None:
+        decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
+    return _plain(x, decimals)
+
+
+def _plain(x: float, decimals: int) -> str:
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def span(low: float, high: float, decimals: int | None = None) -> str:
+    """A value, or a range written '275,000–325,000' ('25–27 million' when both are millions)."""
+    if _same(low, high, decimals):
+        return number(low, decimals)
+    a, b = number(low, decimals), number(high, decimals)
+    for scale in (" million", " billion"):
+        if a.endswith(scale) and b.endswith(scale):
+            return f"{a.removesuffix(scale)}{DASH}{b}"
+    return f"{a}{DASH}{b}"
+
+
+def _same(low: float, high: float, decimals: int | None) -> bool:
+    return number(low, decimals) == number(high, decimals)
+
+
+def quantity(
+    low: float,
+    high: float,
+    qualifier: str | None,
+    unit_key: str,
+    decimals: int | None = None,
+    *,
+    metric: bool = True,
+) -> str:
+    """The whole figure as a reader sees it: qualifier, number or range, unit, metric twin."""
+    unit = UNITS[unit_key]
+    text = span(low, high, decimals)
+    if unit.suffix:
+        text = f"{text}{unit.symbol}"
+    elif unit.plural:
+        text = f"{text} {unit.words(high)}"
+    if qualifier and qualifier != "exactly":
+        text = f"{qualifier} {text}"
+    if metric and unit.metric:
+        target, factor = unit.metric
+        digits = 0 if high * factor >= 100 else 1
+        text += f" ({quantity(low * factor, high * factor, None, target, digits, metric=False)})"
+    return text
+
+
+def date(value: PartialDate | dt.date) -> str:
+    """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    first = value.first_day()
+    if value.precision == "day":
+        return f"{first.day} {first:%B %Y}"
+    if value.precision == "month":
+        return f"{first:%B %Y}"
+    return str(value.year)
+
+
+def period(value: Period) -> str:
+    if value.start == value.end:
+        return date(value.start)
+    if value.start.precision == "year" and value.end.precision == "year":
+        return f"{value.start.year}{DASH}{value.end.year}"
+    return f"{date(value.start)} {DASH} {date(value.end)}"
+
+
+def when(period_: Period | None, as_of: PartialDate | None, *, projection: bool = False) -> str:
+    """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February 2022 – …'."""
+    if period_ is not None:
+        return period(period_)
+    if as_of is not None:
+        return f"{'by' if projection else 'as of'} {date(as_of)}"
+    return ""

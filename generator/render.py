@@ -1,0 +1,139 @@
+"""Render `site_src/` Jinja templates to Markdown pages.
+
+Content is data: every value a template prints is escaped for HTML *and* Markdown (as
+character references, which read the same in both), so no YAML text can become markup, a
+link, a script or a template. Fields declared as inline Markdown go through `inline_md`,
+which allows emphasis and safe links only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+from . import numbers
+from .derive import Computed, shown
+from .errors import TemplateProblem
+
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$"}
+_MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
+
+
+def escape_text(value: Any) -> Markup:
+    """Plain text safe in HTML and Markdown alike: one line, every special character inert."""
+    text = re.sub(r"\s+", " ", str(value))
+    return Markup(text.translate(_MD_SPECIAL_TABLE))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    return escape_text(value)
+
+
+_INLINE_TAGS = {"a", "em", "strong", "code"}
+
+
+def inline_md(text: str | None) -> Markup:
+    """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML."""
+    if not text:
+        return Markup("")
+    escaped = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
+    html = markdown.markdown(escaped.replace(">", "&gt;"))
+    clean = nh3.clean(
+        html,
+        tags=_INLINE_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+    # The block wrapper is dropped: this is for text inside our own elements. Newlines would
+    # let Markdown see a new block, so none survive.
+    clean = re.sub(r"</?p>", " ", clean).strip()
+    return Markup(" ".join(clean.split()))
+
+
+def yaml_string(value: Any) -> Markup:
+    """A front-matter string: HTML-escaped (themes print it unescaped) and JSON-quoted."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(json.dumps(text.replace('"', "&quot;"), ensure_ascii=False))
+
+
+THEME = Path(__file__).parent / "theme"
+"""The generator's own partials and assets; a fact sheet's `site_src/` overrides any of them."""
+
+
+def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([site_src, THEME]),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=inline_md,
+        yaml=yaml_string,
+        number=numbers.number,
+        date=numbers.date,
+        period=numbers.period,
+        shown=shown,
+        when=lambda q: numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False)),
+        paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
+        is_derived=lambda q: isinstance(q, Computed),
+    )
+    env.tests["derived"] = lambda q: isinstance(q, Computed)
+    env.globals.update(globals_)
+    return env
+
+
+def page_templates(site_src: Path) -> list[Path]:
+    """Every `site_src/pages/**/*.md.j2`, as a path relative to `site_src/pages`."""
+    pages = site_src / "pages"
+    return sorted(p.relative_to(pages) for p in pages.rglob("*.md.j2"))
+
+
+def render_pages(
+    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
+) -> dict[str, str]:
+    """{'casualties.md': markdown} for every page template; TemplateProblem on any failure."""
+    env = environment(site_src, globals_)
+    out: dict[str, str] = {}
+    for rel in page_templates(site_src):
+        name = (Path("pages") / rel).as_posix()
+        try:
+            text = env.get_template(name).render()
+        except jinja2.TemplateSyntaxError as exc:
+            where = display(Path(exc.filename)) if exc.filename else name
+            raise TemplateProblem(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc.message}") from None
+        except (LookupError, TypeError, ValueError) as exc:
+            raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc}") from None
+        out[rel.as_posix().removesuffix(".j2")] = text
+    return out
+
+
+def _template_line(exc: BaseException, display: Callable[[Path], str], fallback: str) -> str:
+    """The innermost template frame of a traceback, as 'site_src/x.md.j2:12'."""
+    tb = exc.__traceback__
+    found = fallback
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{display(Path(filename))}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,18 @@
+"""`factsheet new DIR`: a small fact sheet that builds at once, to start from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .errors import UsageError
+
+SCAFFOLD = Path(__file__).parent / "scaffold"
+
+
+def scaffold(target: Path) -> list[Path]:
+    """Copy the starter fact sheet into `target`; refuse to touch a folder that has files."""
+    if target.exists() and any(target.iterdir()):
+        raise UsageError(f"{target} is not empty; choose a new folder")
+    shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+    return sorted(p.relative_to(target) for p in target.rglob("*") if p.is_file())

@@ -1,0 +1,130 @@
+"""Turn pydantic's validation errors into one-line Problems a person can act on."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yaml_loader import Loaded, Path_, dotted
+
+_NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
+
+
+def problems_from(
+    exc: ValidationError, loaded: Loaded, display: str, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc: Path_ = tuple(error["loc"])
+        # pydantic reports a failed model_validator(mode="before") one level deeper; drop the
+        # noise parts (e.g. '[...]' discriminators) that are not keys of the document.
+        loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+        line, col = loaded.position(loc)
+        problems.append(Problem(display, line, col, dotted(loc), _message(error, loc, model)))
+    return problems
+
+
+def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    given = error.get("input")
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        message = f"unknown field {loc[-1]!r}"
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        elif allowed:
+            message += f"; expected one of: {', '.join(sorted(allowed))}"
+        return message
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
+        if isinstance(given, str) and _NUMBERISH.match(given):
+            plain = re.sub(r"[,_ %]", "", given.strip())
+            return (
+                f"expected a number, got the text {given!r}; "
+                f"write it without quotes or separators: {plain}"
+            )
+        what = "a whole number" if kind.startswith("int") else "a number"
+        return f"expected {what}, got {_describe(given)}"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(given, (int, float)) else ""
+        return f"expected text, got {_describe(given)}{hint}"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"expected true or false, got {_describe(given)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}, got {_describe(given)}"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if "https?" in pattern:
+            return f"expected an http(s) URL, got {_describe(given)}"
+        if "a-z0-9" in pattern:
+            return (
+                f"expected an id of lower-case letters, digits and hyphens, got {_describe(given)}"
+            )
+        return f"expected text matching {pattern}, got {_describe(given)}"
+    if kind in ("list_type",):
+        return f"expected a list (lines starting with '- '), got {_describe(given)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping (field: value), got {_describe(given)}"
+    if kind == "string_too_short":
+        return "expected text, got an empty value"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return f"{error['msg']}, got {_describe(given)}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
+    """The field names allowed at `loc`, by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            current = info.annotation if info else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`Source | None` -> Source; `Annotated[str, ...]` -> str."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
