@@ -40,6 +40,10 @@ class Computed:
         return self.spec.label
 
     @property
+    def title(self) -> str:
+        return self.spec.label
+
+    @property
     def topic(self) -> str:
         return self.spec.topic
 
@@ -100,7 +104,7 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
             period = None
         if a.as_of != b.as_of:
             as_of = None
-        formula = f"{a.label} {sign} {b.label}"
+        formula = f"{a.title} {sign} {b.title}"
         working = f"{_bare(a)} {sign} {_bare(b)}"
         if spec.op == "share":
             formula += " × 100"
@@ -113,10 +117,10 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         low, high = alo / days * per, ahi / days * per
         unit = spec.unit or a.unit
         if spec.op == "per-day":
-            formula = f"{a.label} ÷ days in {numbers.period(a.period)}"
+            formula = f"{a.title} ÷ days in {numbers.period(a.period)}"
             working = f"{_bare(a)} ÷ {days:,} days"
         else:
-            formula = f"{a.label} ÷ days in {numbers.period(a.period)} × {per}"
+            formula = f"{a.title} ÷ days in {numbers.period(a.period)} × {per}"
             working = f"{_bare(a)} ÷ {days:,} days × {per}"
     result_text = numbers.span(low, high, spec.decimals)
     return Computed(

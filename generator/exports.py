@@ -28,7 +28,7 @@ DOWNLOADS = {
 """Where each download lands in the site; templates link to these paths."""
 
 FIGURE_COLUMNS = [
-    "id", "kind", "label", "attribution", "text", "value", "low", "high", "qualifier", "unit",
+    "id", "kind", "name", "label", "attribution", "text", "value", "low", "high", "qualifier", "unit",
     "period_start", "period_end", "as_of", "side", "measure", "topic", "source_id",
     "source_publisher", "source_title", "source_date", "source_url", "via", "formula",
     "permalink",
@@ -52,6 +52,7 @@ def figure_rows(content: Content, permalink: Callable[[str], str]) -> list[dict[
         row: dict[str, Any] = {
             "id": q.id,
             "kind": "derived" if isinstance(q, Computed) else "figure",
+            "name": q.title,
             "label": q.label,
             "text": shown(q),
             "value": _num(low) if single else "",

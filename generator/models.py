@@ -158,7 +158,14 @@ class Figure(Strict):
 
     id: Id
     label: PlainText = Field(
-        description="What is counted, as a noun phrase: 'Russian military casualties'."
+        description="What is counted, read after the number in the sentence: '… Russian "
+        "military casualties', '… of Ukraine's territory taken by Russia in 2025'."
+    )
+    name: PlainText | None = Field(
+        None,
+        description="A standalone name for lists, charts and citations, when the label only "
+        "reads after the number ('Share of Ukraine's territory taken in 2025'). "
+        "Defaults to the label.",
     )
     says: PlainText = Field(
         description="The attribution that opens the sentence, worded as the source words it: "
@@ -201,6 +208,11 @@ class Figure(Strict):
         if self.period is None and self.as_of is None:
             raise ValueError("give the period the figure covers, or the date it is as of")
         return self
+
+    @property
+    def title(self) -> str:
+        """The figure's standalone name."""
+        return self.name or self.label
 
     @property
     def bounds(self) -> tuple[float, float]:

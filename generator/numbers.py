@@ -101,7 +101,7 @@ def period(value: Period) -> str:
 def when(period_: Period | None, as_of: PartialDate | None, *, projection: bool = False) -> str:
     """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February 2022 – …'."""
     if period_ is not None:
-        return period(period_)
+        return f"{period(period_)} (projected)" if projection else period(period_)
     if as_of is not None:
         return f"{'by' if projection else 'as of'} {date(as_of)}"
     return ""

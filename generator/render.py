@@ -110,10 +110,20 @@ def render_pages(
     site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
 ) -> dict[str, str]:
     """{'casualties.md': markdown} for every page template; TemplateProblem on any failure."""
-    env = environment(site_src, globals_)
+    shown_on_page: set[str] = set()
+
+    def once(key: str) -> bool:
+        """True the first time a page asks for `key`: an editor's note about three figures is
+        printed beside the first of them only."""
+        first = key not in shown_on_page
+        shown_on_page.add(key)
+        return first
+
+    env = environment(site_src, {**globals_, "once": once})
     out: dict[str, str] = {}
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()
+        shown_on_page.clear()
         try:
             text = env.get_template(name).render()
         except jinja2.TemplateSyntaxError as exc:
