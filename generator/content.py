@@ -236,22 +236,24 @@ def check_references(content: Content) -> list[Problem]:
 
 
 def check_consistency(content: Content) -> list[Problem]:
-    """Rules across records: deaths within casualties, dates within sources, sources used."""
+    """Rules across records: a part within its whole, dates within sources, sources used."""
     problems: list[Problem] = []
     groups: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in content.figures.values():
-        if f.measure in ("casualties", "deaths") and f.side:
+        if f.side:
             groups[(f.side, f.period, f.as_of)][f.measure].append(f)
     for group in groups.values():
-        for death in group.get("deaths", []):
-            for cas in group.get("casualties", []):
-                if death.bounds[1] > cas.bounds[1] or death.bounds[0] > cas.bounds[0]:
-                    problems.append(
-                        _problem(content, death.id, f"{death.id}",
-                                 f"deaths ({death.bounds[0]:,.0f}–{death.bounds[1]:,.0f}) exceed "
-                                 f"casualties {cas.id!r} ({cas.bounds[0]:,.0f}–"
-                                 f"{cas.bounds[1]:,.0f}) for the same side and period")
-                    )
+        for part_measure, whole_measure in content.sheet.parts.items():
+            for part in group.get(part_measure, []):
+                for whole in group.get(whole_measure, []):
+                    if part.bounds[1] > whole.bounds[1] or part.bounds[0] > whole.bounds[0]:
+                        problems.append(
+                            _problem(
+                                content, part.id, part.id,
+                                f"{part_measure} ({_range(part)}) exceed {whole_measure} "
+                                f"{whole.id!r} ({_range(whole)}) for the same side and period",
+                            )
+                        )
     for f in content.figures.values():
         if f.projection:
             continue
@@ -281,3 +283,8 @@ def check_consistency(content: Content) -> list[Problem]:
                 _problem(content, sid, sid, "source is not cited by anything", "warning")
             )
     return problems
+
+
+def _range(f: Figure) -> str:
+    low, high = f.bounds
+    return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"

@@ -27,7 +27,7 @@ class Computed:
     as_of: PartialDate | None
     inputs: tuple[Figure | Computed, ...]
     formula: str
-    """In words: 'Russian military casualties ÷ Ukrainian military casualties'."""
+    """In words: 'Population in 2100 ÷ Population in 2024'."""
     working: str
     """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
 

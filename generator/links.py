@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 
 _TOKEN = re.compile(r"⟦(link|url):([a-z0-9][a-z0-9-]*)⟧")
+_FILE = re.compile(r"⟦file:([A-Za-z0-9][A-Za-z0-9._/-]*)⟧")
 _ANCHOR = re.compile(r'\bid="([a-z0-9][a-z0-9-]*)"')
 
 
@@ -27,8 +28,13 @@ def url(item: object) -> Markup:
     return Markup(f"⟦url:{getattr(item, 'id', item)}⟧")
 
 
+def file(path: str) -> Markup:
+    """A placeholder for a relative link to a file of the site ('data/figures.csv'), any page."""
+    return Markup(f"⟦file:{path}⟧")
+
+
 def page_url(markdown_path: str) -> str:
-    """'casualties.md' -> 'casualties/', 'index.md' -> '' (MkDocs' directory URLs)."""
+    """'people.md' -> 'people/', 'index.md' -> '' (MkDocs' directory URLs)."""
     stem = markdown_path.removesuffix(".md")
     if stem == "index":
         return ""
@@ -78,6 +84,7 @@ def resolve(
             rel = "" if rel == "." else rel + "/"
             return f"{rel}#{target}"
 
+        text = _FILE.sub(lambda m, here=here: posixpath.relpath(m[1], here or "."), text)
         out[path] = _TOKEN.sub(replace, text)
     problems += [f"{i!r} is not shown on any page" for i in wanted if i not in where]
     return out, problems

@@ -1,7 +1,7 @@
 """The content model: one class per kind of thing an editor writes in `content/`.
 
 Models validate shape and single-record rules; rules that span records (references,
-deaths <= casualties, unused sources) live in `consistency.py`.
+a part within its whole, unused sources) live in `content.py`.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class Source(Strict):
     id: Id
     publisher: PlainText = Field(description="Who published it, e.g. 'Associated Press'.")
     short: PlainText | None = Field(
-        None, description="Short name used in sentences, e.g. 'CSIS'. Defaults to publisher."
+        None, description="Short name used in sentences, e.g. 'The UN'. Defaults to publisher."
     )
     title: PlainText = Field(description="The title as published.")
     authors: list[PlainText] = Field(default_factory=list, description="Authors, if named.")
@@ -158,25 +158,25 @@ class Figure(Strict):
 
     id: Id
     label: PlainText = Field(
-        description="What is counted, read after the number in the sentence: '… Russian "
-        "military casualties', '… of Ukraine's territory taken by Russia in 2025'."
+        description="What is counted, read after the number in the sentence: '… people in "
+        "the world', '… of the land covered by forest'."
     )
     name: PlainText | None = Field(
         None,
         description="A standalone name for lists, charts and citations, when the label only "
-        "reads after the number ('Share of Ukraine's territory taken in 2025'). "
+        "reads after the number ('Forest cover, 2020'). "
         "Defaults to the label.",
     )
     says: PlainText = Field(
         description="The attribution that opens the sentence, worded as the source words it: "
-        "'CSIS estimates', 'The National Archives counts'."
+        "'The UN estimates', 'The census counts'."
     )
-    topic: Id = Field(description="The page section it belongs to, e.g. 'casualties'.")
+    topic: Id = Field(description="The page section it belongs to, e.g. 'population'.")
     measure: Id = Field(
-        description="What kind of quantity: casualties, deaths, share, speed, population, …; "
-        "casualties and deaths of one side and period are checked against each other."
+        description="What kind of quantity: population, share, speed, …; a measure named "
+        "in `sheet.parts` is checked against its whole for the same side and period."
     )
-    side: Id | None = Field(None, description="Who the figure is about, e.g. 'russia'.")
+    side: Id | None = Field(None, description="Who or what the figure is about, e.g. 'world'.")
     value: float | None = Field(None, description="The figure, when the source gives one number.")
     low: float | None = Field(None, description="Low end, when the source gives a range.")
     high: float | None = Field(None, description="High end, when the source gives a range.")
@@ -328,10 +328,15 @@ class Sheet(Strict):
     corrections: PlainText | None = Field(None, description="How to report a correction.")
     stale_after_days: int = Field(180, gt=0, description="Warn when a figure's date is older.")
     sides: dict[Id, PlainText] = Field(
-        default_factory=dict, description="Display names of sides: {russia: Russia}."
+        default_factory=dict, description="Display names of sides: {world: The world}."
+    )
+    parts: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="Measures that are part of another, checked part <= whole for the same "
+        "side and period: {births: people}.",
     )
     topics: dict[Id, PlainText] = Field(
-        default_factory=dict, description="Display names of topics: {casualties: Casualties}."
+        default_factory=dict, description="Display names of topics: {population: Population}."
     )
 
 

@@ -109,7 +109,7 @@ def page_templates(site_src: Path) -> list[Path]:
 def render_pages(
     site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
 ) -> dict[str, str]:
-    """{'casualties.md': markdown} for every page template; TemplateProblem on any failure."""
+    """{'people.md': markdown} for every page template; TemplateProblem on any failure."""
     shown_on_page: set[str] = set()
 
     def once(key: str) -> bool:

@@ -1,0 +1,39 @@
+"""Helpers shared by the test modules: the repository, copies of fact sheets, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SHEET_PARTS = ("mkdocs.yml", "content", "site_src")
+
+
+def copy_sheet(target: Path) -> Path:
+    """A copy of the real fact sheet's sources (not its build output) at `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SHEET_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, target / part)
+        else:
+            shutil.copy2(src, target / part)
+    return target
+
+
+def run(root: Path, *args: str) -> Result:
+    """Run a `factsheet` verb as a user would, in the fact sheet at `root`."""
+    return CliRunner().invoke(main, [*args[:1], "--root", str(root), *args[1:]])
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to prove a folder did not change."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

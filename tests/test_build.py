@@ -1,0 +1,96 @@
+"""`factsheet build` end to end, and the promise that the generator is general: another fact
+sheet is another content/ and site_src/, built by the same code and by another engine."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from tests.support import REPO, run
+
+
+def test_build_writes_the_site_and_says_what_it_did(sheet: Path):
+    result = run(sheet, "build")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Built 6 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output)
+    for page in ("index", "casualties/index", "territory/index", "diplomacy/index",
+                 "sources/index", "about/index", "404"):
+        assert (sheet / "site" / f"{page}.html").is_file(), page
+    # The generated Markdown stays for inspection and for other engines, outside content/.
+    assert (sheet / "build" / "docs" / "casualties.md").is_file()
+    assert not list(sheet.glob(".factsheet-build-*")), "staging folder left behind"
+
+
+def test_every_figure_gets_a_permalink_anchor_from_its_id(built: Path):
+    html = (built / "site" / "casualties" / "index.html").read_text(encoding="utf-8")
+    assert 'id="ru-casualties"' in html
+    assert 'href="#ru-casualties"' in html
+    assert "https://example.github.io/factsheet/casualties/#ru-casualties" in html
+
+
+def test_links_between_pages_are_relative_so_they_work_under_any_sub_path(built: Path):
+    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+    # A headline figure on the home page links to its own page, relatively.
+    assert 'href="casualties/#ru-casualties"' in html
+
+
+def test_the_starter_fact_sheet_builds_at_once(tmp_path: Path):
+    target = tmp_path / "mine"
+    result = CliRunner().invoke(main, ["new", str(target)])
+    assert result.exit_code == 0, result.output
+    assert (target / "content" / "figures.yml").is_file()
+    result = run(target, "build")
+    assert result.exit_code == 0, result.output
+    home = (target / "site" / "index.html").read_text(encoding="utf-8")
+    assert "The UN estimates" in home and "about 8.2 billion" in home
+
+
+def test_new_refuses_a_folder_that_has_files(tmp_path: Path):
+    (tmp_path / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["new", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not empty" in result.output
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_the_generator_knows_nothing_of_this_war():
+    words = re.compile(r"ukrain|russia|putin|csis|kyiv|casualt|tomahawk|mi6", re.IGNORECASE)
+    offenders = [
+        f"{p.relative_to(REPO)}:{n}"
+        for p in (REPO / "generator").rglob("*")
+        if p.is_file() and p.suffix in (".py", ".j2", ".css", ".html", ".yml")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if words.search(line)
+    ]
+    assert not offenders, offenders
+
+
+def test_outside_a_fact_sheet_build_is_a_usage_error(tmp_path: Path):
+    result = run(tmp_path, "build")
+    assert result.exit_code == 2
+    assert "no mkdocs.yml" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(shutil.which("zensical", path=str(Path(sys.executable).parent)) is None,
+                    reason="zensical is installed with the test extra")
+def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: Path, tmp_path):
+    """MkDocs' successor reads the same mkdocs.yml and builds the generated Markdown."""
+    work = tmp_path / "z"
+    shutil.copytree(built, work, ignore=shutil.ignore_patterns("site", ".cache"))
+    zensical = Path(sys.executable).parent / "zensical"
+    result = subprocess.run(
+        [str(zensical), "build", "--strict"], cwd=work, capture_output=True, text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    casualties = (work / "site" / "casualties" / "index.html").read_text(encoding="utf-8")
+    assert 'id="ru-casualties"' in casualties and "CSIS estimates" in casualties

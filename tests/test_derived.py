@@ -1,0 +1,107 @@
+"""Derived figures are computed from stored ones, ranges propagating as ranges; each value
+here is checked against a hand calculation on the real content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_content
+from generator.derive import compute, shown
+from generator.models import Derived, Figure
+
+from tests.support import REPO
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO)
+
+
+def figure(fid: str, **kw) -> Figure:
+    base = dict(
+        id=fid, label=fid, says="X says", topic="t", measure="m", unit="people",
+        as_of="2025", source="s",
+    )
+    return Figure.model_validate({**base, **kw})
+
+
+def test_a_ratio_of_two_ranges_runs_from_the_smallest_to_the_largest_quotient():
+    a = figure("a", low=275_000, high=325_000)
+    b = figure("b", low=100_000, high=140_000)
+    result = compute(Derived(id="r", label="r", topic="t", op="ratio", inputs=["a", "b"]), [a, b])
+    assert result.bounds == pytest.approx((275_000 / 140_000, 325_000 / 100_000))
+    assert shown(result) == "2–3.2 times"
+
+
+def test_a_share_is_a_percentage_and_a_hedged_input_makes_the_result_approximate():
+    a = figure("a", value=300, qualifier="about")
+    b = figure("b", value=1200)
+    result = compute(Derived(id="s", label="s", topic="t", op="share", inputs=["a", "b"]), [a, b])
+    assert result.bounds == (25.0, 25.0)
+    assert shown(result) == "about 25%"
+
+
+def test_derived_figures_show_their_formula_and_working(content):
+    per_day = content.derived["ru-casualties-per-day"]
+    assert "÷" in per_day.formula and "days" in per_day.formula
+    assert per_day.working == "1.2 million ÷ 1,407 days = 853"
+
+
+def test_casualties_per_day_over_the_period(content):
+    # 1,200,000 casualties over 24 Feb 2022 – 31 Dec 2025 (1,407 days)
+    assert content.derived["ru-casualties-per-day"].bounds == pytest.approx(
+        (1_200_000 / 1407, 1_200_000 / 1407)
+    )
+    assert content.derived["ua-casualties-per-day"].bounds == pytest.approx(
+        (500_000 / 1407, 600_000 / 1407)
+    )
+
+
+def test_ratio_of_the_two_sides(content):
+    assert content.derived["ru-ua-casualties-ratio"].bounds == pytest.approx((2.0, 2.4))
+    assert content.derived["ru-ua-deaths-ratio"].bounds == pytest.approx(
+        (275_000 / 140_000, 325_000 / 100_000)
+    )
+
+
+def test_deaths_as_a_share_of_casualties(content):
+    assert content.derived["ru-deaths-share"].bounds == pytest.approx(
+        (275_000 / 1_200_000 * 100, 325_000 / 1_200_000 * 100)
+    )
+    assert content.derived["ua-deaths-share"].bounds == pytest.approx(
+        (100_000 / 600_000 * 100, 140_000 / 500_000 * 100)
+    )
+
+
+def test_russian_casualties_per_six_weeks_in_2025_against_us_deaths_in_vietnam(content):
+    six_weeks = 415_000 / 365 * 42  # about 47,753
+    assert content.derived["ru-casualties-2025-per-six-weeks"].bounds == pytest.approx(
+        (six_weeks, six_weeks)
+    )
+    assert content.derived["ru-six-weeks-vs-us-vietnam-battle-deaths"].bounds == pytest.approx(
+        (six_weeks / 47_434, six_weeks / 47_434)
+    )
+    assert content.derived["ru-six-weeks-vs-us-vietnam-fatal-casualties"].bounds == pytest.approx(
+        (six_weeks / 58_220, six_weeks / 58_220)
+    )
+
+
+def test_population_ratio(content):
+    assert content.derived["ru-ua-population-ratio"].bounds == pytest.approx(
+        (141.9 / 40.1, 141.9 / 40.1)
+    )
+    assert content.derived["ru-ua-kyiv-held-population-ratio"].bounds == pytest.approx(
+        (141.9 / 27, 141.9 / 25)
+    )
+
+
+def test_a_derived_figure_follows_an_edited_input(sheet: Path):
+    figures = sheet / "content" / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    assert "value: 1200000" in text
+    figures.write_text(text.replace("value: 1200000", "value: 1407000", 1), encoding="utf-8")
+    assert load_content(sheet).derived["ru-casualties-per-day"].bounds == pytest.approx(
+        (1000, 1000)
+    )

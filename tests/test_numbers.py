@@ -1,0 +1,71 @@
+"""How figures read: one formatting module decides, and these are its rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import numbers
+from generator.models import PartialDate, Period
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (47434, "47,434"),
+        (275000, "275,000"),
+        (1_200_000, "1.2 million"),
+        (2_000_000, "2 million"),
+        (141_900_000, "141.9 million"),
+        (8_200_000_000, "8.2 billion"),
+        (1_234_567, "1,234,567"),  # not a round million: every digit stays
+        (0.8, "0.8"),
+        (12, "12"),
+    ],
+)
+def test_numbers_get_thousands_separators_and_round_millions_in_words(value, text):
+    assert numbers.number(value) == text
+
+
+def test_a_range_is_written_with_an_en_dash():
+    assert numbers.span(275_000, 325_000) == "275,000–325,000"
+    assert numbers.span(25_000_000, 27_000_000) == "25–27 million"
+
+
+def test_the_sources_qualifier_is_kept_in_front():
+    assert numbers.quantity(140_000, 140_000, "up to", "people") == "up to 140,000"
+    assert numbers.quantity(1_000, 1_000, "more than", "km") == "more than 1,000 kilometres"
+    assert numbers.quantity(12, 12, "about", "percent") == "about 12%"
+
+
+def test_units_are_spelled_out():
+    assert numbers.quantity(590, 590, "about", "m-per-day") == "about 590 metres a day"
+    assert numbers.quantity(4831, 4831, None, "km2") == "4,831 square kilometres"
+    assert numbers.quantity(1, 1, None, "km") == "1 kilometre"
+
+
+def test_imperial_units_get_their_metric_equivalent():
+    # 25 yd = 22.86 m; 1,000 mi = 1,609.344 km
+    assert numbers.quantity(25, 25, "below", "yd-per-day") == (
+        "below 25 yards a day (22.9 metres a day)"
+    )
+    assert numbers.quantity(1000, 1000, "more than", "mi") == (
+        "more than 1,000 miles (1,609 kilometres)"
+    )
+
+
+def test_dates_are_as_precise_as_the_source():
+    assert numbers.date(PartialDate.model_validate("2025-10-12")) == "12 October 2025"
+    assert numbers.date(PartialDate.model_validate("2025-12")) == "December 2025"
+    assert numbers.date(PartialDate.model_validate(2022)) == "2022"
+
+
+def test_a_period_reads_from_first_to_last_day():
+    period = Period.model_validate({"start": "2022-02-24", "end": "2025-12"})
+    assert numbers.period(period) == "24 February 2022 – December 2025"
+    assert period.days == 1407  # 24 Feb 2022 to 31 Dec 2025, both ends counted
+
+
+def test_a_projection_says_so():
+    as_of = PartialDate.model_validate("2026-05")
+    assert numbers.when(None, as_of, projection=True) == "by May 2026"
+    assert numbers.when(None, as_of) == "as of May 2026"
