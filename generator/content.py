@@ -68,7 +68,9 @@ class Content:
         )
 
     def timeline(self) -> list[Event]:
-        return sorted(self.events.values(), key=lambda e: (e.date.first_day(), e.id))
+        # A month- or year-precise date sorts at its end: 'September 2025' comes after the
+        # 19th, because the event may have happened on any day of it.
+        return sorted(self.events.values(), key=lambda e: (e.date.last_day(), e.id))
 
     def citations(self, source_id: str) -> list[tuple[str, str]]:
         """(kind, id) of everything that cites a source, directly or as the outlet."""

@@ -229,7 +229,9 @@ class Statement(Strict):
     speaker: PlainText
     role: PlainText = Field(description="The speaker's role at the time.")
     date: PartialDate
-    place: PlainText = Field(description="Where it was said or published.")
+    place: PlainText | None = Field(
+        None, description="Where it was said or published; leave out when no source says."
+    )
     quote: PlainText = Field(description="The words exactly as quoted, odd grammar included.")
     context: InlineMarkdown = Field(description="One sentence on when and why it was said.")
     topic: Id = Field(description="The page section it belongs to.")
