@@ -1,0 +1,91 @@
+"""Charts: declared in `content/charts.yml`, drawn from the figures at build time.
+
+Each chart becomes four static SVGs (light and dark scheme, wide and narrow) under
+`docs/charts/`, a CSV of exactly its data, and a <figure> block that templates place with
+`{{ chart("id") }}`. Nothing runs in the reader's browser.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..content import Content
+from ..errors import ContentError, Problem
+from . import html, specs, svg
+from .data import ChartData, chart_data
+
+__all__ = ["ChartSet", "render_charts", "chart_data", "ChartData"]
+
+FOLDER = "charts"
+"""Where chart files land in the site."""
+
+
+@dataclass
+class ChartSet:
+    """The charts of one build, ready for templates, with how many had to be drawn."""
+
+    figures: dict[str, Markup] = field(default_factory=dict)
+    copies: dict[str, Markup] = field(default_factory=dict)
+    """The same blocks without their id, for a second page (`anchor=False`)."""
+    rendered: int = 0
+    """Charts drawn by this build (at least one of their SVGs was not in the cache)."""
+    cached: int = 0
+    """Charts whose every SVG came from the cache."""
+    seconds: float = 0.0
+    """Time spent making charts, drawing and cache reads included."""
+
+    def html(self, chart_id: str, anchor: bool = True) -> Markup:
+        """The chart's <figure> block; the `chart("id")` of page templates.
+
+        A chart's id (its permalink) can stand on one page only; `anchor=False` shows it
+        again elsewhere, e.g. on the home page, without the id.
+        """
+        try:
+            return self.figures[chart_id] if anchor else self.copies[chart_id]
+        except KeyError:
+            known = ", ".join(sorted(self.figures)) or "none"
+            raise ValueError(
+                f"chart({chart_id!r}): no such chart in content/charts.yml (charts: {known})"
+            ) from None
+
+
+def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
+    """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
+    started = time.perf_counter()
+    found: list[ChartData] = []
+    problems: list[Problem] = []
+    for chart in content.charts.values():
+        try:
+            found.append(chart_data(content, chart))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    out = docs / FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    result = ChartSet()
+    for data in found:
+        chart_id = data.chart.id
+        description = data.text_alternative()
+        images: dict[str, html.Image] = {}
+        drawn = False
+        for variant in specs.VARIANTS:
+            text, fresh = svg.render(specs.spec(data, variant), cache_dir)
+            drawn |= fresh
+            name = f"{chart_id}-{variant.name}.svg"
+            (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
+            images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
+        csv_path = f"{FOLDER}/{chart_id}.csv"
+        (docs / csv_path).write_text(data.csv(), encoding="utf-8")
+        for anchor, blocks in ((True, result.figures), (False, result.copies)):
+            blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
+        if drawn:
+            result.rendered += 1
+        else:
+            result.cached += 1
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,318 @@
+"""A chart's data, read from the figures and events it names, in one unit per axis.
+
+The drawing, the text alternative, the data table and the CSV are all made from the
+`ChartData` built here, so they can never disagree with each other or with the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .. import numbers
+from ..content import Content, Located
+from ..derive import Computed, Quantity, shown
+from ..errors import ContentError, Problem
+from ..exports import csv_text
+from ..models import Chart, Event, PartialDate
+from ..units import UNITS, Unit
+
+_LARGER = {"km": ("m", 1000.0), "km-per-day": ("m-per-day", 1000.0)}
+"""Metric units that a chart shows in a smaller metric unit when units are mixed."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of a bar or range-bar chart, its numbers in the chart's unit."""
+
+    id: str
+    label: str
+    """The figure's label as written; it reads after the value ('of the world’s land …')."""
+    series: str | None
+    """What the colour stands for: the measure in a range-bar chart, the side in a bar chart."""
+    low: float
+    high: float
+    as_given: str
+    """The figure as its source gives it: 'up to 7.5 kilometres a day'."""
+    says: str | None
+    """'The UN estimates'; None for a figure computed by this site."""
+    when: str
+    """Its period, when the chart's rows differ in period and the label does not say it."""
+    qualifier: str | None
+    period_start: str | None
+    period_end: str | None
+    as_of: str | None
+    sources: tuple[tuple[str, str | None], ...]
+    """(source id, outlet id or None) behind the row."""
+
+    @property
+    def single(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def text(self) -> str:
+        """The row's label in the drawing: 'about 80 metres a day for the advance at …, 1916'."""
+        if self.says is None:
+            text = f"{self.label[:1].upper()}{self.label[1:]}: {self.as_given}"
+        else:
+            text = f"{self.as_given} {self.label}"
+        return f"{text}, {self.when}" if self.when else text
+
+    def sentence(self) -> str:
+        """As the page words it: 'The UN estimates about 8.2 billion people in the world'."""
+        if self.says is None:
+            return f"{self.text} (computed by this site)"
+        return f"{self.says} {self.text}"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One event of a timeline; a date known only to the month or year spans it."""
+
+    id: str
+    title: str
+    date: PartialDate
+    sources: tuple[tuple[str, str | None], ...]
+
+    @property
+    def first(self) -> dt.date:
+        return self.date.first_day()
+
+    @property
+    def last(self) -> dt.date:
+        return self.date.last_day()
+
+    @property
+    def when(self) -> str:
+        return numbers.date(self.date)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    chart: Chart
+    unit: Unit | None
+    """The value axis' unit (None for a timeline)."""
+    rows: tuple[Row, ...] = ()
+    moments: tuple[Moment, ...] = ()
+    shared_period: str | None = None
+    """The period every row covers, when they all cover the same one."""
+
+    @property
+    def unit_words(self) -> str:
+        """'metres a day', 'people', 'per cent': how the axis is titled."""
+        return unit_words(self.unit) if self.unit else ""
+
+    def sources(self) -> list[tuple[str, str | None]]:
+        """Every (source, outlet) behind the chart, in order of first use, without repeats."""
+        seen: dict[tuple[str, str | None], None] = {}
+        for item in (*self.rows, *self.moments):
+            for pair in item.sources:
+                seen.setdefault(pair, None)
+        return list(seen)
+
+    def text_alternative(self) -> str:
+        """What the chart shows and every number in it, for readers who cannot see it."""
+        title = self.chart.title.rstrip(".")
+        if self.chart.kind == "timeline":
+            first, last = self.moments[0], self.moments[-1]
+            items = "; ".join(f"{m.when}: {m.title}" for m in self.moments)
+            count = f"{len(self.moments)} event{'s' if len(self.moments) != 1 else ''}"
+            return f"{title}. A timeline of {count}, {first.when} to {last.when}. {items}."
+        scale = ", on a logarithmic scale" if self.chart.scale == "log" else ""
+        if self.chart.kind == "range-bar":
+            kind = (
+                f"A chart in {self.unit_words}{scale}; each bar runs from the low to the high "
+                "end of an estimate, a dot marks a single figure"
+            )
+        else:
+            kind = f"A bar chart in {self.unit_words}{scale}"
+        period = f" All cover {self.shared_period}." if self.shared_period else ""
+        rows = "; ".join(row.sentence() for row in self.rows)
+        return f"{title}. {kind}.{period} {rows}."
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        """The data table beside the chart: header and rows, as text."""
+        if self.chart.kind == "timeline":
+            return ["Date", "Event"], [[m.when, m.title] for m in self.moments]
+        unit = self.unit_words
+        header = ["Figure", f"Low ({unit})", f"High ({unit})"]
+        return header, [
+            [r.sentence(), numbers.number(r.low), numbers.number(r.high)] for r in self.rows
+        ]
+
+    def csv(self) -> str:
+        """Exactly the chart's data: one line per row or event, numbers in the chart's unit."""
+        if self.chart.kind == "timeline":
+            columns = ["id", "date", "first_day", "last_day", "title", "source", "via"]
+            records = [
+                {
+                    "id": m.id,
+                    "date": m.date.iso(),
+                    "first_day": m.first.isoformat(),
+                    "last_day": m.last.isoformat(),
+                    "title": m.title,
+                    "source": m.sources[0][0],
+                    "via": m.sources[0][1],
+                }
+                for m in self.moments
+            ]
+            return csv_text(records, columns)
+        columns = [
+            "id",
+            "label",
+            "qualifier",
+            "low",
+            "high",
+            "unit",
+            "as_given",
+            "period_start",
+            "period_end",
+            "as_of",
+            "source",
+            "via",
+        ]
+        records = [
+            {
+                "id": r.id,
+                "label": r.label,
+                "qualifier": r.qualifier,
+                "low": _plain(r.low),
+                "high": _plain(r.high),
+                "unit": self.unit.key if self.unit else None,
+                "as_given": r.as_given,
+                "period_start": r.period_start,
+                "period_end": r.period_end,
+                "as_of": r.as_of,
+                "source": [s for s, _ in r.sources],
+                "via": [v for _, v in r.sources if v],
+            }
+            for r in self.rows
+        ]
+        return csv_text(records, columns)
+
+
+def unit_words(unit: Unit) -> str:
+    """A unit in words, for an axis title or a message: 'metres a day', 'per cent'."""
+    if unit.key == "percent":
+        return "per cent"
+    return unit.plural or unit.key.replace("-", " ")
+
+
+def _plain(x: float) -> str:
+    """A number as data, without float noise: 7500.0 -> '7500', 22.86 -> '22.86'."""
+    return f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
+
+
+def base_unit(key: str) -> tuple[str, float]:
+    """The unit a value in `key` is converted to when a chart mixes units, and the factor."""
+    factor = 1.0
+    while True:
+        unit = UNITS[key]
+        if unit.metric:
+            key, step = unit.metric
+        elif key in _LARGER:
+            key, step = _LARGER[key]
+        else:
+            return key, factor
+        factor *= step
+
+
+def chart_data(content: Content, chart: Chart) -> ChartData:
+    """Read a chart's figures or events; ContentError if they cannot share one axis."""
+    if chart.kind == "timeline":
+        events = sorted((content.events[e] for e in chart.events), key=_event_order)
+        return ChartData(chart, None, moments=tuple(_moment(e) for e in events))
+    quantities = [content.quantity(qid) for qid in chart.figures]
+    unit_key, factors = _common_unit(content, chart, quantities)
+    if chart.scale == "log":
+        for q in quantities:
+            if q.bounds[0] <= 0:
+                raise _problem(
+                    content,
+                    chart.id,
+                    f"{chart.id}.scale",
+                    f"a logarithmic scale cannot show {q.id!r} ({shown(q)}): values must be "
+                    "above zero; use `scale: linear`",
+                )
+    periods = {_when(q) for q in quantities}
+    shared = periods.pop() if len(periods) == 1 else None
+    rows = tuple(
+        _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
+    )
+    return ChartData(chart, UNITS[unit_key], rows=rows, shared_period=shared or None)
+
+
+def _common_unit(
+    content: Content, chart: Chart, quantities: list[Quantity]
+) -> tuple[str, dict[str, float]]:
+    """The one unit of the axis: the figures' own if they agree, else the base they share."""
+    keys = list(dict.fromkeys(q.unit for q in quantities))
+    if len(keys) == 1:
+        return keys[0], {keys[0]: 1.0}
+    bases = {key: base_unit(key) for key in keys}
+    targets = list(dict.fromkeys(base for base, _ in bases.values()))
+    if len(targets) > 1:
+        examples = ", ".join(
+            f"{unit_words(UNITS[t])} ({next(q.id for q in quantities if bases[q.unit][0] == t)})"
+            for t in targets
+        )
+        raise _problem(
+            content,
+            chart.id,
+            f"{chart.id}.figures",
+            f"mixes units that cannot share one axis: {examples}; chart figures of one kind "
+            "of quantity only",
+        )
+    return targets[0], {key: factor for key, (_, factor) in bases.items()}
+
+
+def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
+    low, high = q.bounds
+    when = _when(q) if show_period and not _mentions_year(q.label, q) else ""
+    if isinstance(q, Computed):
+        says, series = None, None
+        sources: tuple[tuple[str, str | None], ...] = tuple((s, None) for s in q.sources)
+    else:
+        says = q.says
+        series = q.measure if chart.kind == "range-bar" else q.side
+        sources = ((q.source, q.via),)
+    period = q.period
+    return Row(
+        id=q.id,
+        label=q.label,
+        series=series,
+        low=low * factor,
+        high=high * factor,
+        as_given=shown(q),
+        says=says,
+        when=when,
+        qualifier=q.qualifier,
+        period_start=period.start.iso() if period else None,
+        period_end=period.end.iso() if period else None,
+        as_of=q.as_of.iso() if q.as_of else None,
+        sources=sources,
+    )
+
+
+def _when(q: Quantity) -> str:
+    return numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False))
+
+
+def _mentions_year(label: str, q: Quantity) -> bool:
+    """True when the label already names the year its figure starts in ('… in 2024')."""
+    start = q.period.start if q.period else q.as_of
+    return start is not None and re.search(rf"\b{start.year}\b", label) is not None
+
+
+def _event_order(e: Event) -> tuple[dt.date, dt.date]:
+    return (e.date.first_day(), e.date.last_day())
+
+
+def _moment(e: Event) -> Moment:
+    return Moment(id=e.id, title=e.title, date=e.date, sources=((e.source, e.via),))
+
+
+def _problem(content: Content, chart_id: str, field: str, message: str) -> ContentError:
+    at = content.where.get(chart_id, Located("content/charts.yml", 1, 1))
+    return ContentError([Problem(at.file, at.line, at.column, field, message)])

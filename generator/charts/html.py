@@ -1,0 +1,105 @@
+"""The chart as it stands in a page: a <figure> that works without JavaScript and prints.
+
+Two <picture>s (light and dark scheme; CSS shows the one matching Material's scheme, the
+light one when scripts are off), each with a narrow drawing for phones. Under them: the
+sources, the data table and the CSV. One raw-HTML element with no blank line, so Markdown
+leaves it whole; every text is escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import links, numbers
+from ..models import Source
+from ..render import escape_text as esc
+from ..render import inline_md
+from .data import ChartData
+
+PHONE = "(max-width: 37.4375em)"
+"""Material's phone breakpoint: below it the narrow drawing is used."""
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str
+    """Where the SVG lands in the site, e.g. 'charts/advance-pace-light-wide.svg'."""
+    width: int
+    height: int
+
+
+def figure(
+    data: ChartData,
+    images: dict[str, Image],
+    csv_path: str,
+    sources: dict[str, Source],
+    anchor: bool = True,
+) -> Markup:
+    """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …)."""
+    chart = data.chart
+    id_attr = f' id="{esc(chart.id)}"' if anchor else ""
+    alt_text = esc(data.text_alternative())
+    caption = f'<span class="fs-chart__title">{esc(chart.title)}</span>'
+    if chart.caption:
+        caption += f' <span class="fs-chart__caption">{inline_md(chart.caption)}</span>'
+    parts = [
+        f'<figure class="fs-chart fs-chart--{chart.kind}"{id_attr}>',
+        f"<figcaption>{caption}</figcaption>",
+        _picture("light", images, alt_text, lazy=False),
+        _picture("dark", images, alt_text, lazy=True),
+        _sources(data, sources),
+        _table(data),
+        f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
+        f"Download this chart’s data (CSV)</a></p>",
+        "</figure>",
+    ]
+    return Markup("\n".join(parts))
+
+
+def _picture(scheme: str, images: dict[str, Image], alt_text: str, lazy: bool) -> str:
+    wide, narrow = images[f"{scheme}-wide"], images[f"{scheme}-narrow"]
+    loading = ' loading="lazy"' if lazy else ""
+    return (
+        f'<picture class="fs-chart__img fs-chart__img--{scheme}">'
+        f'<source media="{PHONE}" srcset="{links.file(narrow.path)}"'
+        f' width="{narrow.width}" height="{narrow.height}">'
+        f'<img src="{links.file(wide.path)}" alt="{alt_text}" width="{wide.width}"'
+        f' height="{wide.height}"{loading}></picture>'
+    )
+
+
+def _sources(data: ChartData, sources: dict[str, Source]) -> str:
+    """'Source: UN, “World Population Prospects 2024”, 11 July 2024', linked."""
+    outlets: dict[str, list[str | None]] = {}
+    for source_id, via in data.sources():
+        outlets.setdefault(source_id, []).append(via)
+    refs = []
+    for source_id, vias in outlets.items():
+        s = sources[source_id]
+        name = f"{esc(s.name)}, “{esc(s.title)}”"
+        ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url else name
+        ref += f", {esc(numbers.date(s.date))}"
+        named = ", ".join(esc(sources[v].name) for v in vias if v)
+        if named:
+            ref += f", {'also ' if None in vias else ''}as reported by {named}"
+        refs.append(ref)
+    label = "Source" if len(refs) == 1 else "Sources"
+    return f'<p class="fs-chart__source">{label}: {"; ".join(refs)}.</p>'
+
+
+def _table(data: ChartData) -> str:
+    header, rows = data.table()
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
+    body = "".join(
+        f'<tr><th scope="row">{esc(row[0])}</th>'
+        + "".join(f"<td>{esc(cell)}</td>" for cell in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<details class="fs-chart__data"><summary>Data table</summary>'
+        f"<table><caption>{esc(data.chart.title)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></details>"
+    )

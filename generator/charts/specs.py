@@ -1,0 +1,345 @@
+"""Vega-Lite specs, built with Altair from a chart's data, one per scheme and width.
+
+Labels sit above their bars and wrap, so a chart drawn 340 px wide reads on a 375 px phone
+without shrinking its text; a second drawing 640 px wide is for larger screens. Rows and
+timeline labels are laid out here in pixels (so that long labels never overlap); values are
+placed on real scales, with axis ticks written by `numbers.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+
+from .. import numbers
+from .data import ChartData, Moment
+
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+SIZE, LINE, SMALL = 13, 17, 12
+"""Label font size and line height, and the size of tick labels and dates, in px."""
+BAR, GAP, PAD = 14, 14, 4
+WIDE, NARROW = 640, 340
+"""Width of the two drawings: for screens wider than about 600 px, and for phones."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Colours that read on one of Material's backgrounds (white, or slate #1e2129)."""
+
+    name: str
+    ink: str
+    muted: str
+    track: str
+    series: tuple[str, ...]
+    neutral: str
+
+
+LIGHT = Scheme("light", "#1f2328", "#555d66", "#e8eaf2", ("#3f51b5", "#c2410c"), "#6e7781")
+DARK = Scheme("dark", "#e6e8f0", "#b4b9c6", "#2e3242", ("#9fa8da", "#ffa270"), "#a3aab6")
+
+
+@dataclass(frozen=True)
+class Variant:
+    scheme: Scheme
+    width: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.scheme.name}-{'narrow' if self.width == NARROW else 'wide'}"
+
+
+VARIANTS = tuple(Variant(s, w) for s in (LIGHT, DARK) for w in (WIDE, NARROW))
+
+
+def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
+    """The Vega-Lite spec of `data` drawn in `variant`; a plain dict, ready to hash."""
+    if data.chart.kind == "timeline":
+        chart = _timeline(data, variant)
+    else:
+        chart = _rows(data, variant)
+    return (
+        chart.properties(
+            padding=PAD,
+            background="transparent",
+            description=data.text_alternative(),
+            usermeta={"variant": variant.name},
+        )
+        .configure(font=FONT, view=alt.ViewConfig(stroke=None))
+        .to_dict(validate=False)
+    )
+
+
+def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
+    return textwrap.wrap(text, max(12, int(width / (size * 0.52)))) or [""]
+
+
+def _colours(keys: list[str | None], scheme: Scheme) -> dict[str | None, str]:
+    """A colour per series in order of first appearance; no series is neutral grey."""
+    out: dict[str | None, str] = {None: scheme.neutral}
+    for key in keys:
+        if key not in out:
+            out[key] = scheme.series[(len(out) - 1) % len(scheme.series)]
+    return out
+
+
+def _rows(data: ChartData, variant: Variant) -> alt.LayerChart:
+    """Bar and range-bar charts: a label above each bar, values on one axis."""
+    scheme, inner = variant.scheme, variant.width - 2 * PAD
+    colours = _colours([r.series for r in data.rows], scheme)
+    log = data.chart.scale == "log"
+    lo, hi, ticks = _value_scale(data, log, narrow=variant.width == NARROW)
+    records, y = [], 0.0
+    for row in data.rows:
+        lines = _wrap(row.text[:1].upper() + row.text[1:], inner)
+        bar_y = y + len(lines) * LINE + 3
+        records.append(
+            {
+                "id": row.id,
+                "lines": lines,
+                "text_y": y,
+                "bar_y": bar_y,
+                "bar_y2": bar_y + BAR,
+                "mid": bar_y + BAR / 2,
+                "low": row.low,
+                "high": row.high,
+                "single": row.single,
+                "colour": colours[row.series],
+            }
+        )
+        y = bar_y + BAR + GAP
+    height = y - GAP
+    base = alt.Chart()
+    x_scale = alt.Scale(type="log" if log else "linear", domain=[lo, hi], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    unit = data.unit_words + (" (logarithmic scale)" if log else "")
+    axis = alt.Axis(
+        values=ticks,
+        labelExpr=_tick_labels(ticks, data),
+        title=unit,
+        grid=False,
+        labelFlush=True,
+        labelFontSize=SMALL,
+        titleFontSize=SMALL,
+        titleFontWeight="normal",
+        labelColor=scheme.muted,
+        titleColor=scheme.muted,
+        domainColor=scheme.muted,
+        tickColor=scheme.muted,
+        labelOverlap=True,
+    )
+    x = alt.X("low:Q", scale=x_scale, axis=axis)
+    bar_y = alt.Y("bar_y:Q", scale=y_scale, axis=None)
+    colour = alt.Color("colour:N", scale=None)
+    track = base.mark_rect(color=scheme.track).encode(
+        x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=alt.Y2("bar_y2:Q")
+    )
+    layers: list[alt.Chart] = [track]
+    if data.chart.kind == "range-bar":
+        layers += [
+            base.transform_filter("!datum.single")
+            .mark_rect()
+            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=alt.Y2("bar_y2:Q"), color=colour),
+            base.transform_filter("datum.single")
+            .mark_point(filled=True, size=150, opacity=1, shape="circle")
+            .encode(x=x, y=alt.Y("mid:Q", scale=y_scale, axis=None), color=colour),
+        ]
+    else:
+        layers += [
+            base.mark_rect().encode(
+                x=x, x2=alt.X2Datum(lo), y=bar_y, y2=alt.Y2("bar_y2:Q"), color=colour
+            ),
+            base.transform_filter("!datum.single")
+            .mark_rect(opacity=0.45)
+            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=alt.Y2("bar_y2:Q"), color=colour),
+        ]
+    layers.append(
+        base.mark_text(
+            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+        ).encode(
+            x=alt.XValue(0), y=alt.Y("text_y:Q", scale=y_scale, axis=None), text=alt.Text("lines:N")
+        )
+    )
+    return alt.layer(*layers, data=alt.Data(values=records)).properties(width=inner, height=height)
+
+
+def _value_scale(data: ChartData, log: bool, narrow: bool) -> tuple[float, float, list[float]]:
+    """The axis' domain and tick values: powers of ten on a log scale, round steps otherwise."""
+    lows = [r.low for r in data.rows]
+    highs = [r.high for r in data.rows]
+    if log:
+        first = math.floor(math.log10(min(lows)))
+        last = math.ceil(math.log10(max(highs)))
+        if last == first:
+            last += 1
+        return 10.0**first, 10.0**last, [10.0**k for k in range(first, last + 1)]
+    top = max(max(highs), 0.0) or 1.0
+    steps = 3 if narrow else 5
+    raw = top / steps
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    count = math.ceil(top / step - 1e-9)
+    if count * step < top * 1.04:  # room after the longest bar
+        count += 1
+    ticks = [round(i * step, 10) for i in range(count + 1)]
+    return 0.0, ticks[-1], ticks
+
+
+def _tick_labels(ticks: list[float], data: ChartData) -> str:
+    """A Vega expression printing each tick as numbers.py writes it ('500,000', '1 million')."""
+    suffix = data.unit.symbol if data.unit and data.unit.suffix else ""
+    expr = "format(datum.value, ',')"
+    for value in reversed(ticks):
+        label = json.dumps(numbers.number(value) + suffix, ensure_ascii=False)
+        expr = f"datum.value === {value!r} ? {label} : ({expr})"
+    return expr
+
+
+def _timeline(data: ChartData, variant: Variant) -> alt.LayerChart:
+    """Events down a vertical time axis; each label as near its date as others allow."""
+    scheme, inner = variant.scheme, variant.width - 2 * PAD
+    moments = list(data.moments)
+    axis_x = 66.0
+    label_x = axis_x + 24
+    start, end, ticks = _time_ticks(moments)
+    labels = [_wrap(m.title, inner - label_x) for m in moments]
+    heights = [SMALL + 4 + len(lines) * LINE for lines in labels]
+    span = max(sum(heights) + GAP * len(heights), 160.0)
+    days = (end - start).days
+
+    def at(day: dt.date) -> float:
+        return (day - start).days / days * span
+
+    centres = [(at(m.first) + at(m.last + dt.timedelta(days=1))) / 2 for m in moments]
+    tops = _dodge([c - SMALL / 2 - 2 for c in centres], heights, GAP / 2)
+    height = max(span, tops[-1] + heights[-1])
+    events = [
+        {
+            "id": m.id,
+            "when": m.when,
+            "lines": lines,
+            "top": top,
+            "text_y": top + SMALL + 4,
+            "anchor": top + SMALL / 2 + 2,
+            "centre": c,
+            "from": at(m.first),
+            "to": at(m.last + dt.timedelta(days=1)),
+            "single": m.first == m.last,
+        }
+        for m, lines, top, c in zip(moments, labels, tops, centres, strict=True)
+    ]
+    tick_rows = [{"y": at(day), "label": text} for day, text in ticks]
+    x_scale = alt.Scale(domain=[0, inner], range=[0, inner], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+
+    def xy(x: str | float, y: str) -> dict[str, Any]:
+        """Pixel positions: a field name, or a constant x."""
+        if isinstance(x, str):
+            x_channel = alt.X(x, scale=x_scale, axis=None)
+        else:
+            x_channel = alt.XDatum(x, type="quantitative", scale=x_scale, axis=None)
+        return {"x": x_channel, "y": alt.Y(y, scale=y_scale, axis=None)}
+
+    base = alt.Chart()
+    ticks_base = alt.Chart(alt.Data(values=tick_rows))
+    accent = scheme.series[0]
+    line = (
+        alt.Chart(alt.Data(values=[{"y": 0, "y2": span}]))
+        .mark_rule(color=scheme.muted)
+        .encode(**xy(axis_x, "y:Q"), y2=alt.Y2("y2:Q"))
+    )
+    tick_marks = ticks_base.mark_rule(color=scheme.muted).encode(
+        **xy(axis_x - 5, "y:Q"), x2=alt.X2Datum(axis_x)
+    )
+    tick_text = ticks_base.mark_text(
+        align="right", baseline="middle", fontSize=SMALL, color=scheme.muted
+    ).encode(**xy(axis_x - 8, "y:Q"), text=alt.Text("label:N"))
+    spans = (
+        base.transform_filter("!datum.single")
+        .mark_rect(color=accent, opacity=0.6)
+        .encode(**xy(axis_x - 4, "from:Q"), x2=alt.X2Datum(axis_x + 4), y2=alt.Y2("to:Q"))
+    )
+    dots = (
+        base.transform_filter("datum.single")
+        .mark_point(filled=True, size=60, opacity=1, color=accent)
+        .encode(**xy(axis_x, "centre:Q"))
+    )
+    leaders = base.mark_rule(color=scheme.muted, strokeWidth=1).encode(
+        **xy(axis_x + 6, "centre:Q"), x2=alt.X2Datum(label_x - 4), y2=alt.Y2("anchor:Q")
+    )
+    dates = base.mark_text(
+        align="left", baseline="top", fontSize=SMALL, fontWeight="bold", color=scheme.ink
+    ).encode(**xy(label_x, "top:Q"), text=alt.Text("when:N"))
+    titles = base.mark_text(
+        align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+    ).encode(**xy(label_x, "text_y:Q"), text=alt.Text("lines:N"))
+    return alt.layer(
+        line,
+        tick_marks,
+        tick_text,
+        spans,
+        leaders,
+        dots,
+        dates,
+        titles,
+        data=alt.Data(values=events),
+    ).properties(width=inner, height=height)
+
+
+def _time_ticks(moments: list[Moment]) -> tuple[dt.date, dt.date, list[tuple[dt.date, str]]]:
+    """The axis' first and last day, and its ticks: months for a year or so, else years."""
+    first = min(m.first for m in moments)
+    last = max(m.last for m in moments)
+    if (last - first).days > 550:
+        start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
+        years = range(start.year, end.year + 1)
+        return start, end, [(dt.date(y, 1, 1), str(y)) for y in years]
+    start = dt.date(first.year, first.month, 1)
+    end = _next_month(dt.date(last.year, last.month, 1))
+    ticks, day = [], start
+    while day <= end:
+        label = f"{day:%b %Y}" if day == start or day.month == 1 else f"{day:%b}"
+        ticks.append((day, label))
+        day = _next_month(day)
+    return start, end, ticks
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _dodge(wanted: list[float], heights: list[float], gap: float) -> list[float]:
+    """Tops for stacked labels: each as near its wanted top as the ones before allow.
+
+    Overlapping labels merge into a cluster centred on where its members want to be, so a
+    burst of events spreads above and below its dates instead of only downwards.
+    """
+    clusters: list[list[int]] = []
+
+    def top(cluster: list[int]) -> float:
+        offsets, at = [], 0.0
+        for i in cluster:
+            offsets.append(wanted[i] - at)
+            at += heights[i] + gap
+        return max(0.0, sum(offsets) / len(offsets))
+
+    def bottom(cluster: list[int]) -> float:
+        return top(cluster) + sum(heights[i] + gap for i in cluster)
+
+    for i in range(len(wanted)):
+        clusters.append([i])
+        while len(clusters) > 1 and bottom(clusters[-2]) > top(clusters[-1]):
+            last = clusters.pop()
+            clusters[-1].extend(last)
+    tops: list[float] = []
+    for cluster in clusters:
+        at = top(cluster)
+        for i in cluster:
+            tops.append(at)
+            at += heights[i] + gap
+    return tops

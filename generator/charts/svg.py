@@ -1,0 +1,83 @@
+"""Vega-Lite spec -> SVG with vl-convert, offline, cached by a hash of the spec.
+
+vl-convert runs Vega in an embedded JavaScript engine with its own fonts: no browser, and
+no network (external data is refused, and the output is checked for remote references).
+A cached SVG is reused while the spec and the renderer are unchanged; the cache folder can
+be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import vl_convert as vlc
+
+FORMAT = 1
+"""Bump when the way SVGs are made changes, to retire every cached one."""
+
+_VL = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+VL_VERSION = _VL if _VL in vlc.get_vegalite_versions() else None
+"""The Vega-Lite version Altair writes specs for, when vl-convert has it (else its latest)."""
+
+_REFERENCE = re.compile(r"""(?:\b(?:href|src)\s*=\s*["']\s*([^"']*)|url\(\s*["']?([^)"']*))""")
+_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+
+
+def cache_key(spec: dict[str, Any]) -> str:
+    """The hash of everything that decides an SVG's bytes."""
+    blob = json.dumps(
+        {"spec": spec, "vega-lite": VL_VERSION, "vl-convert": vlc.__version__, "format": FORMAT},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def render(spec: dict[str, Any], cache_dir: Path) -> tuple[str, bool]:
+    """The SVG of `spec`, and whether it had to be drawn (False: it came from the cache)."""
+    path = cache_dir / f"{cache_key(spec)}.svg"
+    try:
+        return path.read_text(encoding="utf-8"), False
+    except FileNotFoundError:
+        pass
+    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, allowed_base_urls=[])
+    check_offline(svg)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(svg)
+    os.replace(tmp, path)  # atomic: a parallel build never reads half a file
+    return svg, True
+
+
+def check_offline(svg: str) -> None:
+    """Refuse an SVG that would make the browser fetch anything (fonts, images, styles)."""
+    for match in _REFERENCE.finditer(svg):
+        target = (match.group(1) or match.group(2) or "").strip()
+        if target and not target.startswith("#"):
+            raise RuntimeError(f"chart SVG refers to an outside resource: {target[:80]}")
+    if "@import" in svg or "@font-face" in svg:
+        raise RuntimeError("chart SVG imports an outside stylesheet or font")
+
+
+def finish(svg: str, title: str, description: str) -> str:
+    """Name the drawing inside the file too, for anyone who opens the SVG on its own."""
+    head = svg.index(">", svg.index("<svg")) + 1
+    meta = f"<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>"
+    return svg[:head] + meta + svg[head:]
+
+
+def size(svg: str) -> tuple[int, int]:
+    """The drawing's width and height in px, for the <img> (so the page does not jump)."""
+    match = _SIZE.search(svg)
+    if not match:
+        raise RuntimeError("chart SVG has no width and height")
+    return round(float(match.group(1))), round(float(match.group(2)))

@@ -1,0 +1,219 @@
+"""Charts: declared in content/charts.yml, drawn from the figures at build time, shipped as
+static SVG with a text alternative, a data table, a CSV and their sources; cached by spec."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import shutil
+from pathlib import Path
+
+from generator.build import build
+from generator.charts import render_charts
+from generator.charts.specs import VARIANTS
+from generator.charts.svg import check_offline
+from generator.content import load_content
+from generator.project import Project
+from tests.support import run
+
+PAGES_WITH_DATA = ("index", "casualties/index", "territory/index", "diplomacy/index")
+
+
+def _page(root: Path, page: str) -> str:
+    return (root / "site" / f"{page}.html").read_text(encoding="utf-8")
+
+
+def _figure(page_html: str, chart_id: str) -> str:
+    match = re.search(
+        rf'<figure class="fs-chart[^"]*" id="{chart_id}">.*?</figure>', page_html, re.S
+    )
+    assert match, f"no chart {chart_id!r} on the page"
+    return match.group(0)
+
+
+def _alt(block: str) -> str:
+    match = re.search(r'<img [^>]*alt="([^"]*)"', block)
+    assert match, "the chart's image has no alt text"
+    return html.unescape(match.group(1))
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _seed_cache(built: Path, target: Path) -> Path:
+    """Give `target` the charts already drawn for `built`: only what changes is drawn again."""
+    cache = Project.load(built).cache_dir / "charts"
+    shutil.copytree(cache, target, dirs_exist_ok=True)
+    return target
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path.name} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_every_chart_is_an_svg_per_scheme_and_width_carrying_its_title(built: Path):
+    content = load_content(built)
+    charts = built / "site" / "charts"
+    for chart in content.charts.values():
+        for variant in VARIANTS:
+            svg = (charts / f"{chart.id}-{variant.name}.svg").read_text(encoding="utf-8")
+            assert svg.startswith("<svg")
+            assert f"<title>{html.escape(chart.title)}</title>" in svg
+            check_offline(svg)  # no font, image or stylesheet from anywhere else
+            assert not re.search(r"https?://(?!www\.w3\.org/)", svg), "a URL in the SVG"
+
+
+def test_each_page_with_data_shows_a_chart_without_javascript(built: Path):
+    for page in PAGES_WITH_DATA:
+        text = _page(built, page)
+        blocks = re.findall(r'<figure class="fs-chart.*?</figure>', text, re.S)
+        assert blocks, f"{page} has no chart"
+        for block in blocks:
+            assert "<script" not in block
+            # Both schemes are plain images; CSS picks one, the light one without scripts.
+            assert 'class="fs-chart__img fs-chart__img--light"' in block
+            assert 'class="fs-chart__img fs-chart__img--dark"' in block
+            here = (built / "site" / page).parent
+            for ref in re.findall(r'(?:src|srcset|href)="(\.\./charts/[^"]+|charts/[^"]+)"', block):
+                assert (here / ref).resolve().is_file(), f"{page}: {ref} is missing"
+            assert "Data table" in block and "<table>" in block
+            assert "(CSV)</a>" in block
+            assert re.search(r'<p class="fs-chart__source">Sources?: ', block)
+
+
+def test_every_declared_chart_stands_on_a_page_with_its_id(built: Path):
+    content = load_content(built)
+    site = "".join(_page(built, page) for page in PAGES_WITH_DATA)
+    for chart_id in content.charts:
+        assert f'id="{chart_id}"' in site, chart_id
+
+
+def test_the_text_alternative_names_the_numbers_and_who_gives_them(built: Path):
+    block = _figure(_page(built, "casualties/index"), "casualties-by-side")
+    alt = _alt(block)
+    assert alt.startswith("Military casualties and deaths by side")
+    for number in ("about 1.2 million", "275,000–325,000", "500,000–600,000", "100,000–140,000"):
+        assert number in alt
+    assert "CSIS estimates 275,000–325,000 Russian military deaths" in alt
+    assert "24 February 2022 – December 2025" in alt
+
+    timeline = _alt(_figure(_page(built, "diplomacy/index"), "diplomacy-timeline"))
+    assert "11 March 2025: Ukraine accepts a US proposal for a 30-day truce" in timeline
+
+
+def test_the_csv_is_exactly_the_charts_figures_in_one_unit(built: Path):
+    content = load_content(built)
+    chart = content.charts["casualties-by-side"]
+    rows = _csv(built / "site" / "charts" / "casualties-by-side.csv")
+    assert [r["id"] for r in rows] == chart.figures
+    for row in rows:
+        low, high = content.quantity(row["id"]).bounds
+        assert (float(row["low"]), float(row["high"])) == (low, high)
+        assert row["unit"] == "people"
+    # A pace given in kilometres a day is drawn, and downloaded, in metres a day.
+    pace = {r["id"]: r for r in _csv(built / "site" / "charts" / "advance-pace.csv")}
+    kharkiv = pace["ua-kharkiv-counteroffensive-2022"]
+    assert content.figures["ua-kharkiv-counteroffensive-2022"].unit == "km-per-day"
+    assert (kharkiv["low"], kharkiv["unit"]) == ("7500", "m-per-day")
+    assert kharkiv["as_given"] == "up to 7.5 kilometres a day"
+    assert {r["unit"] for r in pace.values()} == {"m-per-day"}
+
+
+def test_changing_a_figure_changes_its_chart(built: Path, sheet: Path, tmp_path: Path):
+    docs, cache = tmp_path / "docs", _seed_cache(built, tmp_path / "cache")
+    before = render_charts(load_content(sheet), docs, cache)
+    assert (before.rendered, before.cached) == (0, len(load_content(sheet).charts))
+    old_svg = (docs / "charts" / "casualties-by-side-light-wide.svg").read_text("utf-8")
+    assert "275,000–325,000" in old_svg
+
+    _replace(
+        sheet / "content" / "figures.yml",
+        "low: 275000\n    high: 325000",
+        "low: 280000\n    high: 330000",
+    )
+    after = render_charts(load_content(sheet), docs, cache)
+    assert (after.rendered, after.cached) == (1, before.cached - 1)  # only that chart
+    svg = (docs / "charts" / "casualties-by-side-light-wide.svg").read_text("utf-8")
+    assert "280,000–330,000" in svg and "275,000–325,000" not in svg
+    deaths = next(
+        r for r in _csv(docs / "charts" / "casualties-by-side.csv") if r["id"] == "ru-deaths"
+    )
+    assert (deaths["low"], deaths["high"]) == ("280000", "330000")
+    assert "280,000–330,000" in html.unescape(after.html("casualties-by-side"))
+
+
+def test_a_rebuild_with_no_change_draws_no_chart_and_the_cache_is_disposable(sheet: Path):
+    project = Project.load(sheet)
+    charts = len(load_content(sheet).charts)
+    first = build(project)
+    assert (first.charts_rendered, first.charts_cached) == (charts, 0)
+    second = build(project)
+    assert (second.charts_rendered, second.charts_cached) == (0, charts)
+    assert (sheet / "site" / "charts" / "advance-pace-light-wide.svg").is_file()
+
+    assert project.cache_dir.is_relative_to(sheet) and "site" not in project.cache_dir.parts
+    shutil.rmtree(project.cache_dir)
+    third = build(project)
+    assert (third.charts_rendered, third.charts_cached) == (charts, 0)
+
+
+def test_a_chart_mixing_units_is_a_content_error_pointing_at_the_chart(sheet: Path):
+    charts_yml = sheet / "content" / "charts.yml"
+    _replace(
+        charts_yml,
+        "      - ru-pace-chasiv-yar\n",
+        "      - ru-pace-chasiv-yar\n      - ru-territory-share-2024\n",
+    )
+    result = run(sheet, "build")
+    assert result.exit_code == 1
+    line = next(
+        n
+        for n, text in enumerate(charts_yml.read_text().splitlines(), 1)
+        if "id: advance-pace" in text
+    )
+    assert re.search(
+        rf"^content/charts\.yml:{line}:\d+: advance-pace\.figures: mixes units that cannot "
+        r"share one axis: metres a day \(ua-kharkiv-counteroffensive-2022\), per cent",
+        result.output,
+        re.M,
+    ), result.output
+    assert "Traceback" not in result.output
+    assert not (sheet / "site").exists()
+
+
+def test_a_template_naming_an_unknown_chart_gets_a_one_line_error(built: Path, sheet: Path):
+    _seed_cache(built, Project.load(sheet).cache_dir / "charts")
+    _replace(
+        sheet / "site_src" / "pages" / "territory.md.j2",
+        '{{ chart("territory-share") }}',
+        '{{ chart("territory-map") }}',
+    )
+    result = run(sheet, "build")
+    assert result.exit_code == 1
+    assert re.search(
+        r"site_src/pages/territory\.md\.j2:\d+: chart\('territory-map'\): no such chart",
+        result.output,
+    ), result.output
+
+
+def test_chart_text_from_content_never_becomes_markup(built: Path, sheet: Path, tmp_path: Path):
+    charts_yml = sheet / "content" / "charts.yml"
+    _replace(
+        charts_yml,
+        "    title: Share of Ukraine’s territory taken by Russia\n",
+        "    title: Share <script>alert(1)</script> & more\n",
+    )
+    _replace(charts_yml, "the\n      yearly shares", "the <img src=x onerror=alert(1)> yearly")
+    cache = _seed_cache(built, tmp_path / "cache")
+    chart_set = render_charts(load_content(sheet), tmp_path / "docs", cache)
+    block = str(chart_set.html("territory-share"))
+    assert "<script" not in block and "<img src=x" not in block
+    assert "Share &#60;script&#62;alert(1)" in block  # shown as text
+    assert "\n\n" not in block  # one raw-HTML block: Markdown must not split it
+    svg = (tmp_path / "docs" / "charts" / "territory-share-light-wide.svg").read_text("utf-8")
+    assert "<script" not in svg and "<img" not in svg
