@@ -1,7 +1,9 @@
 """Data to take away: the figures, statements, events and sources as CSV and JSON.
 
 Written from the models, never from the pages, with every field a reuser needs to cite a
-figure: its range, qualifier, period, source and permalink.
+figure: its value or range, unit, qualifier, period, source (title and URL) and permalink.
+CSV cells are flat text (lists space-separated, blanks empty); JSON keeps types (numbers,
+booleans, lists, null for "not given") and opens with the sheet's title, date and licence.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Any
 
 from . import numbers
 from .content import Content
-from .derive import Computed, shown
-from .models import Figure, PartialDate, Period
+from .derive import shown
+from .models import Figure, PartialDate, Source
 
 DOWNLOADS = {
     "figures_csv": "data/figures.csv",
@@ -27,113 +29,213 @@ DOWNLOADS = {
 }
 """Where each download lands in the site; templates link to these paths."""
 
+MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json"}
+
 FIGURE_COLUMNS = [
-    "id", "kind", "name", "label", "attribution", "text", "value", "low", "high", "qualifier", "unit",
-    "period_start", "period_end", "as_of", "side", "measure", "topic", "source_id",
-    "source_publisher", "source_title", "source_date", "source_url", "via", "formula",
+    "id",
+    "kind",
+    "label",
+    "title",
+    "attribution",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "period_start",
+    "period_end",
+    "as_of",
+    "projection",
+    "side",
+    "measure",
+    "topic",
+    "note",
+    "source_id",
+    "source_publisher",
+    "source_title",
+    "source_date",
+    "source_url",
+    "source_confidence",
+    "via",
+    "via_title",
+    "via_url",
+    "formula",
+    "working",
+    "inputs",
     "permalink",
+    "cite_as",
 ]
+"""The columns of figures.csv, and the keys of each record in figures.json, in order."""
+
+Permalink = Callable[[str], str]
 
 
-def _date(value: PartialDate | None) -> str:
-    return value.iso() if value else ""
-
-
-def _period(value: Period | None) -> tuple[str, str]:
-    return (value.start.iso(), value.end.iso()) if value else ("", "")
-
-
-def figure_rows(content: Content, permalink: Callable[[str], str]) -> list[dict[str, Any]]:
-    rows = []
-    for q in content.quantities():
-        start, end = _period(q.period)
-        low, high = q.bounds
-        single = low == high
-        row: dict[str, Any] = {
-            "id": q.id,
-            "kind": "derived" if isinstance(q, Computed) else "figure",
-            "name": q.title,
-            "label": q.label,
-            "text": shown(q),
-            "value": _num(low) if single else "",
-            "low": "" if single else _num(low),
-            "high": "" if single else _num(high),
-            "qualifier": q.qualifier or "",
-            "unit": q.unit,
-            "period_start": start,
-            "period_end": end,
-            "as_of": _date(q.as_of),
-            "topic": q.topic,
-            "permalink": permalink(q.id),
-        }
-        if isinstance(q, Figure):
-            source = content.sources[q.source]
-            row.update(
-                attribution=q.says, side=q.side or "", measure=q.measure, source_id=source.id,
-                source_publisher=source.publisher, source_title=source.title,
-                source_date=source.date.iso(), source_url=source.url or "", via=q.via or "",
-                formula="",
-            )
-        else:
-            row.update(
-                attribution="computed by this site", side="", measure=q.spec.op,
-                source_id=" ".join(q.sources), source_publisher="", source_title="",
-                source_date="", source_url="", via="", formula=f"{q.formula}; {q.working}",
-            )
-        rows.append({column: row.get(column, "") for column in FIGURE_COLUMNS})
-    return rows
+def _date(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
 
 
 def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
-def write_exports(content: Content, docs: Path, permalink: Callable[[str], str]) -> dict[str, str]:
-    rows = figure_rows(content, permalink)
-    files: dict[str, str | bytes] = {}
+def cite_as(content: Content, title: str, permalink: str) -> str:
+    """The 'Cite as' line of a figure, the same words as on its page."""
+    updated = numbers.date(content.sheet.updated)
+    return f"{content.sheet.title}, “{title}”, updated {updated}, {permalink}"
+
+
+def _source_fields(prefix: str, source: Source | None) -> dict[str, Any]:
+    if source is None:
+        return {}
+    return {
+        f"{prefix}_publisher": source.publisher,
+        f"{prefix}_title": source.title,
+        f"{prefix}_date": source.date.iso(),
+        f"{prefix}_url": source.url,
+    }
+
+
+def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    """One record per stored or derived figure, every column present (None when not given)."""
+    records = []
+    for q in content.quantities():
+        low, high = q.bounds
+        single = low == high
+        link = permalink(q.id)
+        record: dict[str, Any] = {
+            "id": q.id,
+            "label": q.label,
+            "title": q.title,
+            "text": shown(q),
+            "value": _num(low) if single else None,
+            "low": None if single else _num(low),
+            "high": None if single else _num(high),
+            "qualifier": q.qualifier,
+            "unit": q.unit,
+            "period_start": _date(q.period.start) if q.period else None,
+            "period_end": _date(q.period.end) if q.period else None,
+            "as_of": _date(q.as_of),
+            "topic": q.topic,
+            "permalink": link,
+            "cite_as": cite_as(content, q.title, link),
+        }
+        if isinstance(q, Figure):
+            source = content.sources[q.source]
+            via = content.sources[q.via] if q.via else None
+            record.update(
+                kind="figure",
+                attribution=q.says,
+                projection=q.projection,
+                side=q.side,
+                measure=q.measure,
+                note=q.note,
+                source_id=[source.id],
+                source_confidence=source.confidence,
+                via=q.via,
+                via_title=via.title if via else None,
+                via_url=via.url if via else None,
+                **_source_fields("source", source),
+            )
+        else:
+            record.update(
+                kind="derived",
+                attribution="computed by this site",
+                projection=False,
+                measure=q.spec.op,
+                note=q.spec.explain,
+                source_id=list(q.sources),
+                formula=q.formula,
+                working=q.working,
+                inputs=[i.id for i in q.inputs],
+            )
+        records.append({column: record.get(column) for column in FIGURE_COLUMNS})
+    return records
+
+
+def statement_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    return [
+        {
+            **s.model_dump(mode="json", exclude={"date"}),
+            "date": s.date.iso(),
+            "date_text": numbers.date(s.date),
+            **_source_fields("source", content.sources[s.source]),
+            "permalink": permalink(s.id),
+        }
+        for s in content.statements.values()
+    ]
+
+
+def event_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    return [
+        {
+            **e.model_dump(mode="json", exclude={"date"}),
+            "date": e.date.iso(),
+            "date_text": numbers.date(e.date),
+            **_source_fields("source", content.sources[e.source]),
+            "permalink": permalink(e.id),
+        }
+        for e in content.timeline()
+    ]
+
+
+def source_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    return [
+        {
+            **s.model_dump(mode="json", exclude={"date"}),
+            "date": s.date.iso(),
+            "permalink": permalink(s.id),
+            "cited_by": [i for _, i in content.citations(s.id)],
+        }
+        for s in content.sources.values()
+    ]
+
+
+def csv_text(records: list[dict[str, Any]], columns: list[str]) -> str:
+    """Flat CSV: lists joined with spaces, booleans as true/false, None as an empty cell."""
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return " ".join(str(v) for v in value)
+        return "" if value is None else value
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
-    files[DOWNLOADS["figures_csv"]] = buffer.getvalue()
-    files[DOWNLOADS["figures_json"]] = _json({"figures": rows})
-    files[DOWNLOADS["statements_json"]] = _json(
-        {
-            "statements": [
-                {
-                    **s.model_dump(mode="json", exclude={"date"}),
-                    "date": s.date.iso(),
-                    "date_text": numbers.date(s.date),
-                    "permalink": permalink(s.id),
-                }
-                for s in content.statements.values()
-            ]
-        }
-    )
-    files[DOWNLOADS["events_json"]] = _json(
-        {
-            "events": [
-                {**e.model_dump(mode="json", exclude={"date"}), "date": e.date.iso(),
-                 "permalink": permalink(e.id)}
-                for e in content.timeline()
-            ]
-        }
-    )
-    files[DOWNLOADS["sources_json"]] = _json(
-        {
-            "sources": [
-                {**s.model_dump(mode="json", exclude={"date"}), "date": s.date.iso(),
-                 "cited_by": [i for _, i in content.citations(s.id)]}
-                for s in content.sources.values()
-            ]
-        }
-    )
+    writer.writerows({k: cell(r[k]) for k in columns} for r in records)
+    return buffer.getvalue()
+
+
+def write_exports(
+    content: Content, docs: Path, permalink: Permalink, site_url: str = ""
+) -> dict[str, str]:
+    """Write every download under `docs`; return DOWNLOADS (key -> path in the site)."""
+    sheet = content.sheet
+    about = {
+        "title": sheet.title,
+        "url": site_url or None,
+        "updated": sheet.updated.iso(),
+        "license": sheet.license,
+        "license_url": sheet.license_url,
+    }
+    figures = figure_records(content, permalink)
+    files = {
+        DOWNLOADS["figures_csv"]: csv_text(figures, FIGURE_COLUMNS),
+        DOWNLOADS["figures_json"]: _json({**about, "figures": figures}),
+        DOWNLOADS["statements_json"]: _json(
+            {**about, "statements": statement_records(content, permalink)}
+        ),
+        DOWNLOADS["events_json"]: _json({**about, "events": event_records(content, permalink)}),
+        DOWNLOADS["sources_json"]: _json({**about, "sources": source_records(content, permalink)}),
+    }
     for rel, text in files.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+        path.write_text(text, encoding="utf-8")
     return dict(DOWNLOADS)
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

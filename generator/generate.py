@@ -7,14 +7,17 @@ that will build them.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, exports, links
+from . import charts, exports, links, metadata, social
 from .content import Content
 from .errors import ContentError, Problem
 from .project import Project
 from .render import THEME, render_pages
+
+DrawCharts = Callable[[Content, Path, Path], charts.ChartSet]
 
 
 @dataclass
@@ -24,12 +27,23 @@ class Generated:
     charts_cached: int = 0
 
 
-def generate(project: Project, content: Content, docs: Path) -> Generated:
+def generate(
+    project: Project,
+    content: Content,
+    docs: Path,
+    draw_charts: DrawCharts | None = None,
+    share_image: bool = True,
+) -> Generated:
+    """Write the sheet's Markdown and files into `docs`.
+
+    The live preview passes `draw_charts` to reuse charts whose data did not change, and
+    `share_image=False` to skip drawing the social-media image no one sees there.
+    """
     docs.mkdir(parents=True, exist_ok=True)
     for assets in (THEME / "assets", project.site_src / "assets"):
         if assets.is_dir():
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts")
+    chart_set = (draw_charts or charts.render_charts)(content, docs, project.cache_dir / "charts")
     globals_ = {
         "content": content,
         "sheet": content.sheet,
@@ -37,7 +51,7 @@ def generate(project: Project, content: Content, docs: Path) -> Generated:
         "link": links.link,
         "url": links.url,
         "chart": chart_set.html,
-        "downloads": exports.DOWNLOADS,
+        "downloads": {key: links.file(path) for key, path in exports.DOWNLOADS.items()},
         "site_url": project.site_url,
     }
     pages = render_pages(project.site_src, globals_, project.display)
@@ -49,8 +63,16 @@ def generate(project: Project, content: Content, docs: Path) -> Generated:
     if problems:
         raise ContentError([_unshown(content, p) for p in problems])
     where, _ = links.anchors(pages)
-    exports.write_exports(
-        content, docs, lambda i: links.absolute(project.site_url, where[i], i)
+    downloads = exports.write_exports(
+        content, docs, lambda i: links.absolute(project.site_url, where[i], i), project.site_url
+    )
+    image = (
+        social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
+        if share_image
+        else social.PATH
+    )
+    pages = metadata.add_metadata(
+        pages, content, project.site_url, image, social.alt_text(content), downloads
     )
     for rel, text in pages.items():
         target = docs / rel

@@ -1,0 +1,116 @@
+"""Page metadata for sharing and search: social card fields and schema.org Dataset JSON-LD.
+
+The generator writes them into each page's front matter, where any engine can read them;
+`site_src/overrides/main.html` prints them. Themes print front matter unescaped, so every
+string written here is HTML-escaped once (and the JSON-LD cannot close its script element).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+
+from .content import Content
+from .exports import MEDIA_TYPES
+
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+"""YAML front matter as MkDocs reads it: between a '---' line and a '---' or '...' line."""
+ALT_LIMIT = 420
+"""Twitter's limit on image descriptions; Open Graph has none."""
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def attribute_text(value: object) -> str:
+    """Text safe as an HTML attribute or element text; idempotent on already-escaped text."""
+    text = html.escape(html.unescape(" ".join(str(value).split())), quote=False)
+    return text.replace('"', "&quot;")  # as render.yaml_string does: apostrophes stay as typed
+
+
+def script_json(data: Any) -> str:
+    """JSON to print inside <script>: '<', '>' and '&' as \\u escapes, so no text can close it."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_SCRIPT_UNSAFE)
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as an absolute URL; relative when the site's URL is not known."""
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def dataset(content: Content, site_url: str, downloads: dict[str, str], image: str) -> dict:
+    """schema.org Dataset: the fact sheet's data, its date and licence, and its downloads."""
+    sheet = content.sheet
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": sheet.title,
+        "description": sheet.description,
+        "url": site_url or None,
+        "dateModified": sheet.updated.iso(),
+        "license": sheet.license_url or sheet.license,
+        "isAccessibleForFree": True,
+        "keywords": list(sheet.topics.values()) or None,
+        "image": absolute(site_url, image),
+        "distribution": [_download(key, path, site_url) for key, path in downloads.items()],
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _download(key: str, path: str, site_url: str) -> dict[str, str]:
+    """{'figures_csv', 'data/figures.csv'} -> a DataDownload named 'Figures (CSV)'."""
+    suffix = PurePosixPath(path).suffix
+    return {
+        "@type": "DataDownload",
+        "name": f"{key.split('_')[0].capitalize()} ({suffix[1:].upper()})",
+        "contentUrl": absolute(site_url, path),
+        "encodingFormat": MEDIA_TYPES[suffix],
+    }
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body); an empty dict when the page has none."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1) or "") or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
+def with_front_matter(meta: dict[str, Any], body: str) -> str:
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return f"---\n{dumped}---\n{body}"
+
+
+def add_metadata(
+    pages: dict[str, str],
+    content: Content,
+    site_url: str,
+    image: str,
+    image_alt: str,
+    downloads: dict[str, str],
+) -> dict[str, str]:
+    """Every page with social fields in its front matter; the home page with the Dataset too."""
+    sheet = content.sheet
+    alt = image_alt if len(image_alt) <= ALT_LIMIT else image_alt[: ALT_LIMIT - 1].rstrip() + "…"
+    out: dict[str, str] = {}
+    for path, text in pages.items():
+        meta, body = split_front_matter(text)
+        for key in ("title", "description"):
+            if isinstance(meta.get(key), str):
+                meta[key] = attribute_text(meta[key])
+        home = path == "index.md"
+        title = sheet.title if home else meta.get("title")
+        if title:
+            meta["social_title"] = attribute_text(title)
+        meta["social_description"] = attribute_text(meta.get("description") or sheet.description)
+        if site_url:  # link previews need an absolute URL; there is none to give without it
+            meta["social_image"] = attribute_text(absolute(site_url, image))
+            meta["social_image_alt"] = attribute_text(alt)
+        if home:
+            meta["dataset_jsonld"] = script_json(dataset(content, site_url, downloads, image))
+        out[path] = with_front_matter(meta, body)
+    return out

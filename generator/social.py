@@ -1,0 +1,155 @@
+"""The social image: a 1200×630 PNG of the headline figures, for link previews.
+
+Drawn at build time with vl-convert (already used for charts): no browser, no network, no
+clock, so the same content gives the same bytes. Every figure keeps its attribution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from . import numbers
+from .content import Content
+from .derive import Computed, Quantity, shown
+
+PATH = "assets/social.png"
+"""Where the image lands in the site."""
+WIDTH, HEIGHT = 1200, 630
+MAX_FIGURES = 6
+_FONT = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
+_INK, _MUTED, _BAND, _PAPER, _RULE = "#1a1a1a", "#555555", "#3f51b5", "#ffffff", "#c5cae9"
+_MARGIN, _GAP = 40, 24
+
+
+def alt_text(content: Content) -> str:
+    """What the image says, as text: for og:image:alt and twitter:image:alt."""
+    parts = [f"{_attribution(q)}: {q.label}, {shown(q)}" for q in _figures(content)]
+    return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
+
+
+def _figures(content: Content) -> list[Quantity]:
+    return content.headlines()[:MAX_FIGURES]
+
+
+def _attribution(q: Quantity) -> str:
+    return "Computed by this site" if isinstance(q, Computed) else q.says
+
+
+def _when(q: Quantity) -> str:
+    return numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False))
+
+
+def _text(x: float, y: float, lines: list[str], size: int, **style: Any) -> dict[str, Any]:
+    """One text mark; `lines` is drawn one under another, each cut with … at `limit`."""
+    return {
+        "type": "text",
+        "encode": {
+            "enter": {
+                "x": {"value": x},
+                "y": {"value": y},
+                "text": {"value": lines},
+                "fontSize": {"value": size},
+                "lineHeight": {"value": round(size * 1.25)},
+                "font": {"value": _FONT},
+                "fill": {"value": _INK},
+                "baseline": {"value": "top"},
+                **{k: {"value": v} for k, v in style.items()},
+            }
+        },
+    }
+
+
+def _wrap(text: str, size: int, width: float, max_lines: int) -> list[str]:
+    """Wrap to `width` pixels, estimating an average glyph at 0.52 em; … if cut short."""
+    chars = max(8, int(width / (size * 0.52)))
+    lines = textwrap.wrap(text, chars) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
+    return lines
+
+
+def spec(content: Content, site_url: str) -> dict[str, Any]:
+    """The Vega spec of the image: a title band, a card per headline figure, a footer."""
+    sheet = content.sheet
+    inner = WIDTH - 2 * _MARGIN
+    marks: list[dict[str, Any]] = [
+        _rect(0, 0, WIDTH, 150, _BAND),
+        _text(_MARGIN, 28, _wrap(sheet.title, 36, inner, 2), 36, fill=_PAPER, fontWeight="bold"),
+    ]
+    figures = _figures(content)
+    columns = 3 if len(figures) > 4 or len(figures) == 3 else max(1, min(2, len(figures)))
+    rows = -(-len(figures) // columns) if figures else 0
+    card_w = (inner - (columns - 1) * _GAP) / columns
+    card_h = 190 if rows <= 2 else 120
+    for n, q in enumerate(figures):
+        x = _MARGIN + (n % columns) * (card_w + _GAP)
+        y = 172 + (n // columns) * (card_h + 16)
+        text_w = card_w - 28
+        value = shown(q)
+        value_size = int(min(40, text_w / (max(len(value), 1) * 0.56)))
+        marks += [
+            _rect(x, y, card_w, card_h, _PAPER, stroke=_RULE),
+            _rect(x, y, 6, card_h, _BAND),
+            _text(x + 20, y + 16, [value], value_size, fontWeight="bold", limit=text_w),
+            _text(x + 20, y + 66, _wrap(q.label, 19, text_w, 3), 19, limit=text_w),
+            _text(
+                x + 20, y + card_h - 44, [_attribution(q), _when(q)], 15, fill=_MUTED, limit=text_w
+            ),
+        ]
+    if not figures:
+        marks.append(_text(_MARGIN, 190, _wrap(sheet.description, 26, inner, 10), 26))
+    footer = [
+        sheet.title if len(sheet.title) < 60 else "",
+        f"Updated {numbers.date(sheet.updated)}",
+    ]
+    if site_url:
+        footer.append(site_url.split("://", 1)[-1].rstrip("/"))
+    marks.append(
+        _text(
+            _MARGIN, HEIGHT - 38, [" · ".join(p for p in footer if p)], 17, fill=_MUTED, limit=inner
+        )
+    )
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "padding": 0,
+        "autosize": "none",
+        "background": _PAPER,
+        "marks": marks,
+    }
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str, **style: str) -> dict[str, Any]:
+    enter = {"x": x, "y": y, "width": w, "height": h, "fill": fill, **style}
+    return {"type": "rect", "encode": {"enter": {k: {"value": v} for k, v in enter.items()}}}
+
+
+def write_social_image(
+    content: Content, docs: Path, site_url: str, cache_dir: Path | None = None
+) -> str:
+    """Render the image into `docs` (or copy it from `cache_dir`); return its path in the site.
+
+    The cache is keyed by the spec and vl-convert's version: starting vl-convert costs a
+    second or more, which an editor's rebuild should not pay when the headlines did not change.
+    """
+    import vl_convert
+
+    drawing = spec(content, site_url)
+    key = json.dumps([drawing, vl_convert.__version__], sort_keys=True).encode()
+    cached = cache_dir / f"{hashlib.sha256(key).hexdigest()[:32]}.png" if cache_dir else None
+    if cached is not None and cached.is_file():
+        png = cached.read_bytes()
+    else:
+        png = vl_convert.vega_to_png(drawing, scale=1, allowed_base_urls=[])
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(png)
+    target = docs / PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(png)
+    return PATH

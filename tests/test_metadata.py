@@ -1,0 +1,137 @@
+"""Metadata for readers who share, search and cite: titles, descriptions, canonical URLs,
+Open Graph and Twitter cards with a generated image, and a schema.org Dataset."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import metadata
+from generator.content import load_content
+from generator.exports import DOWNLOADS
+from generator.project import Project
+from tests.support import run
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup, key: str) -> str | None:
+    tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def pages(built: Path) -> dict[str, BeautifulSoup]:
+    """{'casualties/': soup} for every page of the site (the 404 page aside)."""
+    site = built / "site"
+    return {
+        ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): soup(p)
+        for p in sorted(site.rglob("index.html"))
+    }
+
+
+def jsonld(page: BeautifulSoup) -> list[dict]:
+    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+
+
+def test_every_page_has_its_own_title_description_and_canonical_url(built: Path):
+    site_url = Project.load(built).site_url
+    found = pages(built)
+    assert len(found) >= 6
+    titles = [p.title.string for p in found.values()]
+    descriptions = [meta(p, "description") for p in found.values()]
+    assert len(set(titles)) == len(titles) and all(titles)
+    assert len(set(descriptions)) == len(descriptions) and all(
+        d and len(d) > 50 for d in descriptions
+    )
+    for path, page in found.items():
+        assert page.find("link", rel="canonical")["href"] == site_url + path
+
+
+def test_every_page_has_open_graph_and_twitter_tags_with_the_social_image(built: Path):
+    site_url = Project.load(built).site_url
+    for path, page in pages(built).items():
+        assert meta(page, "og:url") == site_url + path
+        assert meta(page, "og:title") and meta(page, "twitter:title") == meta(page, "og:title")
+        assert meta(page, "og:description") == meta(page, "description")
+        assert (
+            meta(page, "og:image") == meta(page, "twitter:image") == site_url + "assets/social.png"
+        )
+        assert meta(page, "twitter:card") == "summary_large_image"
+        assert meta(page, "og:image:alt") and len(meta(page, "twitter:image:alt")) <= 420
+    home = pages(built)[""]
+    assert meta(home, "og:title") == load_content(built).sheet.title
+
+
+def test_the_social_image_is_a_1200_by_630_png_of_the_headline_figures(built: Path):
+    png = (built / "site" / "assets" / "social.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1200, 630)
+    alt = meta(pages(built)[""], "og:image:alt")
+    for q in load_content(built).headlines()[:2]:
+        assert q.says in alt  # an estimate is never shown as bare fact, in pixels or in words
+
+
+def test_the_home_page_describes_the_data_as_a_schema_org_dataset(built: Path):
+    site_url = Project.load(built).site_url
+    sheet = load_content(built).sheet
+    (dataset,) = jsonld(pages(built)[""])
+    assert dataset["@context"] == "https://schema.org" and dataset["@type"] == "Dataset"
+    assert dataset["name"] == sheet.title and dataset["description"] == sheet.description
+    assert dataset["dateModified"] == sheet.updated.iso()
+    assert dataset["license"] == sheet.license_url
+    downloads = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+    assert downloads == {
+        site_url + path: "text/csv" if path.endswith(".csv") else "application/json"
+        for path in DOWNLOADS.values()
+    }
+    assert all((built / "site" / path).is_file() for path in DOWNLOADS.values())
+    assert all(not jsonld(p) for path, p in pages(built).items() if path)
+
+
+HOSTILE = '</script><script>alert(1)</script> "><img src=x onerror=alert(2)> & <!--'
+
+
+def test_content_text_cannot_break_out_of_the_json_ld_or_a_meta_attribute(sheet: Path):
+    sheet_yml = sheet / "content" / "sheet.yml"
+    text = sheet_yml.read_text(encoding="utf-8")
+    text, n = re.subn(r"(?m)^  title: .*$", "  title: " + json.dumps("Sheet " + HOSTILE), text)
+    assert n == 1
+    sheet_yml.write_text(text, encoding="utf-8")
+    result = run(sheet, "build")
+    assert result.exit_code == 0, result.output
+
+    home_html = (sheet / "site" / "index.html").read_text(encoding="utf-8")
+    home = BeautifulSoup(home_html, "html.parser")
+    assert "alert(1)" not in "".join(
+        s.string or ""
+        for s in home.find_all("script", src=False)
+        if s.get("type") != "application/ld+json"
+    )
+    assert home.find("img", src="x") is None and "onerror" not in str(home.find("head").attrs)
+    assert [tag for tag in home.find_all(True) if tag.has_attr("onerror")] == []
+    (dataset,) = jsonld(home)
+    assert dataset["name"] == "Sheet " + HOSTILE
+    assert meta(home, "og:title") == "Sheet " + HOSTILE
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain", 'a "quoted" word', "AT&amp;T", "<b>bold</b> & co", "&quot;already&quot;"],
+)
+def test_attribute_text_escapes_once_however_often_it_is_applied(value: str):
+    once = metadata.attribute_text(value)
+    assert metadata.attribute_text(once) == once
+    assert '"' not in once and "<" not in once and ">" not in once
+
+
+def test_script_json_never_contains_a_tag_or_an_ampersand():
+    text = metadata.script_json({"name": "</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><!-- & -->"}

@@ -1,0 +1,295 @@
+"""Publishing on GitHub Pages: the built site works under a sub-path, 404 page included, and
+asks nothing of any host but its own.
+
+The server behaves like GitHub Pages for a project site: `site/` is served under
+`/factsheet/` (the path of mkdocs.yml's site_url), and unknown paths get `site/404.html`
+with status 404.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from generator.exports import DOWNLOADS
+from generator.project import Project
+from tests.browser.site_server import SUB_PATH as PREFIX
+from tests.browser.site_server import serve
+from tests.support import run
+
+# Elements and attributes whose URL the browser fetches by itself (as opposed to <a href>).
+LOADED = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+    ("feimage", "href"),
+}
+# <link rel> values that make the browser fetch (or connect to) the linked URL.
+FETCHING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "mask-icon",
+}
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+["']([^"']+)""")
+
+
+class Page(HTMLParser):
+    """The URLs a page names, split into what a browser loads and what a reader may follow."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.loaded: list[str] = []
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.styles: list[str] = []
+        self.config: dict = {}
+        self.meta: dict[str, str] = {}
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        for key in ("id", "name"):
+            if a.get(key):
+                self.ids.add(a[key])
+        for attr, value in a.items():
+            if (tag, attr) in LOADED:
+                urls = [u.split()[0] for u in value.split(",") if u.strip()]
+                self.loaded += urls if attr == "srcset" else [value]
+        if tag == "link" and "href" in a:
+            rels = set(a.get("rel", "").lower().split())
+            (self.loaded if rels & FETCHING_RELS else self.links).append(a["href"])
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta[a.get("property") or a.get("name") or ""] = a.get("content", "")
+        if "style" in a:
+            self.styles.append(a["style"])
+        if tag == "style" or (tag == "script" and a.get("id") == "__config"):
+            self._in = tag
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "style":
+            self.styles.append(data)
+        elif self._in == "script":
+            self.config = json.loads(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+def css_urls(css: str) -> list[str]:
+    return [next(g for g in m.groups() if g is not None) for m in CSS_URL.finditer(css)]
+
+
+def off_site(url: str) -> bool:
+    """True for a URL that names a host (or a scheme other than data:): a request elsewhere."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in ("", "data")
+
+
+@pytest.fixture(scope="module")
+def served(built: Path) -> Iterator[str]:
+    """The built site as GitHub Pages serves it, e.g. 'http://127.0.0.1:40123/factsheet/'."""
+    with serve(built / "site") as base:
+        yield base
+
+
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """(status, content type, body) of a GET, following redirects; errors are answers too."""
+    try:
+        with _OPENER.open(url, timeout=10) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get_content_type(), error.read()
+
+
+def crawl(origin: str, starts: list[str], site_url: str) -> tuple[dict[str, int], list[str]]:
+    """Follow every internal link and asset from `starts`.
+
+    Returns {url: status} for everything fetched, and the broken fragments ('page#id' where
+    the page has no such id). URLs under the published site_url are mapped to `origin`, so
+    canonical links and og:image are checked too.
+    """
+    status: dict[str, int] = {}
+    pages: dict[str, Page] = {}
+    fragments: list[tuple[str, str, str]] = []
+    queue = list(starts)
+    while queue:
+        url = queue.pop()
+        if url in status:
+            continue
+        code, kind, body = fetch(url)
+        status[url] = code
+        found: list[str] = []
+        if kind == "text/html":
+            page = pages[url] = parse(body.decode("utf-8"))
+            found = page.loaded + page.links
+            found += [
+                page.meta[k] for k in ("og:image", "og:url", "twitter:image") if k in page.meta
+            ]
+            if page.config:  # Material's search: its worker script and the index it loads
+                base = urljoin(url, page.config["base"].rstrip("/") + "/")
+                found += [page.config["search"], urljoin(base, "search/search_index.json")]
+            found += [u for style in page.styles for u in css_urls(style)]
+        elif kind == "text/css":
+            found = css_urls(body.decode("utf-8"))
+        for ref in found:
+            if site_url and ref.startswith(site_url):
+                ref = origin + ref[len(site_url) :]
+            target, fragment = urldefrag(urljoin(url, ref))
+            if not target.startswith(origin.split(PREFIX)[0]) or ref.startswith("data:"):
+                continue  # another host (a source's page): not ours to fetch, and no network
+            if fragment:
+                fragments.append((url, target, fragment))
+            queue.append(target)
+    broken = [
+        f"{page} links to {target}#{fragment}"
+        for page, target, fragment in fragments
+        if target in pages and fragment not in pages[target].ids
+    ]
+    return status, broken
+
+
+def test_every_internal_link_and_asset_answers_200_under_a_sub_path(served: str, built: Path):
+    site = built / "site"
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html"]
+    starts = [served + posixpath.dirname(p) + ("/" if "/" in p else "") for p in pages]
+    status, broken_fragments = crawl(served, starts, Project.load(built).site_url)
+
+    broken = {url: code for url, code in status.items() if code != 200}
+    assert broken == {}
+    assert broken_fragments == []
+    fetched = set(status)
+    assert f"{served}assets/social.png" in fetched
+    assert f"{served}search/search_index.json" in fetched
+    assert any(u.endswith(".css") for u in fetched) and any(u.endswith(".js") for u in fetched)
+    assert {f"{served}{p}" for p in DOWNLOADS.values()} <= fetched
+
+
+def test_the_404_page_answers_404_and_its_links_and_assets_load(served: str, built: Path):
+    for missing in ("no-such-page/", "casualties/no/such/thing.html"):
+        code, kind, body = fetch(served + missing)
+        assert (code, kind) == (404, "text/html")
+        assert b"404" in body
+
+    status, broken_fragments = crawl(
+        served, [served + "casualties/no/such/thing.html"], Project.load(built).site_url
+    )
+    missing_page = served + "casualties/no/such/thing.html"
+    assert status.pop(missing_page) == 404
+    assert {url: code for url, code in status.items() if code != 200} == {}
+    assert any(url.endswith(".css") for url in status)  # its styles are found from deep paths
+    assert served in status  # and its navigation leads home
+    assert broken_fragments == []
+
+
+def test_the_site_is_built_for_the_url_given_on_the_command_line(sheet: Path):
+    result = run(sheet, "build", "--site-url", "https://owner.github.io/other-repo")
+    assert result.exit_code == 0, result.output
+    home = (sheet / "site" / "index.html").read_text(encoding="utf-8")
+    missing = (sheet / "site" / "404.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://owner.github.io/other-repo/">' in home
+    assert 'href="/other-repo/assets/stylesheets/' in missing
+    assert "example.github.io" not in home + missing
+    figures = json.loads((sheet / "site" / "data" / "figures.json").read_text(encoding="utf-8"))
+    assert all(
+        f["permalink"].startswith("https://owner.github.io/other-repo/") for f in figures["figures"]
+    )
+
+
+# --- private by default -----------------------------------------------------------------------
+
+
+def test_no_page_loads_anything_from_another_host(built: Path):
+    site = built / "site"
+    offenders = []
+    for html in sorted(site.rglob("*.html")):
+        page = parse(html.read_text(encoding="utf-8"))
+        urls = page.loaded + [u for style in page.styles for u in css_urls(style)]
+        offenders += [f"{html.relative_to(site)}: {u}" for u in urls if off_site(u)]
+    for css in sorted(site.rglob("*.css")):
+        offenders += [
+            f"{css.relative_to(site)}: {u}"
+            for u in css_urls(css.read_text(encoding="utf-8"))
+            if off_site(u)
+        ]
+    for svg in sorted(site.rglob("*.svg")):
+        drawing = parse(svg.read_text(encoding="utf-8"))
+        urls = drawing.loaded + [u for style in drawing.styles for u in css_urls(style)]
+        offenders += [f"{svg.relative_to(site)}: {u}" for u in urls if off_site(u)]
+    assert offenders == []
+
+
+def test_no_web_fonts_analytics_or_cdn_are_configured(built: Path):
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    page = parse(home)
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    assert "googletagmanager" not in home and "analytics" not in json.dumps(page.config)
+    assert page.loaded, "the test must see the page's own assets"
+    assert all(not off_site(u) for u in page.loaded)
+    assert "https://" in " ".join(page.links)  # links to sources are allowed: they are only links
+
+
+def test_the_offsite_check_catches_what_a_browser_would_fetch():
+    page = parse(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<link rel="canonical" href="https://example.org/">'
+        '<script src="//cdn.example.net/x.js"></script>'
+        '<img srcset="a.png 1x, https://img.example.net/b.png 2x">'
+        '<a href="https://www.csis.org/report">source</a>'
+        '<div style="background: url(https://t.example.net/p.gif)"></div>'
+    )
+    urls = page.loaded + [u for s in page.styles for u in css_urls(s)]
+    assert [u for u in urls if off_site(u)] == [
+        "https://fonts.googleapis.com/css?family=Roboto",
+        "//cdn.example.net/x.js",
+        "https://img.example.net/b.png",
+        "https://t.example.net/p.gif",
+    ]
+    assert css_urls(
+        '@import "https://x.example/a.css"; b{background:url(data:image/png;base64,AA)}'
+    ) == [
+        "https://x.example/a.css",
+        "data:image/png;base64,AA",
+    ]
+    assert not off_site("data:image/png;base64,AA") and not off_site("../assets/x.css")

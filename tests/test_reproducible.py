@@ -1,0 +1,38 @@
+"""Reproducible builds: the same sources give the same bytes, wherever and whenever they are
+built, so a published site can be rebuilt and checked file by file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from pathlib import Path
+
+from generator.build import build, source_date_epoch
+from generator.content import load_content
+from generator.project import Project
+from tests.support import copy_sheet, snapshot
+
+
+def test_two_builds_in_two_folders_are_byte_identical(built: Path, tmp_path: Path):
+    other = copy_sheet(tmp_path / "somewhere" / "else")
+    build(Project.load(other))
+
+    for folder in ("site", "build/docs"):
+        first, second = snapshot(built / folder), snapshot(other / folder)
+        assert sorted(first) == sorted(second), f"{folder}: different files"
+        differing = sorted(name for name in first if first[name] != second[name])
+        assert differing == [], f"{folder}: these files differ between the two builds"
+    names = set(snapshot(built / "site"))
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= names
+    assert "assets/social.png" in names
+
+
+def test_the_build_date_comes_from_the_content_not_the_clock(built: Path):
+    epoch = source_date_epoch(load_content(built))
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
+    sitemap = (built / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>") > 0
+    with gzip.open(built / "site" / "sitemap.xml.gz") as packed:
+        assert packed.read().decode("utf-8") == sitemap
+    header_mtime = int.from_bytes((built / "site" / "sitemap.xml.gz").read_bytes()[4:8], "little")
+    assert header_mtime == epoch
