@@ -19,8 +19,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# `make site SITE_URL=https://owner.github.io/repo/` builds for where the site is published.
 site: $(VENV)/.installed
-	$(BIN)/factsheet build
+	$(BIN)/factsheet build $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 serve: $(VENV)/.installed
 	$(BIN)/factsheet serve

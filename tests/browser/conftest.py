@@ -1,0 +1,137 @@
+"""Browser fixtures: the built fact sheet served on loopback, one Chromium for the session.
+
+Every page is visited once per colour scheme and what the browser reports is recorded (console
+errors, failed requests, axe-core's findings); each test then asserts one property over all
+pages without loading them again. Every request of every context is recorded too.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.kit import (
+    ARTIFACTS,
+    AXE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    VNU,
+    Visit,
+    name,
+    run_axe,
+    visit,
+)
+from tests.browser.site_server import serve
+
+
+@pytest.fixture(scope="session")
+def site(built: Path) -> Path:
+    """The built site of the real fact sheet (the shared `built` fixture's output)."""
+    return built / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The site served on a free loopback port below /factsheet/, like a GitHub project page."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def page_paths(site: Path) -> list[str]:
+    """Every page of the built site, found in it, as a path below the base URL ("" = home)."""
+    paths = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    assert "" in paths, "the built site has no home page"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium for the whole session (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium (or `make test`)")
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (or `make test`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def requests_made() -> list[str]:
+    """The URL of every request any browser context of the session made, workers' included."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def new_context(browser, requests_made: list[str]) -> Iterator[Callable[..., object]]:
+    """Make a browser context (Playwright's options) whose every request is recorded."""
+    contexts = []
+
+    def make(**options: object) -> object:
+        context = browser.new_context(**options)
+        context.on("request", lambda request: requests_made.append(request.url))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def visit_all(context, base_url: str, paths: list[str], scheme: str) -> dict[str, Visit]:
+    """Visit every page in one context, running axe-core on each."""
+    visits = {}
+    for path in paths:
+        page, result = visit(context, base_url + path)
+        shown = page.get_attribute("body", "data-md-color-scheme")
+        expected = "slate" if scheme == "dark" else "default"
+        assert shown == expected, f"{name(path)}: Material shows {shown}, not the {scheme} scheme"
+        result.axe_violations = run_axe(page)
+        visits[path] = result
+        page.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def light_visits(new_context, base_url: str, page_paths: list[str]) -> dict[str, Visit]:
+    """Every page in the light scheme, on a desktop screen, with JavaScript on."""
+    context = new_context(viewport=DESKTOP, color_scheme="light")
+    return visit_all(context, base_url, page_paths, "light")
+
+
+@pytest.fixture(scope="session")
+def dark_visits(new_context, base_url: str, page_paths: list[str]) -> dict[str, Visit]:
+    """Every page in Material's dark ("slate") scheme, chosen because the system asks for dark."""
+    context = new_context(viewport=DESKTOP, color_scheme="dark")
+    return visit_all(context, base_url, page_paths, "dark")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """test-artifacts/ (gitignored): screenshots and the printout, for a person to look at."""
+    (ARTIFACTS / "charts").mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """The `java` that runs the Nu Html Checker."""
+    found = shutil.which("java")
+    if not found:
+        pytest.fail("java is missing: install default-jre-headless (.ci/run does it)")
+    if not VNU.is_file():
+        pytest.fail(f"{VNU} is missing: run `npm ci` (or `make test`)")
+    return found

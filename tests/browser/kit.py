@@ -1,0 +1,94 @@
+"""What the browser tests share: the browser's settings, and how a page visit is recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[2]
+NODE = REPO / "node_modules"
+AXE = NODE / "axe-core" / "axe.min.js"
+VNU = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = REPO / "test-artifacts"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class Visit:
+    """What a reader's browser reported on one page."""
+
+    url: str
+    status: int
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+
+
+def is_local(url: str) -> bool:
+    """True for loopback and for URLs that never touch the network (data:, blob:)."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOOPBACK
+
+
+def name(path: str) -> str:
+    """A page's path as messages show it."""
+    return path or "home page"
+
+
+def visit(context, url: str):
+    """Open `url` in a new tab, wait until the network is quiet, and record what went wrong.
+
+    Returns the open page (close it when done) and its Visit, which keeps recording.
+    """
+    page = context.new_page()
+    result = Visit(url, 0)
+    page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else 0)
+    page.on("pageerror", lambda exc: result.console_errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda r: result.failed_requests.append(f"{r.url}: {r.failure}"))
+    page.on(
+        "response",
+        lambda r: (
+            result.failed_requests.append(f"{r.url}: HTTP {r.status}") if r.status >= 400 else None
+        ),
+    )
+    response = page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    result.status = response.status if response else 0
+    return page, result
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => ({target: n.target, failureSummary: n.failureSummary}))})))",
+        WCAG_AA,
+    )
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """axe-core's findings as lines a person can act on: rule, element, what is wrong."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary']}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    … and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
