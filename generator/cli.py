@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -94,3 +95,74 @@ def new(directory: Path) -> None:
     for path in scaffold(directory):
         click.echo(f"  {directory / path}")
     click.echo(f"Created a fact sheet in {directory}/. Next: cd {directory} && factsheet build")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@DEBUG_OPTION
+@reports_errors
+def serve(root: Path, host: str, port: int) -> None:
+    """Live preview: rebuild and reload the page on every save.
+
+    Every save under content/, site_src/ or mkdocs.yml rebuilds the site and reloads the open
+    page. A bad edit is shown in the terminal and on the page, while the last good version keeps
+    serving; saving the fix recovers. Nothing is written to site/.
+    """
+    from .serve import serve as run_serve
+
+    run_serve(root, host, port)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge staleness as of this date (YYYY-MM-DD) instead of today.",
+)
+@DEBUG_OPTION
+@reports_errors
+def check(root: Path, strict: bool, today: datetime | None) -> None:
+    """Check content/ without building anything.
+
+    Checks what `build` checks in content/ (YAML, fields, references, ranges, duplicate ids)
+    and warns of unused sources and of figures older than sheet.stale_after_days. Warnings
+    fail only with --strict. Exit 1 when the check fails.
+    """
+    from .check import check as run_check
+
+    project = Project.load(root)
+    report = run_check(project.root, today.date() if today else date.today())
+    for problem in report.problems:
+        click.echo(str(problem))
+    click.echo(report.summary(strict))
+    if report.errors or (strict and report.warnings):
+        sys.exit(1)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--check", "verify", is_flag=True, help="Write nothing; exit 1 if out of date.")
+@DEBUG_OPTION
+@reports_errors
+def schema(root: Path, verify: bool) -> None:
+    """Write the JSON Schema editors check content with.
+
+    Writes schemas/content.schema.json, generated from the content models; the content files
+    point at it, so editors with a YAML language server check and complete fields as you type.
+    """
+    from .schema import SCHEMA_PATH, schema_text, write_schema
+
+    project = Project.load(root)
+    if verify:
+        path = project.root / SCHEMA_PATH
+        if not path.is_file() or path.read_text(encoding="utf-8") != schema_text():
+            click.echo(f"{SCHEMA_PATH} is out of date; run `factsheet schema`.", err=True)
+            sys.exit(1)
+        click.echo(f"{SCHEMA_PATH} is up to date.")
+        return
+    path, changed = write_schema(project.root)
+    click.echo(f"{'Wrote' if changed else 'Up to date:'} {project.display(path)}")

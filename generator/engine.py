@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
 
 from .errors import BuildFailed
 from .project import Project
@@ -37,7 +42,61 @@ def _env(name: str, value: str | None) -> Iterator[None]:
             del os.environ[name]
 
 
-def build_site(project: Project, docs: Path, site: Path, source_date_epoch: int) -> None:
+class Warm:
+    """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
+    listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time."""
+
+    def __init__(self) -> None:
+        self.bytecode = _MemoryBytecodeCache()
+        self.listings: dict[tuple[str, ...], list[str]] = {}
+
+    def attach(self, config: Any) -> None:
+        """Make `config.theme.get_env()` reuse what earlier builds computed."""
+        theme = config.theme
+        plain_get_env = theme.get_env
+
+        def get_env() -> Any:
+            env = plain_get_env()
+            env.bytecode_cache = self.bytecode
+            plain_list = env.list_templates
+
+            def list_templates(*args: Any, **kwargs: Any) -> list[str]:
+                # The installed theme never changes during a session; a sheet's own overrides
+                # may, so their file names are part of the key.
+                key = (*theme.dirs, *_files_under(d for d in theme.dirs if _is_editable(d)))
+                if key not in self.listings:
+                    self.listings[key] = plain_list(*args, **kwargs)
+                return self.listings[key]
+
+            env.list_templates = list_templates
+            return env
+
+        theme.get_env = get_env
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _is_editable(folder: str) -> bool:
+    return not Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve())
+
+
+def _files_under(folders: Iterable[str]) -> list[str]:
+    return sorted(str(p) for folder in folders for p in Path(folder).rglob("*"))
+
+
+def build_site(
+    project: Project, docs: Path, site: Path, source_date_epoch: int, warm: Warm | None = None
+) -> None:
     """Build `docs` into `site` with MkDocs; BuildFailed lists every warning it raised."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -57,6 +116,8 @@ def build_site(project: Project, docs: Path, site: Path, source_date_epoch: int)
                 site_url=project.site_url or None,
                 strict=True,
             )
+            if warm is not None:
+                warm.attach(config)
             build(config)
     except (exceptions.MkDocsException, exceptions.Abort, SystemExit) as exc:
         details = "\n".join(f"  {m}" for m in collect.messages)

@@ -189,6 +189,11 @@ class Figure(Strict):
     projection: bool = Field(
         False, description="True for a forecast: its period may end after its source's date."
     )
+    historical: bool = Field(
+        False,
+        description="True for a closed past period (e.g. a comparison with 1916) that no newer "
+        "figure will replace; `factsheet check` never reports it as stale.",
+    )
     source: Id = Field(description="The source that gives it (the originator).")
     via: Id | None = Field(None, description="The outlet that reported it, if not the source.")
     note: InlineMarkdown | None = Field(None, description="A short note shown under the figure.")
@@ -204,7 +209,7 @@ class Figure(Strict):
         if has_range and (self.low is None or self.high is None):
             raise ValueError("a range needs both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+            raise ValueError(f"low ({self.low:,.15g}) is greater than high ({self.high:,.15g})")
         if self.period is None and self.as_of is None:
             raise ValueError("give the period the figure covers, or the date it is as of")
         return self

@@ -20,14 +20,52 @@ def problems_from(
     exc: ValidationError, loaded: Loaded, display: str, model: type[BaseModel]
 ) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt(errors, model)
+    for error in errors:
         loc: Path_ = tuple(error["loc"])
         # pydantic reports a failed model_validator(mode="before") one level deeper; drop the
         # noise parts (e.g. '[...]' discriminators) that are not keys of the document.
         loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
-        line, col = loaded.position(loc)
+        if error["type"] == "missing" and loc in misspelt:
+            continue  # said once, as "unknown field 'sorce'; did you mean 'source'?"
+        if error["type"] == "value_error":
+            loc = _named_field(loc, str(error["msg"]).removeprefix("Value error, "), model)
+        is_key = loc[-1:] == ("[key]",)  # a mapping's key failed, e.g. `sides: {World: …}`
+        loc = loc[:-1] if is_key else loc
+        if error["type"] == "extra_forbidden" or is_key:
+            line, col = loaded.key_position(loc)
+        else:
+            line, col = loaded.position(loc)
         problems.append(Problem(display, line, col, dotted(loc), _message(error, loc, model)))
     return problems
+
+
+def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path_]:
+    """Required fields reported missing only because they were misspelt (`sorce:`)."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found: set[Path_] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            if close and loc[:-1] + (close,) in missing:
+                found.add(loc[:-1] + (close,))
+    return found
+
+
+def _named_field(loc: Path_, message: str, model: type[BaseModel]) -> Path_:
+    """A record-wide rule ('low (9) is greater than high (3)') points at the field it names
+    first, so the line shown is the one to edit."""
+    first = re.split(r"[^\w-]", message, maxsplit=1)[0]
+    if first in _fields_at(model, loc):
+        return loc + (first,)
+    return loc
+
+
+def _closest(name: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
@@ -38,9 +76,9 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         message = f"unknown field {loc[-1]!r}"
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        close = _closest(str(loc[-1]), allowed)
         if close:
-            message += f"; did you mean {close[0]!r}?"
+            message += f"; did you mean {close!r}?"
         elif allowed:
             message += f"; expected one of: {', '.join(sorted(allowed))}"
         return message
@@ -60,7 +98,9 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
         return f"expected true or false, got {_describe(given)}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}, got {_describe(given)}"
+        message = f"expected one of {expected}, got {_describe(given)}"
+        close = _closest(str(given), re.findall(r"'([^']*)'", expected))
+        return f"{message}; did you mean {close!r}?" if close else message
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         if "https?" in pattern:
@@ -85,7 +125,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+        return f"the number {value:.15g}" if isinstance(value, float) else f"the number {value}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

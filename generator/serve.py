@@ -1,0 +1,262 @@
+"""`factsheet serve`: a live preview that rebuilds on save and reloads the open page.
+
+MkDocs' LiveReloadServer watches the files and reloads browsers once a rebuild is done. The
+builder given to it here never fails: a bad edit leaves the last good site serving, with a
+banner on every page naming the file, line and problem, until a save fixes it. Rebuilds stay
+fast by skipping what did not change and by keeping MkDocs' theme templates compiled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import click
+from mkdocs.livereload import LiveReloadServer
+
+from . import charts, engine
+from .build import source_date_epoch, swap
+from .content import Content, load_content
+from .errors import ContentError, FactsheetError, Problem, UsageError
+from .generate import generate
+from .project import Project
+
+POLL_SECONDS = 0.1
+"""How often the watched files are checked; MkDocs' 0.5 s would be most of a reload."""
+
+_NOT_BUILT = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Not built yet</title></head><body><main><h1>The fact sheet has not built yet</h1>
+<p>Fix the problems listed below (and in the terminal), save, and this page reloads.</p>
+</main></body></html>"""
+
+
+class Preview:
+    """Builds the sheet into a private serving folder; remembers why the last rebuild failed."""
+
+    def __init__(
+        self, root: Path, serve_url: str, folder: Path, say: Callable[[str], None] | None = None
+    ) -> None:
+        self.root = root
+        self.serve_url = serve_url
+        self.folder = folder
+        self.site = folder / "site"
+        """What the server serves: the last good build."""
+        self.docs = folder / "docs"
+        self.problems: list[str] = []
+        """The last rebuild's problems, one line each; empty when it succeeded."""
+        self.say = say or (lambda line: click.echo(line, err=True))
+        folder.mkdir(parents=True, exist_ok=True)
+        self._warm = engine.Warm()
+        self._charts = ChartMemo()
+        self._built_from: str | None = None
+
+    def watched(self) -> list[Path]:
+        """The folders and files whose changes trigger a rebuild."""
+        project = Project.load(self.root)
+        return [project.config, project.content_dir, project.site_src]
+
+    def rebuild(self) -> None:
+        """Build once; never raises, so the server keeps serving whatever happens."""
+        started = time.perf_counter()
+        try:
+            what = self._rebuild()
+        except ContentError as exc:
+            self.problems = [str(p) for p in exc.problems]
+        except FactsheetError as exc:
+            self.problems = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        except Exception as exc:  # a bug of ours must not stop the preview
+            self.problems = [f"internal error: {type(exc).__name__}: {exc}"]
+        else:
+            self.problems = []
+            self.say(f"{what} in {time.perf_counter() - started:.2f} s.")
+            return
+        for line in self.problems:
+            self.say(line)
+        kept = "the last good version" if self.site.is_dir() else "an error page"
+        self.say(f"{len(self.problems)} problem(s); serving {kept} until they are fixed.")
+
+    def _rebuild(self) -> str:
+        project = replace(Project.load(self.root), site_url=self.serve_url)
+        stamp = _fingerprint(self.watched())
+        if stamp == self._built_from and self.site.is_dir():
+            return "Nothing changed"
+        content = load_content(project.root)
+        for warning in content.warnings:
+            self.say(str(warning))
+        staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))
+        try:
+            generate(project, content, staging / "docs", self._charts.draw, share_image=False)
+            if self.site.is_dir() and _files(staging / "docs") == _files(self.docs):
+                what = "Checked; the pages did not change"
+            else:
+                epoch = source_date_epoch(content)
+                engine.build_site(project, staging / "docs", staging / "site", epoch, self._warm)
+                what = "Rebuilt" if self.site.is_dir() else "Built"
+                swap(staging / "site", self.site)
+            swap(staging / "docs", self.docs)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        self._built_from = stamp
+        return what
+
+
+class ChartMemo:
+    """Draws only the charts whose data changed since the last rebuild; reuses the others.
+
+    Making a chart's specs costs far more than rendering its page, even when its SVGs come
+    from the cache, so an edit to one figure should not remake every chart.
+    """
+
+    def __init__(self) -> None:
+        self._drawn: dict[str, tuple[object, charts.ChartSet, dict[str, bytes]]] = {}
+
+    def draw(self, content: Content, docs: Path, cache_dir: Path) -> charts.ChartSet:
+        """Like `charts.render_charts`, chart by chart, from memory where the data is equal."""
+        result = charts.ChartSet()
+        drawn = {}
+        problems: list[Problem] = []
+        for chart_id, chart in content.charts.items():
+            try:
+                key = (charts.chart_data(content, chart), content.sources)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+                continue
+            if chart_id in self._drawn and self._drawn[chart_id][0] == key:
+                _, one, files = self._drawn[chart_id]
+                result.cached += 1
+            else:
+                with tempfile.TemporaryDirectory() as scratch:
+                    alone = replace(content, charts={chart_id: chart})
+                    one = charts.render_charts(alone, Path(scratch), cache_dir)
+                    files = _files(Path(scratch))
+                result.rendered += one.rendered
+                result.cached += one.cached
+            drawn[chart_id] = (key, one, files)
+            result.figures.update(one.figures)
+            result.copies.update(one.copies)
+            for name, data in files.items():
+                (docs / name).parent.mkdir(parents=True, exist_ok=True)
+                (docs / name).write_bytes(data)
+        if problems:
+            raise ContentError(problems)
+        self._drawn = drawn
+        return result
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, plus a banner on every page while the last rebuild failed."""
+
+    def __init__(self, preview: Preview, host: str, port: int) -> None:
+        super().__init__(
+            builder=preview.rebuild,
+            host=host,
+            port=port,
+            root=str(preview.site),
+            polling_interval=POLL_SECONDS,
+        )
+        self.preview = preview
+        self.error_handler = self._error_page
+        # MkDocs waits 0.1 s for a burst of file events to end; an editor's save is quicker.
+        self.build_delay = 0.05
+        # MkDocs logs a 404 (e.g. /favicon.ico) as a warning; reaching the `mkdocs` logger
+        # while a rebuild runs, it would fail that rebuild in strict mode.
+        logging.getLogger("mkdocs.livereload").propagate = False
+
+    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the method that adds the
+    # reload script to each page, and the epoch lock. tests/test_serve.py notices a change.
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        return with_banner(super()._inject_js_into_html(content, epoch), self.preview.problems)
+
+    def _error_page(self, code: int) -> bytes:
+        """The site's own 404 page, or a placeholder before any build succeeded; both reload."""
+        page = self.preview.site / "404.html"
+        content = page.read_bytes() if code == 404 and page.is_file() else _NOT_BUILT
+        with self._epoch_cond:
+            epoch = self._visible_epoch
+        return self._inject_js_into_html(content, epoch)
+
+
+def with_banner(page: bytes, problems: list[str]) -> bytes:
+    """`page` with a banner listing `problems` at the start of its body (none if no problems)."""
+    if not problems:
+        return page
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    banner = (
+        '<div id="factsheet-preview-error" role="alert" style="position:fixed;left:0;right:0;'
+        "bottom:0;z-index:1000;max-height:45vh;overflow:auto;margin:0;padding:.8rem 1.2rem;"
+        "background:#fff3f3;color:#5c0000;border-top:4px solid #b00020;font:15px/1.45 "
+        'system-ui,sans-serif"><p style="margin:0 0 .4rem"><strong>The fact sheet did not '
+        "build.</strong> Fix the problems below and save; the page reloads. Until then, this "
+        "is the last version that built.</p>"
+        f'<ul style="margin:0;padding-left:1.2rem">{items}</ul></div>'
+    ).encode()
+    start = page.find(b"<body")
+    at = page.find(b">", start) + 1 if start >= 0 else 0
+    return page[:at] + banner + page[at:]
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    """Build, serve on host:port, and rebuild on every save until Ctrl-C."""
+    project = Project.load(root)
+    _show_server_log()
+    folder = Path(tempfile.mkdtemp(prefix="factsheet-serve-"))
+    try:
+        server = start(project, host, port, folder)
+        try:
+            server.serve()
+        except OSError as exc:
+            what = f"cannot serve on {host}:{port}: {exc.strerror}; choose another --port"
+            raise UsageError(what) from None
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def start(project: Project, host: str, port: int, folder: Path) -> PreviewServer:
+    """Build once into `folder` and return a server watching the sheet; `serve()` runs it."""
+    preview = Preview(project.root, f"http://{host}:{port}/", folder)
+    preview.rebuild()
+    server = PreviewServer(preview, host, port)
+    for path in preview.watched():
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
+def _show_server_log() -> None:
+    """Print the server's own messages: "Serving on …", "Reloading browsers"."""
+    log = logging.getLogger("mkdocs.livereload")
+    log.setLevel(logging.INFO)
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        for name, data in sorted(_files(path).items()):
+            digest.update(f"{path}/{name}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    """Every file at or under `path` with its bytes."""
+    if path.is_file():
+        return {"": path.read_bytes()}
+    if not path.is_dir():
+        return {}
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}

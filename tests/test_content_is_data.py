@@ -1,0 +1,134 @@
+"""Content is data: text from YAML never becomes markup, script, template or a link.
+
+PlainText fields are shown exactly as written; InlineMarkdown fields (see models.py) allow
+emphasis and http(s)/mailto links only, and show raw HTML as text.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.support import run
+
+SCRIPT = "<script>alert(1)</script>"
+TEMPLATE = "{{ 7*7 }}"
+RAW = "{% raw %}"
+JS_LINK = "[x](javascript:alert(1))"
+IMG = "<img src=x onerror=alert(1)>"
+
+FIGURES = f"""\
+figures:
+  - id: hostile
+    label: '{SCRIPT} {TEMPLATE} **plain** {JS_LINK}'
+    says: '{RAW} {IMG} says'
+    topic: example
+    measure: population
+    value: 1
+    unit: people
+    as_of: 2024-07-01
+    source: un-wpp-2024
+    note: '{IMG} {SCRIPT} {JS_LINK} {TEMPLATE} and **strong** [a link](https://example.org/)'
+"""
+
+STATEMENTS = f"""\
+statements:
+  - id: hostile-quote
+    speaker: '{SCRIPT}'
+    role: '{TEMPLATE}'
+    date: 2024-07-01
+    place: '{RAW}'
+    quote: '**plain** {JS_LINK} {IMG}'
+    context: '{JS_LINK} <a href="javascript:alert(1)">y</a> [z](JavaScript:alert(1))'
+    topic: example
+    source: un-wpp-2024
+"""
+
+
+class Page(HTMLParser):
+    """The parts of a built page that could run or link: elements, attributes, scripts."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[tuple[tuple[str, ...], str]] = []
+        """Every piece of text with the tags it stands in."""
+        self._tags: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        self._tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._tags:
+            del self._tags[len(self._tags) - 1 - self._tags[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append((tuple(self._tags), data))
+
+    def all_text(self) -> str:
+        """What a reader sees: the text outside scripts, whitespace collapsed."""
+        return " ".join(" ".join(d for tags, d in self.text if "script" not in tags).split())
+
+    def text_in(self, tag: str) -> list[str]:
+        return [d.strip() for tags, d in self.text if tags and tags[-1] == tag]
+
+    def inside(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.elements if name == tag]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Page:
+    from generator.scaffold import scaffold
+
+    root = tmp_path_factory.mktemp("hostile") / "sheet"
+    scaffold(root)
+    (root / "content" / "figures.yml").write_text(FIGURES, encoding="utf-8")
+    (root / "content" / "statements.yml").write_text(STATEMENTS, encoding="utf-8")
+    sheet = root / "content" / "sheet.yml"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace(
+            "  title: My fact sheet", f"  title: '{SCRIPT} {TEMPLATE}'"
+        ),
+        encoding="utf-8",
+    )
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    return Page((root / "site" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_no_script_from_content(page: Page) -> None:
+    assert not [s for s in page.text_in("script") if "alert" in s]
+
+
+def test_no_event_handler_or_image_from_content(page: Page) -> None:
+    assert not [(t, a) for t, a in page.elements if any(k.startswith("on") for k in a)]
+    assert not [a for a in page.inside("img") if a.get("src") == "x"]
+
+
+def test_no_javascript_link(page: Page) -> None:
+    hrefs = [str(a.get("href", "")) for a in page.inside("a")]
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")]
+
+
+def test_plain_text_fields_show_markup_and_templates_as_written(page: Page) -> None:
+    text = page.all_text()
+    assert f"{SCRIPT} {TEMPLATE} **plain** {JS_LINK}" in text  # a figure's label
+    assert f"{RAW} {IMG} says" in text  # its attribution
+    assert f"**plain** {JS_LINK} {IMG}" in text  # a quotation
+    assert f"{SCRIPT} {TEMPLATE}" in page.text_in("h1")[0]  # the sheet's title
+    assert "plain" not in page.text_in("strong")
+
+
+def test_raw_html_in_inline_markdown_is_shown_as_text(page: Page) -> None:
+    text = page.all_text()
+    assert f"{IMG} {SCRIPT}" in text  # a figure's note
+    assert '<a href="javascript:alert(1)">y</a>' in text  # a statement's context
+
+
+def test_inline_markdown_allows_emphasis_and_http_links(page: Page) -> None:
+    assert "strong" in page.text_in("strong")
+    assert "https://example.org/" in [a.get("href") for a in page.inside("a")]
+    assert "and **strong**" not in page.all_text()

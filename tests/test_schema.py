@@ -1,0 +1,91 @@
+"""`factsheet schema`: JSON Schema from the models, so editors check content as it is typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.schema import SCHEMA_PATH
+from tests.support import REPO, run
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/content.schema.json"
+
+
+class _Yaml12(yaml.SafeLoader):
+    """Reads YAML as editors' language servers do (YAML 1.2): dates stay text."""
+
+
+_Yaml12.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((REPO / SCHEMA_PATH).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def content_files() -> list[Path]:
+    return sorted((REPO / "content").glob("*.yml"))
+
+
+def test_the_committed_schema_is_what_the_models_generate(sheet: Path) -> None:
+    result = run(sheet, "schema")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote {SCHEMA_PATH.as_posix()}\n"
+    written = (sheet / SCHEMA_PATH).read_bytes()
+    assert written == (REPO / SCHEMA_PATH).read_bytes(), "run `factsheet schema` and commit it"
+    assert run(sheet, "schema").stdout == f"Up to date: {SCHEMA_PATH.as_posix()}\n"
+    assert (sheet / SCHEMA_PATH).read_bytes() == written
+
+
+def test_schema_check_fails_when_out_of_date(sheet: Path) -> None:
+    assert run(sheet, "schema", "--check").exit_code == 1
+    run(sheet, "schema")
+    assert run(sheet, "schema", "--check").exit_code == 0
+    (sheet / SCHEMA_PATH).write_text("{}\n", encoding="utf-8")
+    assert run(sheet, "schema", "--check").exit_code == 1
+
+
+@pytest.mark.parametrize("path", content_files(), ids=lambda p: p.name)
+def test_every_content_file_points_at_the_schema_and_passes_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == SCHEMA_COMMENT
+    errors = [e.message for e in validator().iter_errors(yaml.load(text, Loader=_Yaml12))]
+    assert errors == []
+
+
+def test_the_starter_ships_the_schema(starter: Path) -> None:
+    assert (starter / SCHEMA_PATH).read_bytes() == (REPO / SCHEMA_PATH).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        ({"sorce": "csis"}, "Additional properties are not allowed ('sorce' was unexpected)"),
+        ({"value": "1,200,000"}, "'1,200,000' is not valid under any of the given schemas"),
+        ({"as_of": "January 2025"}, "'January 2025' is not valid under any of the given schemas"),
+        ({"unit": "People"}, "'People' does not match '^[a-z0-9][a-z0-9-]*$'"),
+    ],
+)
+def test_schema_rejects_typos(change: dict[str, str], complaint: str) -> None:
+    figure = {
+        "id": "ru-deaths",
+        "label": "Russian military deaths",
+        "says": "CSIS estimates",
+        "topic": "casualties",
+        "measure": "deaths",
+        "value": 300000,
+        "unit": "people",
+        "as_of": "2025-12",
+        "source": "csis",
+    }
+    assert list(validator().iter_errors({"figures": [figure]})) == []
+    errors = [e.message for e in validator().iter_errors({"figures": [{**figure, **change}]})]
+    assert errors == [complaint]
