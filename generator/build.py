@@ -25,7 +25,9 @@ from .project import Project
 class BuildReport:
     content: Content
     generate_seconds: float
+    """The generator's own work: reading and checking content, then writing the Markdown."""
     engine_seconds: float
+    """MkDocs building the Markdown into the site."""
     pages: int
     charts_rendered: int
     charts_cached: int
@@ -40,12 +42,12 @@ def source_date_epoch(content: Content) -> int:
 
 
 def build(project: Project) -> BuildReport:
+    started = time.perf_counter()
     content = load_content(project.root)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".factsheet-build-", dir=project.root))
     try:
         docs, site = staging / "docs", staging / "site"
-        started = time.perf_counter()
         generated = generate(project, content, docs)
         generated_at = time.perf_counter()
         engine.build_site(project, docs, site, source_date_epoch(content))

@@ -7,6 +7,7 @@ navigation, correct under any sub-path) or absolute URLs (for citing).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -15,7 +16,8 @@ from markupsafe import Markup
 
 _TOKEN = re.compile(r"⟦(link|url):([a-z0-9][a-z0-9-]*)⟧")
 _FILE = re.compile(r"⟦file:([A-Za-z0-9][A-Za-z0-9._/-]*)⟧")
-_ANCHOR = re.compile(r'\bid="([a-z0-9][a-z0-9-]*)"')
+_ANCHOR = re.compile(r'id="([a-z0-9][a-z0-9-]*)"')
+_WORD = re.compile(r"\w")
 
 
 def link(item: object) -> Markup:
@@ -53,11 +55,28 @@ def anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     where: dict[str, str] = {}
     clashes: list[str] = []
     for path, text in pages.items():
-        for anchor in set(_ANCHOR.findall(text)):
+        for anchor in _anchors_in(text):
             if anchor in where:
                 clashes.append(f"{anchor} (on {where[anchor]} and {path})")
             where.setdefault(anchor, path)
     return where, clashes
+
+
+@functools.lru_cache(maxsize=8192)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: it asks the OS for the working folder on every call, and
+    a page links to the same few pages many times."""
+    return posixpath.relpath(target, start)
+
+
+def _anchors_in(text: str) -> set[str]:
+    """Every `id="…"` of `text` not preceded by a word character, as r'\\bid="…"' finds them;
+    the boundary is checked after the match, which is ten times faster than in the pattern."""
+    return {
+        m[1]
+        for m in _ANCHOR.finditer(text)
+        if m.start() == 0 or not _WORD.match(text, m.start() - 1)
+    }
 
 
 def resolve(
@@ -80,11 +99,11 @@ def resolve(
             there = page_url(where[target])
             if there == here:
                 return f"#{target}"
-            rel = posixpath.relpath(there or ".", here or ".")
+            rel = _relpath(there or ".", here or ".")
             rel = "" if rel == "." else rel + "/"
             return f"{rel}#{target}"
 
-        text = _FILE.sub(lambda m, here=here: posixpath.relpath(m[1], here or "."), text)
+        text = _FILE.sub(lambda m, here=here: _relpath(m[1], here or "."), text)
         out[path] = _TOKEN.sub(replace, text)
     problems += [f"{i!r} is not shown on any page" for i in wanted if i not in where]
     return out, problems

@@ -8,8 +8,10 @@ which allows emphasis and safe links only.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,10 +29,17 @@ _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$"}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def escape_text(value: Any) -> Markup:
     """Plain text safe in HTML and Markdown alike: one line, every special character inert."""
-    text = re.sub(r"\s+", " ", str(value))
+    text = _SPACES.sub(" ", str(value))
     return Markup(text.translate(_MD_SPECIAL_TABLE))
+
+
+_escape_str = functools.lru_cache(maxsize=1 << 16)(escape_text)
+"""escape_text for strings, remembered: pages print the same names and titles many times."""
 
 
 def _finalize(value: Any) -> Any:
@@ -38,18 +47,34 @@ def _finalize(value: Any) -> Any:
         return ""
     if hasattr(value, "__html__"):
         return value
+    if type(value) is str:
+        return _escape_str(value)
     return escape_text(value)
 
 
 _INLINE_TAGS = {"a", "em", "strong", "code"}
+_PARSERS = threading.local()
 
 
+def _markdown() -> markdown.Markdown:
+    """A parser for this thread, reset for the next text: setting one up costs more than
+    converting a sentence, and `inline_md` runs for every note on every page."""
+    parser = getattr(_PARSERS, "markdown", None)
+    if parser is None:
+        parser = _PARSERS.markdown = markdown.Markdown()
+    return parser.reset()
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def inline_md(text: str | None) -> Markup:
-    """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML."""
+    """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML.
+
+    Remembered by text: Markdown is the slowest step of rendering, and a rebuild after an
+    edit meets the same notes again."""
     if not text:
         return Markup("")
     escaped = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
-    html = markdown.markdown(escaped.replace(">", "&gt;"))
+    html = _markdown().convert(escaped.replace(">", "&gt;"))
     clean = nh3.clean(
         html,
         tags=_INLINE_TAGS,
@@ -74,9 +99,30 @@ THEME = Path(__file__).parent / "theme"
 """The generator's own partials and assets; a fact sheet's `site_src/` overrides any of them."""
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by earlier builds in this process (`factsheet serve`, the benchmark):
+    compiling was most of the cost of rendering. Jinja checks each entry against the template's
+    current source before using it, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([site_src, THEME]),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

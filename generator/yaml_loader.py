@@ -8,6 +8,8 @@ errors can point at the right line too.
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,10 @@ MAX_EXPANDED_NODES = 200_000
 """How many nodes a file may expand to beyond its own size; stops alias bombs early."""
 
 _BOOL_WORDS = {"true", "false"}
+_TOO_DEEP = "the values are nested too deeply to read"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -31,6 +37,8 @@ class Loaded:
 
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where each mapping key is written, for problems about the key itself."""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The closest recorded position at or above `path`."""
@@ -38,6 +46,10 @@ class Loaded:
             if path[:end] in self.positions:
                 return self.positions[path[:end]]
         return (1, 1)
+
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        """Where the key of `path` is written (`sorce:`), else where its value is."""
+        return self.keys.get(path) or self.position(path)
 
 
 class YamlProblems(Exception):
@@ -47,21 +59,52 @@ class YamlProblems(Exception):
 
 
 def load_yaml(path: Path, display: str) -> Loaded:
-    """Load `path` (shown to users as `display`); raise YamlProblems on anything doubtful."""
+    """Load `path` (shown to users as `display`); raise YamlProblems on anything doubtful.
+
+    A file whose bytes have not changed since this process last loaded it is not parsed
+    again (a rebuild in `factsheet serve` re-reads every file after one edit): the Loaded is
+    shared, so read it, don't change it.
+    """
     raw = path.read_bytes()
+    key = (str(path), display)
+    recent = _RECENT.get(key)
+    if recent is not None and recent[0] == raw:
+        _RECENT.move_to_end(key)
+        return recent[1]
+    loaded = _parse(raw, display)
+    _RECENT[key] = (raw, loaded)
+    while len(_RECENT) > _RECENT_FILES:
+        _RECENT.popitem(last=False)
+    return loaded
+
+
+_RECENT: OrderedDict[tuple[str, str], tuple[bytes, Loaded]] = OrderedDict()
+_RECENT_FILES = 128
+"""How many parsed files are kept: a big sheet's, or the few sheets a test session builds."""
+
+
+def _parse(raw: bytes, display: str) -> Loaded:
     text = _decode(raw, display)
     _reject_tabs(text, display)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
         if exc.context and "alias" not in what:
             what = f"{exc.context}, {what}"
-        raise YamlProblems([Problem(display, line, col, "", f"invalid YAML: {what}")]) from None
+        what = f"invalid YAML: {what}" if "nesting depth" not in what else _TOO_DEEP
+        raise YamlProblems([Problem(display, line, col, "", what)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. NUL
+        line, col = _line_col(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        what = f"the control character U+{code:04X} is not allowed in YAML; delete it"
+        raise YamlProblems([Problem(display, line, col, "", what)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
         raise YamlProblems([Problem(display, 1, 1, "", f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise YamlProblems([Problem(display, 1, 1, "", _TOO_DEEP)]) from None
     if node is None:
         raise YamlProblems(
             [Problem(display, 1, 1, "", "the file is empty; expected a mapping such as `figures:`")]
@@ -71,12 +114,34 @@ def load_yaml(path: Path, display: str) -> Loaded:
         raise YamlProblems(
             [
                 Problem(
-                    display, line, col, "",
+                    display,
+                    line,
+                    col,
+                    "",
                     f"expected a mapping (key: value) at the top of the file, got {_kind(node)}",
                 )
             ]
         )
-    return _Converter(display, _count_nodes(node)).convert(node)
+    try:
+        return _Converter(display, _count_nodes(node)).convert(node)
+    except RecursionError:
+        raise YamlProblems([Problem(display, 1, 1, "", _TOO_DEEP)]) from None
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The document's node tree, parsed by libyaml when PyYAML has it (ten times faster).
+
+    Both parsers give the same nodes and positions (a plain scalar's style is None from one,
+    '' from the other); on an error the pure-Python parser runs again so the message reads the
+    same with or without libyaml.
+    """
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):
+                raise  # the pure-Python parser takes seconds to find it too deep: fail fast
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -89,9 +154,11 @@ def _decode(raw: bytes, display: str) -> str:
         raise YamlProblems(
             [
                 Problem(
-                    display, line, col, "",
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                    "save it as UTF-8",
+                    display,
+                    line,
+                    col,
+                    "",
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
                 )
             ]
         ) from None
@@ -99,17 +166,25 @@ def _decode(raw: bytes, display: str) -> str:
 
 def _reject_tabs(text: str, display: str) -> None:
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
                 Problem(
-                    display, number, indent.index("\t") + 1, "",
+                    display,
+                    number,
+                    indent.index("\t") + 1,
+                    "",
                     "a tab is used for indentation; YAML needs spaces",
                 )
             )
     if problems:
         raise YamlProblems(problems)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _kind(node: yaml.Node) -> str:
@@ -141,6 +216,7 @@ class _Converter:
         self.display = display
         self.budget = distinct_nodes + MAX_EXPANDED_NODES
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
 
@@ -148,13 +224,16 @@ class _Converter:
         data = self._node(root, ())
         if self.problems:
             raise YamlProblems(self.problems)
-        return Loaded(data, self.positions)
+        return Loaded(data, self.positions, self.keys)
 
     def _problem(self, node: yaml.Node, path: Path_, message: str) -> None:
         self.problems.append(
             Problem(
-                self.display, node.start_mark.line + 1, node.start_mark.column + 1,
-                dotted(path), message,
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                dotted(path),
+                message,
             )
         )
 
@@ -164,7 +243,9 @@ class _Converter:
             raise YamlProblems(
                 [
                     Problem(
-                        self.display, node.start_mark.line + 1, node.start_mark.column + 1,
+                        self.display,
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
                         dotted(path),
                         "aliases expand to too many values (an alias bomb?); "
                         "write the values out instead",
@@ -173,8 +254,12 @@ class _Converter:
             )
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
             return [self._node(item, path + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
@@ -191,20 +276,34 @@ class _Converter:
                 continue
             if key in first_seen:
                 self._problem(
-                    key_node, path + (key,),
+                    key_node,
+                    path + (key,),
                     f"duplicate key {key!r} (first on line {first_seen[key]}); "
                     "YAML would keep only the last one",
                 )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
+            self.keys[path + (key,)] = (first_seen[key], key_node.start_mark.column + 1)
             result[key] = self._node(value_node, path + (key,))
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        value = self._scalars.construct_object(node, deep=True)
-        if isinstance(value, bool) and node.style is None and node.value.lower() not in _BOOL_WORDS:
+        if node.tag == _STR_TAG:  # most values; the constructor would return the text as is
+            return node.value
+        try:
+            value = self._scalars.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
+            return None
+        except ValueError as exc:  # a date that does not exist, such as 2025-02-30
+            self._problem(node, path, f"expected a real date, got {node.value!r} ({exc})")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(node, path, f"expected a number, got {node.value!r}")
+        if isinstance(value, bool) and not node.style and node.value.lower() not in _BOOL_WORDS:
             self._problem(
-                node, path,
+                node,
+                path,
                 f"{node.value!r} is read as the boolean {str(value).lower()}; "
                 f"write true or false, or quote it ('{node.value}') if you meant text",
             )

@@ -1,0 +1,121 @@
+"""The generator's speed-ups change nothing but speed: libyaml reads content as the pure-Python
+parser does, lookups by id answer as a scan of every record would, and what is remembered
+between builds in one process is dropped when its source changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import yaml_loader
+from generator.content import load_content
+from generator.render import inline_md, render_pages
+from generator.yaml_loader import YamlProblems, load_yaml
+from tests.support import REPO
+
+
+def _load_without_libyaml(monkeypatch: pytest.MonkeyPatch, path: Path, display: str):
+    with monkeypatch.context() as m:
+        m.setattr(yaml_loader, "_FAST_LOADER", None)
+        m.setattr(yaml_loader, "_RECENT", type(yaml_loader._RECENT)())
+        return load_yaml(path, display)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "content").glob("*.yml")))
+def test_libyaml_and_pure_python_read_the_content_alike(
+    name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_bytes((REPO / "content" / name).read_bytes())
+
+    fast = load_yaml(path, f"content/{name}")
+    slow = _load_without_libyaml(monkeypatch, path, f"content/{name}")
+
+    assert fast.data == slow.data
+    assert fast.positions == slow.positions
+    assert fast.keys == slow.keys
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a: [1, 2\nb: c\n", b"a: b: c\n", b"- a\nb: c\n", b"a: *nowhere\n", b"a: 'open\n"],
+)
+def test_invalid_yaml_reads_the_same_with_or_without_libyaml(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yml"
+    path.write_bytes(data)
+    with pytest.raises(YamlProblems) as fast:
+        load_yaml(path, "content/a.yml")
+    with pytest.raises(YamlProblems) as slow:
+        _load_without_libyaml(monkeypatch, path, "content/a.yml")
+    assert [str(p) for p in fast.value.problems] == [str(p) for p in slow.value.problems]
+
+
+def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    assert load_yaml(path, "content/a.yml").data == {"a": 1}
+
+    path.write_text("a: 2\n", encoding="utf-8")
+
+    assert load_yaml(path, "content/a.yml").data == {"a": 2}
+
+
+def test_lookups_answer_as_a_scan_of_every_record_would(sheet: Path) -> None:
+    content = load_content(sheet)
+    quantities = [*content.figures.values(), *content.derived.values()]
+    for topic in content.sheet.topics:
+        assert content.by_topic(topic) == [q for q in quantities if q.topic == topic]
+        assert content.statements_on(topic) == sorted(
+            (s for s in content.statements.values() if s.topic == topic),
+            key=lambda s: s.date.first_day(),
+        )
+    for item_id in [*content.figures, *content.derived, *content.statements]:
+        assert content.notes_about(item_id) == [
+            n for n in content.notes.values() if item_id in n.about
+        ]
+    for source_id in content.sources:
+        expected = [
+            *[
+                (kind, item.id)
+                for kind in ("figures", "statements", "events")
+                for item in getattr(content, kind).values()
+                if source_id in (item.source, item.via)
+            ],
+            *[
+                ("notes", n.id)
+                for n in content.notes.values()
+                if source_id in (n.source, n.article)
+            ],
+            *[("derived", d.id) for d in content.derived.values() if source_id in d.sources],
+        ]
+        assert content.citations(source_id) == expected
+
+
+def test_lookups_follow_records_added_after_a_first_question(sheet: Path) -> None:
+    content = load_content(sheet)
+    note = next(iter(content.notes.values()))
+    figure_id = next(i for i in content.figures if not content.notes_about(i))
+
+    content.notes["extra-note"] = note.model_copy(update={"id": "extra-note", "about": [figure_id]})
+
+    assert [n.id for n in content.notes_about(figure_id)] == ["extra-note"]
+
+
+def test_each_text_is_converted_on_its_own() -> None:
+    assert inline_md("[r]: https://example.org/") == ""
+    # A reference defined in an earlier text must not turn this one into a link.
+    assert inline_md("see [r]") == "see [r]"
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text("one\n", encoding="utf-8")
+    assert render_pages(tmp_path / "site_src", {}, str) == {"index.md": "one\n"}
+
+    (pages / "index.md.j2").write_text("two\n", encoding="utf-8")
+
+    assert render_pages(tmp_path / "site_src", {}, str) == {"index.md": "two\n"}
