@@ -1,5 +1,5 @@
 """Charts: declared in content/charts.yml, drawn from the figures at build time, shipped as
-static SVG with a text alternative, a data table, a CSV and their sources; cached by spec."""
+static SVG with a text alternative, a data table, a CSV and their sources; cached by what makes the spec."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
-from generator.charts import render_charts
+from generator.charts import render_charts, specs
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.content import load_content
@@ -217,3 +219,17 @@ def test_chart_text_from_content_never_becomes_markup(built: Path, sheet: Path, 
     assert "\n\n" not in block  # one raw-HTML block: Markdown must not split it
     svg = (tmp_path / "docs" / "charts" / "territory-share-light-wide.svg").read_text("utf-8")
     assert "<script" not in svg and "<img" not in svg
+
+
+def test_a_cached_chart_is_found_without_building_its_spec(
+    built: Path, sheet: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The cache is keyed by what makes the spec, so a warm rebuild skips Altair entirely."""
+    cache = _seed_cache(built, tmp_path / "cache")
+
+    def no_spec(*args, **kwargs):
+        raise AssertionError("built a chart spec although its SVG was cached")
+
+    monkeypatch.setattr(specs, "spec", no_spec)
+    chart_set = render_charts(load_content(sheet), tmp_path / "docs", cache)
+    assert chart_set.rendered == 0 and chart_set.cached == len(load_content(sheet).charts)

@@ -74,7 +74,10 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         images: dict[str, html.Image] = {}
         drawn = False
         for variant in specs.VARIANTS:
-            text, fresh = svg.render(specs.spec(data, variant), cache_dir)
+            text, fresh = svg.render(
+                (data, variant), lambda data=data, variant=variant: specs.spec(data, variant),
+                cache_dir,
+            )
             drawn |= fresh
             name = f"{chart_id}-{variant.name}.svg"
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")

@@ -99,7 +99,7 @@ def _table(data: ChartData) -> str:
         for row in rows
     )
     return (
-        '<details class="fs-chart__data"><summary>Data table</summary>'
+        '<details class="fs-chart__data" data-search-exclude><summary>Data table</summary>'
         f"<table><caption>{esc(data.chart.title)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table></details>"
     )
