@@ -20,8 +20,12 @@ from .errors import ContentError, FactsheetError
 from .project import Project
 
 ROOT_OPTION = click.option(
-    "--root", "-r", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-    show_default=True, help="The fact sheet's folder (where mkdocs.yml and content/ are).",
+    "--root",
+    "-r",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The fact sheet's folder (where mkdocs.yml and content/ are).",
 )
 DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 

@@ -10,10 +10,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import numbers
 from .derive import Computed, Quantity, resolve_all
 from .errors import ContentError, Problem, relative
 from .models import (
-    Chart, ContentFile, Derived, EditorNote, Event, Figure, Sheet, Source, Statement,
+    Chart,
+    ContentFile,
+    Derived,
+    EditorNote,
+    Event,
+    Figure,
+    Sheet,
+    Source,
+    Statement,
 )
 from .validation import problems_from
 from .yaml_loader import Loaded, YamlProblems, dotted, load_yaml
@@ -79,6 +88,20 @@ class Content:
         # A month- or year-precise date sorts at its end: 'September 2025' comes after the
         # 19th, because the event may have happened on any day of it.
         return sorted(self.events.values(), key=lambda e: (e.date.last_day(), e.id))
+
+    def title_of(self, item_id: str) -> str:
+        """A record's name for lists such as 'Cited by': a figure's title, a statement's speaker
+        and date, an event's or a note's title."""
+        if item_id in self.figures or item_id in self.derived:
+            return self.quantity(item_id).title
+        if item_id in self.statements:
+            s = self.statements[item_id]
+            return f"{s.speaker}, {numbers.date(s.date)}"
+        if item_id in self.events:
+            return self.events[item_id].title
+        if item_id in self.notes:
+            return f"Editor’s note: {self.notes[item_id].title}"
+        return item_id
 
     def citations(self, source_id: str) -> list[tuple[str, str]]:
         """(kind, id) of everything that cites a source, directly or as the outlet."""
@@ -155,7 +178,9 @@ def load_content(root: Path) -> Content:
             problems.extend(exc.problems)
             continue
         try:
-            parts.append((display, loaded, ContentFile.model_validate(loaded.data)))
+            if loaded.validated is None:
+                loaded.validated = ContentFile.model_validate(loaded.data)
+            parts.append((display, loaded, loaded.validated))
         except ValidationError as exc:
             problems.extend(problems_from(exc, loaded, display, ContentFile))
     if problems:
@@ -185,7 +210,9 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
         problems.append(
             Problem(
                 sheets[1][0] if len(sheets) > 1 else "content",
-                1, 1, "sheet",
+                1,
+                1,
+                "sheet",
                 f"expected exactly one `sheet:` mapping in content/, found {len(sheets)} ({where})",
             )
         )
@@ -200,7 +227,10 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
                     first = where[item.id]
                     problems.append(
                         Problem(
-                            display, line, col, f"{kind}[{index}].id",
+                            display,
+                            line,
+                            col,
+                            f"{kind}[{index}].id",
                             f"duplicate id {item.id!r} (first in {first.file}:{first.line}); "
                             "ids must be unique across the fact sheet",
                         )
@@ -276,22 +306,36 @@ def check_references(content: Content) -> list[Problem]:
     for q in [*content.figures.values(), *specs.values()]:
         if topics and q.topic not in topics:
             problems.append(
-                _problem(content, q.id, f"{q.id}.topic", f"unknown topic {q.topic!r}; "
-                         f"expected one of {', '.join(sorted(topics))} (sheet.topics)")
+                _problem(
+                    content,
+                    q.id,
+                    f"{q.id}.topic",
+                    f"unknown topic {q.topic!r}; "
+                    f"expected one of {', '.join(sorted(topics))} (sheet.topics)",
+                )
             )
     for f in content.figures.values():
         if f.side and sides and f.side not in sides:
             problems.append(
-                _problem(content, f.id, f"{f.id}.side", f"unknown side {f.side!r}; "
-                         f"expected one of {', '.join(sorted(sides))} (sheet.sides)")
+                _problem(
+                    content,
+                    f.id,
+                    f"{f.id}.side",
+                    f"unknown side {f.side!r}; "
+                    f"expected one of {', '.join(sorted(sides))} (sheet.sides)",
+                )
             )
     from .units import UNITS
 
     for q in [*content.figures.values(), *specs.values()]:
         if q.unit is not None and q.unit not in UNITS:
             problems.append(
-                _problem(content, q.id, f"{q.id}.unit",
-                         f"unknown unit {q.unit!r}; expected one of {', '.join(UNITS)}")
+                _problem(
+                    content,
+                    q.id,
+                    f"{q.id}.unit",
+                    f"unknown unit {q.unit!r}; expected one of {', '.join(UNITS)}",
+                )
             )
     return problems
 
@@ -310,7 +354,9 @@ def check_consistency(content: Content) -> list[Problem]:
                     if part.bounds[1] > whole.bounds[1] or part.bounds[0] > whole.bounds[0]:
                         problems.append(
                             _problem(
-                                content, part.id, part.id,
+                                content,
+                                part.id,
+                                part.id,
                                 f"{part_measure} ({_range(part)}) exceed {whole_measure} "
                                 f"{whole.id!r} ({_range(whole)}) for the same side and period",
                             )
@@ -323,18 +369,26 @@ def check_consistency(content: Content) -> list[Problem]:
         ends = f.period.end.first_day() if f.period else f.as_of.first_day()  # type: ignore[union-attr]
         if ends > published:
             problems.append(
-                _problem(content, f.id, f"{f.id}.period" if f.period else f"{f.id}.as_of",
-                         f"covers a time after its source {source.id!r} was published "
-                         f"({source.date.iso()}); mark it `projection: true` if it is a forecast")
+                _problem(
+                    content,
+                    f.id,
+                    f"{f.id}.period" if f.period else f"{f.id}.as_of",
+                    f"covers a time after its source {source.id!r} was published "
+                    f"({source.date.iso()}); mark it `projection: true` if it is a forecast",
+                )
             )
     for kind in ("statements", "events"):
         for item in getattr(content, kind).values():
             source = content.sources[item.source]
             if item.date.first_day() > source.date.last_day():
                 problems.append(
-                    _problem(content, item.id, f"{item.id}.date",
-                             f"dated {item.date.iso()}, after its source {source.id!r} "
-                             f"({source.date.iso()})")
+                    _problem(
+                        content,
+                        item.id,
+                        f"{item.id}.date",
+                        f"dated {item.date.iso()}, after its source {source.id!r} "
+                        f"({source.date.iso()})",
+                    )
                 )
     used = {sid for sid in content.sources if content.citations(sid)}
     used |= {v for s in content.sources.values() if s.id in used for v in s.via}

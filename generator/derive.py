@@ -124,8 +124,15 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
             working = f"{_bare(a)} ÷ {days:,} days × {per}"
     result_text = numbers.span(low, high, spec.decimals)
     return Computed(
-        spec=spec, low=low, high=high, qualifier=qualifier, unit=unit, period=period,
-        as_of=as_of, inputs=tuple(inputs), formula=formula,
+        spec=spec,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        inputs=tuple(inputs),
+        formula=formula,
         working=f"{working} = {result_text}",
     )
 

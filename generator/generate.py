@@ -56,8 +56,13 @@ def generate(
     }
     pages = render_pages(project.site_src, globals_, project.display)
     wanted = [
-        *content.figures, *content.derived, *content.statements, *content.events,
-        *content.notes, *content.charts, *content.sources,
+        *content.figures,
+        *content.derived,
+        *content.statements,
+        *content.events,
+        *content.notes,
+        *content.charts,
+        *content.sources,
     ]
     pages, problems = links.resolve(pages, project.site_url, wanted)
     if problems:
@@ -85,6 +90,11 @@ def _unshown(content: Content, message: str) -> Problem:
     """Point a 'not shown on any page' problem at the record, so the editor can find it."""
     for item_id, at in content.where.items():
         if message.startswith(f"{item_id!r} "):
-            return Problem(at.file, at.line, at.column, item_id, message.split(" ", 1)[1]
-                           + " (add it to a page template in site_src/pages/)")
+            return Problem(
+                at.file,
+                at.line,
+                at.column,
+                item_id,
+                message.split(" ", 1)[1] + " (add it to a page template in site_src/pages/)",
+            )
     return Problem("site_src/pages", 1, 1, "", message)

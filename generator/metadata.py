@@ -18,6 +18,8 @@ import yaml
 from .content import Content
 from .exports import MEDIA_TYPES
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML front matter as MkDocs reads it: between a '---' line and a '---' or '...' line."""
 ALT_LIMIT = 420
@@ -76,13 +78,17 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.safe_load(match.group(1) or "") or {}
+    meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}
     return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
 def with_front_matter(meta: dict[str, Any], body: str) -> str:
-    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return f"---\n{dumped}---\n{body}"
+    # JSON is YAML: one `key: <json>` line a field reads back the same, and writing it is
+    # ten times faster than PyYAML's emitter, which was the slowest step of a warm rebuild.
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
+    return f"---\n{lines}---\n{body}"
 
 
 def add_metadata(

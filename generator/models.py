@@ -111,8 +111,18 @@ class Period(BaseModel):
 
 
 Qualifier = Literal[
-    "exactly", "about", "roughly", "over", "more than", "at least", "up to", "under",
-    "less than", "nearly", "almost", "below",
+    "exactly",
+    "about",
+    "roughly",
+    "over",
+    "more than",
+    "at least",
+    "up to",
+    "under",
+    "less than",
+    "nearly",
+    "almost",
+    "below",
 ]
 
 
@@ -133,7 +143,14 @@ class Source(Strict):
     date: PartialDate = Field(description="Publication date.")
     url: Url | None = Field(None, description="Where to read it; the original publisher's page.")
     kind: Literal[
-        "report", "news", "article", "official", "speech", "social", "broadcast", "dataset",
+        "report",
+        "news",
+        "article",
+        "official",
+        "speech",
+        "social",
+        "broadcast",
+        "dataset",
         "reference",
     ] = Field(description="What sort of publication it is.")
     confidence: Literal["confirmed", "secondary", "unconfirmed"] = Field(

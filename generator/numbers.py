@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .models import PartialDate, Period
 from .units import UNITS
@@ -78,6 +79,7 @@ def quantity(
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def date(value: PartialDate | dt.date) -> str:
     """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
     if isinstance(value, dt.date):

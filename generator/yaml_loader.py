@@ -39,6 +39,9 @@ class Loaded:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """Where each mapping key is written, for problems about the key itself."""
+    validated: Any = field(default=None, compare=False, repr=False)
+    """The model validated from `data`, kept with it so an unchanged file is not validated
+    again in the same process."""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The closest recorded position at or above `path`."""

@@ -13,16 +13,24 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-
 from tests.support import REPO, run
 
 
 def test_build_writes_the_site_and_says_what_it_did(sheet: Path):
     result = run(sheet, "build")
     assert result.exit_code == 0, result.output
-    assert re.search(r"Built 6 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output)
-    for page in ("index", "casualties/index", "territory/index", "diplomacy/index",
-                 "sources/index", "about/index", "404"):
+    assert re.search(
+        r"Built 6 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output
+    )
+    for page in (
+        "index",
+        "casualties/index",
+        "territory/index",
+        "diplomacy/index",
+        "sources/index",
+        "about/index",
+        "404",
+    ):
         assert (sheet / "site" / f"{page}.html").is_file(), page
     # The generated Markdown stays for inspection and for other engines, outside content/.
     assert (sheet / "build" / "docs" / "casualties.md").is_file()
@@ -80,15 +88,20 @@ def test_outside_a_fact_sheet_build_is_a_usage_error(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.skipif(shutil.which("zensical", path=str(Path(sys.executable).parent)) is None,
-                    reason="zensical is installed with the test extra")
+@pytest.mark.skipif(
+    shutil.which("zensical", path=str(Path(sys.executable).parent)) is None,
+    reason="zensical is installed with the test extra",
+)
 def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: Path, tmp_path):
     """MkDocs' successor reads the same mkdocs.yml and builds the generated Markdown."""
     work = tmp_path / "z"
     shutil.copytree(built, work, ignore=shutil.ignore_patterns("site", ".cache"))
     zensical = Path(sys.executable).parent / "zensical"
     result = subprocess.run(
-        [str(zensical), "build", "--strict"], cwd=work, capture_output=True, text=True,
+        [str(zensical), "build", "--strict"],
+        cwd=work,
+        capture_output=True,
+        text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr

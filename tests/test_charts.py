@@ -1,5 +1,6 @@
 """Charts: declared in content/charts.yml, drawn from the figures at build time, shipped as
-static SVG with a text alternative, a data table, a CSV and their sources; cached by what makes the spec."""
+static SVG with a text alternative, a data table, a CSV and their sources; cached by what
+makes the spec."""
 
 from __future__ import annotations
 

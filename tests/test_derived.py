@@ -10,7 +10,6 @@ import pytest
 from generator.content import load_content
 from generator.derive import compute, shown
 from generator.models import Derived, Figure
-
 from tests.support import REPO
 
 
@@ -21,8 +20,14 @@ def content():
 
 def figure(fid: str, **kw) -> Figure:
     base = dict(
-        id=fid, label=fid, says="X says", topic="t", measure="m", unit="people",
-        as_of="2025", source="s",
+        id=fid,
+        label=fid,
+        says="X says",
+        topic="t",
+        measure="m",
+        unit="people",
+        as_of="2025",
+        source="s",
     )
     return Figure.model_validate({**base, **kw})
 

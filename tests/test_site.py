@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 from generator import numbers
 from generator.content import Content, load_content
 from generator.derive import shown
-
 from tests.support import REPO
 
 
@@ -50,7 +49,7 @@ def test_the_home_page_shows_each_headline_figure_with_its_source_and_date(built
     cards = [text(c) for c in home.select(".fs-headline")]
     headlines = content.headlines()
     assert len(headlines) >= 4 and len(cards) == len(headlines)
-    for q, card in zip(headlines, cards):
+    for q, card in zip(headlines, cards, strict=True):
         assert shown(q) in card
         source = content.sources[q.source]
         assert source.name in card and numbers.date(source.date) in card
@@ -157,7 +156,8 @@ def test_quotes_are_word_for_word_from_the_seed_or_the_verified_sources(content)
 
     seed = norm(seed)
     missing = [
-        s.id for s in content.statements.values()
+        s.id
+        for s in content.statements.values()
         if not all(norm(p) in seed for p in re.split(r"\n\s*\n", s.quote) if p.strip())
     ]
     assert not missing, f"statements not found word for word in the seed: {missing}"

@@ -72,10 +72,12 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         chart_id = data.chart.id
         description = data.text_alternative()
         images: dict[str, html.Image] = {}
+        data_key = svg.cache_key(data)  # hashed once for the chart's four drawings
         drawn = False
         for variant in specs.VARIANTS:
             text, fresh = svg.render(
-                (data, variant), lambda data=data, variant=variant: specs.spec(data, variant),
+                f"{data_key}-{variant.name}",
+                lambda data=data, variant=variant: specs.spec(data, variant),
                 cache_dir,
             )
             drawn |= fresh

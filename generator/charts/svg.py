@@ -68,14 +68,12 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def render(
-    inputs: Any, make_spec: Callable[[], dict[str, Any]], cache_dir: Path
-) -> tuple[str, bool]:
-    """The SVG for `inputs`, and whether it had to be drawn (False: from the cache).
+def render(key: str, make_spec: Callable[[], dict[str, Any]], cache_dir: Path) -> tuple[str, bool]:
+    """The SVG cached under `key` (from `cache_key`), and whether it had to be drawn.
 
     `make_spec` is called only on a cache miss.
     """
-    path = cache_dir / f"{cache_key(inputs)}.svg"
+    path = cache_dir / f"{key}.svg"
     try:
         return path.read_text(encoding="utf-8"), False
     except FileNotFoundError:
