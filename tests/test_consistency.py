@@ -1,0 +1,105 @@
+"""Rules across records that the generator checks before writing anything: a part within its
+whole, figures and quotations dated within what their sources could know, periods in order,
+every source used. Each is shown the way an editor meets it: one line naming file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import run, snapshot
+
+
+def edit(sheet: Path, name: str, old: str, new: str) -> None:
+    path = sheet / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def built_sheet(sheet: Path) -> tuple[Path, dict[str, bytes]]:
+    """The real sheet, built once, with a snapshot of its site/ to compare after a failure."""
+    result = run(sheet, "build")
+    assert result.exit_code == 0, result.output
+    return sheet, snapshot(sheet / "site")
+
+
+def assert_refused(sheet: Path, before: dict[str, bytes], *expected: str) -> str:
+    result = run(sheet, "build")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for text in expected:
+        assert text in result.output, result.output
+    assert snapshot(sheet / "site") == before, "a failed build changed site/"
+    return result.output
+
+
+def test_deaths_may_not_exceed_casualties_of_the_same_side_and_period(built_sheet):
+    sheet, before = built_sheet
+    edit(
+        sheet,
+        "figures.yml",
+        "    low: 275000\n    high: 325000\n",
+        "    low: 275000\n    high: 1325000\n",
+    )
+    assert_refused(
+        sheet,
+        before,
+        "content/figures.yml:",
+        "ru-deaths: deaths (275,000–1,325,000) exceed casualties 'ru-casualties'",
+    )
+
+
+def test_a_figure_cannot_cover_time_after_its_source_was_published(built_sheet):
+    sheet, before = built_sheet
+    edit(
+        sheet,
+        "figures.yml",
+        'period: {start: 2022-02-24, end: "2025-12"}\n    source: csis',
+        'period: {start: 2022-02-24, end: "2026-12"}\n    source: csis',
+    )
+    assert_refused(
+        sheet,
+        before,
+        "covers a time after its source 'csis-grinding-war'",
+        "mark it `projection: true` if it is a forecast",
+    )
+
+
+def test_a_quotation_cannot_predate_its_source(built_sheet):
+    sheet, before = built_sheet
+    edit(
+        sheet,
+        "statements.yml",
+        "    date: 2025-09-18\n    place: Chequers",
+        "    date: 2025-10-18\n    place: Chequers",
+    )
+    assert_refused(sheet, before, "trump-let-me-down.date: dated 2025-10-18, after its source")
+
+
+def test_a_period_must_start_before_it_ends(built_sheet):
+    sheet, before = built_sheet
+    edit(
+        sheet,
+        "figures.yml",
+        'period: {start: 2022-02-24, end: "2025-12"}',
+        'period: {start: 2026-02-24, end: "2025-12"}',
+    )
+    assert_refused(sheet, before, "the period starts (2026-02-24) after it ends (2025-12)")
+
+
+def test_an_unused_source_is_a_warning_and_check_strict_fails_on_it(sheet: Path):
+    sources = sheet / "content" / "sources.yml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + "\n  - id: never-cited\n    publisher: Nobody\n    title: Unused\n"
+        "    date: 2025-01-01\n    kind: report\n",
+        encoding="utf-8",
+    )
+    lenient = run(sheet, "check", "--today", "2026-02-01")
+    assert lenient.exit_code == 0, lenient.output
+    assert "never-cited: source is not cited by anything" in lenient.output
+    strict = run(sheet, "check", "--strict", "--today", "2026-02-01")
+    assert strict.exit_code == 1
