@@ -30,16 +30,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.numbers import quantity  # noqa: E402
+from tests.browser.kit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _LOADED = """() => performance.timeOrigin
     + performance.getEntriesByType("navigation")[0].loadEventEnd"""
 """When the page finished loading, in milliseconds since the epoch (the machine's clock)."""
@@ -78,7 +70,7 @@ def main() -> None:
         try:
             _wait_for(url)
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 page = browser.new_page()
                 for figure_id, path, written, qualifier, charted in CASES:
                     page.goto(url + path)

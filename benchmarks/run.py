@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import synthetic  # noqa: E402
 import weight  # noqa: E402
@@ -40,9 +41,9 @@ from generator import charts, engine  # noqa: E402
 from generator.build import build, source_date_epoch  # noqa: E402
 from generator.content import content_files, load_content  # noqa: E402
 from generator.project import Project  # noqa: E402
+from tests.support import copy_sheet  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SHEET_PARTS = ("mkdocs.yml", "content", "site_src")
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 RUNS = {1: 7, 10: 5, 100: 3}
 """Timed runs per scale: enough for a median and a range within ten minutes on two cores."""
@@ -53,18 +54,6 @@ TARGETS = {
     "growth_100x": 120.0,
     "home_page_bytes": 400 * 1000,
 }
-
-
-def copy_sheet(target: Path) -> Path:
-    """The real fact sheet's sources (not its build output) at `target`."""
-    target.mkdir(parents=True)
-    for part in SHEET_PARTS:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, target / part)
-        else:
-            shutil.copy2(src, target / part)
-    return target
 
 
 def spread(values: list[float]) -> dict[str, float]:

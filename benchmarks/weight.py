@@ -13,21 +13,17 @@ import gzip
 import http.server
 import json
 import re
+import sys
 import threading
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.browser.kit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 TEXT = {"html", "css", "js", "json", "svg", "xml", "txt", "map"}
 """What a web server compresses; images and fonts are sent as they are."""
 KIND = {
