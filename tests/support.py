@@ -37,3 +37,27 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+ONE_FIGURE = """\
+figures:
+  - id: world-population
+    label: people in the world
+    says: The UN estimates
+    topic: example
+    measure: population
+    value: 8200000000
+    unit: people
+    as_of: 2024-07-01
+    source: un-wpp-2024
+"""
+"""The starter's figures cut to one (as of 1 July 2024; its source was published on 11 July
+2024), so that tests can read line numbers off here."""
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    """Replace the first `old` with `new` in `content/<name>`, failing if `old` is not there."""
+    path = root / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support import run, snapshot
+from tests.support import ONE_FIGURE, edit, run, snapshot
 
-FIGURES = """\
-figures:
-  - id: world-population
-    label: people in the world
-    says: The UN estimates
-    topic: example
-    measure: population
-    value: 8200000000
-    unit: people
-    as_of: 2024-07-01
-    source: un-wpp-2024
-"""
-"""One figure, as of 1 July 2024; the starter's source was published on 11 July 2024."""
+FIGURES = ONE_FIGURE
 
 
 def starter_with(starter: Path, figures: str = FIGURES) -> Path:
     (starter / "content" / "figures.yml").write_text(figures, encoding="utf-8")
     return starter
-
-
-def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "content" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 STALE = (

@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import run, snapshot
-
-
-def edit(sheet: Path, name: str, old: str, new: str) -> None:
-    path = sheet / "content" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.support import edit, run, snapshot
 
 
 @pytest.fixture

@@ -9,21 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.scaffold import scaffold
-from tests.support import run, snapshot
+from tests.support import ONE_FIGURE, run, snapshot
 
-FIGURES = """\
-figures:
-  - id: world-population
-    label: people in the world
-    says: The UN estimates
-    topic: example
-    measure: population
-    value: 8200000000
-    unit: people
-    as_of: 2024-07-01
-    source: un-wpp-2024
-"""
-"""The starter's figures, cut to one, so that the line numbers below can be read off here."""
+FIGURES = ONE_FIGURE
 
 
 @pytest.fixture(scope="module")
