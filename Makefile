@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve check bench lint clean
+.PHONY: site test system-tools serve check bench lint clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,12 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/factsheet check
 
-test: $(VENV)/.installed-test node_modules/.installed
-	scripts/ensure-chromium
+# Prerequisites run left to right: system tools (apt) first, then Python and npm packages.
+test: system-tools $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest
+
+system-tools:
+	scripts/ensure-system-tools
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py

@@ -56,7 +56,7 @@ def page_paths(site: Path) -> list[str]:
 def browser() -> Iterator[object]:
     """One headless Debian Chromium for the whole session (never a downloaded browser)."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium (or `make test`)")
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-system-tools (or `make test`)")
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (or `make test`)")
     from playwright.sync_api import sync_playwright
