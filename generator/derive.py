@@ -60,6 +60,11 @@ class Computed:
         return self.spec.decimals
 
     @property
+    def projection(self) -> bool:
+        """A figure computed from a forecast is a forecast too."""
+        return any(item.projection for item in self.inputs)
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Every source behind the inputs, in order, without repeats."""
         seen: dict[str, None] = {}
@@ -70,6 +75,11 @@ class Computed:
 
 
 Quantity = Figure | Computed
+
+
+def when(q: Quantity) -> str:
+    """The time a stored or derived figure covers, as a phrase: 'as of …', 'by …', a period."""
+    return numbers.when(q.period, q.as_of, projection=q.projection)
 
 
 def shown(q: Quantity) -> str:

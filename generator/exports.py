@@ -141,7 +141,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             record.update(
                 kind="derived",
                 attribution="computed by this site",
-                projection=False,
+                projection=q.projection,
                 measure=q.spec.op,
                 note=q.spec.explain,
                 source_id=list(q.sources),
@@ -191,6 +191,9 @@ def source_records(content: Content, permalink: Permalink) -> list[dict[str, Any
     ]
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_text(records: list[dict[str, Any]], columns: list[str]) -> str:
     """Flat CSV: lists joined with spaces, booleans as true/false, None as an empty cell."""
 
@@ -199,6 +202,8 @@ def csv_text(records: list[dict[str, Any]], columns: list[str]) -> str:
             return "true" if value else "false"
         if isinstance(value, list):
             return " ".join(str(v) for v in value)
+        if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+            return "'" + value  # a spreadsheet would run "=…", "+…", "-…" or "@…" as a formula
         return "" if value is None else value
 
     buffer = io.StringIO()

@@ -127,7 +127,8 @@ Qualifier = Literal[
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # allow_inf_nan: a quoted "nan" or "1e999" is text YAML lets through; no figure is either.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Source(Strict):

@@ -63,11 +63,29 @@ class Project:
         url = site_url or data.get("site_url") or ""
         if url and not url.endswith("/"):
             url += "/"
+        docs_dir = (root / docs).resolve()
+        site_dir = (root / (data.get("site_dir") or "site")).resolve()
+        for key, folder in (("docs_dir", docs_dir), ("site_dir", site_dir)):
+            _check_output_folder(root, key, folder)
+        if docs_dir == site_dir or docs_dir in site_dir.parents or site_dir in docs_dir.parents:
+            raise UsageError(f"{CONFIG_NAME}: docs_dir and site_dir must be separate folders")
         return cls(
             root=root,
             config=config,
-            docs_dir=(root / docs).resolve(),
-            site_dir=(root / (data.get("site_dir") or "site")).resolve(),
+            docs_dir=docs_dir,
+            site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
+        )
+
+
+def _check_output_folder(root: Path, key: str, folder: Path) -> None:
+    """A build replaces docs_dir and site_dir whole: each must be a folder of its own inside
+    the sheet, never the sheet itself or a folder holding its sources."""
+    sources = [root / "content", root / "site_src", root / ".cache", root / CONFIG_NAME]
+    overlaps = any(folder == s or folder in s.parents or s in folder.parents for s in sources)
+    if root not in folder.parents or overlaps:
+        raise UsageError(
+            f"{CONFIG_NAME}: {key} must be a folder inside {root} of its own (such as "
+            f"'build/docs' or 'site'), not {folder}: a build replaces it whole"
         )

@@ -22,7 +22,7 @@ import nh3
 from markupsafe import Markup
 
 from . import numbers
-from .derive import Computed, shown
+from .derive import Computed, shown, when
 from .errors import TemplateProblem
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$"}
@@ -65,6 +65,17 @@ def _markdown() -> markdown.Markdown:
     return parser.reset()
 
 
+_DEAD_LINK = re.compile(r'<a rel="noopener">(.*?)</a>')
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    """Relative links ('/x', '//host/x') would break under a sub-path or leave the site
+    unannounced; content links go to sources, so only absolute http(s) and mailto stay."""
+    if attribute == "href" and not value.lower().startswith(("http://", "https://", "mailto:")):
+        return None
+    return value
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def inline_md(text: str | None) -> Markup:
     """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML.
@@ -80,11 +91,13 @@ def inline_md(text: str | None) -> Markup:
         tags=_INLINE_TAGS,
         attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"},
+        attribute_filter=_absolute_links_only,
         link_rel="noopener",
     )
     # The block wrapper is dropped: this is for text inside our own elements. Newlines would
     # let Markdown see a new block, so none survive.
     clean = re.sub(r"</?p>", " ", clean).strip()
+    clean = _DEAD_LINK.sub(r"\1", clean)  # a link whose target was refused stays as its text
     return Markup(" ".join(clean.split()))
 
 
@@ -137,7 +150,7 @@ def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
         date=numbers.date,
         period=numbers.period,
         shown=shown,
-        when=lambda q: numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False)),
+        when=when,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
         is_derived=lambda q: isinstance(q, Computed),
     )

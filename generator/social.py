@@ -14,7 +14,7 @@ from typing import Any
 
 from . import numbers
 from .content import Content
-from .derive import Computed, Quantity, shown
+from .derive import Computed, Quantity, shown, when
 
 PATH = "assets/social.png"
 """Where the image lands in the site."""
@@ -37,10 +37,6 @@ def _figures(content: Content) -> list[Quantity]:
 
 def _attribution(q: Quantity) -> str:
     return "Computed by this site" if isinstance(q, Computed) else q.says
-
-
-def _when(q: Quantity) -> str:
-    return numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False))
 
 
 def _text(x: float, y: float, lines: list[str], size: int, **style: Any) -> dict[str, Any]:
@@ -98,7 +94,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
             _text(x + 20, y + 16, [value], value_size, fontWeight="bold", limit=text_w),
             _text(x + 20, y + 66, _wrap(q.label, 19, text_w, 3), 19, limit=text_w),
             _text(
-                x + 20, y + card_h - 44, [_attribution(q), _when(q)], 15, fill=_MUTED, limit=text_w
+                x + 20, y + card_h - 44, [_attribution(q), when(q)], 15, fill=_MUTED, limit=text_w
             ),
         ]
     if not figures:

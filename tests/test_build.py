@@ -107,3 +107,26 @@ def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: P
     assert result.returncode == 0, result.stdout + result.stderr
     casualties = (work / "site" / "casualties" / "index.html").read_text(encoding="utf-8")
     assert 'id="ru-casualties"' in casualties and "CSIS estimates" in casualties
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("docs_dir", "content"),
+        ("site_dir", "."),
+        ("site_dir", "../elsewhere"),
+        ("docs_dir", "site_src/pages"),
+        ("site_dir", "build/docs"),
+    ],
+)
+def test_output_folders_can_never_be_the_sheets_own_sources(sheet: Path, key: str, value: str):
+    """A build replaces docs_dir and site_dir whole, so mkdocs.yml may not point them at
+    content/, the sheet itself or outside it."""
+    config = sheet / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(rf"^{key}: .*$", f"{key}: {value}", text, flags=re.M), "utf-8")
+    before = {p: p.read_bytes() for p in (sheet / "content").glob("*.yml")}
+    result = run(sheet, "build")
+    assert result.exit_code == 2, result.output
+    assert f"{key} must be a folder inside" in result.output or "must be separate" in result.output
+    assert {p: p.read_bytes() for p in (sheet / "content").glob("*.yml")} == before

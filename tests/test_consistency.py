@@ -96,3 +96,24 @@ def test_an_unused_source_is_a_warning_and_check_strict_fails_on_it(sheet: Path)
     assert "never-cited: source is not cited by anything" in lenient.output
     strict = run(sheet, "check", "--strict", "--today", "2026-02-01")
     assert strict.exit_code == 1
+
+
+def test_a_part_may_start_above_the_wholes_low_end(sheet: Path):
+    """Deaths of 100,000–140,000 fit casualties of 90,000–600,000: only a part reaching past
+    the whole's top is impossible."""
+    edit(
+        sheet,
+        "figures.yml",
+        "    low: 500000\n    high: 600000\n",
+        "    low: 90000\n    high: 600000\n",
+    )
+    result = run(sheet, "build")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("value", ['"nan"', '"1e999"', ".inf"])
+def test_a_figure_must_be_a_finite_number(built_sheet, value: str):
+    sheet, before = built_sheet
+    edit(sheet, "figures.yml", "    low: 275000\n", f"    low: {value}\n")
+    output = assert_refused(sheet, before, "content/figures.yml:")
+    assert len([line for line in output.splitlines() if "ru-deaths" in line or "low" in line]) >= 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.content import load_content
-from generator.derive import compute, shown
+from generator.derive import compute, shown, when
 from generator.models import Derived, Figure
 from tests.support import REPO
 
@@ -110,3 +110,19 @@ def test_a_derived_figure_follows_an_edited_input(sheet: Path):
     assert load_content(sheet).derived["ru-casualties-per-day"].bounds == pytest.approx(
         (1000, 1000)
     )
+
+
+def test_a_figure_computed_from_a_projection_says_it_is_projected():
+    projected = figure(
+        "p",
+        value=2_000_000,
+        qualifier="about",
+        projection=True,
+        as_of=None,
+        period={"start": "2022-02-24", "end": "2026-05"},
+    )
+    per_day = compute(
+        Derived(id="d", label="d", topic="t", op="per-day", inputs=["p"]), [projected]
+    )
+    assert per_day.projection
+    assert when(per_day) == "24 February 2022 – May 2026 (projected)"

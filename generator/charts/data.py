@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import numbers
 from ..content import Content, Located
-from ..derive import Computed, Quantity, shown
+from ..derive import Computed, Quantity, shown, when
 from ..errors import ContentError, Problem
 from ..exports import csv_text
 from ..models import Chart, Event, PartialDate
@@ -235,7 +235,7 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
                     f"a logarithmic scale cannot show {q.id!r} ({shown(q)}): values must be "
                     "above zero; use `scale: linear`",
                 )
-    periods = {_when(q) for q in quantities}
+    periods = {when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
     rows = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
@@ -269,7 +269,7 @@ def _common_unit(
 
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
     low, high = q.bounds
-    when = _when(q) if show_period and not _mentions_year(q.label, q) else ""
+    covers = when(q) if show_period and not _mentions_year(q.label, q) else ""
     if isinstance(q, Computed):
         says, series = None, None
         sources: tuple[tuple[str, str | None], ...] = tuple((s, None) for s in q.sources)
@@ -286,17 +286,13 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         high=high * factor,
         as_given=shown(q),
         says=says,
-        when=when,
+        when=covers,
         qualifier=q.qualifier,
         period_start=period.start.iso() if period else None,
         period_end=period.end.iso() if period else None,
         as_of=q.as_of.iso() if q.as_of else None,
         sources=sources,
     )
-
-
-def _when(q: Quantity) -> str:
-    return numbers.when(q.period, q.as_of, projection=getattr(q, "projection", False))
 
 
 def _mentions_year(label: str, q: Quantity) -> bool:
