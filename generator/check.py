@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import numbers
-from .content import Content, load_content
+from .content import Content, content_files, load_content
 from .errors import ContentError, Problem
 
 
@@ -39,7 +39,7 @@ class CheckReport:
 
 def check(root: Path, today: dt.date) -> CheckReport:
     """Every problem in `root/content`, errors and warnings, sorted by file and line."""
-    files = sum(1 for p in (root / "content").rglob("*") if p.suffix in (".yml", ".yaml"))
+    files = len(content_files(root / "content"))
     try:
         content = load_content(root)
     except ContentError as exc:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import numbers
-from .derive import Computed, Quantity, resolve_all
+from .derive import Computed, DerivedProblems, Quantity, resolve_all
 from .errors import ContentError, Problem, relative
 from .models import (
     Chart,
@@ -191,8 +191,8 @@ def load_content(root: Path) -> Content:
     if not problems:
         try:
             content.derived = resolve_all(list(content.specs.values()), content.figures)
-        except ValueError as exc:
-            problems.append(Problem("content", 1, 1, "derived", str(exc)))
+        except DerivedProblems as exc:
+            problems += [_problem(content, i, f"{i}.inputs", m) for i, m in exc.problems]
     if not problems:
         problems = check_consistency(content)
     errors = [p for p in problems if p.level == "error"]

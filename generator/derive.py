@@ -30,6 +30,8 @@ class Computed:
     """In words: 'Population in 2100 ÷ Population in 2024'."""
     working: str
     """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
+    significant: int = 2
+    """Significant figures the result carries: no more than its least precise input."""
 
     @property
     def id(self) -> str:
@@ -53,7 +55,12 @@ class Computed:
 
     @property
     def bounds(self) -> tuple[float, float]:
-        return (self.low, self.high)
+        """The result as shown, rounded to the precision its inputs carry; `low` and `high`
+        keep the exact quotient for further computation."""
+        return (
+            numbers.round_significant(self.low, self.significant),
+            numbers.round_significant(self.high, self.significant),
+        )
 
     @property
     def decimals(self) -> int:
@@ -92,13 +99,13 @@ def shown(q: Quantity) -> str:
 def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
     """Apply `spec.op` to its inputs (already resolved, in order)."""
     a = inputs[0]
-    alo, ahi = a.bounds
-    qualifier = _qualifier(inputs)
+    alo, ahi = _exact(a)
+    qualifier = _qualifier(spec, inputs)
     period: Period | None = a.period
     as_of = a.as_of
     if spec.op in ("ratio", "share", "difference"):
         b = inputs[1]
-        blo, bhi = b.bounds
+        blo, bhi = _exact(b)
         if spec.op == "difference":
             low, high = alo - bhi, ahi - blo
             unit = spec.unit or a.unit
@@ -132,7 +139,12 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         else:
             formula = f"{a.title} ÷ days in {numbers.period(a.period)} × {per}"
             working = f"{_bare(a)} ÷ {days:,} days × {per}"
-    result_text = numbers.span(low, high, spec.decimals)
+    significant = max(2, min(_significant(q) for q in inputs))
+    result_text = numbers.span(
+        numbers.round_significant(low, significant),
+        numbers.round_significant(high, significant),
+        spec.decimals,
+    )
     return Computed(
         spec=spec,
         low=low,
@@ -144,7 +156,19 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         inputs=tuple(inputs),
         formula=formula,
         working=f"{working} = {result_text}",
+        significant=significant,
     )
+
+
+def _exact(q: Quantity) -> tuple[float, float]:
+    return (q.low, q.high) if isinstance(q, Computed) else q.bounds
+
+
+def _significant(q: Quantity) -> int:
+    """How precisely an input is given: a range is as precise as its more precise end."""
+    if isinstance(q, Computed):
+        return q.significant
+    return max(numbers.significant_figures(x) for x in q.bounds)
 
 
 def _bare(q: Quantity) -> str:
@@ -154,27 +178,65 @@ def _bare(q: Quantity) -> str:
     return f"({text})" if numbers.DASH in text else text
 
 
-def _qualifier(inputs: list[Quantity]) -> str | None:
-    """'about' when any input is approximate or hedged; exact inputs give an exact result."""
+def _qualifier(spec: Derived, inputs: list[Quantity]) -> str | None:
+    """'about' when an input is approximate; exact inputs give an exact result.
+
+    A one-sided hedge ('up to', 'over') survives a rate of one input unchanged, but has no
+    honest meaning once two figures are combined ('up to' over 'about' is not 'about'), so
+    that is refused rather than softened.
+    """
     hedges = {q.qualifier for q in inputs if q.qualifier and q.qualifier != "exactly"}
-    return "about" if hedges else None
+    one_sided = hedges - _APPROXIMATE
+    if not one_sided:
+        return "about" if hedges else None
+    if len(inputs) == 1:
+        return inputs[0].qualifier
+    raise ValueError(
+        f"cannot combine {' and '.join(repr(h) for h in sorted(one_sided))} figures in a "
+        f"{spec.op}: a one-sided bound does not carry through; use figures given as values "
+        "or ranges"
+    )
+
+
+class DerivedProblems(Exception):
+    """Derived figures that could not be computed: (id, what is wrong) for each."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{i}: {m}" for i, m in problems))
 
 
 def resolve_all(derived: list[Derived], figures: dict[str, Figure]) -> dict[str, Computed]:
-    """Compute every derived figure, inputs first; raise KeyError/ValueError on bad specs.
+    """Compute every derived figure, inputs first; DerivedProblems names each one that fails.
 
-    A derived figure may take another as input; order in the file does not matter, cycles
-    are reported by `consistency.py` before this runs.
+    A derived figure may take another as input, in any order in the files. One that cannot
+    be computed is reported, and so is every figure computed from it, never silently skipped.
     """
     pending = {d.id: d for d in derived}
     done: dict[str, Computed] = {}
+    problems: list[tuple[str, str]] = []
+    failed: set[str] = set()
     while pending:
         progressed = False
         for did, spec in list(pending.items()):
-            if all(i in figures or i in done for i in spec.inputs):
-                done[did] = compute(spec, [figures.get(i) or done[i] for i in spec.inputs])
-                del pending[did]
-                progressed = True
+            if any(i in failed for i in spec.inputs):
+                problems.append((did, "cannot be computed: an input has a problem of its own"))
+                failed.add(did)
+            elif all(i in figures or i in done for i in spec.inputs):
+                try:
+                    done[did] = compute(spec, [figures.get(i) or done[i] for i in spec.inputs])
+                except ValueError as exc:
+                    problems.append((did, str(exc)))
+                    failed.add(did)
+            else:
+                continue
+            del pending[did]
+            progressed = True
         if not progressed:
-            raise ValueError(f"derived figures form a cycle: {', '.join(sorted(pending))}")
+            problems += [
+                (did, "derived figures form a cycle through their inputs") for did in pending
+            ]
+            break
+    if problems:
+        raise DerivedProblems(problems)
     return done

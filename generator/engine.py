@@ -14,11 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
-
 from .errors import BuildFailed
 from .project import Project
+from .template_cache import CompiledTemplates
 
 
 class _Collect(logging.Handler):
@@ -47,7 +45,7 @@ class Warm:
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time."""
 
     def __init__(self) -> None:
-        self.bytecode = _MemoryBytecodeCache()
+        self.bytecode = CompiledTemplates()
         self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def attach(self, config: Any) -> None:
@@ -72,18 +70,6 @@ class Warm:
             return env
 
         theme.get_env = get_env
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _is_editable(folder: str) -> bool:

@@ -107,3 +107,22 @@ def when(period_: Period | None, as_of: PartialDate | None, *, projection: bool 
     if as_of is not None:
         return f"{'by' if projection else 'as of'} {date(as_of)}"
     return ""
+
+
+def significant_figures(x: float) -> int:
+    """Significant figures of a number as written: 1200000 -> 2, 47434 -> 5, 0.8 -> 1."""
+    if x == 0:
+        return 1
+    text = f"{abs(x):.10g}"
+    if "e" in text:
+        text = text.split("e")[0]
+    if "." in text:
+        return len(text.replace(".", "").lstrip("0"))
+    return len(text.rstrip("0")) or 1
+
+
+def round_significant(x: float, digits: int) -> float:
+    """`x` to `digits` significant figures: 852.9 -> 850 at 2."""
+    if x == 0:
+        return 0.0
+    return float(f"{x:.{digits}g}")

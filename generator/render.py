@@ -24,6 +24,7 @@ from markupsafe import Markup
 from . import numbers
 from .derive import Computed, shown, when
 from .errors import TemplateProblem
+from .template_cache import CompiledTemplates
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$"}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
@@ -112,24 +113,7 @@ THEME = Path(__file__).parent / "theme"
 """The generator's own partials and assets; a fact sheet's `site_src/` overrides any of them."""
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled by earlier builds in this process (`factsheet serve`, the benchmark):
-    compiling was most of the cost of rendering. Jinja checks each entry against the template's
-    current source before using it, so an edited template is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
 
 
 def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
@@ -152,7 +136,6 @@ def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
         shown=shown,
         when=when,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
-        is_derived=lambda q: isinstance(q, Computed),
     )
     env.tests["derived"] = lambda q: isinstance(q, Computed)
     env.globals.update(globals_)

@@ -117,3 +117,26 @@ def test_a_figure_must_be_a_finite_number(built_sheet, value: str):
     edit(sheet, "figures.yml", "    low: 275000\n", f"    low: {value}\n")
     output = assert_refused(sheet, before, "content/figures.yml:")
     assert len([line for line in output.splitlines() if "ru-deaths" in line or "low" in line]) >= 1
+
+
+def test_every_derived_figure_that_cannot_be_computed_is_named_at_its_line(built_sheet):
+    sheet, before = built_sheet
+    derived = sheet / "content" / "derived.yml"
+    text = derived.read_text(encoding="utf-8")
+    lines = len(text.splitlines())
+    derived.write_text(
+        text + "\n  - id: vietnam-per-day\n    label: a rate of a figure with no period\n"
+        "    topic: casualties\n    op: per-day\n    inputs: [us-vietnam-battle-deaths]\n"
+        "\n  - id: upper-bound-ratio\n    label: an upper bound over an estimate\n"
+        "    topic: casualties\n    op: ratio\n    inputs: [combined-losses-ap, ru-casualties]\n",
+        encoding="utf-8",
+    )
+    output = assert_refused(sheet, before)
+    assert (
+        f"content/derived.yml:{lines + 6}:13: vietnam-per-day.inputs: per-day needs an input "
+        "with a period; us-vietnam-battle-deaths has none"
+    ) in output
+    assert (
+        f"content/derived.yml:{lines + 12}:13: upper-bound-ratio.inputs: cannot combine 'up to'"
+        in output
+    )

@@ -7,7 +7,6 @@ Each chart becomes four static SVGs (light and dark scheme, wide and narrow) und
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +34,6 @@ class ChartSet:
     """Charts drawn by this build (at least one of their SVGs was not in the cache)."""
     cached: int = 0
     """Charts whose every SVG came from the cache."""
-    seconds: float = 0.0
-    """Time spent making charts, drawing and cache reads included."""
 
     def html(self, chart_id: str, anchor: bool = True) -> Markup:
         """The chart's <figure> block; the `chart("id")` of page templates.
@@ -55,7 +52,6 @@ class ChartSet:
 
 def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
     """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
-    started = time.perf_counter()
     found: list[ChartData] = []
     problems: list[Problem] = []
     for chart in content.charts.values():
@@ -92,5 +88,4 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
             result.rendered += 1
         else:
             result.cached += 1
-    result.seconds = time.perf_counter() - started
     return result
