@@ -23,10 +23,10 @@ DASH = "\u2013"  # en dash, for ranges
 
 def number(x: float, decimals: int | None = None) -> str:
     """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8'."""
-    if decimals is None and abs(x) >= 1_000_000_000 and round(x) % 100_000_000 == 0:
-        return f"{_plain(x / 1_000_000_000, 1)} billion"
-    if decimals is None and abs(x) >= 1_000_000 and round(x) % 100_000 == 0:
-        return f"{_plain(x / 1_000_000, 1)} million"
+    if decimals is None and abs(x) >= 1_000_000_000 and round(x) % 10_000_000 == 0:
+        return f"{_plain(x / 1_000_000_000, 2)} billion"
+    if decimals is None and abs(x) >= 1_000_000 and round(x) % 10_000 == 0:
+        return f"{_plain(x / 1_000_000, 2)} million"
     if decimals is None:
         decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
     return _plain(x, decimals)

@@ -17,6 +17,8 @@ from generator.models import PartialDate, Period
         (2_000_000, "2 million"),
         (141_900_000, "141.9 million"),
         (8_200_000_000, "8.2 billion"),
+        (1_230_000_000, "1.23 billion"),
+        (1_250_000, "1.25 million"),
         (1_234_567, "1,234,567"),  # not a round million: every digit stays
         (0.8, "0.8"),
         (12, "12"),
