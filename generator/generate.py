@@ -64,10 +64,9 @@ def generate(
         *content.charts,
         *content.sources,
     ]
-    pages, problems = links.resolve(pages, project.site_url, wanted)
+    pages, problems, where = links.resolve(pages, project.site_url, wanted)
     if problems:
         raise ContentError([_unshown(content, p) for p in problems])
-    where, _ = links.anchors(pages)
     downloads = exports.write_exports(
         content, docs, lambda i: links.absolute(project.site_url, where[i], i), project.site_url
     )

@@ -81,8 +81,9 @@ def _anchors_in(text: str) -> set[str]:
 
 def resolve(
     pages: dict[str, str], site_url: str, wanted: Iterable[str] = ()
-) -> tuple[dict[str, str], list[str]]:
-    """Replace placeholders; return the pages and a list of problems (unknown or unshown ids)."""
+) -> tuple[dict[str, str], list[str], dict[str, str]]:
+    """Replace placeholders; return the pages, a list of problems (unknown or unshown ids),
+    and {id: page path} for every anchor, for whatever else needs permalinks."""
     where, problems = anchors(pages)
     problems = [f"id shown on two pages: {c}" for c in problems]
     out: dict[str, str] = {}
@@ -106,4 +107,4 @@ def resolve(
         text = _FILE.sub(lambda m, here=here: _relpath(m[1], here or "."), text)
         out[path] = _TOKEN.sub(replace, text)
     problems += [f"{i!r} is not shown on any page" for i in wanted if i not in where]
-    return out, problems
+    return out, problems, where

@@ -60,6 +60,11 @@ class YamlProblems(Exception):
         self.problems = problems
         super().__init__("; ".join(map(str, problems)))
 
+    @classmethod
+    def one(cls, display: str, line: int, col: int, message: str, field: str = "") -> YamlProblems:
+        """A single problem, for the many places that stop at the first."""
+        return cls([Problem(display, line, col, field, message)])
+
 
 def load_yaml(path: Path, display: str) -> Loaded:
     """Load `path` (shown to users as `display`); raise YamlProblems on anything doubtful.
@@ -98,37 +103,32 @@ def _parse(raw: bytes, display: str) -> Loaded:
         if exc.context and "alias" not in what:
             what = f"{exc.context}, {what}"
         what = f"invalid YAML: {what}" if "nesting depth" not in what else _TOO_DEEP
-        raise YamlProblems([Problem(display, line, col, "", what)]) from None
+        raise YamlProblems.one(display, line, col, what) from None
     except yaml.reader.ReaderError as exc:  # a control character, e.g. NUL
         line, col = _line_col(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         what = f"the control character U+{code:04X} is not allowed in YAML; delete it"
-        raise YamlProblems([Problem(display, line, col, "", what)]) from None
+        raise YamlProblems.one(display, line, col, what) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
-        raise YamlProblems([Problem(display, 1, 1, "", f"invalid YAML: {exc}")]) from None
+        raise YamlProblems.one(display, 1, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
-        raise YamlProblems([Problem(display, 1, 1, "", _TOO_DEEP)]) from None
+        raise YamlProblems.one(display, 1, 1, _TOO_DEEP) from None
     if node is None:
-        raise YamlProblems(
-            [Problem(display, 1, 1, "", "the file is empty; expected a mapping such as `figures:`")]
+        raise YamlProblems.one(
+            display, 1, 1, "the file is empty; expected a mapping such as `figures:`"
         )
     if not isinstance(node, yaml.MappingNode):
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        raise YamlProblems(
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    "",
-                    f"expected a mapping (key: value) at the top of the file, got {_kind(node)}",
-                )
-            ]
+        raise YamlProblems.one(
+            display,
+            line,
+            col,
+            f"expected a mapping (key: value) at the top of the file, got {_kind(node)}",
         )
     try:
         return _Converter(display, _count_nodes(node)).convert(node)
     except RecursionError:
-        raise YamlProblems([Problem(display, 1, 1, "", _TOO_DEEP)]) from None
+        raise YamlProblems.one(display, 1, 1, _TOO_DEEP) from None
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -154,16 +154,11 @@ def _decode(raw: bytes, display: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblems(
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    "",
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-                )
-            ]
+        raise YamlProblems.one(
+            display,
+            line,
+            col,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
         ) from None
 
 
@@ -243,17 +238,12 @@ class _Converter:
     def _node(self, node: yaml.Node, path: Path_) -> Any:
         self.budget -= 1
         if self.budget < 0:
-            raise YamlProblems(
-                [
-                    Problem(
-                        self.display,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        dotted(path),
-                        "aliases expand to too many values (an alias bomb?); "
-                        "write the values out instead",
-                    )
-                ]
+            raise YamlProblems.one(
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "aliases expand to too many values (an alias bomb?); write the values out instead",
+                dotted(path),
             )
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
