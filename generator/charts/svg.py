@@ -26,6 +26,10 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
+from .offline import check_offline
+
+__all__ = ["cache_key", "render", "check_offline", "finish", "size"]
+
 FORMAT = 1
 """Bump when the way SVGs are made changes, to retire every cached one."""
 
@@ -33,7 +37,6 @@ _VL = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 VL_VERSION = _VL if _VL in vlc.get_vegalite_versions() else None
 """The Vega-Lite version Altair writes specs for, when vl-convert has it (else its latest)."""
 
-_REFERENCE = re.compile(r"""(?:\b(?:href|src)\s*=\s*["']\s*([^"']*)|url\(\s*["']?([^)"']*))""")
 _SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
@@ -86,16 +89,6 @@ def render(key: str, make_spec: Callable[[], dict[str, Any]], cache_dir: Path) -
         out.write(svg)
     os.replace(tmp, path)  # atomic: a parallel build never reads half a file
     return svg, True
-
-
-def check_offline(svg: str) -> None:
-    """Refuse an SVG that would make the browser fetch anything (fonts, images, styles)."""
-    for match in _REFERENCE.finditer(svg):
-        target = (match.group(1) or match.group(2) or "").strip()
-        if target and not target.startswith("#"):
-            raise RuntimeError(f"chart SVG refers to an outside resource: {target[:80]}")
-    if "@import" in svg or "@font-face" in svg:
-        raise RuntimeError("chart SVG imports an outside stylesheet or font")
 
 
 def finish(svg: str, title: str, description: str) -> str:
