@@ -7,15 +7,19 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 from generator.build import build
-from generator.charts import render_charts, specs
+from generator.charts import fingerprint, render_charts, specs
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.content import load_content
@@ -341,3 +345,98 @@ def test_references_within_the_drawing_and_text_about_references_pass():
             "<title>src='a'</title><desc>url(a.png)</desc>"
         )
     )
+
+
+def _package_copy(target: Path) -> Path:
+    """A copy of the generator package, importable from `target`, to edit without harm."""
+    shutil.copytree(
+        fingerprint.PACKAGE, target / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return target / "generator"
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _key_in(root: Path) -> str:
+    """The chart cache key for one fixed input, as a fresh process importing `root` makes it."""
+    code = "from generator.charts import svg; print(svg.cache_key({'chart': 'x'}))"
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_editing_the_code_that_writes_tick_labels_retires_cached_charts(tmp_path: Path):
+    """numbers.py writes the charts' tick labels and dates, though the chart code only calls it."""
+    package = _package_copy(tmp_path / "code")
+    before = _key_in(tmp_path / "code")
+
+    _replace(package / "numbers.py", 'return f"{value.day} {value:%B %Y}"', 'return "changed"')
+
+    assert _key_in(tmp_path / "code") != before
+
+
+def test_the_code_key_follows_what_the_chart_code_uses_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    package = _package_copy(tmp_path)
+    before = fingerprint.digest(package)
+    # units.py reaches the drawing only through numbers.py and data.py.
+    _append(package / "units.py", "EDITED = True\n")
+    edited = fingerprint.digest(package)
+    assert edited != before
+    # The preview server draws no chart: editing it keeps every cached one.
+    _append(package / "serve.py", "EDITED = True\n")
+    assert fingerprint.digest(package) == edited
+    # An upgrade of a library the chart code imports retires them all.
+    real = fingerprint.version
+    monkeypatch.setattr(fingerprint, "version", lambda lib: "9.9" if lib == "altair" else real(lib))
+    assert fingerprint.digest(package) != edited
+
+
+_IMPORTED = """
+import json, sys, types
+import generator.charts
+
+found, things = [], []
+for name in [n for n in sys.modules if n == "generator" or n.startswith("generator.")]:
+    found.append(name.partition(".")[2])
+    for attribute, value in vars(sys.modules[name]).items():
+        if isinstance(value, types.ModuleType):
+            origin = value.__name__
+        else:
+            origin = getattr(value, "__module__", None)
+        top = origin.split(".")[0] if isinstance(origin, str) else None
+        if top in (None, "generator", "builtins") or top in sys.stdlib_module_names:
+            continue
+        # `from pydantic import ValidationError` gets a class made in pydantic_core.
+        homes = {top} | {
+            t for t, m in list(sys.modules.items())
+            if "." not in t and getattr(m, getattr(value, "__name__", attribute), None) is value
+        }
+        things.append([f"{name}.{attribute}", sorted(homes)])
+print(json.dumps([found, things]))
+"""
+
+
+def test_the_code_key_covers_every_module_the_chart_code_imports():
+    """Found by importing the charts in a fresh process: a module, or a library, that the
+    chart code starts to import without being part of the key fails here."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED],
+        cwd=fingerprint.PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    imported, things = json.loads(done.stdout)
+    keyed, libraries = fingerprint.modules(fingerprint.PACKAGE)
+
+    assert "numbers" in imported and "altair" in libraries  # the test sees what it should
+    assert sorted(set(imported) - set(keyed)) == []
+    assert [(thing, homes) for thing, homes in things if not set(homes) & libraries] == []

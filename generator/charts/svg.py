@@ -4,7 +4,8 @@ vl-convert runs Vega in an embedded JavaScript engine with its own fonts: no bro
 no network (external data is refused, and the output is checked for remote references).
 
 The cache key hashes everything the spec is made from: the chart's data, the variant, and
-the source code of the spec builder itself, with the renderer's versions. So a cached SVG is
+the code that draws it: every generator module the chart package imports, and the versions
+of the libraries they use (see `fingerprint`). So a cached SVG is
 found *before* Altair builds the spec (building the specs was 97% of a warm rebuild's chart
 time), and any change to the data or to the drawing code retires it. The cache folder can be
 deleted at any time.
@@ -26,6 +27,7 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
+from .fingerprint import fingerprint
 from .offline import check_offline
 
 __all__ = ["cache_key", "render", "check_offline", "finish", "size"]
@@ -40,17 +42,12 @@ VL_VERSION = _VL if _VL in vlc.get_vegalite_versions() else None
 _SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
-_BUILDERS = (Path(__file__).with_name("specs.py"), Path(__file__).with_name("data.py"))
-CODE = hashlib.sha256(b"".join(p.read_bytes() for p in _BUILDERS)).hexdigest()
-"""The spec builder's own source: editing how charts are drawn retires every cached SVG."""
-
-
 def cache_key(inputs: Any) -> str:
     """The hash of everything that decides an SVG's bytes: the spec's inputs and the code."""
     blob = json.dumps(
         {
             "inputs": inputs,
-            "code": CODE,
+            "code": fingerprint(),
             "vega-lite": VL_VERSION,
             "vl-convert": vlc.__version__,
             "format": FORMAT,
