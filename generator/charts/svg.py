@@ -4,11 +4,10 @@ vl-convert runs Vega in an embedded JavaScript engine with its own fonts: no bro
 no network (external data is refused, and the output is checked for remote references).
 
 The cache key hashes everything the spec is made from: the chart's data, the variant, and
-the code that draws it: every generator module the chart package imports, and the versions
-of the libraries they use (see `fingerprint`). So a cached SVG is
-found *before* Altair builds the spec (building the specs was 97% of a warm rebuild's chart
-time), and any change to the data or to the drawing code retires it. The cache folder can be
-deleted at any time.
+the code that draws it (every generator module the chart package imports, and the versions
+of the libraries they use: see `fingerprint`). So a cached SVG is found *before* Altair
+builds the spec (building the specs was 97% of a warm rebuild's chart time), and any change
+to the data or to the drawing code retires it. The cache folder can be deleted at any time.
 """
 
 from __future__ import annotations
