@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from generator import yaml_loader
 from generator.content import load_content
@@ -121,6 +122,19 @@ def test_content_cannot_be_changed_once_loaded_so_its_lookups_stay_right(sheet: 
         "note-tens-of-thousands",
     ]
     assert content.notes["note-ukrainian-deaths-range"] is note
+
+
+def test_a_record_cannot_be_changed_once_loaded(sheet: Path) -> None:
+    content = load_content(sheet)
+    note = content.notes["note-ukrainian-deaths-range"]
+
+    with pytest.raises(ValidationError, match="frozen"):
+        note.about = ["ru-deaths"]  # type: ignore[misc]
+
+    assert [n.id for n in content.notes_about("ru-deaths")] == [
+        "note-over-one-million-soldiers",
+        "note-tens-of-thousands",
+    ]
 
 
 def test_a_copy_with_other_records_has_lookups_of_its_own(sheet: Path) -> None:
