@@ -128,6 +128,11 @@ def version(library: str) -> str:
     try:
         return metadata.version(library)
     except metadata.PackageNotFoundError:
-        # The distribution is named otherwise ('vl-convert-python'); asking the module is
-        # far quicker than mapping every installed distribution to its packages.
-        return str(importlib.import_module(library).__version__)
+        pass
+    # The distribution is named otherwise ('vl-convert-python'); asking the module is far
+    # quicker than mapping every installed distribution to its packages (a second or more).
+    try:
+        module = importlib.import_module(library)
+    except ImportError:
+        return "absent"  # an optional import, not installed: its absence is keyed too
+    return str(getattr(module, "__version__", "unknown"))
