@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -45,25 +47,36 @@ class Located:
         return self.fields.get(field_) or (self.line, self.column)
 
 
-@dataclass
+_TABLES = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "specs")
+
+
+@dataclass(frozen=True)
 class Content:
-    """The whole fact sheet, validated: lookups by id, derived figures computed."""
+    """The whole fact sheet, validated: lookups by id, derived figures computed.
+
+    Immutable once made: its tables are read-only views of copies of what was passed in, so
+    the lookups below are built once, on first use, and can never go stale. Make a changed
+    sheet with `dataclasses.replace`, which starts with lookups of its own.
+    """
 
     sheet: Sheet
-    sources: dict[str, Source]
-    figures: dict[str, Figure]
-    derived: dict[str, Computed]
-    statements: dict[str, Statement]
-    events: dict[str, Event]
-    notes: dict[str, EditorNote]
-    charts: dict[str, Chart]
-    specs: dict[str, Derived] = field(default_factory=dict)
+    sources: Mapping[str, Source]
+    figures: Mapping[str, Figure]
+    derived: Mapping[str, Computed]
+    statements: Mapping[str, Statement]
+    events: Mapping[str, Event]
+    notes: Mapping[str, EditorNote]
+    charts: Mapping[str, Chart]
+    specs: Mapping[str, Derived] = field(default_factory=dict)
     """The derived figures as written; `derived` holds their computed results."""
-    where: dict[str, Located] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    _indexes: dict[str, tuple[Any, Any]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    where: Mapping[str, Located] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Copies, so that no one holding the dicts passed in can change them under the lookups.
+        for name in (*_TABLES, "where"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        object.__setattr__(self, "warnings", tuple(self.warnings))
 
     def quantity(self, qid: str) -> Quantity:
         """A stored or derived figure by id."""
@@ -73,16 +86,16 @@ class Content:
         return [*self.figures.values(), *self.derived.values()]
 
     def by_topic(self, topic: str) -> list[Quantity]:
-        return list(self._index("by_topic", self._by_topic).get(topic, ()))
+        return list(self._topics.get(topic, ()))
 
     def headlines(self) -> list[Quantity]:
         return [q for q in self.quantities() if q.headline]
 
     def notes_about(self, item_id: str) -> list[EditorNote]:
-        return list(self._index("notes_about", self._notes_about).get(item_id, ()))
+        return list(self._notes.get(item_id, ()))
 
     def statements_on(self, topic: str) -> list[Statement]:
-        return list(self._index("statements_on", self._statements_on).get(topic, ()))
+        return list(self._statements.get(topic, ()))
 
     def timeline(self) -> list[Event]:
         # A month- or year-precise date sorts at its end: 'September 2025' comes after the
@@ -105,19 +118,28 @@ class Content:
 
     def citations(self, source_id: str) -> list[tuple[str, str]]:
         """(kind, id) of everything that cites a source, directly or as the outlet."""
-        return list(self._index("citations", self._citations).get(source_id, ()))
+        return list(self._citing.get(source_id, ()))
 
     # Pages ask these questions once per figure, statement or source; answering each by a scan
     # of every record made a sheet 100 times bigger 10,000 times slower. Each table is built in
-    # one pass and rebuilt whenever a table of records is replaced or grows.
+    # one pass, the first time it is asked for (a frozen dataclass still has a __dict__ for
+    # cached_property to fill).
 
-    def _index(self, name: str, build: Callable[[], dict[str, list[Any]]]) -> dict[str, list[Any]]:
-        tables = self.sources, self.figures, self.derived, self.statements, self.events, self.notes
-        key = tuple((id(t), len(t)) for t in tables)
-        cached = self._indexes.get(name)
-        if cached is None or cached[0] != key:
-            cached = self._indexes[name] = (key, build())
-        return cached[1]
+    @cached_property
+    def _topics(self) -> dict[str, tuple[Quantity, ...]]:
+        return _frozen(self._by_topic())
+
+    @cached_property
+    def _notes(self) -> dict[str, tuple[EditorNote, ...]]:
+        return _frozen(self._notes_about())
+
+    @cached_property
+    def _statements(self) -> dict[str, tuple[Statement, ...]]:
+        return _frozen(self._statements_on())
+
+    @cached_property
+    def _citing(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        return _frozen(self._citations())
 
     def _by_topic(self) -> dict[str, list[Any]]:
         table: dict[str, list[Any]] = defaultdict(list)
@@ -158,6 +180,10 @@ class Content:
         return table
 
 
+def _frozen(table: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
+    return {key: tuple(values) for key, values in table.items()}
+
+
 def content_files(content_dir: Path) -> list[Path]:
     return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
 
@@ -190,7 +216,8 @@ def load_content(root: Path) -> Content:
         problems = check_references(content)
     if not problems:
         try:
-            content.derived = resolve_all(list(content.specs.values()), content.figures)
+            derived = resolve_all(list(content.specs.values()), content.figures)
+            content = replace(content, derived=derived)
         except DerivedProblems as exc:
             problems += [_problem(content, i, f"{i}.inputs", m) for i, m in exc.problems]
     if not problems:
@@ -198,8 +225,7 @@ def load_content(root: Path) -> Content:
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise ContentError(errors)
-    content.warnings = [p for p in problems if p.level == "warning"]
-    return content
+    return replace(content, warnings=tuple(p for p in problems if p.level == "warning"))
 
 
 def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[Problem]]:

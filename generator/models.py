@@ -128,7 +128,8 @@ Qualifier = Literal[
 
 class Strict(BaseModel):
     # allow_inf_nan: a quoted "nan" or "1e999" is text YAML lets through; no figure is either.
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # frozen: content is immutable once loaded, so lookups built from it can never go stale.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
 
 class Source(Strict):

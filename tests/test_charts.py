@@ -7,14 +7,19 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from generator.build import build
-from generator.charts import render_charts, specs
+from generator.charts import fingerprint, render_charts, specs
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.content import load_content
@@ -234,3 +239,204 @@ def test_a_cached_chart_is_found_without_building_its_spec(
     monkeypatch.setattr(specs, "spec", no_spec)
     chart_set = render_charts(load_content(sheet), tmp_path / "docs", cache)
     assert chart_set.rendered == 0 and chart_set.cached == len(load_content(sheet).charts)
+
+
+PROSE = (
+    "see url(x)",
+    "src='a'",
+    "the @import of grain",
+    "the @font-face debate",
+    'href="javascript:alert(1)"',
+)
+"""Ordinary text that reads like a reference to a pattern matcher, never to a browser."""
+
+
+def _svg_text(svg: str) -> str:
+    """Every line of text the SVG draws, joined as a reader would read it."""
+    root = ElementTree.fromstring(svg)
+    texts = root.iter("{http://www.w3.org/2000/svg}text")
+    return " ".join(" ".join("".join(t.itertext()).split()) for t in texts)
+
+
+def test_text_that_reads_like_a_reference_is_drawn_as_text(
+    built: Path, sheet: Path, tmp_path: Path
+):
+    figures, events = sheet / "content" / "figures.yml", sheet / "content" / "events.yml"
+    labels = (
+        "for Ukraine’s Kharkiv counteroffensive",
+        "for Ukraine’s Kherson counteroffensive",
+        "for the advance in the Battle of Belleau Wood, 1918",
+        "for the advance in the Battle of the Somme, 1916",
+        "for the Russian offensive around Pokrovsk",
+    )
+    titles = (
+        "Ukraine accepts a US proposal for a 30-day truce",
+        "Russia announces a unilateral Victory Day ceasefire",
+        "Russia’s Victory Day ceasefire begins",
+        "European leaders in Kyiv call for a 30-day unconditional ceasefire",
+        "The Kremlin says it will need to consider the proposal",
+    )
+    for label, title, prose in zip(labels, titles, PROSE, strict=True):
+        _replace(figures, f"label: {label}\n", f"label: for {prose}\n")
+        _replace(events, f"title: {title}\n", f"title: {prose}\n")
+
+    docs = tmp_path / "docs"
+    drawn = render_charts(load_content(sheet), docs, _seed_cache(built, tmp_path / "cache"))
+
+    assert drawn.rendered == 2  # the pace chart and the diplomacy timeline
+    for chart_id in ("advance-pace", "diplomacy-timeline"):
+        for variant in VARIANTS:
+            text = _svg_text((docs / "charts" / f"{chart_id}-{variant.name}.svg").read_text())
+            for prose in PROSE:
+                assert prose in text, (chart_id, variant.name, prose)
+
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<image href="https://example.org/a.png"/>',
+        '<image xlink:href="//example.org/a.png"/>',
+        '<image src="a.png"/>',
+        '<g xmlns:l="http://www.w3.org/1999/xlink"><use l:href="other.svg#a"/></g>',
+        '<a href="javascript:alert(1)"><text>x</text></a>',
+        '<image href="data:image/png;base64,AAAA"/>',
+        '<rect style="fill: url(https://example.org/p.svg#g)"/>',
+        "<rect style=\"fill: URL( 'a.svg#g' )\"/>",
+        '<rect fill="url(http://example.org/g.svg#p)"/>',
+        '<rect clip-path="url(a.svg#c)"/>',
+        '<style>@import "https://example.org/a.css";</style>',
+        "<style>@font-face { font-family: x; src: local(x) }</style>",
+        "<style><![CDATA[rect { fill: url(a.png) }]]></style>",
+        r'<rect style="fill: u\72l(a.png)"/>',
+        "<rect style=\"background: image-set('a.png' 1x)\"/>",
+        "<script>alert(1)</script>",
+        '<rect onload="alert(1)"/>',
+        "<foreignObject><p>x</p></foreignObject>",
+    ],
+)
+def test_a_real_outside_reference_in_a_chart_svg_is_refused(body: str):
+    with pytest.raises(RuntimeError, match="chart SVG"):
+        check_offline(_SVG.format(body))
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        '<?xml-stylesheet href="https://example.org/a.css"?>' + _SVG.format(""),
+        '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]>' + _SVG.format("&x;"),
+        _SVG.format("<g>"),
+    ],
+)
+def test_a_chart_svg_that_is_not_plain_xml_is_refused(svg: str):
+    with pytest.raises(RuntimeError, match="chart SVG"):
+        check_offline(svg)
+
+
+def test_references_within_the_drawing_and_text_about_references_pass():
+    check_offline(
+        _SVG.format(
+            '<defs><clipPath id="c"><rect/></clipPath></defs>'
+            '<g clip-path="url(#c)" style="fill: url( \'#c\' )"><use xlink:href="#c"/></g>'
+            '<a href="#c"><text aria-label="src=\'a\' url(x)">see url(https://example.org)'
+            '<tspan>@import @font-face href="javascript:x"</tspan></text></a>'
+            "<title>src='a'</title><desc>url(a.png)</desc>"
+        )
+    )
+
+
+def _package_copy(target: Path) -> Path:
+    """A copy of the generator package, importable from `target`, to edit without harm."""
+    shutil.copytree(
+        fingerprint.PACKAGE, target / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return target / "generator"
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _key_in(root: Path) -> str:
+    """The chart cache key for one fixed input, as a fresh process importing `root` makes it."""
+    code = "from generator.charts import svg; print(svg.cache_key({'chart': 'x'}))"
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_editing_the_code_that_writes_tick_labels_retires_cached_charts(tmp_path: Path):
+    """numbers.py writes the charts' tick labels and dates, though the chart code only calls it."""
+    package = _package_copy(tmp_path / "code")
+    before = _key_in(tmp_path / "code")
+
+    _replace(package / "numbers.py", 'return f"{value.day} {value:%B %Y}"', 'return "changed"')
+
+    assert _key_in(tmp_path / "code") != before
+
+
+def test_the_code_key_follows_what_the_chart_code_uses_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    package = _package_copy(tmp_path)
+    before = fingerprint.digest(package)
+    # units.py reaches the drawing only through numbers.py and data.py.
+    _append(package / "units.py", "EDITED = True\n")
+    edited = fingerprint.digest(package)
+    assert edited != before
+    # The preview server draws no chart: editing it keeps every cached one.
+    _append(package / "serve.py", "EDITED = True\n")
+    assert fingerprint.digest(package) == edited
+    # An upgrade of a library the chart code imports retires them all.
+    real = fingerprint.version
+    monkeypatch.setattr(fingerprint, "version", lambda lib: "9.9" if lib == "altair" else real(lib))
+    assert fingerprint.digest(package) != edited
+
+
+_IMPORTED = """
+import json, sys, types
+import generator.charts
+
+found, things = [], []
+for name in [n for n in sys.modules if n == "generator" or n.startswith("generator.")]:
+    found.append(name.partition(".")[2])
+    for attribute, value in vars(sys.modules[name]).items():
+        if isinstance(value, types.ModuleType):
+            origin = value.__name__
+        else:
+            origin = getattr(value, "__module__", None)
+        top = origin.split(".")[0] if isinstance(origin, str) else None
+        if top in (None, "generator", "builtins") or top in sys.stdlib_module_names:
+            continue
+        # `from pydantic import ValidationError` gets a class made in pydantic_core.
+        homes = {top} | {
+            t for t, m in list(sys.modules.items())
+            if "." not in t and getattr(m, getattr(value, "__name__", attribute), None) is value
+        }
+        things.append([f"{name}.{attribute}", sorted(homes)])
+print(json.dumps([found, things]))
+"""
+
+
+def test_the_code_key_covers_every_module_the_chart_code_imports():
+    """Found by importing the charts in a fresh process: a module, or a library, that the
+    chart code starts to import without being part of the key fails here."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED],
+        cwd=fingerprint.PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    imported, things = json.loads(done.stdout)
+    keyed, libraries = fingerprint.modules(fingerprint.PACKAGE)
+
+    assert "numbers" in imported and "altair" in libraries  # the test sees what it should
+    assert sorted(set(imported) - set(keyed)) == []
+    assert [(thing, homes) for thing, homes in things if not set(homes) & libraries] == []

@@ -4,9 +4,11 @@ between builds in one process is dropped when its source changes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from generator import yaml_loader
 from generator.content import load_content
@@ -94,14 +96,60 @@ def test_lookups_answer_as_a_scan_of_every_record_would(sheet: Path) -> None:
         assert content.citations(source_id) == expected
 
 
-def test_lookups_follow_records_added_after_a_first_question(sheet: Path) -> None:
+def test_content_cannot_be_changed_once_loaded_so_its_lookups_stay_right(sheet: Path) -> None:
+    """Lookups are built once; a record replaced, added or removed later would make them lie."""
     content = load_content(sheet)
-    note = next(iter(content.notes.values()))
-    figure_id = next(i for i in content.figures if not content.notes_about(i))
+    assert [n.id for n in content.notes_about("ua-deaths")] == [
+        "note-ukrainian-deaths-range",
+        "note-tens-of-thousands",
+    ]
+    note = content.notes["note-ukrainian-deaths-range"]
+    other = note.model_copy(update={"about": ["ru-deaths"]})
 
-    content.notes["extra-note"] = note.model_copy(update={"id": "extra-note", "about": [figure_id]})
+    with pytest.raises(TypeError):
+        content.notes[note.id] = other  # replaced in place
+    with pytest.raises(TypeError):
+        content.notes["extra-note"] = other  # added
+    with pytest.raises(TypeError):
+        del content.notes[note.id]
+    with pytest.raises(AttributeError):
+        content.notes = {note.id: other}  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        content.warnings.append(note)  # type: ignore[attr-defined]
 
-    assert [n.id for n in content.notes_about(figure_id)] == ["extra-note"]
+    assert [n.id for n in content.notes_about("ua-deaths")] == [
+        "note-ukrainian-deaths-range",
+        "note-tens-of-thousands",
+    ]
+    assert content.notes["note-ukrainian-deaths-range"] is note
+
+
+def test_a_record_cannot_be_changed_once_loaded(sheet: Path) -> None:
+    content = load_content(sheet)
+    note = content.notes["note-ukrainian-deaths-range"]
+
+    with pytest.raises(ValidationError, match="frozen"):
+        note.about = ["ru-deaths"]  # type: ignore[misc]
+
+    assert [n.id for n in content.notes_about("ru-deaths")] == [
+        "note-over-one-million-soldiers",
+        "note-tens-of-thousands",
+    ]
+
+
+def test_a_copy_with_other_records_has_lookups_of_its_own(sheet: Path) -> None:
+    """The preview server draws one chart from a copy holding only it: that copy answers for
+    its own records, and the original is unchanged."""
+    content = load_content(sheet)
+    assert content.notes_about("ua-deaths")
+    note = content.notes["note-ukrainian-deaths-range"]
+    moved = note.model_copy(update={"about": ["ru-deaths"]})
+
+    copy = replace(content, notes={note.id: moved})
+
+    assert [n.id for n in copy.notes_about("ru-deaths")] == ["note-ukrainian-deaths-range"]
+    assert copy.notes_about("ua-deaths") == []
+    assert len(content.notes_about("ua-deaths")) == 2
 
 
 def test_each_text_is_converted_on_its_own() -> None:

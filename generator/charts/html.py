@@ -8,6 +8,7 @@ leaves it whole; every text is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -34,7 +35,7 @@ def figure(
     data: ChartData,
     images: dict[str, Image],
     csv_path: str,
-    sources: dict[str, Source],
+    sources: Mapping[str, Source],
     anchor: bool = True,
 ) -> Markup:
     """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …)."""
@@ -70,7 +71,7 @@ def _picture(scheme: str, images: dict[str, Image], alt_text: str, lazy: bool) -
     )
 
 
-def _sources(data: ChartData, sources: dict[str, Source]) -> str:
+def _sources(data: ChartData, sources: Mapping[str, Source]) -> str:
     """'Source: UN, “World Population Prospects 2024”, 11 July 2024', linked."""
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():

@@ -1,0 +1,138 @@
+"""What a chart drawing is made with, for the cache key: the code, not the data.
+
+That is the source of every module of the generator the chart package imports, directly or
+through others (numbers.py writes the tick labels, models.py the dates, …), found by reading
+their import statements, including those inside functions; and the versions of the
+libraries those modules import (Altair builds the spec, vl-convert draws it). Any edit to
+that code, or any upgrade, retires every cached SVG: a stale chart is never served.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import importlib
+import sys
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The generator package's folder."""
+
+START = "charts"
+"""The chart package, relative to the generator's: every module in it draws or files charts."""
+
+
+@functools.cache
+def fingerprint() -> str:
+    """The hash of the chart code and its libraries' versions, once per process."""
+    return digest(PACKAGE)
+
+
+def digest(package: Path) -> str:
+    """The hash of the chart code under `package` (a generator folder) and its libraries."""
+    found, libraries = modules(package)
+    sha = hashlib.sha256()
+    for name in sorted(found):
+        sha.update(f"{name}\0".encode())
+        sha.update(found[name].read_bytes())
+    for library in sorted(libraries):
+        sha.update(f"\0{library}=={version(library)}".encode())
+    return sha.hexdigest()
+
+
+def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
+    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}).
+
+    Module names are relative to the generator package ('' is its __init__); libraries are
+    the top-level names of what they import from outside the standard library.
+    """
+    found: dict[str, Path] = {}
+    libraries: set[str] = set()
+    todo = sorted(
+        ".".join(p.relative_to(package).with_suffix("").parts).removesuffix(".__init__")
+        for p in (package / START).glob("*.py")
+    )
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        path = _file(package, name)
+        if path is None:
+            continue  # a name imported from a module, not a module: its module is keyed
+        found[name] = path
+        # Importing a module runs its packages' __init__ first.
+        todo += [".".join(name.split(".")[:i]) for i in range(len(name.split(".")))]
+        inside, outside = _imports(path, name, path.name == "__init__.py")
+        todo += inside
+        libraries |= outside
+    return found, libraries
+
+
+def _file(package: Path, name: str) -> Path | None:
+    base = package.joinpath(*name.split(".")) if name else package
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path, name: str, is_package: bool) -> tuple[list[str], set[str]]:
+    """The generator modules (relative names) and outside libraries that `path` imports."""
+    root = __name__.split(".")[0]
+    here = name.split(".") if name else []
+    if not is_package:
+        here = here[:-1]
+    inside: list[str] = []
+    outside: set[str] = set()
+
+    def absolute(dotted: str) -> None:
+        top, _, rest = dotted.partition(".")
+        if top == root:
+            inside.append(rest)
+        elif top not in sys.stdlib_module_names and top != "__future__":
+            outside.add(top)
+
+    for node in _statements(ast.parse(path.read_bytes(), str(path)).body):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                absolute(alias.name)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            absolute(node.module or "")
+            if (node.module or "").split(".")[0] == root:
+                inside += [f"{node.module}.{a.name}".partition(".")[2] for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = here[: len(here) - node.level + 1]
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            inside.append(".".join(module))
+            # `from . import specs` imports a module; `from .data import ChartData` a name.
+            inside += [".".join([*module, a.name]) for a in node.names]
+    return inside, outside
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, also those inside functions, classes and blocks; an import is one.
+
+    Quicker than `ast.walk`, which visits every expression too.
+    """
+    for node in body:
+        yield node
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            yield from _statements(getattr(node, block, []))
+
+
+def version(library: str) -> str:
+    """The installed version of the library imported as `library` ('yaml' is PyYAML)."""
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        pass
+    # The distribution is named otherwise ('vl-convert-python'); asking the module is far
+    # quicker than mapping every installed distribution to its packages (a second or more).
+    try:
+        module = importlib.import_module(library)
+    except ImportError:
+        return "absent"  # an optional import, not installed: its absence is keyed too
+    return str(getattr(module, "__version__", "unknown"))
