@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+import stat
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,10 +166,18 @@ def content_files(content_dir: Path) -> list[Path]:
 
 
 def load_content(root: Path) -> Content:
-    """Read `root/content`; raise ContentError listing every problem found."""
+    """Read `root/content`; raise ContentError listing every problem found.
+
+    A file that cannot be read or validated does not hide the others' problems: the files
+    that validated are merged and their references checked in the same run. An id that a
+    failed file may define is never reported unknown, since the failure may be all that
+    hides it.
+    """
     content_dir = root / "content"
     problems: list[Problem] = []
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    unsure: set[str] = set()
+    """Ids that the files with problems may define."""
     files = content_files(content_dir)
     if not files:
         raise ContentError([Problem(relative(content_dir, root), 1, 1, "", "no YAML files found")])
@@ -176,6 +187,7 @@ def load_content(root: Path) -> Content:
             loaded = load_yaml(path, display)
         except YamlProblems as exc:
             problems.extend(exc.problems)
+            unsure |= _ids_written_in(path)
             continue
         try:
             if loaded.validated is None:
@@ -183,11 +195,11 @@ def load_content(root: Path) -> Content:
             parts.append((display, loaded, loaded.validated))
         except ValidationError as exc:
             problems.extend(problems_from(exc, loaded, display, ContentFile))
-    if problems:
-        raise ContentError(problems)
-    content, problems = _merge(parts)
-    if not problems:
-        problems = check_references(content)
+            unsure |= _ids_in(loaded.data)
+    complete = not problems
+    content, merge_problems, skipped = _merge(parts, complete)
+    problems += merge_problems
+    problems += check_references(content, unsure | skipped)
     if not problems:
         try:
             content.derived = resolve_all(list(content.specs.values()), content.figures)
@@ -202,10 +214,52 @@ def load_content(root: Path) -> Content:
     return content
 
 
-def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[Problem]]:
+_MAX_SCANNED = 16 << 20
+"""How much of an unreadable file is searched for ids; no content file comes near it."""
+_ID_WRITTEN = re.compile(r"""\bid['"]?\s*:\s*['"]?([a-z0-9][a-z0-9-]*)""")
+
+
+def _ids_written_in(path: Path) -> set[str]:
+    """Every id a file that failed to load seems to define (`id: x`, `{id: x}`), read from
+    its text: the YAML could not tell, so any such line counts. Only a plain regular file is
+    read; the loader's problem already says what is wrong with any other."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return set()
+        with path.open("rb") as handle:
+            text = handle.read(_MAX_SCANNED).decode("utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(_ID_WRITTEN.findall(text))
+
+
+def _ids_in(data: object) -> set[str]:
+    """The ids of the records of a file that failed validation, even of records that failed:
+    references to them are not unknown, only their records are wrong. A misspelt `id` key
+    (`idd:`, `ID:`) counts too."""
+    found: set[str] = set()
+    if not isinstance(data, dict):
+        return found
+    for kind in KINDS:
+        records = data.get(kind)
+        for record in records if isinstance(records, list) else ():
+            if not isinstance(record, dict):
+                continue
+            keys = ["id"] if "id" in record else difflib.get_close_matches("id", map(str, record))
+            found |= {record[k] for k in keys if isinstance(record.get(k), str)}
+    return found
+
+
+def _merge(
+    parts: list[tuple[str, Loaded, ContentFile]], complete: bool = True
+) -> tuple[Content, list[Problem], set[str]]:
+    """One Content from the files' records; problems with ids used twice or the sheet; and
+    the ids of the records left out as duplicates. `complete` is False when some files
+    failed, and so may hold the sheet."""
     problems: list[Problem] = []
+    skipped: set[str] = set()
     sheets = [(display, loaded, part.sheet) for display, loaded, part in parts if part.sheet]
-    if len(sheets) != 1:
+    if len(sheets) > 1 or (complete and not sheets):
         where = ", ".join(d for d, _, _ in sheets) or "content/"
         problems.append(
             Problem(
@@ -235,6 +289,7 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
                             "ids must be unique across the fact sheet",
                         )
                     )
+                    skipped.add(item.id)
                     continue
                 where[item.id] = Located(display, line, col, fields[(kind, index)])
                 tables[kind][item.id] = item
@@ -250,7 +305,7 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
         specs=tables["derived"],  # type: ignore[arg-type]
         where=where,
     )
-    return content, problems
+    return content, problems, skipped
 
 
 def _fields_by_record(loaded: Loaded) -> dict[tuple, dict[str, tuple[int, int]]]:
@@ -269,15 +324,16 @@ def _problem(content: Content, item_id: str, field_: str, message: str, level: s
     return Problem(at.file, line, column, field_, message, level)  # type: ignore[arg-type]
 
 
-def check_references(content: Content) -> list[Problem]:
-    """Every id named anywhere resolves to something of the right kind."""
+def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[Problem]:
+    """Every id named anywhere resolves to something of the right kind; an id in `unsure` (one
+    that a file with problems may define) is never reported unknown."""
     problems: list[Problem] = []
     specs = content.specs
     quantity_ids = set(content.figures) | set(specs)
     annotatable = quantity_ids | set(content.statements)
 
     def expect(item_id: str, field_: str, ref: str | None, pool: set[str] | dict, what: str):
-        if ref is not None and ref not in pool:
+        if ref is not None and ref not in pool and ref not in unsure:
             problems.append(_problem(content, item_id, field_, f"unknown {what} {ref!r}"))
 
     for source in content.sources.values():

@@ -214,3 +214,76 @@ def test_an_event_listed_twice_in_a_timeline_is_refused_at_the_repeat(starter: P
     )
     (starter / "content" / "events.yml").write_text(EVENTS[: EVENTS.rindex("      -")])
     assert run(starter, "check", "--today", "2024-07-12").exit_code == 0
+
+
+NOTES = """\
+notes:
+  - id: peak-note
+    about: [world-population-2024, un-peak-statement]
+    title: On the peak
+    article_said: the peak comes in 2080
+    source_says: The UN projects the peak in the mid-2080s.
+    article: un-wpp-2024
+    source: un-wpp-2024
+charts:
+  - id: population
+    title: World population
+    kind: bar
+    figures: [world-population-2024, growth-to-peak]
+"""
+"""A valid file that refers to the starter's figures, statement and source."""
+
+UNKNOWN_SOURCE = (
+    "content/statements.yml:11:13: un-peak-statement.source: unknown source 'un-wpp-2025'"
+)
+
+
+def test_field_errors_and_unknown_references_are_reported_in_one_run(starter: Path) -> None:
+    (starter / "content" / "notes.yml").write_text(NOTES, encoding="utf-8")
+    edit(starter, "figures.yml", "value: 8200000000", "value: lots")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    # world-population-2024 failed validation, yet exists: nothing that names it is unknown.
+    assert result.stdout.splitlines() == [
+        "content/figures.yml:9:12: figures[0].value: expected a number, got 'lots'",
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 5 file(s).",
+    ]
+
+
+def test_ids_in_a_file_that_cannot_be_parsed_are_not_reported_unknown(starter: Path) -> None:
+    edit(starter, "sources.yml", "title: World", "title: [World")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if not line.startswith("content/sources.yml:")] == [
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
+    ]
+
+
+def test_a_sheet_that_fails_hides_no_reference_and_is_not_missing(starter: Path) -> None:
+    edit(starter, "sheet.yml", "  updated:", "  stale_after_days: soon\n  updated:")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/sheet.yml:5:21: sheet.stale_after_days: expected a whole number, got 'soon'",
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
+    ]
+
+
+def test_a_record_left_out_as_a_duplicate_is_not_unknown(starter: Path) -> None:
+    # a.yml is read before sources.yml, so the source is the record left out.
+    figure = ONE_FIGURE.replace("id: world-population", "id: un-wpp-2024")
+    (starter / "content" / "a.yml").write_text(figure, encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/sources.yml:3:5: sources[0].id: duplicate id 'un-wpp-2024' "
+        "(first in content/a.yml:2); ids must be unique across the fact sheet",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
