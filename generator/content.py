@@ -245,8 +245,12 @@ def _ids_in(data: object) -> set[str]:
         for record in records if isinstance(records, list) else ():
             if not isinstance(record, dict):
                 continue
-            keys = ["id"] if "id" in record else difflib.get_close_matches("id", map(str, record))
-            found |= {record[k] for k in keys if isinstance(record.get(k), str)}
+            if "id" in record:
+                keys = ["id"]
+            else:
+                lower = {str(k).strip().lower(): k for k in record}
+                keys = [lower[k] for k in difflib.get_close_matches("id", lower)]
+            found |= {record[k] for k in keys if isinstance(record[k], str)}
     return found
 
 

@@ -67,8 +67,10 @@ def _named_field(loc: Path_, message: str, model: type[BaseModel]) -> Path_:
 
 
 def _closest(name: str, allowed: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The allowed name `name` most likely meant; case aside, since 'ID' is 'id' typed loudly."""
+    by_lower = {a.lower(): a for a in allowed}
+    close = difflib.get_close_matches(name.lower(), by_lower, n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
 
 
 def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:

@@ -287,3 +287,14 @@ def test_a_record_left_out_as_a_duplicate_is_not_unknown(starter: Path) -> None:
         "(first in content/a.yml:2); ids must be unique across the fact sheet",
         "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
     ]
+
+
+def test_a_record_whose_id_key_is_misspelt_is_not_unknown(starter: Path) -> None:
+    (starter / "content" / "notes.yml").write_text(NOTES, encoding="utf-8")
+    edit(starter, "figures.yml", "- id: world-population-2024", "- ID: world-population-2024")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/figures.yml:3:5: figures[0].ID: unknown field 'ID'; did you mean 'id'?",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
