@@ -236,12 +236,11 @@ def _ids_written_in(path: Path) -> set[str]:
 def _ids_in(data: object) -> set[str]:
     """The ids of the records of a file that failed validation, even of records that failed:
     references to them are not unknown, only their records are wrong. A misspelt `id` key
-    (`idd:`, `ID:`) counts too."""
+    (`idd:`, `ID:`), a misspelt kind (`figuers:`) or a record not in a list count too."""
     found: set[str] = set()
-    if not isinstance(data, dict):
-        return found
-    for kind in KINDS:
-        records = data.get(kind)
+    # Every top-level list, not only the known kinds: `figuers:` holds figures too.
+    for records in data.values() if isinstance(data, dict) else ():
+        records = [records] if isinstance(records, dict) else records
         for record in records if isinstance(records, list) else ():
             if not isinstance(record, dict):
                 continue

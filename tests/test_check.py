@@ -289,12 +289,29 @@ def test_a_record_left_out_as_a_duplicate_is_not_unknown(starter: Path) -> None:
     ]
 
 
-def test_a_record_whose_id_key_is_misspelt_is_not_unknown(starter: Path) -> None:
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        (
+            "- id: world-population-2024",
+            "- ID: world-population-2024",
+            "content/figures.yml:3:5: figures[0].ID: unknown field 'ID'; did you mean 'id'?",
+        ),
+        (
+            "figures:",
+            "figuers:",
+            "content/figures.yml:2:1: figuers: unknown field 'figuers'; did you mean 'figures'?",
+        ),
+    ],
+)
+def test_a_record_with_a_misspelt_key_is_not_unknown(
+    starter: Path, old: str, new: str, problem: str
+) -> None:
     (starter / "content" / "notes.yml").write_text(NOTES, encoding="utf-8")
-    edit(starter, "figures.yml", "- id: world-population-2024", "- ID: world-population-2024")
+    edit(starter, "figures.yml", old, new)
     result = run(starter, "check", "--today", "2024-07-12")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "content/figures.yml:3:5: figures[0].ID: unknown field 'ID'; did you mean 'id'?",
+        problem,
         "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
     ]
