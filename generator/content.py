@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import stat
 from collections import defaultdict
@@ -224,12 +225,17 @@ def _ids_written_in(path: Path) -> set[str]:
     its text: the YAML could not tell, so any such line counts. Only a plain regular file is
     read; the loader's problem already says what is wrong with any other."""
     try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return set()
-        with path.open("rb") as handle:
-            text = handle.read(_MAX_SCANNED).decode("utf-8", errors="replace")
+        # Not following a link and not waiting on a FIFO; checked on the open file itself.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return set()
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return set()
+            text = handle.read(_MAX_SCANNED).decode("utf-8", errors="replace")
+        except OSError:
+            return set()
     return set(_ID_WRITTEN.findall(text))
 
 
