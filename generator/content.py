@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
+import stat
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -189,10 +193,18 @@ def content_files(content_dir: Path) -> list[Path]:
 
 
 def load_content(root: Path) -> Content:
-    """Read `root/content`; raise ContentError listing every problem found."""
+    """Read `root/content`; raise ContentError listing every problem found.
+
+    A file that cannot be read or validated does not hide the others' problems: the files
+    that validated are merged and their references checked in the same run. An id that a
+    failed file may define is never reported unknown, since the failure may be all that
+    hides it.
+    """
     content_dir = root / "content"
     problems: list[Problem] = []
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    unsure: set[str] = set()
+    """Ids that the files with problems may define."""
     files = content_files(content_dir)
     if not files:
         raise ContentError([Problem(relative(content_dir, root), 1, 1, "", "no YAML files found")])
@@ -202,6 +214,7 @@ def load_content(root: Path) -> Content:
             loaded = load_yaml(path, display)
         except YamlProblems as exc:
             problems.extend(exc.problems)
+            unsure |= _ids_written_in(path)
             continue
         try:
             if loaded.validated is None:
@@ -209,11 +222,11 @@ def load_content(root: Path) -> Content:
             parts.append((display, loaded, loaded.validated))
         except ValidationError as exc:
             problems.extend(problems_from(exc, loaded, display, ContentFile))
-    if problems:
-        raise ContentError(problems)
-    content, problems = _merge(parts)
-    if not problems:
-        problems = check_references(content)
+            unsure |= _ids_in(loaded.data)
+    complete = not problems
+    content, merge_problems, skipped = _merge(parts, complete)
+    problems += merge_problems
+    problems += check_references(content, unsure | skipped)
     if not problems:
         try:
             derived = resolve_all(list(content.specs.values()), content.figures)
@@ -228,10 +241,60 @@ def load_content(root: Path) -> Content:
     return replace(content, warnings=tuple(p for p in problems if p.level == "warning"))
 
 
-def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[Problem]]:
+_MAX_SCANNED = 16 << 20
+"""How much of an unreadable file is searched for ids; no content file comes near it."""
+_ID_WRITTEN = re.compile(r"""\bid['"]?\s*:\s*['"]?([a-z0-9][a-z0-9-]*)""")
+
+
+def _ids_written_in(path: Path) -> set[str]:
+    """Every id a file that failed to load seems to define (`id: x`, `{id: x}`), read from
+    its text: the YAML could not tell, so any such line counts. Only a plain regular file is
+    read; the loader's problem already says what is wrong with any other."""
+    try:
+        # Not following a link and not waiting on a FIFO; checked on the open file itself.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return set()
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return set()
+            text = handle.read(_MAX_SCANNED).decode("utf-8", errors="replace")
+        except OSError:
+            return set()
+    return set(_ID_WRITTEN.findall(text))
+
+
+def _ids_in(data: object) -> set[str]:
+    """The ids of the records of a file that failed validation, even of records that failed:
+    references to them are not unknown, only their records are wrong. A misspelt `id` key
+    (`idd:`, `ID:`), a misspelt kind (`figuers:`) or a record not in a list count too."""
+    found: set[str] = set()
+    # Every top-level list, not only the known kinds: `figuers:` holds figures too.
+    for records in data.values() if isinstance(data, dict) else ():
+        records = [records] if isinstance(records, dict) else records
+        for record in records if isinstance(records, list) else ():
+            if not isinstance(record, dict):
+                continue
+            if "id" in record:
+                keys = ["id"]
+            else:
+                lower = {str(k).strip().lower(): k for k in record}
+                keys = [lower[k] for k in difflib.get_close_matches("id", lower)]
+            found |= {record[k] for k in keys if isinstance(record[k], str)}
+    return found
+
+
+def _merge(
+    parts: list[tuple[str, Loaded, ContentFile]], complete: bool = True
+) -> tuple[Content, list[Problem], set[str]]:
+    """One Content from the files' records; problems with ids used twice or the sheet; and
+    the ids of the records left out as duplicates. `complete` is False when some files
+    failed, and so may hold the sheet."""
     problems: list[Problem] = []
+    skipped: set[str] = set()
     sheets = [(display, loaded, part.sheet) for display, loaded, part in parts if part.sheet]
-    if len(sheets) != 1:
+    if len(sheets) > 1 or (complete and not sheets):
         where = ", ".join(d for d, _, _ in sheets) or "content/"
         problems.append(
             Problem(
@@ -261,6 +324,7 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
                             "ids must be unique across the fact sheet",
                         )
                     )
+                    skipped.add(item.id)
                     continue
                 where[item.id] = Located(display, line, col, fields[(kind, index)])
                 tables[kind][item.id] = item
@@ -276,7 +340,7 @@ def _merge(parts: list[tuple[str, Loaded, ContentFile]]) -> tuple[Content, list[
         specs=tables["derived"],  # type: ignore[arg-type]
         where=where,
     )
-    return content, problems
+    return content, problems, skipped
 
 
 def _fields_by_record(loaded: Loaded) -> dict[tuple, dict[str, tuple[int, int]]]:
@@ -295,15 +359,16 @@ def _problem(content: Content, item_id: str, field_: str, message: str, level: s
     return Problem(at.file, line, column, field_, message, level)  # type: ignore[arg-type]
 
 
-def check_references(content: Content) -> list[Problem]:
-    """Every id named anywhere resolves to something of the right kind."""
+def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[Problem]:
+    """Every id named anywhere resolves to something of the right kind; an id in `unsure` (one
+    that a file with problems may define) is never reported unknown."""
     problems: list[Problem] = []
     specs = content.specs
     quantity_ids = set(content.figures) | set(specs)
     annotatable = quantity_ids | set(content.statements)
 
     def expect(item_id: str, field_: str, ref: str | None, pool: set[str] | dict, what: str):
-        if ref is not None and ref not in pool:
+        if ref is not None and ref not in pool and ref not in unsure:
             problems.append(_problem(content, item_id, field_, f"unknown {what} {ref!r}"))
 
     for source in content.sources.values():

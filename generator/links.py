@@ -70,12 +70,16 @@ def _relpath(target: str, start: str) -> str:
 
 
 def _anchors_in(text: str) -> set[str]:
-    """Every `id="…"` of `text` not preceded by a word character, as r'\\bid="…"' finds them;
-    the boundary is checked after the match, which is ten times faster than in the pattern."""
+    """Every `id="…"` attribute of `text`: not preceded by a word character, as r'\\bid="…"'
+    finds them, and inside a tag, so text that reads `id="x"` (content shown in a code span,
+    say) is not an anchor. Both are checked after the match, which is ten times faster than
+    in the pattern."""
     return {
         m[1]
         for m in _ANCHOR.finditer(text)
-        if m.start() == 0 or not _WORD.match(text, m.start() - 1)
+        if m.start() > 0
+        and not _WORD.match(text, m.start() - 1)
+        and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start())
     }
 
 

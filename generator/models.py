@@ -12,12 +12,19 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+ID_MAX_LENGTH = 64
+"""Ids name files (`charts/<id>-light.svg`) and anchors; a few words is plenty, and a
+300-character id would pass every other rule and then fail the build ("File name too long")."""
 
 Id = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9][a-z0-9-]*$",
-        description="A stable id: lower-case letters, digits and hyphens. Used in permalinks.",
+        max_length=ID_MAX_LENGTH,
+        description=f"A stable id: lower-case letters, digits and hyphens, at most "
+        f"{ID_MAX_LENGTH} characters. Used in permalinks and file names.",
     ),
 ]
 PlainText = Annotated[str, Field(min_length=1, description="Plain text; shown exactly as written.")]
@@ -286,6 +293,10 @@ class EditorNote(Strict):
     source: Id = Field(description="The source that settles it.")
 
 
+DUPLICATE_IN_LIST = "duplicate_in_list"
+"""The error type of an id listed twice; its context names the list and the index, so the
+problem points at the repeated line."""
+
 DerivedOp = Literal["ratio", "share", "per-day", "per-period", "difference"]
 
 
@@ -327,8 +338,16 @@ class Chart(Strict):
         description="range-bar: each figure's range as a bar; bar: one bar per figure; "
         "timeline: the events on a time axis."
     )
-    figures: list[Id] = Field(default_factory=list, description="Figure or derived ids, in order.")
-    events: list[Id] = Field(default_factory=list, description="Event ids, for a timeline.")
+    figures: list[Id] = Field(
+        default_factory=list,
+        description="Figure or derived ids, in order, each once.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    events: list[Id] = Field(
+        default_factory=list,
+        description="Event ids, for a timeline, each once.",
+        json_schema_extra={"uniqueItems": True},
+    )
     scale: Literal["linear", "log"] = Field("linear", description="Value axis scale.")
     caption: InlineMarkdown | None = None
 
@@ -338,6 +357,21 @@ class Chart(Strict):
             raise ValueError("a timeline chart needs events")
         if self.kind != "timeline" and not self.figures:
             raise ValueError(f"a {self.kind} chart needs figures")
+        return self
+
+    @model_validator(mode="after")
+    def _each_once(self) -> Chart:
+        # A repeated id would be drawn twice, as two bars or two marks of one event.
+        for field_ in ("figures", "events"):
+            first: dict[str, int] = {}
+            for index, item_id in enumerate(getattr(self, field_)):
+                if item_id in first:
+                    raise PydanticCustomError(
+                        DUPLICATE_IN_LIST,
+                        "duplicate id '{id}' (first at {field}[{first}]); list each once",
+                        {"field": field_, "index": index, "first": first[item_id], "id": item_id},
+                    )
+                first[item_id] = index
         return self
 
 

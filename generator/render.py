@@ -26,8 +26,12 @@ from .derive import Computed, shown, when
 from .errors import TemplateProblem
 from .template_cache import CompiledTemplates
 
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$"}
+PLACEHOLDER_BRACKETS = "⟦⟧"
+"""What `links` wraps its placeholders in; content text shows them as character references,
+so no text can pass for a link the generator will fill in."""
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + PLACEHOLDER_BRACKETS}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
+_BRACKETS_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in PLACEHOLDER_BRACKETS})
 
 
 _SPACES = re.compile(r"\s+")
@@ -99,14 +103,16 @@ def inline_md(text: str | None) -> Markup:
     # let Markdown see a new block, so none survive.
     clean = re.sub(r"</?p>", " ", clean).strip()
     clean = _DEAD_LINK.sub(r"\1", clean)  # a link whose target was refused stays as its text
-    return Markup(" ".join(clean.split()))
+    # After nh3, which turns character references back into characters.
+    return Markup(" ".join(clean.split()).translate(_BRACKETS_TABLE))
 
 
 def yaml_string(value: Any) -> Markup:
     """A front-matter string: HTML-escaped (themes print it unescaped) and JSON-quoted."""
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(json.dumps(text.replace('"', "&quot;"), ensure_ascii=False))
+    text = text.replace('"', "&quot;").translate(_BRACKETS_TABLE)
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 THEME = Path(__file__).parent / "theme"

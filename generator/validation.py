@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .models import DUPLICATE_IN_LIST
 from .yaml_loader import Loaded, Path_, dotted
 
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
@@ -31,6 +32,8 @@ def problems_from(
             continue  # said once, as "unknown field 'sorce'; did you mean 'source'?"
         if error["type"] == "value_error":
             loc = _named_field(loc, str(error["msg"]).removeprefix("Value error, "), model)
+        if error["type"] == DUPLICATE_IN_LIST:
+            loc = loc + (error["ctx"]["field"], error["ctx"]["index"])
         is_key = loc[-1:] == ("[key]",)  # a mapping's key failed, e.g. `sides: {World: …}`
         loc = loc[:-1] if is_key else loc
         if error["type"] == "extra_forbidden" or is_key:
@@ -64,8 +67,10 @@ def _named_field(loc: Path_, message: str, model: type[BaseModel]) -> Path_:
 
 
 def _closest(name: str, allowed: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The allowed name `name` most likely meant; case aside, since 'ID' is 'id' typed loudly."""
+    by_lower = {a.lower(): a for a in allowed}
+    close = difflib.get_close_matches(name.lower(), by_lower, n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
 
 
 def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
@@ -116,8 +121,13 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
         return f"expected a mapping (field: value), got {_describe(given)}"
     if kind == "string_too_short":
         return "expected text, got an empty value"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"expected at most {limit} characters, got {len(str(given))}: {_describe(given)}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    if kind == DUPLICATE_IN_LIST:
+        return str(error["msg"])
     return f"{error['msg']}, got {_describe(given)}"
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from tests.support import ONE_FIGURE, edit, run, snapshot
+import pytest
+from pydantic import ValidationError
+
+from generator.models import ContentFile
+from tests.support import ONE_FIGURE, REPO, edit, run, snapshot
 
 FIGURES = ONE_FIGURE
 
@@ -119,3 +124,194 @@ def test_a_bad_date_is_a_usage_error(starter: Path) -> None:
     result = run(starter, "check", "--today", "29/12/2024")
     assert result.exit_code == 2
     assert "Invalid value for '--today'" in result.stderr
+
+
+CHART = """\
+charts:
+  - id: population
+    title: World population
+    kind: bar
+    figures:
+      - world-population-2024
+      - world-population-2100
+"""
+"""A chart of the starter's two figures, so that tests can read line numbers off here."""
+
+EVENTS = """\
+events:
+  - id: wpp-published
+    date: 2024-07-11
+    title: World Population Prospects 2024 published
+    summary: The UN publishes its population estimates.
+    source: un-wpp-2024
+charts:
+  - id: milestones
+    title: Milestones
+    kind: timeline
+    events:
+      - wpp-published
+      - wpp-published
+"""
+
+
+def test_an_id_longer_than_64_characters_is_refused(starter: Path) -> None:
+    charts = starter / "content" / "charts.yml"
+    charts.write_text(CHART.replace("id: population", f"id: {'a' * 300}"), encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/charts.yml:2:9: charts[0].id: expected at most 64 characters, got 300: "
+        f"'{'a' * 57}...'"
+    )
+    charts.write_text(CHART.replace("id: population", f"id: {'a' * 64}"), encoding="utf-8")
+    assert run(starter, "check", "--today", "2024-07-12").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "data, where",
+    [
+        ({kind: [{"id": "a" * 65}]}, (kind, 0, "id"))
+        for kind in ("sources", "figures", "derived", "statements", "events", "notes", "charts")
+    ]
+    + [
+        ({"figures": [{"source": "a" * 65}]}, ("figures", 0, "source")),  # references too
+        ({"sheet": {"topics": {"a" * 65: "A"}}}, ("sheet", "topics", "a" * 65, "[key]")),
+        ({"sheet": {"sides": {"a" * 65: "A"}}}, ("sheet", "sides", "a" * 65, "[key]")),
+    ],
+)
+def test_every_kind_of_id_is_bounded(data: dict, where: tuple) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ContentFile.model_validate(data)
+    too_long = [e["loc"] for e in caught.value.errors() if e["type"] == "string_too_long"]
+    assert too_long == [where]
+
+
+def test_the_schema_bounds_ids() -> None:
+    schema = json.loads((REPO / "schemas" / "content.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["Chart"]["properties"]["id"]["maxLength"] == 64
+    assert schema["$defs"]["Sheet"]["properties"]["topics"]["propertyNames"]["maxLength"] == 64
+
+
+def test_a_figure_listed_twice_in_a_chart_is_refused_at_the_repeat(starter: Path) -> None:
+    charts = starter / "content" / "charts.yml"
+    charts.write_text(CHART + "      - world-population-2024\n", encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/charts.yml:8:9: charts[0].figures[2]: duplicate id 'world-population-2024' "
+        "(first at figures[0]); list each once",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
+
+
+def test_an_event_listed_twice_in_a_timeline_is_refused_at_the_repeat(starter: Path) -> None:
+    (starter / "content" / "events.yml").write_text(EVENTS, encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/events.yml:13:9: charts[0].events[1]: duplicate id 'wpp-published' "
+        "(first at events[0]); list each once"
+    )
+    (starter / "content" / "events.yml").write_text(EVENTS[: EVENTS.rindex("      -")])
+    assert run(starter, "check", "--today", "2024-07-12").exit_code == 0
+
+
+NOTES = """\
+notes:
+  - id: peak-note
+    about: [world-population-2024, un-peak-statement]
+    title: On the peak
+    article_said: the peak comes in 2080
+    source_says: The UN projects the peak in the mid-2080s.
+    article: un-wpp-2024
+    source: un-wpp-2024
+charts:
+  - id: population
+    title: World population
+    kind: bar
+    figures: [world-population-2024, growth-to-peak]
+"""
+"""A valid file that refers to the starter's figures, statement and source."""
+
+UNKNOWN_SOURCE = (
+    "content/statements.yml:11:13: un-peak-statement.source: unknown source 'un-wpp-2025'"
+)
+
+
+def test_field_errors_and_unknown_references_are_reported_in_one_run(starter: Path) -> None:
+    (starter / "content" / "notes.yml").write_text(NOTES, encoding="utf-8")
+    edit(starter, "figures.yml", "value: 8200000000", "value: lots")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    # world-population-2024 failed validation, yet exists: nothing that names it is unknown.
+    assert result.stdout.splitlines() == [
+        "content/figures.yml:9:12: figures[0].value: expected a number, got 'lots'",
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 5 file(s).",
+    ]
+
+
+def test_ids_in_a_file_that_cannot_be_parsed_are_not_reported_unknown(starter: Path) -> None:
+    edit(starter, "sources.yml", "title: World", "title: [World")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if not line.startswith("content/sources.yml:")] == [
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
+    ]
+
+
+def test_a_sheet_that_fails_hides_no_reference_and_is_not_missing(starter: Path) -> None:
+    edit(starter, "sheet.yml", "  updated:", "  stale_after_days: soon\n  updated:")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/sheet.yml:5:21: sheet.stale_after_days: expected a whole number, got 'soon'",
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
+    ]
+
+
+def test_a_record_left_out_as_a_duplicate_is_not_unknown(starter: Path) -> None:
+    # a.yml is read before sources.yml, so the source is the record left out.
+    figure = ONE_FIGURE.replace("id: world-population", "id: un-wpp-2024")
+    (starter / "content" / "a.yml").write_text(figure, encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/sources.yml:3:5: sources[0].id: duplicate id 'un-wpp-2024' "
+        "(first in content/a.yml:2); ids must be unique across the fact sheet",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        (
+            "- id: world-population-2024",
+            "- ID: world-population-2024",
+            "content/figures.yml:3:5: figures[0].ID: unknown field 'ID'; did you mean 'id'?",
+        ),
+        (
+            "figures:",
+            "figuers:",
+            "content/figures.yml:2:1: figuers: unknown field 'figuers'; did you mean 'figures'?",
+        ),
+    ],
+)
+def test_a_record_with_a_misspelt_key_is_not_unknown(
+    starter: Path, old: str, new: str, problem: str
+) -> None:
+    (starter / "content" / "notes.yml").write_text(NOTES, encoding="utf-8")
+    edit(starter, "figures.yml", old, new)
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        problem,
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]

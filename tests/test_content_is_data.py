@@ -7,9 +7,11 @@ emphasis and http(s)/mailto links only, and show raw HTML as text.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
+from generator import links
 from tests.support import run
 
 SCRIPT = "<script>alert(1)</script>"
@@ -132,3 +134,77 @@ def test_inline_markdown_allows_emphasis_and_http_links(page: Page) -> None:
     assert "strong" in page.text_in("strong")
     assert "https://example.org/" in [a.get("href") for a in page.inside("a")]
     assert "and **strong**" not in page.all_text()
+
+
+# The generator's own markup: a placeholder that becomes a link once pages are rendered, and
+# the anchors it links to. Text from content must never pass for either.
+PLACEHOLDERS = "⟦link:world-population-2024⟧ ⟦url:un-peak-statement⟧ ⟦file:data/figures.csv⟧"
+
+
+def _edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_placeholders_in_content_text_stay_text(starter: Path) -> None:
+    context = "context: Said when the 2024 revision of the UN's population estimates was published."
+    _edit(starter, "statements.yml", context, f"context: 'Said {PLACEHOLDERS} when'")
+    label = "label: people in the world at its projected peak in the mid-2080s"
+    _edit(starter, "figures.yml", label, f"label: '{PLACEHOLDERS} at its projected peak'")
+    description = "description: A small fact sheet to start from; replace these figures with"
+    _edit(
+        starter, "sheet.yml", description + " your own.", f"description: 'Figures {PLACEHOLDERS}'"
+    )
+    result = run(starter, "build")
+    assert result.exit_code == 0, result.output
+    page = Page((starter / "site" / "index.html").read_text(encoding="utf-8"))
+    meta = [m.get("content") for m in page.inside("meta") if m.get("name") == "description"]
+    assert meta == [f"Figures {PLACEHOLDERS}"]  # the sheet's description, in front matter
+    text = page.all_text()
+    assert f"Said {PLACEHOLDERS} when" in text  # a statement's context (inline Markdown)
+    assert f"{PLACEHOLDERS} at its projected peak" in text  # a figure's label (plain text)
+    assert "Said #world-population-2024" not in text
+    assert "data/figures.csv when" not in text.replace(PLACEHOLDERS, "")
+
+
+def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
+    # The statement moves to a page of its own; text on the home page that reads like its
+    # anchor must neither clash with it nor draw its links.
+    pages = starter / "site_src" / "pages"
+    index = (pages / "index.md.j2").read_text(encoding="utf-8")
+    head, statements = index.split("## Statements", 1)
+    statements, sources = statements.split("## Sources", 1)
+    (pages / "index.md.j2").write_text(head + "## Sources" + sources, encoding="utf-8")
+    (pages / "statements.md.j2").write_text(
+        '{% import "partials/blocks.md.j2" as b with context %}\n# Statements\n' + statements,
+        encoding="utf-8",
+    )
+    mkdocs = starter / "mkdocs.yml"
+    nav = "  - Home: index.md\n"
+    mkdocs.write_text(
+        mkdocs.read_text(encoding="utf-8").replace(nav, nav + "  - Statements: statements.md\n"),
+        encoding="utf-8",
+    )
+    forged = 'id="un-peak-statement"'
+    _edit(starter, "figures.yml", "label: people in the world\n", f"label: '{forged}'\n")
+    _edit(starter, "figures.yml", "    headline: true", f"    headline: true\n    note: '{forged}'")
+    result = run(starter, "build")
+    assert result.exit_code == 0, result.output
+    page = Page((starter / "site" / "index.html").read_text(encoding="utf-8"))
+    assert page.text_in("span").count(forged) == 1  # the label, as written
+    assert forged in page.text_in("p")  # the note, as written
+    cited_by = [a.get("href") for a in page.inside("a") if a.get("href", "").endswith("-statement")]
+    assert cited_by == ["statements/#un-peak-statement"]  # the source entry's 'Cited by'
+
+
+def test_anchors_are_found_in_tags_only() -> None:
+    where, clashes = links.anchors(
+        {
+            "a.md": '<p>The text id="x" and <code>id="y"</code></p> <div class="z" id="z">',
+            "b.md": '<figure class="fs-statement" id="x"><p>id="z"</p></figure>',
+        }
+    )
+    assert where == {"z": "a.md", "x": "b.md"}
+    assert clashes == []
