@@ -4,23 +4,32 @@ MkDocs' LiveReloadServer watches the files and reloads browsers once a rebuild i
 builder given to it here never fails: a bad edit leaves the last good site serving, with a
 banner on every page naming the file, line and problem, until a save fixes it. Rebuilds stay
 fast by skipping what did not change and by keeping MkDocs' theme templates compiled.
+
+What it exposes: the last good build and nothing else, read-only, to whoever can reach the
+address it listens on (127.0.0.1 unless told otherwise), and only to requests that name a
+loopback host, so a web page cannot reach it through DNS rebinding.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import ipaddress
 import logging
+import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import click
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import LiveReloadServer, _Handler
 
 from . import charts, engine
 from .build import source_date_epoch, swap
@@ -36,6 +45,12 @@ _NOT_BUILT = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Not built yet</title></head><body><main><h1>The fact sheet has not built yet</h1>
 <p>Fix the problems listed below (and in the terminal), save, and this page reloads.</p>
 </main></body></html>"""
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
+"""Host names the preview answers to (any port: an SSH tunnel or port forward changes it)."""
+
+_HOST_HEADER = re.compile(r"(\[[0-9a-f:.]+\]|[^:\[\]@/]+)(?::[0-9]{1,5})?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Preview:
@@ -152,7 +167,13 @@ class ChartMemo:
 
 
 class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, plus a banner on every page while the last rebuild failed."""
+    """MkDocs' live-reload server (one thread per request), plus a banner on every page while
+    the last rebuild failed, and only for requests naming a loopback host."""
+
+    request_queue_size = 1024
+    """The listen backlog. socketserver's 5 let the kernel drop connections whenever more than
+    that arrived while the server was busy: a page's assets, or a burst of tabs, lost a
+    quarter of 200 simultaneous requests. Linux caps it at net.core.somaxconn."""
 
     def __init__(self, preview: Preview, host: str, port: int) -> None:
         super().__init__(
@@ -162,7 +183,9 @@ class PreviewServer(LiveReloadServer):
             root=str(preview.site),
             polling_interval=POLL_SECONDS,
         )
+        self.RequestHandlerClass = _QuietHandler
         self.preview = preview
+        self.host_names = LOOPBACK_NAMES | _literal_name(host)
         self.error_handler = self._error_page
         # MkDocs waits 0.1 s for a burst of file events to end; an editor's save is quicker.
         self.build_delay = 0.05
@@ -170,8 +193,33 @@ class PreviewServer(LiveReloadServer):
         # while a rebuild runs, it would fail that rebuild in strict mode.
         logging.getLogger("mkdocs.livereload").propagate = False
 
-    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the method that adds the
-    # reload script to each page, and the epoch lock. tests/test_serve.py notices a change.
+    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the WSGI app and the
+    # method that serves a file, the method that adds the reload script to each page, the
+    # request handler, and the epoch lock. tests/test_serve.py notices a change.
+    def serve_request(self, environ: dict[str, str], start_response: Callable) -> Iterable[bytes]:
+        """Refuse a request naming a host other than ours, the live-reload endpoint included:
+        under DNS rebinding, a web page's own name resolves to 127.0.0.1 and it reads the reply.
+        """
+        if host_name(environ.get("HTTP_HOST", "")) in self.host_names:
+            return super().serve_request(environ, start_response)
+        body = (
+            "This preview answers only to requests for localhost, 127.0.0.1 or [::1] (or the"
+            " address given with --host), so that no web page can read it under another name."
+            f" Open http://127.0.0.1:{self.server_port}/ instead.\n"
+        ).encode()
+        start_response(
+            "403 Forbidden",
+            [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))],
+        )
+        return [body]
+
+    def _serve_request(self, environ: dict[str, str], start_response: Callable) -> object:
+        # No file name holds a control character; a NUL would make open() raise ValueError,
+        # which MkDocs answers with 500 and a traceback in the terminal.
+        if _CONTROL.search(environ.get("PATH_INFO", "")):
+            return None  # not found
+        return super()._serve_request(environ, start_response)
+
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         return with_banner(super()._inject_js_into_html(content, epoch), self.preview.problems)
 
@@ -203,24 +251,99 @@ def with_banner(page: bytes, problems: list[str]) -> bytes:
     return page[:at] + banner + page[at:]
 
 
+def host_name(header: str) -> str | None:
+    """The host in a Host header, lower case and without the port; None if malformed."""
+    match = _HOST_HEADER.fullmatch(header.strip().lower())
+    return match[1] if match else None
+
+
+def _literal_name(host: str) -> frozenset[str]:
+    """The address `--host` named, as a Host header writes it, if it is one fixed IP address.
+
+    A name could be rebound and a wildcard (0.0.0.0) names no one, so neither is added.
+    """
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return frozenset()
+    if address.is_unspecified:
+        return frozenset()
+    return frozenset({f"[{address}]" if address.version == 6 else str(address)})
+
+
+class _QuietHandler(_Handler):
+    """MkDocs' handler, logging request lines without control characters, cut short."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        line = _CONTROL.sub("?", self.requestline)
+        self.requestline = line if len(line) <= 200 else line[:200] + "…"
+        super().log_request(code, size)
+
+
 def serve(root: Path, host: str, port: int) -> None:
-    """Build, serve on host:port, and rebuild on every save until Ctrl-C."""
+    """Build, serve on host:port, and rebuild on every save until Ctrl-C or SIGTERM."""
     project = Project.load(root)
     _show_server_log()
-    folder = Path(tempfile.mkdtemp(prefix="factsheet-serve-"))
-    try:
-        server = start(project, host, port, folder)
+    with _stopped_by_signals():
+        folder = Path(tempfile.mkdtemp(prefix="factsheet-serve-"))
         try:
-            server.serve()
-        except OSError as exc:
-            what = f"cannot serve on {host}:{port}: {exc.strerror}; choose another --port"
-            raise UsageError(what) from None
+            server = start(project, host, port, folder)
+            try:
+                server.serve()
+            except OSError as exc:
+                what = f"cannot serve on {host}:{port}: {exc.strerror}; choose another --port"
+                raise UsageError(what) from None
+            finally:
+                with _ignoring_signals():
+                    server.shutdown()
         except KeyboardInterrupt:
             click.echo("Stopped.", err=True)
         finally:
-            server.shutdown()
+            with _ignoring_signals():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Ctrl-C, kill's default signal, and a closed terminal (there is no SIGHUP on Windows)."""
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Make SIGTERM and SIGHUP stop the server as Ctrl-C does, so the cleanup runs.
+
+    Their default action ends the process at once, leaving the temporary folder behind.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; its caller owns the signals
+        return
+    previous = {
+        sig: signal.signal(sig, _interrupt) for sig in _STOP_SIGNALS if sig != signal.SIGINT
+    }
+    try:
+        yield
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _ignoring_signals() -> Iterator[None]:
+    """A second Ctrl-C or SIGTERM while cleaning up must not cut the cleanup short."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def start(project: Project, host: str, port: int, folder: Path) -> PreviewServer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -47,6 +48,21 @@ def fetch(url: str) -> tuple[int, str] | None:
         return error.code, error.read().decode("utf-8")
     except OSError:
         return None
+
+
+def request(url: str, path: str, host: str | None = None) -> tuple[int, str]:
+    """(status, body) of GET `path` sent as written (no quoting, no `..` removal) to the
+    server at `url`, naming `host` in the Host header (the server's own address if None)."""
+    address = url.split("//", 1)[1].rstrip("/")
+    connection = http.client.HTTPConnection(address, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        connection.putheader("Host", address if host is None else host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
 
 
 def until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:

@@ -6,17 +6,25 @@ The reload itself, in Chromium, is tested in tests/browser/test_browser_preview.
 
 from __future__ import annotations
 
+import logging
+import os
+import selectors
 import shutil
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from generator import charts
 from generator.content import load_content
-from generator.serve import ChartMemo, Preview, with_banner
-from tests.preview_server import fetch, preview, until
-from tests.support import run, snapshot
+from generator.project import Project
+from generator.serve import ChartMemo, Preview, start, with_banner
+from tests.preview_server import fetch, free_port, preview, request, until
+from tests.support import REPO, run, snapshot
 
 BAD = (
     "content/figures.yml:9:12: figures[0].value: expected a number, got the text "
@@ -183,3 +191,231 @@ def test_a_busy_port_is_a_usage_error(starter: Path) -> None:
     assert result.stderr.splitlines()[-1] == (
         f"error: cannot serve on 127.0.0.1:{port}: Address already in use; choose another --port"
     )
+
+
+# The server's exposure: loopback only, the preview folder only, loopback Host names only.
+
+
+def test_serve_listens_on_loopback_unless_told_otherwise(
+    starter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        "generator.serve.serve", lambda root, host, port: calls.append((host, port))
+    )
+    assert run(starter, "serve").exit_code == 0
+    assert calls == [("127.0.0.1", 8000)]
+
+
+def test_no_request_reads_outside_the_preview(starter: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "serve"
+    (tmp_path / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
+    with preview(starter, folder) as (url, server):
+        assert server.socket.getsockname()[0] == "127.0.0.1"
+        (folder / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
+        for path in [
+            "/../secret.txt",
+            "/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/%2e%2e%2f%2e%2e%2fsecret.txt",
+            "/assets/../../secret.txt",
+            "//..//..//secret.txt",
+            "/..%5csecret.txt",
+            f"/{tmp_path}/secret.txt",
+        ]:
+            status, body = request(url, path)
+            assert (path, status) == (path, 404)
+            assert "TOP SECRET" not in body
+        # No directory listings: a folder without an index page is not found.
+        for folder_path in ["/assets/javascripts/lunr/min/", "/assets/javascripts/lunr/min"]:
+            status, body = request(url, folder_path)
+            assert status == 404
+            assert "lunr.ja.min.js" not in body
+
+
+def test_a_control_character_in_a_path_is_not_found_and_logs_no_traceback(
+    starter: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    log = logging.getLogger("mkdocs.livereload")
+    log.addHandler(handler)
+    try:
+        with preview(starter, tmp_path / "serve") as (url, _):
+            for path in ["/passwd%00.html", "/%00", "/index.html%00", "/a%01b.html", "/a%7f/"]:
+                status, body = request(url, path)
+                assert (path, status) == (path, 404)
+                assert "<h1>404 - Not found</h1>" in body  # the site's own 404 page
+            # A request line is logged without its control characters (no terminal escapes).
+            port = int(url.rstrip("/").rsplit(":", 1)[1])
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+                raw.sendall(b"GET /\x1b[2J\x00 HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                answer = b""
+                while chunk := raw.recv(65536):  # to the end: it is logged before closing
+                    answer += chunk
+                assert answer.startswith(b"HTTP/1.0 404 ")
+    finally:
+        log.removeHandler(handler)
+    assert [r.getMessage() for r in records if r.exc_info] == []
+    assert [m for r in records if "\x1b" in (m := r.getMessage()) or "\x00" in m] == []
+    assert any("GET /?[2J? HTTP/1.0" in r.getMessage() for r in records)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_only_loopback_host_names_are_answered(starter: Path, tmp_path: Path) -> None:
+    with preview(starter, tmp_path / "serve") as (url, _):
+        port = url.rstrip("/").rsplit(":", 1)[1]
+        for host in [f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "LocalHost"]:
+            assert (host, request(url, "/", host)[0]) == (host, 200)
+            assert (host, request(url, "/livereload/0/0", host)) == (host, (200, str(_epoch(url))))
+        # A DNS-rebinding page names its own host; a page must not read the preview through it.
+        for host in [
+            f"evil.example:{port}",
+            f"localhost.evil.example:{port}",
+            f"127.0.0.1.nip.io:{port}",
+            f"localhost:{port}@evil.example",
+            f"localhost:{port}:{port}",
+            f"[::1]evil.example:{port}",
+            "",
+        ]:
+            for path in ["/", "/index.html", "/livereload/0/0", "/no-such-page/"]:
+                status, body = request(url, path, host)
+                assert (host, path, status) == (host, path, 403)
+                assert "8.2 billion" not in body and "evil" not in body
+                assert "localhost" in body
+
+
+def test_a_page_loads_while_a_live_reload_poll_waits(starter: Path, tmp_path: Path) -> None:
+    """Each request has a thread: an open page's poll, held until the next rebuild, blocks
+    nothing else."""
+    with preview(starter, tmp_path / "serve") as (url, _):
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as poll:
+            poll.sendall(b"GET /livereload/%d/1 HTTP/1.0\r\nHost: localhost\r\n\r\n" % _epoch(url))
+            for _ in range(3):
+                status, body = request(url, "/")
+                assert status == 200 and "8.2 billion" in body
+            poll.settimeout(0.2)
+            with pytest.raises(TimeoutError):
+                poll.recv(1)  # still held: it answers only when a rebuild is visible
+
+
+def _epoch(url: str) -> int:
+    """The epoch the live-reload script in the home page waits past."""
+    page = request(url, "/")[1]
+    return int(page.split("livereload(", 1)[1].split(",", 1)[0])
+
+
+def test_200_simultaneous_connections_are_all_answered(starter: Path, tmp_path: Path) -> None:
+    """A busy server (here: one not accepting yet) leaves new connections queued, not dropped."""
+    somaxconn = Path("/proc/sys/net/core/somaxconn")
+    if somaxconn.is_file() and int(somaxconn.read_text()) < 200:
+        pytest.skip("the kernel caps listen queues below 200 (net.core.somaxconn)")
+    port = free_port()
+    server = start(Project.load(starter), "127.0.0.1", port, tmp_path / "serve")
+    server.preview.say = lambda line: None
+    clients = [socket.socket() for _ in range(200)]
+    try:
+        server.server_bind()
+        server.server_activate()  # listening, but not accepting until serve_thread starts
+        for client in clients:
+            client.setblocking(False)
+            client.connect_ex(("127.0.0.1", port))
+        assert _connected(clients, within=10.0) == 200
+        for client in clients:
+            client.setblocking(True)
+            client.sendall(b"GET / HTTP/1.0\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+            client.setblocking(False)
+        server.serve_thread.start()
+        answers = _answers(clients, within=60.0)
+        assert [a.split(b"\r\n", 1)[0] for a in answers] == [b"HTTP/1.0 200 OK"] * 200
+        assert all(b"8.2 billion" in a for a in answers)
+    finally:
+        for client in clients:
+            client.close()
+        server.shutdown()
+        if server.serve_thread.ident is not None:
+            server.serve_thread.join(timeout=10)
+
+
+def _connected(clients: list[socket.socket], within: float) -> int:
+    """How many of `clients` (connecting, non-blocking) finish connecting within `within` s."""
+    with selectors.DefaultSelector() as selector:
+        for client in clients:
+            selector.register(client, selectors.EVENT_WRITE)
+        done = 0
+        deadline = time.monotonic() + within
+        while done < len(clients) and time.monotonic() < deadline:
+            for key, _ in selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                selector.unregister(key.fileobj)
+                assert key.fileobj.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0  # type: ignore[union-attr]
+                done += 1
+        return done
+
+
+def _answers(clients: list[socket.socket], within: float) -> list[bytes]:
+    """Everything each of `clients` receives until the server closes it (or `within` s pass)."""
+    received = {client: b"" for client in clients}
+    with selectors.DefaultSelector() as selector:
+        for client in clients:
+            selector.register(client, selectors.EVENT_READ)
+        open_ = len(clients)
+        deadline = time.monotonic() + within
+        while open_ and time.monotonic() < deadline:
+            for key, _ in selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                client = key.fileobj
+                data = client.recv(65536)  # type: ignore[union-attr]
+                if data:
+                    received[client] += data  # type: ignore[index]
+                else:
+                    selector.unregister(client)
+                    open_ -= 1
+    return list(received.values())
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_the_server_and_removes_its_folder(
+    starter: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "--root",
+                str(starter),
+                "--port",
+                str(port),
+            ],
+            cwd=REPO,
+            env={**os.environ, "TMPDIR": str(temp)},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        try:
+            until(lambda: process.poll() is not None or fetch(url) is not None, "serve", 120)
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            assert [p.name[:15] for p in temp.iterdir()] == ["factsheet-serve"]
+            assert request(url, "/passwd%00.html")[0] == 404
+            process.send_signal(stop)
+            process.wait(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=30)
+    said = log.read_text(encoding="utf-8")
+    assert process.returncode == 0, said
+    assert list(temp.iterdir()) == []
+    assert "Traceback" not in said
+    assert f"Serving on http://127.0.0.1:{port}/" in said
+    assert said.splitlines()[-1] == "Stopped."
