@@ -2,6 +2,8 @@
 
 Both stages write into a staging folder beside `site/`; only when everything succeeded are
 the new folders swapped in. A failed build leaves the previous `site/` exactly as it was.
+One build of a sheet runs at a time (a lock in its cache folder), and a build replaces only
+folders that factsheet made (see outputs.py).
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine
+from . import engine, lock, outputs
 from .content import Content, load_content
 from .errors import Problem
 from .generate import generate
+from .outputs import swap
 from .project import Project
+
+__all__ = ["BuildReport", "build", "source_date_epoch", "swap"]  # serve.py reuses swap
 
 
 @dataclass
@@ -41,19 +46,45 @@ def source_date_epoch(content: Content) -> int:
     return calendar.timegm(content.sheet.updated.last_day().timetuple())
 
 
-def build(project: Project) -> BuildReport:
+def build(project: Project, *, wait: float | None = None) -> BuildReport:
+    """Build the sheet into docs_dir and site_dir, one build of a sheet at a time.
+
+    `wait` is how long to wait for another build of the same sheet (default: the
+    FACTSHEET_LOCK_TIMEOUT variable, else 300 s); after that the build stops with a UsageError.
+    """
+    timeout = lock.timeout_from_environment() if wait is None else wait
+    lock_file = project.cache_dir / "build.lock"
+    with lock.held(lock_file, timeout, project.display(lock_file)):
+        return _build(project)
+
+
+def _build(project: Project) -> BuildReport:
     started = time.perf_counter()
+    outputs.remove_leftovers(project.root, [project.docs_dir, project.site_dir])
+    # Refuse a folder factsheet did not make before any work, so nothing is touched.
+    earlier = {
+        key: outputs.claim(folder, key, project.display(folder))
+        for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
+    }
     content = load_content(project.root)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".factsheet-build-", dir=project.root))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f"{outputs.STAGING_PREFIX}{os.getpid()}-", dir=project.root)
+    )
     try:
         docs, site = staging / "docs", staging / "site"
         generated = generate(project, content, docs)
+        outputs.mark(docs)
         generated_at = time.perf_counter()
         engine.build_site(project, docs, site, source_date_epoch(content))
+        outputs.mark(site)
         built_at = time.perf_counter()
-        swap(docs, project.docs_dir)
-        swap(site, project.site_dir)
+        pairs = (("docs_dir", docs, project.docs_dir), ("site_dir", site, project.site_dir))
+        for key, new, target in pairs:
+            if earlier[key]:
+                outputs.confirm_earlier_build(target, new, key, project.display(target))
+        for _, new, target in pairs:
+            swap(new, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(
@@ -65,16 +96,3 @@ def build(project: Project) -> BuildReport:
         charts_cached=generated.charts_cached,
         warnings=content.warnings,
     )
-
-
-def swap(new: Path, target: Path) -> None:
-    """Put folder `new` at `target`, replacing what was there with two renames."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

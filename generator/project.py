@@ -4,19 +4,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
+import yaml_env_tag  # MkDocs' own reader of the !ENV tag, so values match what MkDocs sees
 
 from .errors import UsageError
 
 CONFIG_NAME = "mkdocs.yml"
+ALLOWED_TAGS = ("!ENV", "!relative")
+"""MkDocs' own tags. Every other tag is refused, `!!python/...` above all: MkDocs reads its
+config with PyYAML's full loader, where `!!python/object/apply:os.system` runs a command."""
+HTML_SPECIAL = '<>"&'
+PLAIN_KEYS = ("site_name", "site_description")
+"""Text the theme puts into attributes and titles of every page without escaping it."""
+MAX_INHERIT = 10
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain keys; tags such as !ENV are not ours to interpret."""
+class _SafeConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml safely: core YAML plus MkDocs' own tags, nothing that runs code."""
 
 
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_SafeConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+_SafeConfigLoader.add_constructor("!relative", lambda loader, node: None)  # a path, found later
+
+
+class _RefusedTag(yaml.constructor.ConstructorError):
+    pass
+
+
+def _refuse_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _RefusedTag(
+        None,
+        None,
+        f"the tag {_short(tag, 40)} is not allowed: {CONFIG_NAME} is read safely, with YAML's "
+        f"own tags and MkDocs' {' and '.join(ALLOWED_TAGS)} only (no tag may run Python)",
+        node.start_mark,
+    )
+
+
+_SafeConfigLoader.add_multi_constructor("", _refuse_tag)
 
 
 @dataclass(frozen=True)
@@ -55,10 +83,7 @@ class Project:
             )
         if not (root / "content").is_dir():
             raise UsageError(f"no content/ folder in {root}")
-        try:
-            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
-        except yaml.YAMLError as exc:
-            raise UsageError(f"{CONFIG_NAME}: invalid YAML: {exc}") from None
+        data = read_config(config, root)
         docs = data.get("docs_dir") or "build/docs"
         url = site_url or data.get("site_url") or ""
         if url and not url.endswith("/"):
@@ -89,3 +114,51 @@ def _check_output_folder(root: Path, key: str, folder: Path) -> None:
             f"{CONFIG_NAME}: {key} must be a folder inside {root} of its own (such as "
             f"'build/docs' or 'site'), not {folder}: a build replaces it whole"
         )
+
+
+def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
+    """mkdocs.yml (and any file it INHERITs) read safely before MkDocs reads it: refuses tags
+    that run code and HTML in the site's name and description, each at file:line:col."""
+    shown = _display(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+        loader = _SafeConfigLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
+        what = "" if isinstance(exc, _RefusedTag) else "invalid YAML: "
+        raise UsageError(f"{where}: {what}{exc.problem}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UsageError(f"{shown}: cannot read {CONFIG_NAME}: {_short(str(exc))}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{shown}:1:1: {CONFIG_NAME} must be a mapping of settings")
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if key.value in PLAIN_KEYS and any(c in str(data.get(key.value)) for c in HTML_SPECIAL):
+            at = f"{shown}:{value.start_mark.line + 1}:{value.start_mark.column + 1}"
+            raise UsageError(
+                f'{at}: {key.value}: the characters < > " & are not allowed here (the theme '
+                "shows this text inside HTML on every page); write 'and' for '&'"
+            )
+    parent = data.pop("INHERIT", None)
+    if parent is None:
+        return data
+    if depth >= MAX_INHERIT:
+        raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
+    inherited = read_config(path.parent / str(parent), root, depth + 1)
+    return {**inherited, **data}
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
