@@ -153,3 +153,24 @@ def test_errors_quote_only_a_short_prefix(root: Path, text: str, expected: str) 
     assert "Traceback" not in result.output
     assert any(line.startswith(expected) for line in result.output.splitlines()), result.output
     assert "SECRETEND" not in result.output
+
+
+@pytest.mark.parametrize("escape", ["\\x01", "\\0", "\\u0007"])
+def test_a_control_character_in_a_charted_label_is_refused_by_check_and_build(
+    sheet: Path, escape: str
+) -> None:
+    figures = sheet / "content" / "figures.yml"
+    old = "label: Russian military casualties (killed, wounded and missing)\n"
+    text = figures.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    figures.write_text(text.replace(old, f'label: "Russian{escape} casualties"\n'), "utf-8")
+    code = {"\\x01": "0001", "\\0": "0000", "\\u0007": "0007"}[escape]
+    line = (
+        f"content/figures.yml:5:12: figures[0].label: the control character U+{code} "
+        "is not allowed in text; delete it"
+    )
+    for verb in ("check", "build"):
+        result = run(sheet, verb, *(["--today", "2026-01-01"] if verb == "check" else []))
+        assert result.exit_code == 1, result.output
+        assert result.output.splitlines()[0] == line
+    assert sorted(p.name for p in sheet.iterdir()) == ["content", "mkdocs.yml", "site_src"]
