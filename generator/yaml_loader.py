@@ -196,12 +196,16 @@ def _parse(raw: bytes, display: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or str(exc)
+        what = _short_quotes(exc.problem or str(exc))
+        context = _short_quotes(exc.context or "")
         opened = _opened_at(exc)
         if opened:
             what = f"{what}; {opened}"
-        elif exc.context and "alias" not in what:
-            what = f"{exc.context}, {what}"
+        elif what == "second occurrence" and exc.context_mark is not None:  # an anchor
+            first = exc.context_mark.line + 1
+            what = f"{context.split(';')[0]} (first on line {first}); rename one"
+        elif context and "alias" not in what:
+            what = f"{context}, {what}"
         what = f"invalid YAML: {what}" if "nesting depth" not in what else _TOO_DEEP
         raise YamlProblems.one(display, line, col, what) from None
     except yaml.reader.ReaderError as exc:  # a control character, e.g. NUL
@@ -244,6 +248,12 @@ def _compose(text: str) -> yaml.Node | None:
             if "nesting depth" in str(exc):
                 raise  # the pure-Python parser takes seconds to find it too deep: fail fast
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _short_quotes(message: str) -> str:
+    """PyYAML's message with each name it quotes (an alias, a tag handle) cut short."""
+    too_long = re.compile(f"'([^']{{{SHOWN_CHARACTERS + 1},}})'")
+    return too_long.sub(lambda m: shown(m.group(1)), message)
 
 
 _BRACKETS = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}

@@ -176,3 +176,29 @@ def test_an_unclosed_bracket_names_where_it_opened(
     tmp_path: Path, data: bytes, expected: str
 ) -> None:
     assert problems(tmp_path, data) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b"a: *" + b"x" * 100 + b"\n",
+            "content/a.yml:1:4: invalid YAML: found undefined alias "
+            "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100 characters)",
+        ),
+        (
+            b"a: !" + b"y" * 100 + b"!z 1\n",
+            "content/a.yml:1:4: invalid YAML: while parsing a node, found undefined tag handle "
+            "'!yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy'… (102 characters)",
+        ),
+        (
+            b"a: &" + b"x" * 50 + b" 1\nb: &" + b"x" * 50 + b" 2\n",
+            "content/a.yml:2:4: invalid YAML: found duplicate anchor "
+            "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (50 characters) (first on line 1); "
+            "rename one",
+        ),
+    ],
+    ids=["alias", "tag-handle", "anchor"],
+)
+def test_names_the_parser_quotes_are_cut_short(tmp_path: Path, data: bytes, expected: str) -> None:
+    assert problems(tmp_path, data) == [expected]
