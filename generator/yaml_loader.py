@@ -136,7 +136,8 @@ def read_regular_file(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> 
         if not stat.S_ISREG(mode):
             raise _not_regular(display, _file_kind(mode))
         os.set_blocking(fd, True)
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             if not chunk:
@@ -179,7 +180,7 @@ def _file_kind(mode: int) -> str:
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a plain file"
+    return "an unusual kind of file"
 
 
 def bad_character(code: int) -> str:
