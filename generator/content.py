@@ -189,6 +189,12 @@ def _frozen(table: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
 
 
 def content_files(content_dir: Path) -> list[Path]:
+    """The YAML files under `content_dir`. rglob does not enter a linked folder, and a linked
+    file is refused when read; a linked content/ itself would lead anywhere, so it is refused."""
+    if content_dir.is_symlink():
+        raise ContentError(
+            [Problem("content", 1, 1, "", "content/ is a symbolic link; keep the files in it")]
+        )
     return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
 
 

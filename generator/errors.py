@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+SHOWN_CHARACTERS = 40
+"""The most of any value or line an error quotes: content may be a megabyte, or a secret that a
+linked file would print into a CI log."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -51,8 +55,24 @@ class BuildFailed(FactsheetError):
     """The site engine (MkDocs) refused the generated pages."""
 
 
+def shown(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """`value` quoted for an error message, cut to its first `limit` characters.
+
+    repr() escapes control characters, so a quoted value never breaks the one-line format.
+    """
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def relative(path: Path, root: Path) -> str:
+    """`path` as the user wrote it under `root` (`content/a.yml`).
+
+    Only the folder is resolved: a linked file is named as the link, never as its target, and
+    a link that loops on itself is named rather than crashing.
+    """
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .errors import shown
+
 ID_MAX_LENGTH = 64
 """Ids name files (`charts/<id>-light.svg`) and anchors; a few words is plenty, and a
 300-character id would pass every other rule and then fail the build ("File name too long")."""
@@ -62,12 +64,14 @@ class PartialDate(BaseModel):
         if isinstance(value, str):
             m = _PARTIAL_DATE.match(value.strip())
             if not m:
-                raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+                raise ValueError(
+                    f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}"
+                )
             y, mo, d = m.groups()
             return {"year": int(y), "month": int(mo) if mo else None, "day": int(d) if d else None}
         if isinstance(value, dict):
             return value
-        raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}")
 
     @model_validator(mode="after")
     def _real_date(self) -> PartialDate:

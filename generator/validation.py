@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .errors import SHOWN_CHARACTERS, Problem, shown
 from .models import DUPLICATE_IN_LIST
 from .yaml_loader import Loaded, Path_, dotted
 
@@ -80,7 +80,7 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
         return "missing required field"
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        message = f"unknown field {loc[-1]!r}"
+        message = f"unknown field {shown(loc[-1])}"
         close = _closest(str(loc[-1]), allowed)
         if close:
             message += f"; did you mean {close!r}?"
@@ -91,8 +91,8 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
         if isinstance(given, str) and _NUMBERISH.match(given):
             plain = re.sub(r"[,_ %]", "", given.strip())
             return (
-                f"expected a number, got the text {given!r}; "
-                f"write it without quotes or separators: {plain}"
+                f"expected a number, got the text {shown(given)}; "
+                f"write it without quotes or separators: {plain[:SHOWN_CHARACTERS]}"
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
@@ -142,8 +142,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    text = str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    return shown(value)
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:

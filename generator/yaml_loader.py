@@ -4,11 +4,18 @@ PyYAML's defaults lose data silently: a duplicate key keeps the last value, `no`
 False, an alias bomb expands until memory runs out. This loader turns each of those into a
 Problem with the file, line and column, and returns positions so that later validation
 errors can point at the right line too.
+
+Content is untrusted: only a regular file of sane size is read (never a link, a device or a
+pipe), and no text may hold a control character, however it was written.
 """
 
 from __future__ import annotations
 
+import errno
 import math
+import os
+import re
+import stat
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import SHOWN_CHARACTERS, Problem, shown
 
 Path_ = tuple[str | int, ...]
 """A value's place in the document: ('figures', 3, 'low')."""
@@ -29,6 +36,21 @@ _TOO_DEEP = "the values are nested too deeply to read"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+"""Scalar tags that make text, numbers, dates or nothing; `!!binary` would make bytes that
+pydantic reads as text, past the control-character check."""
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""A content file larger than this is refused before it is read: a sheet's biggest file is
+tens of kilobytes, and a link to a device or a runaway export must not fill the memory."""
+
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no text field may hold: C0 controls but tab and newline (a carriage return too:
+the parser already turns CRLF line ends into newlines), DEL, C1 controls, lone surrogates and
+the non-characters U+FFFE/U+FFFF. They are invisible on the page, break the chart renderer's
+XML and can end a string early in other tools."""
 
 
 @dataclass
@@ -73,7 +95,7 @@ def load_yaml(path: Path, display: str) -> Loaded:
     again (a rebuild in `factsheet serve` re-reads every file after one edit): the Loaded is
     shared, so read it, don't change it.
     """
-    raw = path.read_bytes()
+    raw = read_regular_file(path, display)
     key = (str(path), display)
     recent = _RECENT.get(key)
     if recent is not None and recent[0] == raw:
@@ -91,6 +113,82 @@ _RECENT_FILES = 128
 """How many parsed files are kept: a big sheet's, or the few sheets a test session builds."""
 
 
+def read_regular_file(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else a problem.
+
+    Opened without following a link (a link may lead anywhere: a system file, a secret, a
+    device) and without blocking (a pipe would wait forever); the type is checked on the open
+    file, so it cannot be swapped between the check and the read.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        if not hasattr(os, "O_NOFOLLOW") and path.is_symlink():  # pragma: no cover - Windows
+            raise OSError(errno.ELOOP, "symbolic link")
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _not_regular(display, "a symbolic link") from None
+        raise YamlProblems.one(
+            display, 1, 1, f"cannot read the file ({exc.strerror or exc})"
+        ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(display, _file_kind(mode))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise YamlProblems.one(
+            display, 1, 1, f"cannot read the file ({exc.strerror or exc})"
+        ) from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise YamlProblems.one(
+            display,
+            1,
+            1,
+            f"the file is larger than {limit // (1024 * 1024)} MB; "
+            "split it, or check that it is the file you meant",
+        )
+    return b"".join(chunks)
+
+
+def _not_regular(display: str, kind: str) -> YamlProblems:
+    return YamlProblems.one(
+        display,
+        1,
+        1,
+        f"the file is {kind}, not a regular file; content/ reads only files kept in it "
+        "(copy the file in instead)",
+    )
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "an unusual kind of file"
+
+
+def bad_character(code: int) -> str:
+    """The one message for a character no text may hold, however it was written."""
+    kind = "control character" if code < 0xA0 else "character"
+    return f"the {kind} U+{code:04X} is not allowed in text; delete it"
+
+
 def _parse(raw: bytes, display: str) -> Loaded:
     text = _decode(raw, display)
     _reject_tabs(text, display)
@@ -99,16 +197,22 @@ def _parse(raw: bytes, display: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or str(exc)
-        if exc.context and "alias" not in what:
-            what = f"{exc.context}, {what}"
+        what = _short_quotes(exc.problem or str(exc))
+        context = _short_quotes(exc.context or "")
+        opened = _opened_at(exc)
+        if opened:
+            what = f"{what}; {opened}"
+        elif what == "second occurrence" and exc.context_mark is not None:  # an anchor
+            first = exc.context_mark.line + 1
+            what = f"{context.split(';')[0]} (first on line {first}); rename one"
+        elif context and "alias" not in what:
+            what = f"{context}, {what}"
         what = f"invalid YAML: {what}" if "nesting depth" not in what else _TOO_DEEP
         raise YamlProblems.one(display, line, col, what) from None
     except yaml.reader.ReaderError as exc:  # a control character, e.g. NUL
         line, col = _line_col(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        what = f"the control character U+{code:04X} is not allowed in YAML; delete it"
-        raise YamlProblems.one(display, line, col, what) from None
+        raise YamlProblems.one(display, line, col, bad_character(code)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
         raise YamlProblems.one(display, 1, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
@@ -145,6 +249,28 @@ def _compose(text: str) -> yaml.Node | None:
             if "nesting depth" in str(exc):
                 raise  # the pure-Python parser takes seconds to find it too deep: fail fast
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _short_quotes(message: str) -> str:
+    """PyYAML's message with each name it quotes (an alias, a tag handle) cut short."""
+    too_long = re.compile(f"'([^']{{{SHOWN_CHARACTERS + 1},}})'")
+    return too_long.sub(lambda m: shown(m.group(1)), message)
+
+
+_BRACKETS = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}
+
+
+def _opened_at(exc: yaml.MarkedYAMLError) -> str:
+    """Where an unclosed `[` or `{` began: the parser only notices at the next line or so."""
+    context = exc.context or ""
+    for name, (kind, opening, closing) in _BRACKETS.items():
+        if context.endswith(f"parsing a {name}") and exc.context_mark is not None:
+            at = exc.context_mark
+            return (
+                f"the {kind} opened with {opening!r} on line {at.line + 1}, column "
+                f"{at.column + 1} is not closed (a missing {closing!r} or ',')"
+            )
+    return ""
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -185,12 +311,17 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+def _tag(node: yaml.Node) -> str:
+    """The tag as written (`!!set`), quoted and cut short."""
+    return shown(re.sub(r"^tag:yaml\.org,2002:", "!!", node.tag))
+
+
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"the value {node.value!r}"
+    return f"the value {shown(node.value)}"
 
 
 def _count_nodes(root: yaml.Node) -> int:
@@ -248,11 +379,11 @@ class _Converter:
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
+                self._problem(node, path, f"the tag {_tag(node)} is not supported; remove it")
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
+                self._problem(node, path, f"the tag {_tag(node)} is not supported; remove it")
             return [self._node(item, path + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
@@ -264,6 +395,8 @@ class _Converter:
                 self._problem(key_node, path, "a key must be plain text")
                 continue
             key = key_node.value
+            if not self._plain_text(key_node, path, key):
+                continue
             if key == "<<":
                 self._problem(key_node, path, "merge keys (<<) are not supported; write it out")
                 continue
@@ -271,7 +404,7 @@ class _Converter:
                 self._problem(
                     key_node,
                     path + (key,),
-                    f"duplicate key {key!r} (first on line {first_seen[key]}); "
+                    f"duplicate key {shown(key)} (first on line {first_seen[key]}); "
                     "YAML would keep only the last one",
                 )
                 continue
@@ -280,31 +413,49 @@ class _Converter:
             result[key] = self._node(value_node, path + (key,))
         return result
 
+    def _plain_text(self, node: yaml.ScalarNode, path: Path_, text: str) -> bool:
+        """False (and a problem) if `text` holds a character no text may hold.
+
+        A raw one in the file is stopped by the parser at its exact place; this catches the
+        ones written as escapes ("\\0", "\\x01", "\\u0001"), pointing at the value.
+        """
+        bad = _BAD_CHARACTER.search(text)
+        if bad is None:
+            return True
+        self._problem(node, path, bad_character(ord(bad.group())))
+        return False
+
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         if node.tag == _STR_TAG:  # most values; the constructor would return the text as is
-            return node.value
+            return node.value if self._plain_text(node, path, node.value) else None
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(node, path, f"the tag {_tag(node)} is not supported; remove it")
+            return None
         try:
             value = self._scalars.construct_object(node, deep=True)
         except yaml.YAMLError:
-            self._problem(node, path, f"the tag {node.tag!r} is not supported; remove it")
+            self._problem(node, path, f"the tag {_tag(node)} is not supported; remove it")
             return None
         except ValueError as exc:  # a date that does not exist, such as 2025-02-30
-            self._problem(node, path, f"expected a real date, got {node.value!r} ({exc})")
+            self._problem(node, path, f"expected a real date, got {shown(node.value)} ({exc})")
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self._problem(node, path, f"expected a number, got {node.value!r}")
+            self._problem(node, path, f"expected a number, got {shown(node.value)}")
         if isinstance(value, bool) and not node.style and node.value.lower() not in _BOOL_WORDS:
             self._problem(
                 node,
                 path,
-                f"{node.value!r} is read as the boolean {str(value).lower()}; "
+                f"{shown(node.value)} is read as the boolean {str(value).lower()}; "
                 f"write true or false, or quote it ('{node.value}') if you meant text",
             )
         return value
 
 
 def dotted(path: Path_) -> str:
+    """`figures[3].low`; a key longer than an error may quote is cut short, like any value."""
     out = ""
     for part in path:
+        if isinstance(part, str) and len(part) > SHOWN_CHARACTERS:
+            part = part[:SHOWN_CHARACTERS] + "…"
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
