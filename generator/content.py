@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import stat
 from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
@@ -31,7 +29,7 @@ from .models import (
     Statement,
 )
 from .validation import problems_from
-from .yaml_loader import Loaded, YamlProblems, dotted, load_yaml
+from .yaml_loader import Loaded, YamlProblems, dotted, load_yaml, read_regular_file
 
 KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts")
 
@@ -247,28 +245,18 @@ def load_content(root: Path) -> Content:
     return replace(content, warnings=tuple(p for p in problems if p.level == "warning"))
 
 
-_MAX_SCANNED = 16 << 20
-"""How much of an unreadable file is searched for ids; no content file comes near it."""
 _ID_WRITTEN = re.compile(r"""\bid['"]?\s*:\s*['"]?([a-z0-9][a-z0-9-]*)""")
 
 
 def _ids_written_in(path: Path) -> set[str]:
     """Every id a file that failed to load seems to define (`id: x`, `{id: x}`), read from
-    its text: the YAML could not tell, so any such line counts. Only a plain regular file is
-    read; the loader's problem already says what is wrong with any other."""
+    its text: the YAML could not tell, so any such line counts. Only what the loader may read
+    is read; its problem already says what is wrong with anything else."""
     try:
-        # Not following a link and not waiting on a FIFO; checked on the open file itself.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        data = read_regular_file(path, path.name)
+    except YamlProblems:
         return set()
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return set()
-            text = handle.read(_MAX_SCANNED).decode("utf-8", errors="replace")
-        except OSError:
-            return set()
-    return set(_ID_WRITTEN.findall(text))
+    return set(_ID_WRITTEN.findall(data.decode("utf-8", errors="replace")))
 
 
 def _ids_in(data: object) -> set[str]:

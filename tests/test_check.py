@@ -161,7 +161,7 @@ def test_an_id_longer_than_64_characters_is_refused(starter: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "content/charts.yml:2:9: charts[0].id: expected at most 64 characters, got 300: "
-        f"'{'a' * 57}...'"
+        f"'{'a' * 40}'… (300 characters)"
     )
     charts.write_text(CHART.replace("id: population", f"id: {'a' * 64}"), encoding="utf-8")
     assert run(starter, "check", "--today", "2024-07-12").exit_code == 0
