@@ -39,9 +39,11 @@ system-tools:
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
+# zizmor audits the workflows with every audit (pedantic); --offline: lint never needs the network.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows
 
 clean:
 	rm -rf site build .cache test-artifacts

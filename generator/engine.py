@@ -18,6 +18,9 @@ from .errors import BuildFailed
 from .project import Project
 from .template_cache import CompiledTemplates
 
+THEME_OVERRIDES = Path(__file__).parent / "theme" / "overrides"
+"""Material templates the generator ships (fixes to Material's own, kept generic)."""
+
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:
@@ -80,6 +83,12 @@ def _files_under(folders: Iterable[str]) -> list[str]:
     return sorted(str(p) for folder in folders for p in Path(folder).rglob("*"))
 
 
+def _add_generator_overrides(theme: Any) -> None:
+    """Put the generator's theme overrides under the sheet's own (custom_dir), so a sheet can
+    still replace any of them, and above Material's."""
+    theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_OVERRIDES))
+
+
 def build_site(
     project: Project, docs: Path, site: Path, source_date_epoch: int, warm: Warm | None = None
 ) -> None:
@@ -101,6 +110,7 @@ def build_site(
                 site_url=project.site_url or None,
                 strict=True,
             )
+            _add_generator_overrides(config.theme)
             if warm is not None:
                 warm.attach(config)
             build(config)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,12 +21,13 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+import yaml
 
 from generator.exports import DOWNLOADS
 from generator.project import Project
 from tests.browser.site_server import SUB_PATH as PREFIX
 from tests.browser.site_server import serve
-from tests.support import run
+from tests.support import REPO, run
 
 # Elements and attributes whose URL the browser fetches by itself (as opposed to <a href>).
 LOADED = {
@@ -293,3 +296,130 @@ def test_the_offsite_check_catches_what_a_browser_would_fetch():
         "data:image/png;base64,AA",
     ]
     assert not off_site("data:image/png;base64,AA") and not off_site("../assets/x.css")
+
+
+# --- the publishing workflow ------------------------------------------------------------------
+
+WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+
+# The workflow as it was: deploys on every push, tests nothing, unpinned, broad permissions.
+UNGATED = """\
+on: {push: {branches: [main]}}
+permissions: {contents: read, pages: write, id-token: write}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - id: pages
+        uses: actions/configure-pages@v6
+      - run: make site SITE_URL="${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v5
+        with: {path: site}
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/deploy-pages@v5
+"""
+
+
+def zizmor(workflow: Path) -> list[dict]:
+    """zizmor's findings on one workflow: every audit, offline, no config file to silence any."""
+    if not ZIZMOR.is_file():
+        pytest.fail(f"{ZIZMOR} is missing: install the test extra (`make test` does)")
+    result = subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-config", "--persona=pedantic", "--format=json"]
+        + [str(workflow)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip(), result.stderr
+    return json.loads(result.stdout)
+
+
+def uses(step: dict, action: str) -> bool:
+    return str(step.get("uses", "")).startswith(action + "@")
+
+
+def gate_problems(workflow: dict) -> list[str]:
+    """Why a red build could still publish: [] when the job that deploys runs only after a job
+    that runs `make lint` and `make test`, in that order and before the site is uploaded."""
+    jobs: dict[str, dict] = workflow["jobs"]
+
+    def needs(name: str) -> set[str]:
+        direct = jobs[name].get("needs", [])
+        direct = [direct] if isinstance(direct, str) else direct
+        return set(direct).union(*(needs(n) for n in direct)) if direct else set()
+
+    def job_with(action: str) -> str:
+        found = [n for n, j in jobs.items() if any(uses(s, action) for s in j.get("steps", []))]
+        assert len(found) == 1, f"{action} is used in {found}"
+        return found[0]
+
+    deploy, upload = job_with("actions/deploy-pages"), job_with("actions/upload-pages-artifact")
+    if upload != deploy and upload not in needs(deploy):
+        return [f"{deploy} does not need {upload}, the job that uploads the site"]
+    problems = []
+    for name in needs(deploy) | {deploy}:
+        condition = str(jobs[name].get("if", ""))
+        if "always()" in condition or "failure()" in condition or "cancelled()" in condition:
+            problems.append(f"{name} runs even when a job it needs failed: if: {condition}")
+    for name in needs(upload) | {upload}:
+        steps = jobs[name].get("steps", [])
+        runs = [str(s.get("run", "")).strip() for s in steps]
+        if "make lint" not in runs or "make test" not in runs:
+            continue
+        lint, test = runs.index("make lint"), runs.index("make test")
+        last = (
+            len(steps)
+            if name != upload
+            else [uses(s, "actions/upload-pages-artifact") for s in steps].index(True)
+        )
+        lenient = [s for s in (steps[lint], steps[test]) if s.get("continue-on-error")]
+        if lint < test < last and not lenient and not jobs[name].get("continue-on-error"):
+            return problems
+    return [*problems, f"no job before {upload} runs `make lint` then `make test`"]
+
+
+def test_the_site_is_published_only_after_lint_and_tests_pass():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert gate_problems(workflow) == []
+    jobs = workflow["jobs"]
+    assert jobs["deploy"]["needs"] == "build" and jobs["build"]["needs"] == "check"
+
+
+def test_the_gate_check_sees_a_workflow_that_publishes_untested_builds():
+    workflow = yaml.safe_load(UNGATED)
+    assert gate_problems(workflow) == ["no job before build runs `make lint` then `make test`"]
+    steps = workflow["jobs"]["build"]["steps"]
+    steps[3:3] = [{"run": "make test"}, {"run": "make lint"}]  # both, in the wrong order
+    assert gate_problems(workflow) == ["no job before build runs `make lint` then `make test`"]
+    steps[3:5] = [{"run": "make lint"}, {"run": "make test", "continue-on-error": True}]
+    assert gate_problems(workflow) == ["no job before build runs `make lint` then `make test`"]
+    steps[4] = {"run": "make test"}
+    assert gate_problems(workflow) == []
+    workflow["jobs"]["deploy"]["if"] = "${{ always() }}"
+    assert gate_problems(workflow) == [
+        "deploy runs even when a job it needs failed: if: ${{ always() }}"
+    ]
+
+
+def test_zizmor_finds_nothing_in_the_publishing_workflow():
+    assert "zizmor: ignore" not in WORKFLOW.read_text(encoding="utf-8")
+    assert [f"{f['ident']}: {f['desc']}" for f in zizmor(WORKFLOW)] == []
+
+
+def test_zizmor_finds_what_the_old_workflow_did_wrong(tmp_path: Path):
+    old = tmp_path / "pages.yml"
+    old.write_text(UNGATED, encoding="utf-8")
+    found = {f["ident"] for f in zizmor(old)}
+    assert {"unpinned-uses", "artipacked", "template-injection", "excessive-permissions"} <= found
+
+
+def test_ci_lints_before_it_tests():
+    lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
+    assert "make lint" in lines and "make test" in lines
+    assert lines.index("make lint") < lines.index("make test")

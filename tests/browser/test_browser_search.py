@@ -1,15 +1,69 @@
-"""The site search: Material's search runs in a web worker over the site's own search index."""
+"""The site search: Material's search runs in a web worker over the site's own search index.
+
+Material renders results again after every key press, and animates a result's background when
+it is focused or hovered. Each test waits for the results of the whole query (never a fixed
+time) and turns transitions off, so what it checks is the page at rest, every run the same.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.kit import DESKTOP, PHONE, describe_violations, is_local, run_axe, visit
+from tests.browser.kit import AXE, DESKTOP, PHONE, describe_violations, is_local, run_axe, visit
 
 pytestmark = pytest.mark.browser
+
+# Material's results fade and their background changes with a transition; a check made during
+# one sees colours no reader sees at rest. Turning them off changes timing only, not colours.
+NO_TRANSITIONS = (
+    "*, *::before, *::after { transition: none !important; animation: none !important }"
+)
+
+# Found in the real sheet's search index: several sections match it, each with several
+# paragraphs (test_the_query_finds_results_with_several_paragraphs checks this stays true).
+MANY_PARAGRAPHS = "estimates"
+
+# For every result link: focus it (as the arrow keys do); then, for each element of its result
+# that holds text of its own, scroll that text to the middle of the results and run axe-core's
+# colour-contrast rule on it. Reports each element: passed, failed (why), or not checked.
+CONTRAST_OF_EVERY_RESULT = """async () => {
+  for (const more of document.querySelectorAll('details.md-search-result__more')) more.open = true;
+  const ownText = el => [...el.childNodes].find(n =>
+    n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  const report = [];
+  for (const link of document.querySelectorAll('a.md-search-result__link')) {
+    link.focus();
+    const texts = [...link.querySelectorAll('article, article *')].filter(ownText);
+    for (const el of texts) {
+      // Bring the element's own text (not the element: a result can be taller than the list)
+      // to the middle of the scrolling list, clear of the sticky "more on this page" bar.
+      const range = document.createRange();
+      range.selectNodeContents(ownText(el));
+      const list = el.closest('.md-search__scrollwrap');
+      const box = list.getBoundingClientRect();
+      list.scrollTop += range.getBoundingClientRect().top - (box.top + box.height / 2);
+      const found = await axe.run(el, {runOnly: {type: 'rule', values: ['color-contrast']}});
+      const own = kind => found[kind].flatMap(rule => rule.nodes)
+        .filter(node => document.querySelector(node.target[0]) === el)
+        .map(node => [...node.any, ...node.all, ...node.none].map(c => c.message).join('; '));
+      const [passed, failed, unsure] = ['passes', 'violations', 'incomplete'].map(own);
+      report.push({
+        result: new URL(link.href).hash || new URL(link.href).pathname,
+        element: el.tagName.toLowerCase(),
+        paragraph: el.tagName === 'P',
+        text: el.textContent.trim().slice(0, 40),
+        verdict: failed.length ? `fails: ${failed[0]}` : unsure.length ? `unsure: ${unsure[0]}`
+          : passed.length ? 'pass' : 'not checked',
+      });
+    }
+  }
+  return report;
+}"""
 
 
 def page_with(site: Path, element_id: str) -> str:
@@ -24,18 +78,24 @@ def page_with(site: Path, element_id: str) -> str:
 
 
 def search(page, words: str) -> list[str]:
-    """Type into the site's search box as a reader would; the paths the results link to."""
+    """Type into the site's search box as a reader would; the paths the results link to.
+
+    Returns once the results of the whole of `words` are shown: Material puts the query in
+    each matching result's link (`?h=words`), and the results of a shorter query never match.
+    """
+    page.add_style_tag(content=NO_TRANSITIONS)
     box = page.locator("input.md-search__input")
     opener = page.locator("label.md-header__button[for='__search']")
     if opener.is_visible():  # on a phone, the header's search button opens the search box
         opener.click()
     box.click()
     box.press_sequentially(words, delay=20)  # Material searches on key presses, not on fill()
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
-    return result_paths(page)
-
-
-def result_paths(page) -> list[str]:
+    page.wait_for_function(
+        """words => [...document.querySelectorAll('a.md-search-result__link')]
+             .some(a => new URL(a.href).searchParams.get('h') === words.toLowerCase())""",
+        arg=words,
+        timeout=15_000,
+    )
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [urlsplit(links.nth(i).get_attribute("href")).path for i in range(links.count())]
 
@@ -62,16 +122,49 @@ def test_search_finds_the_page_with_a_figure(
     page, result = visit(context, base_url)
     found = search(page, words)
     expected = urlsplit(base_url + page_with(site, figure_id)).path
-    # Results appear after the first key press and are refined as the reader types: give the
-    # search for the whole word a moment to replace those of its first letters.
-    for _ in range(50):
-        if expected in found:
-            break
-        page.wait_for_timeout(100)
-        found = result_paths(page)
     assert expected in found, f"searching {words!r} listed {found}, not {expected}"
     violations = run_axe(page)  # the open search dialog must be accessible too
     assert not violations, describe_violations(violations)
     assert result.console_errors == [] and result.failed_requests == []
     assert [u for u in requests_made if not is_local(u)] == []
     page.close()
+
+
+def test_the_query_finds_results_with_several_paragraphs(site: Path) -> None:
+    """The contrast test below means something only if its query finds such results."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    several = [
+        doc["location"]
+        for doc in index["docs"]
+        if MANY_PARAGRAPHS in doc["text"].lower() and len(re.findall(r"<p>", doc["text"])) >= 2
+    ]
+    assert len(several) >= 3, several
+
+
+@pytest.mark.parametrize(
+    ("viewport", "scheme"), [(DESKTOP, "light"), (PHONE, "dark")], ids=["light", "dark"]
+)
+def test_every_paragraph_of_every_search_result_is_readable(
+    viewport: dict, scheme: str, new_context, base_url: str
+) -> None:
+    """A result's text is several paragraphs; each must reach 4.5:1 on its background, also
+    while the result is focused (its background tinted), as a keyboard reader sees it."""
+    context = new_context(viewport=viewport, color_scheme=scheme)
+    page, _ = visit(context, base_url)
+    search(page, MANY_PARAGRAPHS)
+    page.add_script_tag(path=str(AXE))
+    report = page.evaluate(CONTRAST_OF_EVERY_RESULT)
+    page.close()
+
+    paragraphs = [r for r in report if r["paragraph"]]
+    per_result = {
+        r["result"]: sum(1 for p in paragraphs if p["result"] == r["result"]) for r in report
+    }
+    assert max(per_result.values()) >= 2, f"no result with several paragraphs: {per_result}"
+    assert len(paragraphs) >= 10, paragraphs
+    unreadable = [
+        f"{r['result']} <{r['element']}> {r['text']!r}: {r['verdict']}"
+        for r in report
+        if r["verdict"] != "pass"
+    ]
+    assert unreadable == [], "\n".join(unreadable)
