@@ -67,6 +67,11 @@ class Computed:
         return self.spec.decimals
 
     @property
+    def dated_in_label(self) -> bool:
+        """A figure computed from one whose date would mislead keeps its date out too."""
+        return any(item.dated_in_label for item in self.inputs)
+
+    @property
     def projection(self) -> bool:
         """A figure computed from a forecast is a forecast too."""
         return any(item.projection for item in self.inputs)
@@ -85,7 +90,10 @@ Quantity = Figure | Computed
 
 
 def when(q: Quantity) -> str:
-    """The time a stored or derived figure covers, as a phrase: 'as of …', 'by …', a period."""
+    """The time a stored or derived figure covers, as a phrase: 'as of …', 'by …', a period;
+    nothing when its label says when, because the stored date would mislead."""
+    if q.dated_in_label:
+        return ""
     return numbers.when(q.period, q.as_of, projection=q.projection)
 
 

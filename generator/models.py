@@ -129,6 +129,7 @@ Qualifier = Literal[
     "more than",
     "at least",
     "up to",
+    "up to about",
     "under",
     "less than",
     "nearly",
@@ -152,6 +153,11 @@ class Source(Strict):
         None, description="Short name used in sentences, e.g. 'The UN'. Defaults to publisher."
     )
     title: PlainText = Field(description="The title as published.")
+    described: bool = Field(
+        False,
+        description="True when `title` describes the item because its own title is not known "
+        "(or it has none): it is shown as a description, without quotation marks.",
+    )
     authors: list[PlainText] = Field(default_factory=list, description="Authors, if named.")
     date: PartialDate = Field(description="Publication date.")
     url: Url | None = Field(None, description="Where to read it; the original publisher's page.")
@@ -216,6 +222,12 @@ class Figure(Strict):
     unit: Id = Field(description="Unit key: people, percent, km2, m-per-day, yd-per-day, mi, …")
     period: Period | None = Field(None, description="The span it covers.")
     as_of: PartialDate | None = Field(None, description="The date it is true at.")
+    dated_in_label: bool = Field(
+        False,
+        description="True when the label itself says when the figure applies ('in the Vietnam "
+        "War', 'by spring 2026', 'year not known') because the stored period or as-of date "
+        "would mislead a reader: pages print no separate date phrase.",
+    )
     projection: bool = Field(
         False, description="True for a forecast: its period may end after its source's date."
     )

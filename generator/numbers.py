@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from decimal import ROUND_HALF_UP, Decimal
 
 from .models import PartialDate, Period
 from .units import UNITS
@@ -32,8 +33,16 @@ def number(x: float, decimals: int | None = None) -> str:
     return _plain(x, decimals)
 
 
+def half_up(x: float, decimals: int) -> Decimal:
+    """`x` rounded half away from zero, as readers round: 3.25 -> 3.3, 0.125 -> 0.13 at 2.
+
+    Python rounds half to even, on the binary value (0.125 -> 0.12, 2.675 -> 2.67); the
+    shortest decimal that reads back as `x` (its repr) is the number the reader wrote."""
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def _plain(x: float, decimals: int) -> str:
-    text = f"{x:,.{decimals}f}"
+    text = f"{half_up(x, decimals):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -125,4 +134,5 @@ def round_significant(x: float, digits: int) -> float:
     """`x` to `digits` significant figures: 852.9 -> 850 at 2."""
     if x == 0:
         return 0.0
-    return float(f"{x:.{digits}g}")
+    exponent = Decimal(repr(float(x))).adjusted()
+    return float(half_up(x, digits - 1 - exponent))

@@ -15,6 +15,9 @@ from generator.project import Project
 from generator.scaffold import scaffold
 from tests.support import REPO, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
 
+PUBLISHED_URL = "https://example.github.io/factsheet/"
+"""Where the session's `built` sheet is published: a test address, never in mkdocs.yml."""
+
 
 @pytest.fixture
 def sheet(tmp_path: Path) -> Path:
@@ -32,7 +35,10 @@ def starter(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real fact sheet, built once per test session; read it, don't change it."""
+    """The real fact sheet, built once per test session as it is published (at PUBLISHED_URL,
+    as `--site-url` gives it); read it, don't change it."""
     root = copy_sheet(tmp_path_factory.mktemp("built") / "sheet")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"site_url: {PUBLISHED_URL}\n")
     build(Project.load(root))
     return root

@@ -97,7 +97,7 @@ def test_unknown_key_without_a_close_match_lists_the_fields(root: Path) -> None:
     (line,) = build_fails(root)
     assert line.startswith(
         "content/figures.yml:9:5: figures[0].colour: unknown field 'colour'; expected one of: "
-        "as_of, headline, high, "
+        "as_of, dated_in_label, headline, high, "
     )
     assert ", source, topic, unit, value, via" in line
 

@@ -71,3 +71,26 @@ def test_a_projection_says_so():
     as_of = PartialDate.model_validate("2026-05")
     assert numbers.when(None, as_of, projection=True) == "by May 2026"
     assert numbers.when(None, as_of) == "as of May 2026"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (3.25, 1, "3.3"),  # half to even would give 3.2
+        (0.125, 2, "0.13"),  # exactly representable; half to even gives 0.12
+        (2.675, 2, "2.68"),  # stored as 2.67499999…; the reader wrote 2.675
+        (-3.25, 1, "-3.3"),  # half away from zero, as a reader rounds
+        (1234.5, 0, "1,235"),
+        (3.24, 1, "3.2"),
+    ],
+)
+def test_halves_round_up_as_readers_round(value, decimals, text):
+    assert numbers.number(value, decimals) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "rounded"),
+    [(3.25, 2, 3.3), (0.0125, 2, 0.013), (852.5, 2, 850.0), (8_550, 2, 8_600.0)],
+)
+def test_significant_figures_round_halves_up(value, digits, rounded):
+    assert numbers.round_significant(value, digits) == rounded

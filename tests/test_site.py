@@ -143,9 +143,52 @@ def test_no_page_repeats_a_wrong_claim_as_its_own(built, claim):
         assert claim.lower() not in own.lower(), f"{name} states {claim!r}"
 
 
+# Every figure of the seed article, as the site should show it (its source's wording, not the
+# article's), written out by hand from ../shared/research/sources.md.
+SEED_FIGURES = [
+    ("ru-casualties", "about 1.2 million", "CSIS", "27 January 2026"),
+    ("ru-deaths", "275,000–325,000", "CSIS", "27 January 2026"),
+    ("ua-casualties", "500,000–600,000", "CSIS", "27 January 2026"),
+    ("ua-deaths", "100,000–140,000", "CSIS", "27 January 2026"),
+    ("ru-territory-share-total", "about 12%", "CSIS", "27 January 2026"),
+    ("article-2022-advance", "up to 7,400 metres a day", "UNILAD", "29 January 2026"),
+    ("article-pace-below-25yd", "below 25 yards a day (22.9 metres a day)", "UNILAD", "2026"),
+    ("ru-casualties-2025", "about 415,000", "CSIS", "27 January 2026"),
+    ("us-vietnam-battle-deaths", "47,434", "CSIS", "27 January 2026"),
+    ("combined-casualties-projection", "about 2 million", "CSIS", "27 January 2026"),
+    ("ua-population", "about 40.1 million", "“UN-style” estimates", "January 2026"),
+    ("ua-mobilisation-age", "25 years", "Ukrainian law", "2 April 2024"),
+    ("tomahawk-range", "more than 1,000 miles (1,609 kilometres)", "UNILAD", "October 2025"),
+]
+
+
+@pytest.mark.parametrize(("figure_id", "value", "who", "when"), SEED_FIGURES)
+def test_every_seed_figure_is_on_the_site_with_its_source_and_date(
+    built, figure_id, value, who, when
+):
+    node = find_anchor(all_pages(built), figure_id)
+    assert node is not None, f"{figure_id} is not on the site"
+    assert value in text(node.select_one(".fs-figure__claim"))
+    source = text(node.select_one(".fs-figure__source"))
+    assert who in source and when in source, source
+    # Where the page opens with its table of figures, the row says the same.
+    table = node.find_parent("article").select_one(".fs-figtable")
+    if table is not None:
+        row = table.find("a", href=f"#{figure_id}").find_parent("tr")
+        assert value in text(row) and who.lower() in text(row).lower() and when in text(row)
+
+
+def shared_research() -> Path | None:
+    """../shared beside the checkout, or beside the folder of worktrees it may sit in."""
+    for folder in (REPO.parent / "shared", REPO.parent.parent / "shared"):
+        if folder.is_dir():
+            return folder
+    return None
+
+
 def test_quotes_are_word_for_word_from_the_seed_or_the_verified_sources(content):
-    shared = REPO.parent / "shared"
-    if not shared.is_dir():
+    shared = shared_research()
+    if shared is None:
         pytest.skip("../shared (seed article and research) is not beside this checkout")
     seed = " ".join(
         p.read_text(encoding="utf-8")

@@ -53,7 +53,8 @@ def figure(
         _sources(data, sources),
         _table(data),
         f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
-        f"Download this chart’s data (CSV)</a></p>",
+        f'Download this chart’s data<span class="md-visually-hidden">, “{esc(chart.title)}”,'
+        "</span> (CSV)</a></p>",
         "</figure>",
     ]
     return Markup("\n".join(parts))
@@ -71,15 +72,27 @@ def _picture(scheme: str, images: dict[str, Image], alt_text: str, lazy: bool) -
     )
 
 
+MAX_FULL_SOURCES = 3
+"""More sources than this are named only: the full references already stand beside each
+figure or event and on the sources page, and a caption of thirteen references is unreadable."""
+
+
 def _sources(data: ChartData, sources: Mapping[str, Source]) -> str:
     """'Source: UN, “World Population Prospects 2024”, 11 July 2024', linked."""
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
+    if len(outlets) > MAX_FULL_SOURCES:
+        names = dict.fromkeys(esc(sources[source_id].name) for source_id in outlets)
+        return (
+            f'<p class="fs-chart__source">Sources: {", ".join(names)} ({len(outlets)} in all, '
+            "each given in full beside what it supports and on the sources page).</p>"
+        )
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        name = f"{esc(s.name)}, “{esc(s.title)}”"
+        title = esc(s.title) if s.described else f"“{esc(s.title)}”"
+        name = f"{esc(s.name)}, {title}"
         ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url else name
         ref += f", {esc(numbers.date(s.date))}"
         named = ", ".join(esc(sources[v].name) for v in vias if v)

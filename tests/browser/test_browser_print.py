@@ -1,0 +1,60 @@
+"""Every page on paper (issue 14): a topic page prints on at most four A4 pages and the home
+page on one, without losing a figure or a source. Printouts land in test-artifacts/print/."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.browser.kit import DESKTOP, name, visit
+
+pytestmark = pytest.mark.browser
+
+HOME_PAGES = 1
+OTHER_PAGES = 4
+"""A4 pages at most: the home page is a one-page fact sheet; every other page, four."""
+
+
+def test_every_page_prints_within_its_length(
+    new_context, base_url: str, page_paths: list[str], artifacts
+) -> None:
+    context = new_context(viewport=DESKTOP)
+    (artifacts / "print").mkdir(exist_ok=True)
+    too_long = []
+    for path in page_paths:
+        page, _ = visit(context, base_url + path)
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=True)
+        page.close()
+        (artifacts / "print" / f"{(path or 'home').strip('/')}.pdf").write_bytes(pdf)
+        printed = PdfReader(io.BytesIO(pdf)).pages
+        limit = HOME_PAGES if path == "" else OTHER_PAGES
+        if len(printed) > limit:
+            too_long.append(f"{name(path)}: {len(printed)} A4 pages, at most {limit}")
+        first = printed[0].extract_text()
+        assert "Source" in first or "source" in first, f"{name(path)} printed no source"
+    assert too_long == []
+
+
+def test_the_home_page_prints_its_figures_sources_and_diplomacy(new_context, base_url) -> None:
+    context = new_context(viewport=DESKTOP)
+    page, _ = visit(context, base_url)
+    page.emulate_media(media="print")
+    printed = " ".join(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text().split())
+    page.close()
+    for words in ("about 1.2 million", "275,000–325,000", "CSIS, 27 January 2026"):
+        assert words in printed, words
+    assert "Diplomacy at a glance" in printed and "absolutely no evidence" in printed
+
+
+def test_a_topic_page_prints_every_figure_in_its_table(new_context, base_url) -> None:
+    context = new_context(viewport=DESKTOP)
+    page, _ = visit(context, base_url + "casualties/")
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    page.close()
+    printed = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    for words in ("153,303", "more than 300,000", "47,434", "The Department of Defense"):
+        assert words in printed, words
