@@ -59,6 +59,9 @@ def test_the_starter_fact_sheet_builds_at_once(tmp_path: Path):
     assert result.exit_code == 0, result.output
     home = (target / "site" / "index.html").read_text(encoding="utf-8")
     assert "The UN estimates" in home and "about 8.2 billion" in home
+    # With no site_url given, no page prints an address as if it were the site's.
+    for page in (target / "site").rglob("*.html"):
+        assert "example.org" not in page.read_text(encoding="utf-8"), page
 
 
 def test_new_refuses_a_folder_that_has_files(tmp_path: Path):
