@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from generator import metadata
 from generator.content import load_content
 from generator.exports import DOWNLOADS
+from generator.page import Page
 from generator.project import Project
 from tests.support import run
 
@@ -135,3 +136,33 @@ def test_script_json_never_contains_a_tag_or_an_ampersand():
     text = metadata.script_json({"name": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><!-- & -->"}
+
+
+def test_metadata_is_added_to_a_page_as_data_and_written_once(starter: Path):
+    body = "# A & B\n\n---\nnot: front matter\n---\n"
+    page = Page("about.md", {"title": "A & B <i>", "hide": ["toc"]}, body, ["x"], [])
+    (out,) = metadata.add_metadata(
+        [page], load_content(starter), "https://x.test/", "assets/social.png", "Alt", {}
+    )
+    assert out.meta == {
+        "title": "A &amp; B &lt;i&gt;",
+        "hide": ["toc"],
+        "social_title": "A &amp; B &lt;i&gt;",
+        "social_description": "A small fact sheet to start from; replace these figures with"
+        " your own.",
+        "social_image": "https://x.test/assets/social.png",
+        "social_image_alt": "Alt",
+    }
+    assert (out.body, out.anchors) == (body, ["x"])
+    assert page.meta == {"title": "A & B <i>", "hide": ["toc"]}  # the page given is unchanged
+    assert out.markdown() == (
+        "---\n"
+        'title: "A &amp; B &lt;i&gt;"\n'
+        'hide: ["toc"]\n'
+        'social_title: "A &amp; B &lt;i&gt;"\n'
+        'social_description: "A small fact sheet to start from; replace these figures with'
+        ' your own."\n'
+        'social_image: "https://x.test/assets/social.png"\n'
+        'social_image_alt: "Alt"\n'
+        "---\n" + body
+    )
