@@ -1,9 +1,10 @@
 """`factsheet serve`: a live preview that rebuilds on save and reloads the open page.
 
-MkDocs' LiveReloadServer watches the files and reloads browsers once a rebuild is done. The
-builder given to it here never fails: a bad edit leaves the last good site serving, with a
-banner on every page naming the file, line and problem, until a save fixes it. Rebuilds stay
-fast by skipping what did not change and by keeping MkDocs' theme templates compiled.
+The engine's live-reload server (engine.LiveServer) watches the files and reloads browsers
+once a rebuild is done. Each rebuild is a run of the build's own pipeline (pipeline.run); it
+never fails: a bad edit leaves the last good site serving, with a banner on every page naming
+the file, line and problem, until a save fixes it. Rebuilds stay fast by skipping what did
+not change and by keeping MkDocs' theme templates compiled (pipeline.PreviewCache).
 
 What it exposes: the last good build and nothing else, read-only, to whoever can reach the
 address it listens on (127.0.0.1 unless told otherwise), and only to requests that name a
