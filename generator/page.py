@@ -24,6 +24,7 @@ SITE_ROOT = "⟦/⟧"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML front matter as MkDocs reads it: between a '---' line and a '---' or '...' line."""
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Page:
     """One page of the site, from its template in `site_src/pages/`."""
 
     path: str
-    """Its Markdown file in docs: 'casualties.md', 'topics/index.md'."""
+    """Its Markdown file in docs: 'people.md', 'topics/index.md'."""
     meta: dict[str, Any]
     """Its front matter: what the template declared, then what `metadata` adds."""
     body: str
@@ -59,12 +60,18 @@ class Page:
         """The page as MkDocs reads it: front matter, then the body."""
         if not self.meta:
             return self.body
-        # JSON is YAML: one `key: <json>` line a field reads back the same, and writing it is
-        # ten times faster than PyYAML's emitter.
-        lines = "".join(
-            f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.meta.items()
-        )
+        lines = "".join(_field(key, value) for key, value in self.meta.items())
         return f"---\n{lines}---\n{self.body}"
+
+
+def _field(key: str, value: Any) -> str:
+    """One front-matter field, as YAML that reads back the same value."""
+    try:
+        # JSON is YAML, and writing it is ten times faster than PyYAML's emitter.
+        name = key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+        return f"{name}: {json.dumps(value, ensure_ascii=False)}\n"
+    except TypeError:  # a value JSON has no type for, such as a date a template wrote
+        return yaml.safe_dump({key: value}, allow_unicode=True, width=1 << 30)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
