@@ -207,7 +207,9 @@ class LiveServer(LiveReloadServer):
         )
         return [refusal]
 
-    def _serve_request(self, environ: dict[str, str], start_response: Callable) -> object:
+    def _serve_request(
+        self, environ: dict[str, str], start_response: Callable
+    ) -> Iterable[bytes] | None:
         # No file name holds a control character; a NUL would make open() raise ValueError,
         # which MkDocs answers with 500 and a traceback in the terminal.
         if _CONTROL.search(environ.get("PATH_INFO", "")):

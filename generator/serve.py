@@ -98,6 +98,8 @@ class Preview:
         stamp = _fingerprint(self.watched())
         if stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
+        if not self.site.is_dir():
+            self._cache.site_built_from = None  # nothing is serving: MkDocs must run
         staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))
         try:
             built = pipeline.run(project, staging, self._cache, lambda w: self.say(str(w)))
