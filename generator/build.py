@@ -8,22 +8,20 @@ folders that factsheet made (see outputs.py).
 
 from __future__ import annotations
 
-import calendar
 import os
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, lock, outputs
-from .content import Content, load_content
+from . import lock, outputs, pipeline
+from .content import Content
 from .errors import Problem
-from .generate import generate
 from .outputs import swap
+from .pipeline import source_date_epoch
 from .project import Project
 
-__all__ = ["BuildReport", "build", "source_date_epoch", "swap"]  # serve.py reuses swap
+__all__ = ["BuildReport", "build", "source_date_epoch"]
 
 
 @dataclass
@@ -39,13 +37,6 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def source_date_epoch(content: Content) -> int:
-    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the content's `updated` date."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    return calendar.timegm(content.sheet.updated.last_day().timetuple())
-
-
 def build(project: Project, *, wait: float | None = None) -> BuildReport:
     """Build the sheet into docs_dir and site_dir, one build of a sheet at a time.
 
@@ -59,27 +50,22 @@ def build(project: Project, *, wait: float | None = None) -> BuildReport:
 
 
 def _build(project: Project) -> BuildReport:
-    started = time.perf_counter()
     outputs.remove_leftovers(project.root, [project.docs_dir, project.site_dir])
     # Refuse a folder factsheet did not make before any work, so nothing is touched.
     earlier = {
         key: outputs.claim(folder, key, project.display(folder))
         for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
     }
-    content = load_content(project.root)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f"{outputs.STAGING_PREFIX}{os.getpid()}-", dir=project.root)
     )
     try:
-        docs, site = staging / "docs", staging / "site"
-        generated = generate(project, content, docs)
-        outputs.mark(docs)
-        generated_at = time.perf_counter()
-        engine.build_site(project, docs, site, source_date_epoch(content))
-        outputs.mark(site)
-        built_at = time.perf_counter()
-        pairs = (("docs_dir", docs, project.docs_dir), ("site_dir", site, project.site_dir))
+        built = pipeline.run(project, staging)
+        pairs = (
+            ("docs_dir", staging / "docs", project.docs_dir),
+            ("site_dir", staging / "site", project.site_dir),
+        )
         for key, new, target in pairs:
             if earlier[key]:
                 outputs.confirm_earlier_build(target, new, key, project.display(target))
@@ -88,11 +74,11 @@ def _build(project: Project) -> BuildReport:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(
-        content=content,
-        generate_seconds=generated_at - started,
-        engine_seconds=built_at - generated_at,
-        pages=len(generated.pages),
-        charts_rendered=generated.charts_rendered,
-        charts_cached=generated.charts_cached,
-        warnings=content.warnings,
+        content=built.content,
+        generate_seconds=built.generate_seconds,
+        engine_seconds=built.engine_seconds,
+        pages=len(built.pages),
+        charts_rendered=built.charts_rendered,
+        charts_cached=built.charts_cached,
+        warnings=list(built.content.warnings),
     )

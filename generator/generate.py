@@ -7,68 +7,75 @@ that will build them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+import jinja2.runtime
+from markupsafe import Markup
+
 from . import charts, exports, links, metadata, social
-from .content import Content
+from .content import Content, Located
 from .errors import ContentError, Problem
+from .page import Page
 from .project import Project
 from .render import THEME, render_pages
-
-DrawCharts = Callable[[Content, Path, Path], charts.ChartSet]
 
 
 @dataclass
 class Generated:
-    pages: dict[str, str]
+    pages: list[Page]
+    """Every page as written, its links filled in and its metadata added."""
+    page_of: dict[str, str]
+    """{record id: the page that holds its anchor}."""
     charts_rendered: int = 0
     charts_cached: int = 0
 
 
-def generate(
-    project: Project,
-    content: Content,
-    docs: Path,
-    draw_charts: DrawCharts | None = None,
-    share_image: bool = True,
-) -> Generated:
+def generate(project: Project, content: Content, docs: Path, share_image: bool = True) -> Generated:
     """Write the sheet's Markdown and files into `docs`.
 
-    The live preview passes `draw_charts` to reuse charts whose data did not change, and
-    `share_image=False` to skip drawing the social-media image no one sees there.
+    The live preview passes `share_image=False` to skip drawing the social-media image no one
+    sees there.
     """
     docs.mkdir(parents=True, exist_ok=True)
     for assets in (THEME / "assets", project.site_src / "assets"):
         if assets.is_dir():
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = (draw_charts or charts.render_charts)(content, docs, project.cache_dir / "charts")
+    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts")
+
+    @jinja2.pass_context
+    def chart(context: jinja2.runtime.Context, chart_id: str, anchor: bool = True) -> Markup:
+        """`chart("id")`: the chart's block, its permalink anchored on the page that asks."""
+        block = chart_set.html(chart_id, anchor)
+        if anchor:
+            context["anchor"](chart_id)
+        return block
+
     globals_ = {
         "content": content,
         "sheet": content.sheet,
         "sources": content.sources,
-        "link": links.link,
-        "url": links.url,
-        "chart": chart_set.html,
+        "chart": chart,
         "downloads": {key: links.file(path) for key, path in exports.DOWNLOADS.items()},
         "site_url": project.site_url,
     }
-    pages = render_pages(project.site_src, globals_, project.display)
-    wanted = [
-        *content.figures,
-        *content.derived,
-        *content.statements,
-        *content.events,
-        *content.notes,
-        *content.charts,
-        *content.sources,
+    rendered = render_pages(project.site_src, globals_, project.display)
+    page_of, clashes = links.anchor_pages(rendered)
+    problems = [_clash(content, clash) for clash in clashes]
+    pages: list[Page] = []
+    for page in rendered:
+        filled, unknown = links.fill(page, page_of, project.site_url)
+        template = project.display(project.site_src / "pages" / f"{page.path}.j2")
+        problems += [_unknown_link(template, target) for target in dict.fromkeys(unknown)]
+        pages.append(filled)
+    problems += [
+        _unshown(content, item_id) for item_id in _records(content) if item_id not in page_of
     ]
-    pages, problems, where = links.resolve(pages, project.site_url, wanted)
     if problems:
-        raise ContentError([_unshown(content, p) for p in problems])
+        raise ContentError(problems)
     downloads = exports.write_exports(
-        content, docs, lambda i: links.absolute(project.site_url, where[i], i), project.site_url
+        content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )
     image = (
         social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
@@ -78,22 +85,54 @@ def generate(
     pages = metadata.add_metadata(
         pages, content, project.site_url, image, social.alt_text(content), downloads
     )
-    for rel, text in pages.items():
-        target = docs / rel
+    for page in pages:
+        target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return Generated(pages, chart_set.rendered, chart_set.cached)
+        target.write_text(page.markdown(), encoding="utf-8")
+    return Generated(pages, page_of, chart_set.rendered, chart_set.cached)
 
 
-def _unshown(content: Content, message: str) -> Problem:
-    """Point a 'not shown on any page' problem at the record, so the editor can find it."""
-    for item_id, at in content.where.items():
-        if message.startswith(f"{item_id!r} "):
-            return Problem(
-                at.file,
-                at.line,
-                at.column,
-                item_id,
-                message.split(" ", 1)[1] + " (add it to a page template in site_src/pages/)",
-            )
-    return Problem("site_src/pages", 1, 1, "", message)
+def _records(content: Content) -> list[str]:
+    """The id of every record that must stand on a page, with a permalink."""
+    return [
+        *content.figures,
+        *content.derived,
+        *content.statements,
+        *content.events,
+        *content.notes,
+        *content.charts,
+        *content.sources,
+    ]
+
+
+def _at(content: Content, item_id: str) -> Located:
+    return content.where.get(item_id) or Located("site_src/pages", 1, 1)
+
+
+def _unshown(content: Content, item_id: str) -> Problem:
+    """A record no page declared an anchor for, pointed at where it is written."""
+    at = _at(content, item_id)
+    return Problem(
+        at.file,
+        at.line,
+        at.column,
+        item_id,
+        "is not shown on any page (add it to a page template in site_src/pages/)",
+    )
+
+
+def _clash(content: Content, clash: links.Clash) -> Problem:
+    """A record anchored on two pages: its permalink would name one of them at random."""
+    at = _at(content, clash.anchor)
+    shown_on = " and ".join(clash.pages)
+    return Problem(
+        at.file,
+        at.line,
+        at.column,
+        clash.anchor,
+        f"is shown with its anchor on {shown_on}; its permalink can name one page only",
+    )
+
+
+def _unknown_link(template: str, target: str) -> Problem:
+    return Problem(template, 1, 1, "", f"links to {target!r}, which no page shows")

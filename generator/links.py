@@ -1,8 +1,9 @@
 """Permalinks: every figure, statement, event and note is linked where it actually stands.
 
-Templates print a placeholder for a link; once every page is rendered, the anchors found on
-the pages decide which page holds each id, and placeholders become relative links (for
-navigation, correct under any sub-path) or absolute URLs (for citing).
+While a page renders, each link it makes is recorded in the `Page` and leaves a numbered slot
+in its body. Once every page is rendered, the anchors the pages declared decide which page
+holds each id, and each slot becomes a relative link (for navigation, correct under any
+sub-path) or an absolute URL (for citing). No text is searched for anchors or links.
 """
 
 from __future__ import annotations
@@ -11,28 +12,18 @@ import functools
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-_TOKEN = re.compile(r"⟦(link|url):([a-z0-9][a-z0-9-]*)⟧")
-_FILE = re.compile(r"⟦file:([A-Za-z0-9][A-Za-z0-9._/-]*)⟧")
-_ANCHOR = re.compile(r'id="([a-z0-9][a-z0-9-]*)"')
-_WORD = re.compile(r"\w")
+from .page import SITE_ROOT, Page
 
-
-def link(item: object) -> Markup:
-    """A placeholder for a relative link to `item` (anything with an `id`, or an id)."""
-    return Markup(f"⟦link:{getattr(item, 'id', item)}⟧")
-
-
-def url(item: object) -> Markup:
-    """A placeholder for the absolute URL of `item`, for citations."""
-    return Markup(f"⟦url:{getattr(item, 'id', item)}⟧")
+_SLOT = re.compile(r"⟦(\d+|/)⟧")
 
 
 def file(path: str) -> Markup:
-    """A placeholder for a relative link to a file of the site ('data/figures.csv'), any page."""
-    return Markup(f"⟦file:{path}⟧")
+    """A link to a file of the site ('data/figures.csv') from whichever page shows it."""
+    return Markup(SITE_ROOT + path)
 
 
 def page_url(markdown_path: str) -> str:
@@ -50,16 +41,25 @@ def absolute(site_url: str, page_path: str, anchor: str) -> str:
     return f"{site_url.rstrip('/')}/{page_url(page_path)}#{anchor}"
 
 
-def anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """{id: page path} for every anchor, and the ids found on more than one page."""
-    where: dict[str, str] = {}
-    clashes: list[str] = []
-    for path, text in pages.items():
-        for anchor in _anchors_in(text):
-            if anchor in where:
-                clashes.append(f"{anchor} (on {where[anchor]} and {path})")
-            where.setdefault(anchor, path)
-    return where, clashes
+@dataclass(frozen=True)
+class Clash:
+    """An id declared as an anchor on more than one page."""
+
+    anchor: str
+    pages: tuple[str, ...]
+
+
+def anchor_pages(pages: Iterable[Page]) -> tuple[dict[str, str], list[Clash]]:
+    """{id: path of the page that declared it}, and the ids more than one page declared."""
+    page_of: dict[str, str] = {}
+    also: dict[str, list[str]] = {}
+    for page in pages:
+        for anchor in page.anchors:
+            if anchor in page_of:
+                also.setdefault(anchor, [page_of[anchor]]).append(page.path)
+            else:
+                page_of[anchor] = page.path
+    return page_of, [Clash(anchor, tuple(paths)) for anchor, paths in also.items()]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -69,46 +69,34 @@ def _relpath(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
 
 
-def _anchors_in(text: str) -> set[str]:
-    """Every `id="…"` attribute of `text`: not preceded by a word character, as r'\\bid="…"'
-    finds them, and inside a tag, so text that reads `id="x"` (content shown in a code span,
-    say) is not an anchor. Both are checked after the match, which is ten times faster than
-    in the pattern."""
-    return {
-        m[1]
-        for m in _ANCHOR.finditer(text)
-        if m.start() > 0
-        and not _WORD.match(text, m.start() - 1)
-        and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start())
-    }
+def _root(here: str) -> str:
+    """The path from a page's URL up to the site's root: '' for the home page, else '../'…"""
+    return "../" * here.count("/")
 
 
-def resolve(
-    pages: dict[str, str], site_url: str, wanted: Iterable[str] = ()
-) -> tuple[dict[str, str], list[str], dict[str, str]]:
-    """Replace placeholders; return the pages, a list of problems (unknown or unshown ids),
-    and {id: page path} for every anchor, for whatever else needs permalinks."""
-    where, problems = anchors(pages)
-    problems = [f"id shown on two pages: {c}" for c in problems]
-    out: dict[str, str] = {}
-    for path, text in pages.items():
-        here = page_url(path)
+def fill(page: Page, page_of: dict[str, str], site_url: str) -> tuple[Page, list[str]]:
+    """The page with every slot filled, and the ids it links to that no page declares."""
+    here = page_url(page.path)
+    unknown: list[str] = []
 
-        def replace(match: re.Match[str], here: str = here, path: str = path) -> str:
-            kind, target = match.groups()
-            if target not in where:
-                problems.append(f"{path}: links to {target!r}, which no page shows")
-                return "#"
-            if kind == "url":
-                return absolute(site_url, where[target], target)
-            there = page_url(where[target])
-            if there == here:
-                return f"#{target}"
-            rel = _relpath(there or ".", here or ".")
-            rel = "" if rel == "." else rel + "/"
-            return f"{rel}#{target}"
+    def target(match: re.Match[str]) -> str:
+        slot = match[1]
+        if slot == "/":
+            return _root(here)
+        if int(slot) >= len(page.links):  # a template's own text, not a slot
+            return match[0]
+        link = page.links[int(slot)]
+        there = page_of.get(link.target)
+        if there is None:
+            unknown.append(link.target)
+            return "#"
+        if link.kind == "url":
+            return absolute(site_url, there, link.target)
+        there_url = page_url(there)
+        if there_url == here:
+            return f"#{link.target}"
+        rel = _relpath(there_url or ".", here or ".")
+        rel = "" if rel == "." else rel + "/"
+        return f"{rel}#{link.target}"
 
-        text = _FILE.sub(lambda m, here=here: _relpath(m[1], here or "."), text)
-        out[path] = _TOKEN.sub(replace, text)
-    problems += [f"{i!r} is not shown on any page" for i in wanted if i not in where]
-    return out, problems, where
+    return replace(page, body=_SLOT.sub(target, page.body)), unknown

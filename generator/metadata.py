@@ -1,27 +1,23 @@
 """Page metadata for sharing and search: social card fields and schema.org Dataset JSON-LD.
 
-The generator writes them into each page's front matter, where any engine can read them;
-`site_src/overrides/main.html` prints them. Themes print front matter unescaped, so every
-string written here is HTML-escaped once (and the JSON-LD cannot close its script element).
+The generator adds them to each page's front matter (`Page.meta`, data written out once),
+where any engine can read them; `site_src/overrides/main.html` prints them. Themes print
+front matter unescaped, so every string written here is HTML-escaped once (and the JSON-LD
+cannot close its script element).
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-
 from .content import Content
 from .exports import MEDIA_TYPES
+from .page import Page
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-"""YAML front matter as MkDocs reads it: between a '---' line and a '---' or '...' line."""
 ALT_LIMIT = 420
 """Twitter's limit on image descriptions; Open Graph has none."""
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -73,42 +69,26 @@ def _download(key: str, path: str, site_url: str) -> dict[str, str]:
     }
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter, body); an empty dict when the page has none."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}
-    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
-
-
-def with_front_matter(meta: dict[str, Any], body: str) -> str:
-    # JSON is YAML: one `key: <json>` line a field reads back the same, and writing it is
-    # ten times faster than PyYAML's emitter, which was the slowest step of a warm rebuild.
-    lines = "".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
-    )
-    return f"---\n{lines}---\n{body}"
-
-
 def add_metadata(
-    pages: dict[str, str],
+    pages: list[Page],
     content: Content,
     site_url: str,
     image: str,
     image_alt: str,
     downloads: dict[str, str],
-) -> dict[str, str]:
+) -> list[Page]:
     """Every page with social fields in its front matter; the home page with the Dataset too."""
     sheet = content.sheet
     alt = image_alt if len(image_alt) <= ALT_LIMIT else image_alt[: ALT_LIMIT - 1].rstrip() + "…"
-    out: dict[str, str] = {}
-    for path, text in pages.items():
-        meta, body = split_front_matter(text)
+    out: list[Page] = []
+    for page in pages:
+        meta = dict(page.meta)
+        # Escaped here, once for every value the theme prints; a value the template already
+        # escaped with `| yaml` reads the same, as attribute_text is idempotent.
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
                 meta[key] = attribute_text(meta[key])
-        home = path == "index.md"
+        home = page.path == "index.md"
         title = sheet.title if home else meta.get("title")
         if title:
             meta["social_title"] = attribute_text(title)
@@ -118,5 +98,5 @@ def add_metadata(
             meta["social_image_alt"] = attribute_text(alt)
         if home:
             meta["dataset_jsonld"] = script_json(dataset(content, site_url, downloads, image))
-        out[path] = with_front_matter(meta, body)
+        out.append(replace(page, meta=meta))
     return out

@@ -24,14 +24,13 @@ from markupsafe import Markup
 from . import numbers
 from .derive import Computed, shown, when
 from .errors import TemplateProblem
+from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
 
-PLACEHOLDER_BRACKETS = "⟦⟧"
-"""What `links` wraps its placeholders in; content text shows them as character references,
-so no text can pass for a link the generator will fill in."""
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + PLACEHOLDER_BRACKETS}
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + SLOT_BRACKETS}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
-_BRACKETS_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in PLACEHOLDER_BRACKETS})
+_BRACKETS_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in SLOT_BRACKETS})
+"""Link-slot brackets as character references: no text can pass for a slot."""
 
 
 _SPACES = re.compile(r"\s+")
@@ -154,34 +153,76 @@ def page_templates(site_src: Path) -> list[Path]:
     return sorted(p.relative_to(pages) for p in pages.rglob("*.md.j2"))
 
 
-def render_pages(
-    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
-) -> dict[str, str]:
-    """{'people.md': markdown} for every page template; TemplateProblem on any failure."""
-    shown_on_page: set[str] = set()
+class _Recorder:
+    """What the page being rendered declares: its anchors, its links, the notes it has shown.
 
-    def once(key: str) -> bool:
+    Its methods are the templates' `anchor`, `link`, `url` and `once`, so a page's anchors
+    and links are known from the calls that print them, never from its text."""
+
+    def __init__(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        """Begin a new page."""
+        self.anchors: dict[str, None] = {}
+        self.links: list[Link] = []
+        self.shown: set[str] = set()
+
+    def anchor(self, item: object) -> Markup:
+        """Declare this page the home of `item`'s permalink; its id, for an `id` attribute."""
+        item_id = str(getattr(item, "id", item))
+        self.anchors.setdefault(item_id, None)
+        return escape_text(item_id)
+
+    def link(self, item: object) -> Markup:
+        """A relative link to `item` (anything with an `id`, or an id), filled in once every
+        page is rendered and the page that shows it is known."""
+        return self._slot(Link("link", str(getattr(item, "id", item))))
+
+    def url(self, item: object) -> Markup:
+        """The absolute URL of `item`, for citations."""
+        return self._slot(Link("url", str(getattr(item, "id", item))))
+
+    def once(self, key: str) -> bool:
         """True the first time a page asks for `key`: an editor's note about three figures is
         printed beside the first of them only."""
-        first = key not in shown_on_page
-        shown_on_page.add(key)
+        first = key not in self.shown
+        self.shown.add(key)
         return first
 
-    env = environment(site_src, {**globals_, "once": once})
-    out: dict[str, str] = {}
+    def _slot(self, link: Link) -> Markup:
+        self.links.append(link)
+        return Markup(f"{SLOT_BRACKETS[0]}{len(self.links) - 1}{SLOT_BRACKETS[1]}")
+
+
+def render_pages(
+    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
+) -> list[Page]:
+    """Every page template rendered, as a `Page`; TemplateProblem on any failure.
+
+    Templates get `anchor`, `link`, `url` and `once`, which record into the page being
+    rendered; a global given a Jinja context can reach them there (see generate's `chart`)."""
+    page = _Recorder()
+    recorded = {"anchor": page.anchor, "link": page.link, "url": page.url, "once": page.once}
+    env = environment(site_src, {**globals_, **recorded})
+    out: list[Page] = []
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()
-        shown_on_page.clear()
+        page.start()
         try:
             text = env.get_template(name).render()
         except jinja2.TemplateSyntaxError as exc:
-            where = display(Path(exc.filename)) if exc.filename else name
-            raise TemplateProblem(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
+            template_at = display(Path(exc.filename)) if exc.filename else name
+            raise TemplateProblem(
+                f"{template_at}:{exc.lineno}: template syntax: {exc.message}"
+            ) from None
         except jinja2.UndefinedError as exc:
             raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc.message}") from None
         except (LookupError, TypeError, ValueError) as exc:
             raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc}") from None
-        out[rel.as_posix().removesuffix(".j2")] = text
+        meta, body = split_front_matter(text)
+        path = rel.as_posix().removesuffix(".j2")
+        out.append(Page(path, meta, body, list(page.anchors), page.links))
     return out
 
 

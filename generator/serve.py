@@ -1,9 +1,10 @@
 """`factsheet serve`: a live preview that rebuilds on save and reloads the open page.
 
-MkDocs' LiveReloadServer watches the files and reloads browsers once a rebuild is done. The
-builder given to it here never fails: a bad edit leaves the last good site serving, with a
-banner on every page naming the file, line and problem, until a save fixes it. Rebuilds stay
-fast by skipping what did not change and by keeping MkDocs' theme templates compiled.
+The engine's live-reload server (engine.LiveServer) watches the files and reloads browsers
+once a rebuild is done. Each rebuild is a run of the build's own pipeline (pipeline.run); it
+never fails: a bad edit leaves the last good site serving, with a banner on every page naming
+the file, line and problem, until a save fixes it. Rebuilds stay fast by skipping what did
+not change and by keeping MkDocs' theme templates compiled (pipeline.PreviewCache).
 
 What it exposes: the last good build and nothing else, read-only, to whoever can reach the
 address it listens on (127.0.0.1 unless told otherwise), and only to requests that name a
@@ -15,27 +16,22 @@ from __future__ import annotations
 import hashlib
 import html
 import ipaddress
-import logging
 import re
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import click
-from mkdocs.livereload import LiveReloadServer, _Handler
 
-from . import charts, engine
-from .build import source_date_epoch, swap
-from .content import Content, load_content
-from .errors import ContentError, FactsheetError, Problem, UsageError
-from .generate import generate
+from . import engine, pipeline
+from .errors import ContentError, FactsheetError, UsageError
+from .outputs import swap
 from .project import Project
 
 POLL_SECONDS = 0.1
@@ -50,7 +46,6 @@ LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
 """Host names the preview answers to (any port: an SSH tunnel or port forward changes it)."""
 
 _HOST_HEADER = re.compile(r"(\[[0-9a-f:.]+\]|[^:\[\]@/]+)(?::[0-9]{1,5})?")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Preview:
@@ -69,9 +64,9 @@ class Preview:
         """The last rebuild's problems, one line each; empty when it succeeded."""
         self.say = say or (lambda line: click.echo(line, err=True))
         folder.mkdir(parents=True, exist_ok=True)
-        self._warm = engine.Warm()
-        self._charts = ChartMemo()
+        self._cache = pipeline.PreviewCache()
         self._built_from: str | None = None
+        """The fingerprint of the watched files the serving site was built from."""
 
     def watched(self) -> list[Path]:
         """The folders and files whose changes trigger a rebuild."""
@@ -103,19 +98,16 @@ class Preview:
         stamp = _fingerprint(self.watched())
         if stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
-        content = load_content(project.root)
-        for warning in content.warnings:
-            self.say(str(warning))
+        if not self.site.is_dir():
+            self._cache.site_built_from = None  # nothing is serving: MkDocs must run
         staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))
         try:
-            generate(project, content, staging / "docs", self._charts.draw, share_image=False)
-            if self.site.is_dir() and _files(staging / "docs") == _files(self.docs):
-                what = "Checked; the pages did not change"
-            else:
-                epoch = source_date_epoch(content)
-                engine.build_site(project, staging / "docs", staging / "site", epoch, self._warm)
+            built = pipeline.run(project, staging, self._cache, lambda w: self.say(str(w)))
+            if built.site_built:
                 what = "Rebuilt" if self.site.is_dir() else "Built"
                 swap(staging / "site", self.site)
+            else:
+                what = "Checked; the pages did not change"
             swap(staging / "docs", self.docs)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -123,113 +115,34 @@ class Preview:
         return what
 
 
-class ChartMemo:
-    """Draws only the charts whose data changed since the last rebuild; reuses the others.
-
-    Making a chart's specs costs far more than rendering its page, even when its SVGs come
-    from the cache, so an edit to one figure should not remake every chart.
-    """
-
-    def __init__(self) -> None:
-        self._drawn: dict[str, tuple[object, charts.ChartSet, dict[str, bytes]]] = {}
-
-    def draw(self, content: Content, docs: Path, cache_dir: Path) -> charts.ChartSet:
-        """Like `charts.render_charts`, chart by chart, from memory where the data is equal."""
-        result = charts.ChartSet()
-        drawn = {}
-        problems: list[Problem] = []
-        for chart_id, chart in content.charts.items():
-            try:
-                key = (charts.chart_data(content, chart), content.sources)
-            except ContentError as exc:
-                problems.extend(exc.problems)
-                continue
-            if chart_id in self._drawn and self._drawn[chart_id][0] == key:
-                _, one, files = self._drawn[chart_id]
-                result.cached += 1
-            else:
-                with tempfile.TemporaryDirectory() as scratch:
-                    alone = replace(content, charts={chart_id: chart})
-                    one = charts.render_charts(alone, Path(scratch), cache_dir)
-                    files = _files(Path(scratch))
-                result.rendered += one.rendered
-                result.cached += one.cached
-            drawn[chart_id] = (key, one, files)
-            result.figures.update(one.figures)
-            result.copies.update(one.copies)
-            for name, data in files.items():
-                (docs / name).parent.mkdir(parents=True, exist_ok=True)
-                (docs / name).write_bytes(data)
-        if problems:
-            raise ContentError(problems)
-        self._drawn = drawn
-        return result
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server (one thread per request), plus a banner on every page while
-    the last rebuild failed, and only for requests naming a loopback host."""
-
-    request_queue_size = 1024
-    """The listen backlog. socketserver's 5 let the kernel drop connections whenever more than
-    that arrived while the server was busy: a page's assets, or a burst of tabs, lost a
-    quarter of 200 simultaneous requests. Linux caps it at net.core.somaxconn."""
+class PreviewServer(engine.LiveServer):
+    """The engine's live-reload server, plus a banner on every page while the last rebuild
+    failed, and only for requests naming a loopback host."""
 
     def __init__(self, preview: Preview, host: str, port: int) -> None:
-        super().__init__(
-            builder=preview.rebuild,
-            host=host,
-            port=port,
-            root=str(preview.site),
-            polling_interval=POLL_SECONDS,
-        )
-        self.RequestHandlerClass = _QuietHandler
+        super().__init__(preview.rebuild, preview.site, host, port, POLL_SECONDS)
         self.preview = preview
         self.host_names = LOOPBACK_NAMES | _literal_name(host)
-        self.error_handler = self._error_page
-        # MkDocs waits 0.1 s for a burst of file events to end; an editor's save is quicker.
-        self.build_delay = 0.05
-        # MkDocs logs a 404 (e.g. /favicon.ico) as a warning; reaching the `mkdocs` logger
-        # while a rebuild runs, it would fail that rebuild in strict mode.
-        logging.getLogger("mkdocs.livereload").propagate = False
 
-    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the WSGI app and the
-    # method that serves a file, the method that adds the reload script to each page, the
-    # request handler, and the epoch lock. tests/test_serve.py notices a change.
-    def serve_request(self, environ: dict[str, str], start_response: Callable) -> Iterable[bytes]:
+    def allows(self, environ: dict[str, str]) -> tuple[bool, bytes]:
         """Refuse a request naming a host other than ours, the live-reload endpoint included:
         under DNS rebinding, a web page's own name resolves to 127.0.0.1 and it reads the reply.
         """
         if host_name(environ.get("HTTP_HOST", "")) in self.host_names:
-            return super().serve_request(environ, start_response)
-        body = (
+            return True, b""
+        return False, (
             "This preview answers only to requests for localhost, 127.0.0.1 or [::1] (or the"
             " address given with --host), so that no web page can read it under another name."
             f" Open http://127.0.0.1:{self.server_port}/ instead.\n"
         ).encode()
-        start_response(
-            "403 Forbidden",
-            [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))],
-        )
-        return [body]
 
-    def _serve_request(self, environ: dict[str, str], start_response: Callable) -> object:
-        # No file name holds a control character; a NUL would make open() raise ValueError,
-        # which MkDocs answers with 500 and a traceback in the terminal.
-        if _CONTROL.search(environ.get("PATH_INFO", "")):
-            return None  # not found
-        return super()._serve_request(environ, start_response)
+    def decorate(self, page: bytes) -> bytes:
+        return with_banner(page, self.preview.problems)
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return with_banner(super()._inject_js_into_html(content, epoch), self.preview.problems)
-
-    def _error_page(self, code: int) -> bytes:
-        """The site's own 404 page, or a placeholder before any build succeeded; both reload."""
+    def missing_page(self, code: int) -> bytes:
+        """The site's own 404 page, or a placeholder before any build succeeded."""
         page = self.preview.site / "404.html"
-        content = page.read_bytes() if code == 404 and page.is_file() else _NOT_BUILT
-        with self._epoch_cond:
-            epoch = self._visible_epoch
-        return self._inject_js_into_html(content, epoch)
+        return page.read_bytes() if code == 404 and page.is_file() else _NOT_BUILT
 
 
 def with_banner(page: bytes, problems: list[str]) -> bytes:
@@ -271,19 +184,10 @@ def _literal_name(host: str) -> frozenset[str]:
     return frozenset({f"[{address}]" if address.version == 6 else str(address)})
 
 
-class _QuietHandler(_Handler):
-    """MkDocs' handler, logging request lines without control characters, cut short."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        line = _CONTROL.sub("?", self.requestline)
-        self.requestline = line if len(line) <= 200 else line[:200] + "…"
-        super().log_request(code, size)
-
-
 def serve(root: Path, host: str, port: int) -> None:
     """Build, serve on host:port, and rebuild on every save until Ctrl-C or SIGTERM."""
     project = Project.load(root)
-    _show_server_log()
+    engine.show_server_log()
     with _stopped_by_signals():
         folder = Path(tempfile.mkdtemp(prefix="factsheet-serve-"))
         try:
@@ -355,16 +259,6 @@ def start(project: Project, host: str, port: int, folder: Path) -> PreviewServer
         if path.exists():
             server.watch(str(path))
     return server
-
-
-def _show_server_log() -> None:
-    """Print the server's own messages: "Serving on …", "Reloading browsers"."""
-    log = logging.getLogger("mkdocs.livereload")
-    log.setLevel(logging.INFO)
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)
 
 
 def _fingerprint(paths: list[Path]) -> str:

@@ -3,6 +3,7 @@ sheet is another content/ and site_src/, built by the same code and by another e
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -133,3 +134,69 @@ def test_output_folders_can_never_be_the_sheets_own_sources(sheet: Path, key: st
     assert result.exit_code == 2, result.output
     assert f"{key} must be a folder inside" in result.output or "must be separate" in result.output
     assert {p: p.read_bytes() for p in (sheet / "content").glob("*.yml")} == before
+
+
+def test_only_the_engine_module_imports_mkdocs():
+    """MkDocs is one engine among others (Zensical reads the same folder): engine.py holds
+    everything that knows it, so swapping or upgrading the engine touches one module."""
+    importers = set()
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                importers.add(path.relative_to(REPO).as_posix())
+    assert importers == {"generator/engine.py"}
+
+
+def _add_page(root: Path, name: str, template: str) -> None:
+    (root / "site_src" / "pages" / f"{name}.md.j2").write_text(
+        '{% import "partials/blocks.md.j2" as b with context %}\n---\ntitle: More\n---\n'
+        + template,
+        encoding="utf-8",
+    )
+    mkdocs = root / "mkdocs.yml"
+    nav = "  - Home: index.md\n"
+    text = mkdocs.read_text(encoding="utf-8")
+    assert nav in text
+    mkdocs.write_text(text.replace(nav, nav + f"  - More: {name}.md\n"), encoding="utf-8")
+
+
+def test_a_record_anchored_on_two_pages_is_named_where_it_is_written(starter: Path):
+    _add_page(starter, "more", '{{ b.figure(content.figures["world-population-2100"]) }}\n')
+    result = run(starter, "build")
+    assert result.exit_code == 1
+    assert (
+        "content/figures.yml:15:5: world-population-2100: is shown with its anchor on index.md"
+        " and more.md; its permalink can name one page only"
+    ) in result.output
+    assert not (starter / "site").exists()
+
+
+def test_a_record_on_no_page_is_named_where_it_is_written(starter: Path):
+    index = starter / "site_src" / "pages" / "index.md.j2"
+    text = index.read_text(encoding="utf-8")
+    loop = "{% for q in content.quantities() %}"
+    assert loop in text
+    index.write_text(
+        text.replace(loop, loop[:-2] + ' if q.id != "world-population-2100" %}'), "utf-8"
+    )
+    result = run(starter, "build")
+    assert result.exit_code == 1
+    assert (
+        "content/figures.yml:15:5: world-population-2100: is not shown on any page (add it to a"
+        " page template in site_src/pages/)"
+    ) in result.output
+
+
+def test_a_link_to_an_id_no_page_shows_names_the_template(starter: Path):
+    _add_page(starter, "more", '<a href="{{ link("no-such-record") }}">x</a>\n')
+    result = run(starter, "build")
+    assert result.exit_code == 1
+    assert (
+        "site_src/pages/more.md.j2:1:1: links to 'no-such-record', which no page shows"
+    ) in result.output

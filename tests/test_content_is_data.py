@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import links
+from generator.page import Link
+from generator.render import render_pages
 from tests.support import run
 
 SCRIPT = "<script>alert(1)</script>"
@@ -138,7 +140,9 @@ def test_inline_markdown_allows_emphasis_and_http_links(page: Page) -> None:
 
 # The generator's own markup: a placeholder that becomes a link once pages are rendered, and
 # the anchors it links to. Text from content must never pass for either.
-PLACEHOLDERS = "⟦link:world-population-2024⟧ ⟦url:un-peak-statement⟧ ⟦file:data/figures.csv⟧"
+PLACEHOLDERS = (
+    "⟦link:world-population-2024⟧ ⟦url:un-peak-statement⟧ ⟦file:data/figures.csv⟧ ⟦0⟧ ⟦1⟧ ⟦/⟧"
+)
 
 
 def _edit(root: Path, name: str, old: str, new: str) -> None:
@@ -199,12 +203,23 @@ def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
     assert cited_by == ["statements/#un-peak-statement"]  # the source entry's 'Cited by'
 
 
-def test_anchors_are_found_in_tags_only() -> None:
-    where, clashes = links.anchors(
-        {
-            "a.md": '<p>The text id="x" and <code>id="y"</code></p> <div class="z" id="z">',
-            "b.md": '<figure class="fs-statement" id="x"><p>id="z"</p></figure>',
-        }
+def test_a_page_anchors_and_links_only_what_its_template_declares(tmp_path: Path) -> None:
+    # Text reading like an anchor or a link slot is printed as text; only `anchor()` declares
+    # an anchor and only `link()` makes a link, so the page's records say exactly that.
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        "<div id=\"{{ anchor('z') }}\"><p>{{ text }}</p><a href=\"{{ link('z') }}\">z</a></div>\n",
+        encoding="utf-8",
     )
-    assert where == {"z": "a.md", "x": "b.md"}
-    assert clashes == []
+    text = '<b id="x">id="y"</b> ⟦0⟧ ⟦1⟧ ⟦/⟧ ⟦link:x⟧'
+    [page] = render_pages(tmp_path / "site_src", {"text": text}, str)
+    assert page.anchors == ["z"]
+    assert page.links == [Link("link", "z")]
+    filled, unknown = links.fill(page, {"z": "index.md", "x": "index.md"}, "")
+    assert unknown == []
+    assert filled.body == (
+        '<div id="z"><p>&#60;b id&#61;&#34;x&#34;&#62;id&#61;&#34;y&#34;&#60;/b&#62; '
+        "&#10214;0&#10215; &#10214;1&#10215; &#10214;/&#10215; &#10214;link&#58;x&#10215;</p>"
+        '<a href="#z">z</a></div>\n'
+    )

@@ -162,8 +162,12 @@ def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     pages = tmp_path / "site_src" / "pages"
     pages.mkdir(parents=True)
     (pages / "index.md.j2").write_text("one\n", encoding="utf-8")
-    assert render_pages(tmp_path / "site_src", {}, str) == {"index.md": "one\n"}
+    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str)] == [
+        ("index.md", "one\n")
+    ]
 
     (pages / "index.md.j2").write_text("two\n", encoding="utf-8")
 
-    assert render_pages(tmp_path / "site_src", {}, str) == {"index.md": "two\n"}
+    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str)] == [
+        ("index.md", "two\n")
+    ]

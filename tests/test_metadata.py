@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from generator import metadata
 from generator.content import load_content
 from generator.exports import DOWNLOADS
+from generator.page import Page
 from generator.project import Project
 from tests.support import run
 
@@ -135,3 +136,47 @@ def test_script_json_never_contains_a_tag_or_an_ampersand():
     text = metadata.script_json({"name": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><!-- & -->"}
+
+
+def test_metadata_is_added_to_a_page_as_data_and_written_once(starter: Path):
+    body = "# A & B\n\n---\nnot: front matter\n---\n"
+    page = Page("about.md", {"title": "A & B <i>", "hide": ["toc"]}, body, ["x"], [])
+    (out,) = metadata.add_metadata(
+        [page], load_content(starter), "https://x.test/", "assets/social.png", "Alt", {}
+    )
+    assert out.meta == {
+        "title": "A &amp; B &lt;i&gt;",
+        "hide": ["toc"],
+        "social_title": "A &amp; B &lt;i&gt;",
+        "social_description": "A small fact sheet to start from; replace these figures with"
+        " your own.",
+        "social_image": "https://x.test/assets/social.png",
+        "social_image_alt": "Alt",
+    }
+    assert (out.body, out.anchors) == (body, ["x"])
+    assert page.meta == {"title": "A & B <i>", "hide": ["toc"]}  # the page given is unchanged
+    assert out.markdown() == (
+        "---\n"
+        'title: "A &amp; B &lt;i&gt;"\n'
+        'hide: ["toc"]\n'
+        'social_title: "A &amp; B &lt;i&gt;"\n'
+        'social_description: "A small fact sheet to start from; replace these figures with'
+        ' your own."\n'
+        'social_image: "https://x.test/assets/social.png"\n'
+        'social_image_alt: "Alt"\n'
+        "---\n" + body
+    )
+
+
+def test_front_matter_a_template_writes_reaches_the_engine_as_written(starter: Path):
+    # A date, a list and a key with a space: values JSON has no type for are written as YAML.
+    index = starter / "site_src" / "pages" / "index.md.j2"
+    text = index.read_text(encoding="utf-8")
+    assert "title: Home\n" in text
+    fields = "title: Home\ndate: 2024-07-01\nhide: [toc]\nsome key: x\n"
+    index.write_text(text.replace("title: Home\n", fields), encoding="utf-8")
+    result = run(starter, "build")
+    assert result.exit_code == 0, result.output
+    docs = (starter / "build" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert docs.startswith('---\ntitle: "Home"\ndate: 2024-07-01\nhide: ["toc"]\n"some key": "x"\n')
+    assert soup(starter / "site" / "index.html").title.string.startswith("Home")

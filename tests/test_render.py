@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from generator.render import escape_text, inline_md
+from generator import links
+from generator.page import Link
+from generator.render import escape_text, inline_md, render_pages
 
 
 @pytest.mark.parametrize(
@@ -38,3 +42,35 @@ def test_plain_text_is_inert_in_html_and_markdown_alike():
     for raw in ("<", ">", "*", "[", "]", "{", "}", "#", "\n"):
         assert raw not in bare
     assert "&#60;script&#62;" in out and "7&#42;7" in out
+
+
+def test_each_page_records_the_anchors_it_declares_and_the_links_it_makes(tmp_path: Path):
+    pages = tmp_path / "site_src" / "pages"
+    (pages / "topics").mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        "---\ntitle: Home\n---\n"
+        "<p id=\"{{ anchor('a') }}\">{{ link('b') }} {{ url(item) }} {{ once('n') }}"
+        " {{ once('n') }}</p><p id=\"{{ anchor(item) }}\" data-again=\"{{ anchor('a') }}\"></p>\n",
+        encoding="utf-8",
+    )
+    (pages / "topics" / "index.md.j2").write_text(
+        "<p id=\"{{ anchor('b') }}\">{{ link('a') }} {{ once('n') }}</p>\n", encoding="utf-8"
+    )
+    home, topics = render_pages(tmp_path / "site_src", {"item": Item("c")}, str)
+    assert (home.path, home.title, home.meta) == ("index.md", "Home", {"title": "Home"})
+    assert home.anchors == ["a", "c"]
+    assert home.links == [Link("link", "b"), Link("url", "c")]
+    assert home.body == '<p id="a">⟦0⟧ ⟦1⟧ True False</p><p id="c" data-again="a"></p>\n'
+    assert (topics.path, topics.meta, topics.anchors) == ("topics/index.md", {}, ["b"])
+    assert topics.body == '<p id="b">⟦0⟧ True</p>\n'  # slots and `once` start again per page
+
+    page_of = {"a": "index.md", "b": "topics/index.md", "c": "index.md"}
+    assert links.fill(home, page_of, "https://x.test/sheet/")[0].body == (
+        '<p id="a">topics/#b https://x.test/sheet/#c True False</p><p id="c" data-again="a"></p>\n'
+    )
+    assert links.fill(topics, page_of, "")[0].body == '<p id="b">../#a True</p>\n'
+
+
+@dataclass
+class Item:
+    id: str

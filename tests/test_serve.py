@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import selectors
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,10 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import charts
-from generator.content import load_content
 from generator.project import Project
-from generator.serve import ChartMemo, Preview, start, with_banner
+from generator.serve import Preview, start, with_banner
 from tests.preview_server import fetch, free_port, preview, request, until
 from tests.support import REPO, run, snapshot
 
@@ -154,31 +151,17 @@ def test_before_any_good_build_every_page_explains(starter: Path, tmp_path: Path
         until(lambda: fetch(url)[0] == 200, "the first good build")
 
 
-def test_only_charts_whose_data_changed_are_drawn_again(
-    sheet: Path, built: Path, tmp_path: Path
-) -> None:
-    cache = tmp_path / "cache"
-    shutil.copytree(built / ".cache" / "factsheet" / "charts", cache)
-    memo = ChartMemo()
-    first = memo.draw(load_content(sheet), tmp_path / "a", cache)
-    assert first.rendered + first.cached == len(load_content(sheet).charts)
-    again = memo.draw(load_content(sheet), tmp_path / "b", cache)
-    assert (again.rendered, again.cached) == (0, first.rendered + first.cached)
-    assert snapshot(tmp_path / "b") == snapshot(tmp_path / "a")
-    assert again.figures == first.figures
-    text = (sheet / "content" / "figures.yml").read_text(encoding="utf-8")
-    (sheet / "content" / "figures.yml").write_text(
-        text.replace(
-            "  - id: ru-deaths\n", "  - id: ru-deaths\n    low: 1\n    high: 2\n", 1
-        ).replace("    low: 275000\n    high: 325000\n", "", 1),
-        encoding="utf-8",
-    )
-    content = load_content(sheet)
-    edited = memo.draw(content, tmp_path / "c", cache)
-    assert edited.rendered == 1
-    plain = charts.render_charts(content, tmp_path / "d", cache)
-    assert snapshot(tmp_path / "c") == snapshot(tmp_path / "d")
-    assert edited.figures == plain.figures
+def test_a_preview_writes_the_markdown_a_build_writes(starter: Path, tmp_path: Path) -> None:
+    # One pipeline: given the build's own address, the preview's generated folder is the
+    # build's, but for the social-media image, which no one sees in a preview.
+    assert run(starter, "build").exit_code == 0
+    site_url = Project.load(starter).site_url
+    preview_ = Preview(starter, site_url, tmp_path / "p", lambda line: None)
+    preview_.rebuild()
+    assert preview_.problems == []
+    built = snapshot(starter / "build" / "docs")
+    assert built.pop("assets/social.png", None) is not None
+    assert snapshot(preview_.docs) == built
 
 
 def test_a_busy_port_is_a_usage_error(starter: Path) -> None:

@@ -27,7 +27,8 @@ FOLDER = "charts"
 class ChartSet:
     """The charts of one build, ready for templates, with how many had to be drawn."""
 
-    figures: dict[str, Markup] = field(default_factory=dict)
+    blocks: dict[str, Markup] = field(default_factory=dict)
+    """Each chart's <figure> block, by chart id: HTML for templates, not figures."""
     copies: dict[str, Markup] = field(default_factory=dict)
     """The same blocks without their id, for a second page (`anchor=False`)."""
     rendered: int = 0
@@ -42,9 +43,9 @@ class ChartSet:
         again elsewhere, e.g. on the home page, without the id.
         """
         try:
-            return self.figures[chart_id] if anchor else self.copies[chart_id]
+            return self.blocks[chart_id] if anchor else self.copies[chart_id]
         except KeyError:
-            known = ", ".join(sorted(self.figures)) or "none"
+            known = ", ".join(sorted(self.blocks)) or "none"
             raise ValueError(
                 f"chart({chart_id!r}): no such chart in content/charts.yml (charts: {known})"
             ) from None
@@ -82,7 +83,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
         csv_path = f"{FOLDER}/{chart_id}.csv"
         (docs / csv_path).write_text(data.csv(), encoding="utf-8")
-        for anchor, blocks in ((True, result.figures), (False, result.copies)):
+        for anchor, blocks in ((True, result.blocks), (False, result.copies)):
             blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
         if drawn:
             result.rendered += 1

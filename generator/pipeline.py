@@ -1,0 +1,102 @@
+"""The one pipeline, run by `build` and by every `serve` rebuild: content/ and site_src/ ->
+Markdown -> site, into a staging folder that the caller swaps in when it all succeeded.
+
+`serve` passes a `PreviewCache`, which keeps what a rebuild can reuse; `build` keeps nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engine, outputs
+from .content import Content, load_content
+from .errors import Problem
+from .generate import generate
+from .page import Page
+from .project import Project
+
+
+@dataclass
+class PreviewCache:
+    """What one preview rebuild leaves for the next."""
+
+    theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
+    """MkDocs' compiled theme templates and theme file listings."""
+    site_built_from: dict[str, bytes] | None = None
+    """Every file of the generated folder the last site was built from: when a rebuild
+    generates the same files, MkDocs has nothing to do."""
+
+
+@dataclass
+class Built:
+    """What one run of the pipeline made, and how long its stages took."""
+
+    content: Content
+    pages: list[Page]
+    charts_rendered: int
+    charts_cached: int
+    generate_seconds: float
+    """The generator's own work: reading and checking content, then writing the Markdown."""
+    engine_seconds: float
+    """MkDocs building the Markdown into the site (0 when it was not needed)."""
+    site_built: bool
+    """False when the generated folder equalled the one the last site was built from, so
+    `staging/site` was not made."""
+
+
+def source_date_epoch(content: Content) -> int:
+    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the content's `updated` date."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return calendar.timegm(content.sheet.updated.last_day().timetuple())
+
+
+def run(
+    project: Project,
+    staging: Path,
+    cache: PreviewCache | None = None,
+    warn: Callable[[Problem], None] | None = None,
+) -> Built:
+    """Load and check the content, write `staging/docs`, and build it into `staging/site`.
+
+    Raises FactsheetError (ContentError, TemplateProblem, BuildFailed) for anything the user
+    can fix. With a `cache` (the preview), the social-media image no one sees there is not
+    drawn and MkDocs runs only when the generated files changed. `warn` hears each content
+    warning as soon as the content is loaded, before any later stage can fail.
+    """
+    started = time.perf_counter()
+    content = load_content(project.root)
+    for warning in content.warnings:
+        if warn is not None:
+            warn(warning)
+    docs, site = staging / "docs", staging / "site"
+    generated = generate(project, content, docs, share_image=cache is None)
+    outputs.mark(docs)
+    generated_at = time.perf_counter()
+    docs_files = _files(docs) if cache is not None else None
+    site_built = cache is None or docs_files != cache.site_built_from
+    if site_built:
+        epoch = source_date_epoch(content)
+        engine.build_site(project, docs, site, epoch, cache.theme if cache else None)
+        outputs.mark(site)
+        if cache is not None:
+            cache.site_built_from = docs_files
+    return Built(
+        content=content,
+        pages=generated.pages,
+        charts_rendered=generated.charts_rendered,
+        charts_cached=generated.charts_cached,
+        generate_seconds=generated_at - started,
+        engine_seconds=time.perf_counter() - generated_at,
+        site_built=site_built,
+    )
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    """Every file under `path` with its bytes."""
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}
