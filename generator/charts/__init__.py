@@ -1,8 +1,9 @@
 """Charts: declared in `content/charts.yml`, drawn from the figures at build time.
 
 Each chart becomes four static SVGs (light and dark scheme, wide and narrow) under
-`docs/charts/`, a CSV of exactly its data, and a <figure> block that templates place with
-`{{ chart("id") }}`. Nothing runs in the reader's browser.
+`docs/charts/`, the dark ones recoloured from the light ones (see `schemes`); a CSV of
+exactly its data; and a <figure> block that templates place with `{{ chart("id") }}`.
+Nothing runs in the reader's browser.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..errors import ContentError, Problem
-from . import html, specs, svg
+from . import html, schemes, specs, svg
 from .data import ChartData, chart_data
+from .schemes import Variant
 
 __all__ = ["ChartSet", "render_charts", "chart_data", "ChartData"]
 
@@ -68,15 +70,21 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         chart_id = data.chart.id
         description = data.text_alternative()
         images: dict[str, html.Image] = {}
-        data_key = svg.cache_key(data)  # hashed once for the chart's four drawings
-        drawn = False
-        for variant in specs.VARIANTS:
-            text, fresh = svg.render(
+        data_key = svg.cache_key(data)  # hashed once for the chart's drawings
+        drawn: dict[Variant, str] = {}
+        fresh = False
+        for variant in schemes.DRAWN:
+            drawn[variant], new = svg.render(
                 f"{data_key}-{variant.name}",
                 lambda data=data, variant=variant: specs.spec(data, variant),
                 cache_dir,
             )
-            drawn |= fresh
+            fresh |= new
+        for variant in schemes.VARIANTS:
+            source = schemes.twin(variant)
+            text = drawn[source]
+            if variant != source:
+                text = svg.recolour(text, schemes.palette(source.scheme, variant.scheme))
             name = f"{chart_id}-{variant.name}.svg"
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
@@ -84,7 +92,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         (docs / csv_path).write_text(data.csv(), encoding="utf-8")
         for anchor, blocks in ((True, result.figures), (False, result.copies)):
             blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
-        if drawn:
+        if fresh:
             result.rendered += 1
         else:
             result.cached += 1

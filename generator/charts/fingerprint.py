@@ -3,7 +3,7 @@
 That is the source of every module of the generator the chart package imports, directly or
 through others (numbers.py writes the tick labels, models.py the dates, …), found by reading
 their import statements, including those inside functions; and the versions of the
-libraries those modules import (Altair builds the spec, vl-convert draws it). Any edit to
+libraries those modules import (vl-convert draws the charts). Any edit to
 that code, or any upgrade, retires every cached SVG: a stale chart is never served.
 """
 
@@ -44,7 +44,7 @@ def digest(package: Path) -> str:
 
 
 def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
-    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}).
+    """({'charts.specs': path, 'numbers': path, …}, {'vl_convert', 'markupsafe', …}).
 
     Module names are relative to the generator package ('' is its __init__); libraries are
     the top-level names of what they import from outside the standard library.
@@ -123,10 +123,18 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _statements(getattr(node, block, []))
 
 
+DISTRIBUTIONS = {"vl_convert": "vl-convert-python", "yaml": "PyYAML"}
+"""Libraries the chart code imports under another name than their distribution's."""
+
+
 def version(library: str) -> str:
-    """The installed version of the library imported as `library` ('yaml' is PyYAML)."""
+    """The installed version of the library imported as `library` ('yaml' is PyYAML).
+
+    Read from the installed metadata, never by importing the library: a build whose charts
+    are all cached must not pay for starting vl-convert to make their key.
+    """
     try:
-        return metadata.version(library)
+        return metadata.version(DISTRIBUTIONS.get(library, library))
     except metadata.PackageNotFoundError:
         pass
     # The distribution is named otherwise ('vl-convert-python'); asking the module is far
