@@ -478,13 +478,13 @@ def test_a_clean_build_draws_each_chart_once_per_width(
 ):
     """The dark drawings are recoloured from the light ones, never drawn."""
     drawn: list[str] = []
-    real = svg.draw
+    real = specs.spec
 
-    def counting(spec: dict) -> str:
-        drawn.append(spec["usermeta"]["variant"])
-        return real(spec)
+    def counting(data, variant):
+        drawn.append(variant.name)
+        return real(data, variant)
 
-    monkeypatch.setattr(svg, "draw", counting)
+    monkeypatch.setattr(specs, "spec", counting)
     docs = tmp_path / "docs"
     render_charts(load_content(sheet), docs, tmp_path / "cache")
 

@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..errors import ContentError, Problem
-from . import html, schemes, specs, svg
+from . import html, specs, svg
 from .data import ChartData, chart_data
-from .schemes import Variant
+from .schemes import DRAWN, VARIANTS, palette, twin
 
 __all__ = ["ChartSet", "render_charts", "chart_data", "ChartData"]
 
@@ -65,26 +65,31 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         raise ContentError(problems)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
+    keys = {data.chart.id: svg.cache_key(data) for data in found}  # one hash per chart
+    drawings: dict[str, str] = {}
+    missing = []
+    for data in found:
+        for variant in DRAWN:
+            key = f"{keys[data.chart.id]}-{variant.name}"
+            text = svg.cached(key, cache_dir)
+            if text is None:
+                missing.append((key, data, variant))
+            else:
+                drawings[key] = text
+    for key, data, variant in missing:  # only now is a spec built, and the engine started
+        drawings[key] = svg.draw(specs.spec(data, variant))
+        svg.store(key, drawings[key], cache_dir)
+    fresh = {data.chart.id for _, data, _ in missing}
     result = ChartSet()
     for data in found:
         chart_id = data.chart.id
         description = data.text_alternative()
         images: dict[str, html.Image] = {}
-        data_key = svg.cache_key(data)  # hashed once for the chart's drawings
-        drawn: dict[Variant, str] = {}
-        fresh = False
-        for variant in schemes.DRAWN:
-            drawn[variant], new = svg.render(
-                f"{data_key}-{variant.name}",
-                lambda data=data, variant=variant: specs.spec(data, variant),
-                cache_dir,
-            )
-            fresh |= new
-        for variant in schemes.VARIANTS:
-            source = schemes.twin(variant)
-            text = drawn[source]
+        for variant in VARIANTS:
+            source = twin(variant)
+            text = drawings[f"{keys[chart_id]}-{source.name}"]
             if variant != source:
-                text = svg.recolour(text, schemes.palette(source.scheme, variant.scheme))
+                text = svg.recolour(text, palette(source.scheme, variant.scheme))
             name = f"{chart_id}-{variant.name}.svg"
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
@@ -92,7 +97,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         (docs / csv_path).write_text(data.csv(), encoding="utf-8")
         for anchor, blocks in ((True, result.figures), (False, result.copies)):
             blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
-        if fresh:
+        if chart_id in fresh:
             result.rendered += 1
         else:
             result.cached += 1

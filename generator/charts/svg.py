@@ -23,7 +23,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,16 @@ from .fingerprint import fingerprint
 from .offline import check_offline
 from .specs import VEGA_LITE
 
-__all__ = ["cache_key", "render", "draw", "recolour", "check_offline", "finish", "size"]
+__all__ = [
+    "cache_key",
+    "cached",
+    "store",
+    "draw",
+    "recolour",
+    "check_offline",
+    "finish",
+    "size",
+]
 
 FORMAT = 2
 """Bump when the way SVGs are made changes, to retire every cached one."""
@@ -66,23 +75,21 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def render(key: str, make_spec: Callable[[], dict[str, Any]], cache_dir: Path) -> tuple[str, bool]:
-    """The SVG cached under `key` (from `cache_key`), and whether it had to be drawn.
-
-    `make_spec` is called only on a cache miss.
-    """
-    path = cache_dir / f"{key}.svg"
+def cached(key: str, cache_dir: Path) -> str | None:
+    """The SVG cached under `key` (from `cache_key`), or None."""
     try:
-        return path.read_text(encoding="utf-8"), False
+        return (cache_dir / f"{key}.svg").read_text(encoding="utf-8")
     except FileNotFoundError:
-        pass
-    svg = draw(make_spec())
+        return None
+
+
+def store(key: str, svg: str, cache_dir: Path) -> None:
+    """Cache `svg` under `key`; atomic, so a parallel build never reads half a file."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(svg)
-    os.replace(tmp, path)  # atomic: a parallel build never reads half a file
-    return svg, True
+    os.replace(tmp, cache_dir / f"{key}.svg")
 
 
 def draw(spec: dict[str, Any]) -> str:
