@@ -522,3 +522,26 @@ def test_a_scheme_giving_two_roles_one_colour_cannot_be_recoloured():
     odd = schemes.Scheme("odd", "#111111", "#111111", "#eeeeee", ("#3f51b5",), "#777777")
     with pytest.raises(ValueError, match="#111111"):
         schemes.palette(odd, schemes.DARK)
+
+
+def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    package, memo = _package_copy(tmp_path / "code"), tmp_path / "memo"
+    first = fingerprint.digest(package, memo)
+    real = fingerprint.modules
+
+    def unread(package: Path):
+        raise AssertionError("read the imports again although no file changed")
+
+    monkeypatch.setattr(fingerprint, "modules", unread)
+    assert fingerprint.digest(package, memo) == first
+    monkeypatch.setattr(fingerprint, "modules", real)
+
+    # The chart code starts to import the preview server: from now on, it is keyed.
+    _append(package / "charts" / "data.py", "from .. import serve  # noqa\n")
+    importing = fingerprint.digest(package, memo)
+    assert importing != first
+    _append(package / "serve.py", "EDITED = True\n")
+    assert fingerprint.digest(package, memo) != importing
+    assert fingerprint.digest(package, memo) == fingerprint.digest(package)

@@ -65,7 +65,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         raise ContentError(problems)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    keys = {data.chart.id: svg.cache_key(data) for data in found}  # one hash per chart
+    keys = {data.chart.id: svg.cache_key(data, cache_dir) for data in found}  # one hash per chart
     drawings: dict[str, str] = {}
     missing = []
     for data in found:

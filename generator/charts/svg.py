@@ -51,14 +51,15 @@ _TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _PAINT = re.compile(r"""(\s(?:fill|stroke)=)(["'])(#[0-9a-fA-F]{3,8})\2""")
 
 
-def cache_key(inputs: Any) -> str:
+def cache_key(inputs: Any, memo: Path | None = None) -> str:
     """The hash of everything that decides an SVG's bytes: the spec's inputs and the code.
 
     The code's key holds `specs` (which names the Vega-Lite version the specs are written
-    for) and the version of vl-convert (which draws them).
+    for) and the version of vl-convert (which draws them). `memo` is a cache folder where
+    the code's key can keep what it reads (see `fingerprint`).
     """
     blob = json.dumps(
-        {"inputs": inputs, "code": fingerprint(), "format": FORMAT},
+        {"inputs": inputs, "code": fingerprint(memo), "format": FORMAT},
         sort_keys=True,
         ensure_ascii=False,
         default=_plain,
