@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import numbers
+from .charts.fingerprint import version
 from .content import Content
 from .derive import Computed, Quantity, shown, when
 
@@ -133,14 +134,16 @@ def write_social_image(
     The cache is keyed by the spec and vl-convert's version: starting vl-convert costs a
     second or more, which an editor's rebuild should not pay when the headlines did not change.
     """
-    import vl_convert
-
     drawing = spec(content, site_url)
-    key = json.dumps([drawing, vl_convert.__version__], sort_keys=True).encode()
+    # The version from the installed metadata: importing vl-convert only to name its version
+    # would start it on builds that find the image cached.
+    key = json.dumps([drawing, version("vl_convert")], sort_keys=True).encode()
     cached = cache_dir / f"{hashlib.sha256(key).hexdigest()[:32]}.png" if cache_dir else None
     if cached is not None and cached.is_file():
         png = cached.read_bytes()
     else:
+        import vl_convert
+
         png = vl_convert.vega_to_png(drawing, scale=1, allowed_base_urls=[])
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 import pytest
 
 from generator.build import build
-from generator.charts import fingerprint, render_charts, specs
+from generator.charts import chart_data, fingerprint, render_charts, schemes, specs, svg
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.content import load_content
@@ -394,7 +394,9 @@ def test_the_code_key_follows_what_the_chart_code_uses_and_nothing_else(
     assert fingerprint.digest(package) == edited
     # An upgrade of a library the chart code imports retires them all.
     real = fingerprint.version
-    monkeypatch.setattr(fingerprint, "version", lambda lib: "9.9" if lib == "altair" else real(lib))
+    monkeypatch.setattr(
+        fingerprint, "version", lambda lib: "9.9" if lib == "vl_convert" else real(lib)
+    )
     assert fingerprint.digest(package) != edited
 
 
@@ -437,6 +439,109 @@ def test_the_code_key_covers_every_module_the_chart_code_imports():
     imported, things = json.loads(done.stdout)
     keyed, libraries = fingerprint.modules(fingerprint.PACKAGE)
 
-    assert "numbers" in imported and "altair" in libraries  # the test sees what it should
+    assert "numbers" in imported and "vl_convert" in libraries  # the test sees what it should
     assert sorted(set(imported) - set(keyed)) == []
     assert [(thing, homes) for thing, homes in things if not set(homes) & libraries] == []
+
+
+_WARM = """
+import json, sys
+from generator.cli import main
+try:
+    main(["build", "--root", sys.argv[1]])
+except SystemExit as exc:
+    if exc.code:
+        raise
+print(json.dumps(sorted(n for n in ("altair", "vl_convert") if n in sys.modules)))
+"""
+
+
+def test_a_warm_build_never_starts_the_chart_engine(built: Path, tmp_path: Path):
+    """With every chart and the social image cached, `factsheet build` in a new process
+    imports neither vl-convert nor Altair: starting them was most of a warm build's time."""
+    sheet = shutil.copytree(built, tmp_path / "sheet", symlinks=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _WARM, str(sheet)],
+        cwd=fingerprint.PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    *report, imported = done.stdout.strip().splitlines()
+    assert "charts: 0 rendered, 5 from cache" in report[-1]
+    assert imported == "[]"
+
+
+def test_a_clean_build_draws_each_chart_once_per_width(
+    sheet: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The dark drawings are recoloured from the light ones, never drawn."""
+    drawn: list[str] = []
+    real = specs.spec
+
+    def counting(data, variant):
+        drawn.append(variant.name)
+        return real(data, variant)
+
+    monkeypatch.setattr(specs, "spec", counting)
+    docs = tmp_path / "docs"
+    render_charts(load_content(sheet), docs, tmp_path / "cache")
+
+    assert sorted(drawn) == ["light-narrow"] * 5 + ["light-wide"] * 5
+    assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 10
+
+
+def test_a_recoloured_dark_chart_is_the_dark_chart_drawn(built: Path):
+    """Every chart of the sheet, both widths: the dark file shipped is byte for byte what
+    vl-convert draws from the dark spec."""
+    content = load_content(built)
+    for chart in content.charts.values():
+        data = chart_data(content, chart)
+        for width in (schemes.WIDE, schemes.NARROW):
+            variant = schemes.Variant(schemes.DARK, width)
+            drawn = svg.draw(specs.spec(data, variant))
+            shipped = built / "site" / "charts" / f"{chart.id}-{variant.name}.svg"
+            expected = svg.finish(drawn, chart.title, data.text_alternative())
+            assert shipped.read_text(encoding="utf-8") == expected, (chart.id, variant.name)
+
+
+def test_recolouring_swaps_fills_and_strokes_and_leaves_text_alone():
+    light = (
+        '<svg><text aria-label="a > b" fill="#1F2328">fill="#1f2328" in #3f51b5</text>'
+        '<path stroke=\'#3f51b5\' fill="#123456" d="M0,0"/></svg>'
+    )
+    dark = svg.recolour(light, schemes.palette(schemes.LIGHT, schemes.DARK))
+    assert dark == (
+        '<svg><text aria-label="a > b" fill="#e6e8f0">fill="#1f2328" in #3f51b5</text>'
+        '<path stroke=\'#9fa8da\' fill="#123456" d="M0,0"/></svg>'
+    )
+
+
+def test_a_scheme_giving_two_roles_one_colour_cannot_be_recoloured():
+    odd = schemes.Scheme("odd", "#111111", "#111111", "#eeeeee", ("#3f51b5",), "#777777")
+    with pytest.raises(ValueError, match="#111111"):
+        schemes.palette(odd, schemes.DARK)
+
+
+def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    package, memo = _package_copy(tmp_path / "code"), tmp_path / "memo"
+    first = fingerprint.digest(package, memo)
+    real = fingerprint.modules
+
+    def unread(package: Path):
+        raise AssertionError("read the imports again although no file changed")
+
+    monkeypatch.setattr(fingerprint, "modules", unread)
+    assert fingerprint.digest(package, memo) == first
+    monkeypatch.setattr(fingerprint, "modules", real)
+
+    # The chart code starts to import the preview server: from now on, it is keyed.
+    _append(package / "charts" / "data.py", "from .. import serve  # noqa\n")
+    importing = fingerprint.digest(package, memo)
+    assert importing != first
+    _append(package / "serve.py", "EDITED = True\n")
+    assert fingerprint.digest(package, memo) != importing
+    assert fingerprint.digest(package, memo) == fingerprint.digest(package)

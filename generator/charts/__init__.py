@@ -1,8 +1,9 @@
 """Charts: declared in `content/charts.yml`, drawn from the figures at build time.
 
 Each chart becomes four static SVGs (light and dark scheme, wide and narrow) under
-`docs/charts/`, a CSV of exactly its data, and a <figure> block that templates place with
-`{{ chart("id") }}`. Nothing runs in the reader's browser.
+`docs/charts/`, the dark ones recoloured from the light ones (see `schemes`); a CSV of
+exactly its data; and a <figure> block that templates place with `{{ chart("id") }}`.
+Nothing runs in the reader's browser.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..content import Content
 from ..errors import ContentError, Problem
 from . import html, specs, svg
 from .data import ChartData, chart_data
+from .schemes import DRAWN, VARIANTS, palette, twin
 
 __all__ = ["ChartSet", "render_charts", "chart_data", "ChartData"]
 
@@ -64,20 +66,31 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         raise ContentError(problems)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
+    keys = {data.chart.id: svg.cache_key(data, cache_dir) for data in found}  # one hash per chart
+    drawings: dict[str, str] = {}
+    missing = []
+    for data in found:
+        for variant in DRAWN:
+            key = f"{keys[data.chart.id]}-{variant.name}"
+            text = svg.cached(key, cache_dir)
+            if text is None:
+                missing.append((key, data, variant))
+            else:
+                drawings[key] = text
+    for key, data, variant in missing:  # only now is a spec built, and the engine started
+        drawings[key] = svg.draw(specs.spec(data, variant))
+        svg.store(key, drawings[key], cache_dir)
+    fresh = {data.chart.id for _, data, _ in missing}
     result = ChartSet()
     for data in found:
         chart_id = data.chart.id
         description = data.text_alternative()
         images: dict[str, html.Image] = {}
-        data_key = svg.cache_key(data)  # hashed once for the chart's four drawings
-        drawn = False
-        for variant in specs.VARIANTS:
-            text, fresh = svg.render(
-                f"{data_key}-{variant.name}",
-                lambda data=data, variant=variant: specs.spec(data, variant),
-                cache_dir,
-            )
-            drawn |= fresh
+        for variant in VARIANTS:
+            source = twin(variant)
+            text = drawings[f"{keys[chart_id]}-{source.name}"]
+            if variant != source:
+                text = svg.recolour(text, palette(source.scheme, variant.scheme))
             name = f"{chart_id}-{variant.name}.svg"
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
@@ -85,7 +98,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
         (docs / csv_path).write_text(data.csv(), encoding="utf-8")
         for anchor, blocks in ((True, result.blocks), (False, result.copies)):
             blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
-        if drawn:
+        if chart_id in fresh:
             result.rendered += 1
         else:
             result.cached += 1

@@ -3,7 +3,7 @@
 That is the source of every module of the generator the chart package imports, directly or
 through others (numbers.py writes the tick labels, models.py the dates, …), found by reading
 their import statements, including those inside functions; and the versions of the
-libraries those modules import (Altair builds the spec, vl-convert draws it). Any edit to
+libraries those modules import (vl-convert draws the charts). Any edit to
 that code, or any upgrade, retires every cached SVG: a stale chart is never served.
 """
 
@@ -13,7 +13,10 @@ import ast
 import functools
 import hashlib
 import importlib
+import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -26,14 +29,18 @@ START = "charts"
 
 
 @functools.cache
-def fingerprint() -> str:
-    """The hash of the chart code and its libraries' versions, once per process."""
-    return digest(PACKAGE)
+def fingerprint(memo: Path | None = None) -> str:
+    """The hash of the chart code and its libraries' versions, once per process.
+
+    With `memo` (a cache folder), which modules the chart code imports is remembered there
+    between processes (see `remembered`): reading every import statement is most of the cost.
+    """
+    return digest(PACKAGE, memo)
 
 
-def digest(package: Path) -> str:
+def digest(package: Path, memo: Path | None = None) -> str:
     """The hash of the chart code under `package` (a generator folder) and its libraries."""
-    found, libraries = modules(package)
+    found, libraries = remembered(package, memo) if memo else modules(package)
     sha = hashlib.sha256()
     for name in sorted(found):
         sha.update(f"{name}\0".encode())
@@ -43,8 +50,40 @@ def digest(package: Path) -> str:
     return sha.hexdigest()
 
 
+def remembered(package: Path, memo: Path) -> tuple[dict[str, Path], set[str]]:
+    """`modules(package)`, kept in `memo` under the hash of every Python file of `package`.
+
+    What the chart code imports is read from those files alone, so the answer is found
+    again whenever any of them changes, and never served for other code. Hashing them all
+    is far quicker than parsing the ones the chart code imports.
+    """
+    sha = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        sha.update(f"{path.relative_to(package).as_posix()}\0".encode())
+        sha.update(path.read_bytes())
+        sha.update(b"\0")
+    kept = memo / f"imports-{sha.hexdigest()[:40]}.json"
+    try:
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        found = {name: package / relative for name, relative in data["modules"].items()}
+        return found, set(data["libraries"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # not remembered yet, or unreadable: read the imports again
+    found, libraries = modules(package)
+    data = {
+        "modules": {name: path.relative_to(package).as_posix() for name, path in found.items()},
+        "libraries": sorted(libraries),
+    }
+    memo.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=memo, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out)
+    os.replace(tmp, kept)  # atomic: a parallel build never reads half a file
+    return found, libraries
+
+
 def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
-    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}).
+    """({'charts.specs': path, 'numbers': path, …}, {'vl_convert', 'markupsafe', …}).
 
     Module names are relative to the generator package ('' is its __init__); libraries are
     the top-level names of what they import from outside the standard library.
@@ -123,10 +162,18 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _statements(getattr(node, block, []))
 
 
+DISTRIBUTIONS = {"vl_convert": "vl-convert-python", "yaml": "PyYAML"}
+"""Libraries the chart code imports under another name than their distribution's."""
+
+
 def version(library: str) -> str:
-    """The installed version of the library imported as `library` ('yaml' is PyYAML)."""
+    """The installed version of the library imported as `library` ('yaml' is PyYAML).
+
+    Read from the installed metadata, never by importing the library: a build whose charts
+    are all cached must not pay for starting vl-convert to make their key.
+    """
     try:
-        return metadata.version(library)
+        return metadata.version(DISTRIBUTIONS.get(library, library))
     except metadata.PackageNotFoundError:
         pass
     # The distribution is named otherwise ('vl-convert-python'); asking the module is far

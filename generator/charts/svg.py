@@ -5,52 +5,61 @@ no network (external data is refused, and the output is checked for remote refer
 
 The cache key hashes everything the spec is made from: the chart's data, the variant, and
 the code that draws it (every generator module the chart package imports, and the versions
-of the libraries they use: see `fingerprint`). So a cached SVG is found *before* Altair
-builds the spec (building the specs was 97% of a warm rebuild's chart time), and any change
-to the data or to the drawing code retires it. The cache folder can be deleted at any time.
+of the libraries they use: see `fingerprint`). So a cached SVG is found before its spec is
+built, and any change to the data or to the drawing code retires it. The cache folder can
+be deleted at any time.
+
+vl-convert is imported only when a drawing is missing from the cache: a build whose charts
+are all cached never starts it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import html
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import altair as alt
-import vl_convert as vlc
-
 from .fingerprint import fingerprint
 from .offline import check_offline
+from .specs import VEGA_LITE
 
-__all__ = ["cache_key", "render", "check_offline", "finish", "size"]
+__all__ = [
+    "cache_key",
+    "cached",
+    "store",
+    "draw",
+    "recolour",
+    "check_offline",
+    "finish",
+    "size",
+]
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the way SVGs are made changes, to retire every cached one."""
 
-_VL = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-VL_VERSION = _VL if _VL in vlc.get_vegalite_versions() else None
-"""The Vega-Lite version Altair writes specs for, when vl-convert has it (else its latest)."""
-
 _SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+"""A whole start or end tag, also when a quoted attribute value holds a '>'."""
+_PAINT = re.compile(r"""(\s(?:fill|stroke)=)(["'])(#[0-9a-fA-F]{3,8})\2""")
 
 
-def cache_key(inputs: Any) -> str:
-    """The hash of everything that decides an SVG's bytes: the spec's inputs and the code."""
+def cache_key(inputs: Any, memo: Path | None = None) -> str:
+    """The hash of everything that decides an SVG's bytes: the spec's inputs and the code.
+
+    The code's key holds `specs` (which names the Vega-Lite version the specs are written
+    for) and the version of vl-convert (which draws them). `memo` is a cache folder where
+    the code's key can keep what it reads (see `fingerprint`).
+    """
     blob = json.dumps(
-        {
-            "inputs": inputs,
-            "code": fingerprint(),
-            "vega-lite": VL_VERSION,
-            "vl-convert": vlc.__version__,
-            "format": FORMAT,
-        },
+        {"inputs": inputs, "code": fingerprint(memo), "format": FORMAT},
         sort_keys=True,
         ensure_ascii=False,
         default=_plain,
@@ -67,24 +76,53 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def render(key: str, make_spec: Callable[[], dict[str, Any]], cache_dir: Path) -> tuple[str, bool]:
-    """The SVG cached under `key` (from `cache_key`), and whether it had to be drawn.
-
-    `make_spec` is called only on a cache miss.
-    """
-    path = cache_dir / f"{key}.svg"
+def cached(key: str, cache_dir: Path) -> str | None:
+    """The SVG cached under `key` (from `cache_key`), or None."""
     try:
-        return path.read_text(encoding="utf-8"), False
+        return (cache_dir / f"{key}.svg").read_text(encoding="utf-8")
     except FileNotFoundError:
-        pass
-    svg = vlc.vegalite_to_svg(make_spec(), vl_version=VL_VERSION, allowed_base_urls=[])
-    check_offline(svg)
+        return None
+
+
+def store(key: str, svg: str, cache_dir: Path) -> None:
+    """Cache `svg` under `key`; atomic, so a parallel build never reads half a file."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(svg)
-    os.replace(tmp, path)  # atomic: a parallel build never reads half a file
-    return svg, True
+    os.replace(tmp, cache_dir / f"{key}.svg")
+
+
+def draw(spec: dict[str, Any]) -> str:
+    """The SVG of a Vega-Lite spec, refused if it would make the browser fetch anything."""
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(spec, vl_version=_vl_version(), allowed_base_urls=[])
+    check_offline(svg)
+    return svg
+
+
+@functools.cache
+def _vl_version() -> str | None:
+    """The Vega-Lite version the specs are written for, when vl-convert has it (else its
+    latest)."""
+    import vl_convert as vlc
+
+    version = ".".join(VEGA_LITE.split(".")[:2])
+    return version if version in vlc.get_vegalite_versions() else None
+
+
+def recolour(svg: str, palette: Mapping[str, str]) -> str:
+    """`svg` with every fill and stroke colour found in `palette` swapped for its value.
+
+    Only attributes of tags are touched: a colour written in a label is text, and stays.
+    """
+
+    def paint(match: re.Match[str]) -> str:
+        start, quote, colour = match.groups()
+        return f"{start}{quote}{palette.get(colour.lower(), colour)}{quote}"
+
+    return _TAG.sub(lambda tag: _PAINT.sub(paint, tag[0]), svg)
 
 
 def finish(svg: str, title: str, description: str) -> str:
