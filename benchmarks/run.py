@@ -300,13 +300,22 @@ def check_peer(ours: Tool, peer: Tool, root: Path) -> None:
         raise SystemExit("the peer's pages differ from factsheet's:\n" + "\n".join(problems[:10]))
 
 
-def bench_scale(root: Path, scale: int, runs: int, log: Callable[[str], None]) -> dict[str, Any]:
+def bench_scale(
+    root: Path,
+    scale: int,
+    runs: int,
+    log: Callable[[str], None],
+    result: dict[str, Any],
+    save: Callable[[], None],
+) -> None:
+    """Every case at one scale, into `result`; `save` after each case, so that an interrupted
+    run keeps the figures it has."""
     ours, peer, counts = lay_out(root, scale)
     log(
         f"{scale}x: {counts['figures']} figures, {counts['statements']} statements, "
         f"{counts['pages']} pages"
     )
-    result: dict[str, Any] = {"content": counts}
+    result["content"] = counts
 
     def clean(run: int) -> None:
         ours.clean()
@@ -321,7 +330,7 @@ def bench_scale(root: Path, scale: int, runs: int, log: Callable[[str], None]) -
         result[case] = summarise(paired(ours, peer, runs, before))
         if case == "clean":
             check_peer(ours, peer, root)
-    return result
+        save()
 
 
 def _s(seconds: float) -> str:
@@ -331,18 +340,20 @@ def _s(seconds: float) -> str:
 def table(results: dict[str, Any]) -> str:
     """The headline: paired ratios factsheet / peer, with each side's medians."""
     lines = [
-        "| scale | case | factsheet (s) | peer (s) | factsheet / peer | "
-        "memory factsheet / peer (MiB) | memory ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| scale | case | factsheet (s) | peer (s) | factsheet / peer | CPU time ratio | "
+        "peak memory (MiB) | memory ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for scale, r in results["scales"].items():
         for case, name in CASES.items():
+            if case not in r:
+                continue
             m = r[case]
             f, p = m["factsheet"], m["peer"]
             lines.append(
                 f"| {scale}x | {name} | {_s(f['wall_s'])} | {_s(p['wall_s'])} | "
-                f"**{m['ratio']['wall']:.2f}** | {f['max_rss_mib']:.0f} / {p['max_rss_mib']:.0f} | "
-                f"{m['ratio']['max_rss']:.2f} |"
+                f"**{m['ratio']['wall']:.2f}** | {m['ratio']['cpu']:.2f} | "
+                f"{f['max_rss_mib']:.0f} / {p['max_rss_mib']:.0f} | {m['ratio']['max_rss']:.2f} |"
             )
     return "\n".join(lines)
 
@@ -356,6 +367,8 @@ def detail(results: dict[str, Any]) -> str:
     ]
     for scale, r in results["scales"].items():
         for case, name in CASES.items():
+            if case not in r:
+                continue
             m = r[case]
             f, p = m["factsheet"], m["peer"]
             st = f.get("stages", {})
@@ -397,11 +410,18 @@ def main(argv: list[str] | None = None) -> int:
         "command": "benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "scales": {},
     }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:
+        results["seconds_so_far"] = time.perf_counter() - started
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as tmp:
         for scale in scales:
             runs = args.runs or RUNS.get(scale, 3)
             root = Path(tmp) / f"x{scale}"
-            results["scales"][str(scale)] = bench_scale(root, scale, runs, log)
+            results["scales"][str(scale)] = {}
+            bench_scale(root, scale, runs, log, results["scales"][str(scale)], save)
             if scale == 1:
                 log("home page weight")
                 results["home_page"] = weight.measure(root / "site")
@@ -411,7 +431,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print(
         "\nMedians of paired runs (new processes, alternating which goes first); the ratios are"
-        "\ntaken pair by pair. Memory: peak resident set size of each build process.\n"
+        "\ntaken pair by pair: wall time, CPU time (user + system), and peak resident set size"
+        "\nof each build process.\n"
     )
     print(detail(results))
     home = results.get("home_page")
@@ -421,8 +442,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{home['gzip_bytes'] / 1000:.1f} KB gzip, {home['raw_bytes'] / 1000:.1f} KB raw"
         )
     print(f"\nTotal time: {results['total_seconds']:.0f} s")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    save()
     print(f"Figures written to {args.json}")
     return 0
 
