@@ -36,7 +36,15 @@ test: system-tools $(VENV)/.installed-test node_modules/.installed
 system-tools:
 	scripts/ensure-system-tools
 
-bench: $(VENV)/.installed
+# The peer (benchmarks/peer/: plain MkDocs, mkdocs-macros, mkdocs-charts) in a venv of its own.
+PEER_VENV := .venv-peer
+
+$(PEER_VENV)/.installed: benchmarks/peer/requirements.txt
+	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/python -m pip install --quiet -r benchmarks/peer/requirements.txt
+	touch $@
+
+bench: $(VENV)/.installed $(PEER_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # zizmor audits the workflows with every audit (pedantic); --offline: lint never needs the network.

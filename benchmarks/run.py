@@ -1,17 +1,24 @@
-"""Benchmark: what a build costs, how the cost grows with content, what a reader downloads.
+"""Benchmark: factsheet against the plain MkDocs way (the peer), as a user runs each.
 
     .venv/bin/python benchmarks/run.py [--json PATH] [--scales 1,10,100] [--runs N]
 
-Copies the real fact sheet to a temporary folder (and grows copies of it to 10 and 100 times
-its content, see synthetic.py), then times, each as the median of several runs with its range:
+The peer (benchmarks/peer/) is what a competent MkDocs user would build instead: MkDocs and
+Material at our versions, mkdocs-macros reading the same content/*.yml into Jinja pages with
+the same records per page, and mkdocs-charts-plugin drawing Vega-Lite in the reader's browser.
+It runs from its own virtual environment (.venv-peer, which `make bench` sets up).
 
-- a clean build in a new process, no caches: the generator's stage and MkDocs' stage;
-- a rebuild with nothing changed, and after one figure's value is edited (in one process,
-  as `factsheet serve` rebuilds);
-- the floor: MkDocs alone building the already generated Markdown;
+For the real sheet, and copies grown to 10 and 100 times its content (synthetic.py), each case
+is timed as pairs of new processes, `factsheet build` against `mkdocs build`, alternating which
+goes first, on the same content at the same moment, so that a busy machine slows both:
 
-and weighs the home page's first visit. Prints a table and the targets, and writes the same
-figures as JSON (benchmarks/results/latest.json unless --json says otherwise).
+- clean: no cache and no earlier output;
+- warm: nothing changed since the last build;
+- one charted figure edited, and one uncharted figure edited (a new value every run).
+
+The headline is the median of the paired ratios factsheet / peer (wall time), with peak memory
+(maximum resident set size of each child process, from wait4). Also reported: CPU time, and
+factsheet's own split into generator and MkDocs stages, read from its report line. Prints
+Markdown tables and writes the figures as JSON (benchmarks/results/latest.json unless --json).
 """
 
 from __future__ import annotations
@@ -27,9 +34,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,342 +47,402 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import synthetic  # noqa: E402
 import weight  # noqa: E402
 
-from generator import charts, engine  # noqa: E402
-from generator.build import build, source_date_epoch  # noqa: E402
-from generator.content import content_files, load_content  # noqa: E402
-from generator.project import Project  # noqa: E402
 from tests.support import copy_sheet  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+PEER = Path(__file__).resolve().parent / "peer"
+PEER_FILES = ("mkdocs.yml", "main.py", "docs", "includes")
+"""What a copy of the peer needs: its config, macros, pages and blocks (not its site/)."""
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-RUNS = {1: 7, 10: 5, 100: 3}
-"""Timed runs per scale: enough for a median and a range within ten minutes on two cores."""
-
-TARGETS = {
-    "warm_ratio": 0.10,
-    "edit_seconds": 1.0,
-    "growth_100x": 120.0,
-    "home_page_bytes": 400 * 1000,
+RUNS = {1: 5, 10: 3, 100: 3}
+"""Pairs per case and scale: enough for a median within about ten minutes on two cores."""
+CASES = {
+    "clean": "clean",
+    "warm": "warm, nothing changed",
+    "charted": "one charted figure edited",
+    "uncharted": "one uncharted figure edited",
 }
 
-
-def spread(values: list[float]) -> dict[str, float]:
-    return {
-        "median": statistics.median(values),
-        "min": min(values),
-        "max": max(values),
-        "runs": len(values),
-    }
+_REPORT = re.compile(
+    r"generator (?P<generator>[\d.]+) s, MkDocs (?P<mkdocs>[\d.]+) s; "
+    r"charts: (?P<drawn>\d+) rendered, (?P<cached>\d+) from cache"
+)
+"""factsheet build's closing line; its stage figures are kept when it still reads so."""
 
 
-def clean(project: Project) -> None:
-    """No caches and no earlier output: what a fresh checkout builds from."""
-    for folder in (project.cache_dir, project.docs_dir, project.site_dir):
-        shutil.rmtree(folder, ignore_errors=True)
+@dataclass(frozen=True)
+class Run:
+    """One new process: wall and CPU seconds, peak memory, and what it printed."""
+
+    wall: float
+    cpu: float
+    max_rss_mib: float
+    output: str
 
 
-_CHART_SECONDS: list[float] = []
+@dataclass(frozen=True)
+class Tool:
+    """A build command as its user runs it, in its own folder, and what `clean` removes."""
+
+    name: str
+    command: list[str]
+    cwd: Path
+    outputs: tuple[Path, ...]
+
+    def clean(self) -> None:
+        for folder in self.outputs:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def run(self) -> Run:
+        """Run once in a new process; wait4 gives this child's own CPU time and peak memory."""
+        with tempfile.TemporaryFile() as out:
+            started = time.perf_counter()
+            proc = subprocess.Popen(self.command, cwd=self.cwd, stdout=out, stderr=out)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - started
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            output = out.read().decode("utf-8", "replace")
+        if proc.returncode != 0:
+            raise SystemExit(f"{self.name} failed in {self.cwd}:\n{output[-3000:]}")
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
-def _time_charts() -> None:
-    """Count the chart step apart: charts are drawn by their own module, with their own cache."""
-    inner = charts.render_charts
-    if getattr(inner, "timed", False):
-        return
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            _CHART_SECONDS.append(time.perf_counter() - started)
-
-    timed.timed = True  # type: ignore[attr-defined]
-    charts.render_charts = timed
+def median(values: Iterable[float]) -> float:
+    return statistics.median(list(values))
 
 
-def timed_build(project: Project) -> dict[str, float]:
-    """One build: the generator's stage (charts included, and apart) and MkDocs' stage."""
-    _time_charts()
-    before = len(_CHART_SECONDS)
-    report = build(project)
-    return {
-        "generator": report.generate_seconds,
-        "charts": sum(_CHART_SECONDS[before:]),
-        "mkdocs": report.engine_seconds,
-    }
-
-
-def summarise(runs: list[dict[str, float]]) -> dict[str, dict[str, float]]:
-    """Median and range of each stage, and of the ratios computed run by run."""
-
-    def of(key: Callable[[dict[str, float]], float]) -> dict[str, float]:
-        return spread([key(r) for r in runs])
-
-    return {
-        "generator": of(lambda r: r["generator"]),
-        "charts": of(lambda r: r["charts"]),
-        "generator_without_charts": of(lambda r: r["generator"] - r["charts"]),
-        "mkdocs": of(lambda r: r["mkdocs"]),
-        "ratio": of(lambda r: r["generator"] / r["mkdocs"]),
-        "ratio_without_charts": of(lambda r: (r["generator"] - r["charts"]) / r["mkdocs"]),
-    }
-
-
-def clean_builds(project: Project, runs: int) -> dict[str, object]:
-    """Builds as `factsheet build` runs them from a fresh checkout: new process, no caches."""
-    results, process = [], []
-    for _ in range(runs):
-        clean(project)
-        started = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, __file__, "--clean-build", str(project.root)],
-            capture_output=True,
-            text=True,
-            cwd=project.root,
-        )
-        process.append(time.perf_counter() - started)
-        if out.returncode != 0:
-            raise SystemExit(f"clean build of {project.root} failed:\n{out.stderr}")
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    return {**summarise(results), "process": spread(process)}
-
-
-def rebuilds(project: Project, runs: int, before: Callable[[int], None]) -> dict[str, object]:
-    """`runs` builds in this process, each after `before(run)` changed (or did not) content."""
-    results = []
+def paired(
+    ours: Tool, peer: Tool, runs: int, before: Callable[[int], None]
+) -> list[tuple[Run, Run]]:
+    """`runs` pairs (ours, peer); `before(run)` prepares each pair, and the first to go
+    alternates, so neither always runs on a machine the other has just warmed or loaded."""
+    pairs = []
     for run in range(runs):
         before(run)
-        results.append(timed_build(project))
-    return summarise(results)
+        if run % 2 == 0:
+            a = ours.run()
+            b = peer.run()
+        else:
+            b = peer.run()
+            a = ours.run()
+        pairs.append((a, b))
+    return pairs
 
 
-_VALUE = re.compile(r"^(\s+value:\s*)(\d+)\s*$", re.MULTILINE)
+def summarise(pairs: list[tuple[Run, Run]]) -> dict[str, Any]:
+    """Medians of each tool's runs, and the medians of the ratios taken pair by pair."""
+
+    def of(runs: list[Run]) -> dict[str, Any]:
+        return {
+            "wall_s": median(r.wall for r in runs),
+            "wall_range_s": [min(r.wall for r in runs), max(r.wall for r in runs)],
+            "cpu_s": median(r.cpu for r in runs),
+            "max_rss_mib": median(r.max_rss_mib for r in runs),
+        }
+
+    ours, peer = [a for a, _ in pairs], [b for _, b in pairs]
+    result = {
+        "runs": len(pairs),
+        "factsheet": of(ours),
+        "peer": of(peer),
+        "ratio": {
+            "wall": median(a.wall / b.wall for a, b in pairs),
+            "cpu": median(a.cpu / b.cpu for a, b in pairs),
+            "max_rss": median(a.max_rss_mib / b.max_rss_mib for a, b in pairs),
+        },
+    }
+    stages = [m.groupdict() for m in (_REPORT.search(a.output) for a in ours) if m]
+    if len(stages) == len(ours):
+        result["factsheet"]["stages"] = {
+            key: median(float(s[key]) for s in stages) for key in stages[0]
+        }
+    return result
 
 
-def figure_editor(project: Project) -> Callable[[int], None]:
-    """Changes one figure's value by one, then back, so every run has an edit to rebuild."""
-    for path in content_files(project.content_dir):
-        text = path.read_text(encoding="utf-8")
-        match = _VALUE.search(text)
-        if match and "figures:" in text and not path.name.startswith(synthetic.PREFIX):
-            break
-    else:
-        raise SystemExit("no figure with a whole-number `value:` to edit")
-    original = int(match.group(2))
-    edited = original + original // 10 + 1  # enough to change how it reads: 1.2 -> 1.3 million
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
+    """For each built page, the content records it shows: the element ids that are record ids."""
+    return {
+        page.relative_to(site).parent.as_posix(): frozenset(
+            set(_ID.findall(page.read_text(encoding="utf-8"))) & record_ids
+        )
+        for page in sorted(site.rglob("index.html"))
+        if page.parent.name != "search"
+    }
+
+
+def record_ids(content_dir: Path) -> set[str]:
+    """Every id in the content: figures, derived, statements, events, notes, sources, charts."""
+    ids: set[str] = set()
+    for path in sorted(content_dir.glob("*.yml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        for kind, items in data.items():
+            if kind != "sheet":
+                ids.update(item["id"] for item in items or [])
+    return ids
+
+
+def same_pages(ours: dict[str, frozenset[str]], peer: dict[str, frozenset[str]]) -> list[str]:
+    """How the two sites differ in what records each page shows ([] when they do not).
+
+    Pages are matched by their records, not their names: each page of one site must show
+    exactly the records of one page of the other."""
+    unmatched = list(peer.values())
+    problems = []
+    for name, records in ours.items():
+        if records in unmatched:
+            unmatched.remove(records)
+        else:
+            problems.append(f"factsheet's page {name or 'home'} has no peer page with its records")
+    problems += [f"a peer page shows {sorted(r)[:5]} as no factsheet page does" for r in unmatched]
+    return problems
+
+
+_FIGURE = re.compile(r"^(\s*)- id: (\S+)\s*$")
+_VALUE = re.compile(r"^(\s+value:\s*)(\d+)\s*$")
+
+
+def set_value(text: str, figure_id: str, value: int) -> str:
+    """`text` (a figures file) with the whole-number `value:` of figure `figure_id` replaced."""
+    lines = text.splitlines(keepends=True)
+    inside = False
+    for i, line in enumerate(lines):
+        start = _FIGURE.match(line)
+        if start:
+            inside = start.group(2) == figure_id
+        elif inside and (match := _VALUE.match(line)):
+            lines[i] = f"{match.group(1)}{value}\n"
+            return "".join(lines)
+    raise ValueError(f"no whole-number value for figure {figure_id}")
+
+
+def edit_targets(content_dir: Path) -> dict[str, tuple[Path, str, int]]:
+    """A figure drawn in a chart and one that is not, each with a whole-number value to raise.
+
+    A raised value keeps every check passing, except for figures that are the part of a whole
+    (deaths of casualties), which are left alone. Only the real files are edited, not copies.
+    """
+    charted: set[str] = set()
+    parts: set[str] = set()
+    figures: list[tuple[Path, dict[str, Any]]] = []
+    for path in sorted(content_dir.glob("*.yml")):
+        if path.name.startswith(synthetic.PREFIX):
+            continue
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        for chart in data.get("charts") or []:
+            charted.update(chart.get("figures") or [])
+        parts.update((data.get("sheet") or {}).get("parts") or {})
+        figures += [(path, f) for f in data.get("figures") or []]
+    targets: dict[str, tuple[Path, str, int]] = {}
+    for path, figure in figures:
+        value = figure.get("value")
+        if not isinstance(value, int) or isinstance(value, bool) or figure.get("measure") in parts:
+            continue
+        case = "charted" if figure["id"] in charted else "uncharted"
+        targets.setdefault(case, (path, figure["id"], value))
+    missing = {"charted", "uncharted"} - set(targets)
+    if missing:
+        raise SystemExit(f"no figure with a whole-number value to edit for: {', '.join(missing)}")
+    return targets
+
+
+def editor(path: Path, figure_id: str, value: int) -> Callable[[int], None]:
+    """Before run n, raise the figure to a value no earlier run had, so that no cache keyed by
+    content can answer from an earlier build: 1.2 million -> 1.3, 1.4, ... million."""
+    step = 10 ** max(len(str(value)) - 2, 0)
+    text = path.read_text(encoding="utf-8")
 
     def edit(run: int) -> None:
-        value = edited if run % 2 == 0 else original
-        path.write_text(_VALUE.sub(rf"\g<1>{value}", text, count=1), encoding="utf-8")
+        path.write_text(set_value(text, figure_id, value + (run + 1) * step), encoding="utf-8")
 
     return edit
 
 
-def floor(project: Project, runs: int) -> dict[str, object]:
-    """MkDocs alone, building the Markdown the last build generated."""
-    epoch = source_date_epoch(load_content(project.root))
-    work = Path(tempfile.mkdtemp(prefix="floor-", dir=project.root))
-    docs = work / "docs"
-    shutil.copytree(project.docs_dir, docs)
-    times = []
-    try:
-        for _ in range(runs):
-            site = work / "site"
-            shutil.rmtree(site, ignore_errors=True)
-            started = time.perf_counter()
-            engine.build_site(project, docs, site, epoch)
-            times.append(time.perf_counter() - started)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return {"mkdocs": spread(times)}
-
-
-def bench_scale(root: Path, scale: int, runs: int, log: Callable[[str], None]) -> dict:
+def lay_out(root: Path, scale: int) -> tuple[Tool, Tool, dict[str, int]]:
+    """The sheet (grown to `scale`) at `root`, the peer beside it reading the same content."""
     copy_sheet(root)
+    peer_dir = root / "benchmarks" / "peer"
+    for part in PEER_FILES:
+        src = PEER / part
+        if src.is_dir():
+            shutil.copytree(src, peer_dir / part)
+        else:
+            peer_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, peer_dir / part)
     if scale > 1:
+        synthetic.grow_peer(peer_dir, root, scale)
         synthetic.grow(root, scale)
-    counts = synthetic.count(root)
-    project = Project.load(root)
+    ours = Tool(
+        "factsheet build",
+        [str(REPO / ".venv" / "bin" / "factsheet"), "build"],
+        root,
+        (root / ".cache", root / "build", root / "site"),
+    )
+    peer = Tool("mkdocs build", [str(PEER_MKDOCS), "build"], peer_dir, (peer_dir / "site",))
+    return ours, peer, synthetic.count(root)
+
+
+PEER_MKDOCS = REPO / ".venv-peer" / "bin" / "mkdocs"
+
+
+def check_peer(ours: Tool, peer: Tool, root: Path) -> None:
+    """Stop unless the peer built every page without a macro error and with our records."""
+    site = peer.cwd / "site"
+    broken = [p for p in site.rglob("*.html") if "Macro Rendering Error" in p.read_text("utf-8")]
+    if broken:
+        raise SystemExit(f"the peer built error pages: {broken[:3]}")
+    ids = record_ids(root / "content")
+    problems = same_pages(page_records(root / "site", ids), page_records(site, ids))
+    if problems:
+        raise SystemExit("the peer's pages differ from factsheet's:\n" + "\n".join(problems[:10]))
+
+
+def bench_scale(
+    root: Path,
+    scale: int,
+    runs: int,
+    log: Callable[[str], None],
+    result: dict[str, Any],
+    save: Callable[[], None],
+) -> None:
+    """Every case at one scale, into `result`; `save` after each case, so that an interrupted
+    run keeps the figures it has."""
+    ours, peer, counts = lay_out(root, scale)
     log(
         f"{scale}x: {counts['figures']} figures, {counts['statements']} statements, "
-        f"{counts['pages']} pages; clean builds"
+        f"{counts['pages']} pages"
     )
-    result: dict[str, object] = {"content": counts}
-    result["clean"] = clean_builds(project, runs)
-    log(f"{scale}x: rebuilds")
-    build(project)  # this process's first build pays for imports; not timed
-    result["no_change"] = rebuilds(project, runs, lambda run: None)
-    result["edit_one_figure"] = rebuilds(project, runs, figure_editor(project))
-    log(f"{scale}x: MkDocs alone")
-    result["floor"] = floor(project, runs)
-    warm, alone = result["no_change"], result["floor"]["mkdocs"]["median"]  # type: ignore[index]
-    result["generator_over_floor"] = {
-        "with_charts": warm["generator"]["median"] / alone,  # type: ignore[index]
-        "without_charts": warm["generator_without_charts"]["median"] / alone,  # type: ignore[index]
-    }
-    return result
+    result["content"] = counts
+
+    def clean(run: int) -> None:
+        ours.clean()
+        peer.clean()
+
+    for case, before in (
+        ("clean", clean),
+        ("warm", lambda run: None),
+        *((case, editor(*target)) for case, target in edit_targets(root / "content").items()),
+    ):
+        log(f"{scale}x: {CASES[case]}, {runs} pairs")
+        result[case] = summarise(paired(ours, peer, runs, before))
+        if case == "clean":
+            check_peer(ours, peer, root)
+        save()
 
 
-def check_targets(results: dict) -> list[dict[str, object]]:
-    scales = results["scales"]
-    real = scales.get("1")
-    checks = []
-
-    def check(target: str, value: str, met: bool, **more: str) -> None:
-        checks.append({"target": target, "value": value, "met": met, **more})
-
-    if real:
-        warm = real["no_change"]
-        check(
-            "generator's warm stage <= 10% of MkDocs' stage (real content)",
-            f"{warm['ratio']['median']:.0%}",
-            warm["ratio"]["median"] <= TARGETS["warm_ratio"],
-            without_charts=f"{warm['ratio_without_charts']['median']:.0%}",
-        )
-        edit = real["edit_one_figure"]
-        check(
-            "one figure edited: < 1 s of generator work (real content)",
-            f"{edit['generator']['median']:.2f} s",
-            edit["generator"]["median"] < TARGETS["edit_seconds"],
-            without_charts=f"{edit['generator_without_charts']['median']:.2f} s",
-        )
-    if real and "100" in scales:
-        for label, key in (("warm", "no_change"), ("clean", "clean")):
-            big, small = scales["100"][key], real[key]
-            growth = big["generator"]["median"] / small["generator"]["median"]
-            bare = (
-                big["generator_without_charts"]["median"]
-                / small["generator_without_charts"]["median"]
-            )
-            check(
-                f"100x content: generator ({label}) at most 120x the time",
-                f"{growth:.0f}x",
-                growth <= TARGETS["growth_100x"],
-                without_charts=f"{bare:.0f}x",
-            )
-    home = results.get("home_page")
-    if home:
-        check(
-            "home page first visit <= 400 KB (gzip, as served)",
-            f"{home['gzip_bytes'] / 1000:.0f} KB gzip ({home['raw_bytes'] / 1000:.0f} KB raw)",
-            home["gzip_bytes"] <= TARGETS["home_page_bytes"],
-        )
-    return checks
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
 
 
-def _t(s: dict[str, float]) -> str:
-    unit, k = ("ms", 1000) if s["max"] < 1 else ("s", 1)
-    fmt = ".0f" if unit == "ms" else ".2f"
-    return f"{s['median'] * k:{fmt}} ({s['min'] * k:{fmt}}–{s['max'] * k:{fmt}}) {unit}"
-
-
-def table(results: dict) -> str:
-    head = ("size", "build", "generator", "of which charts", "MkDocs", "gen/MkDocs")
-    rows = [head]
-    sizes = []
-    for scale, r in results["scales"].items():
-        c = r["content"]
-        sizes.append(
-            f"{scale}x = {c['pages']} pages, {c['figures']} figures, {c['derived']} derived, "
-            f"{c['statements']} statements, {c['events']} events, {c['notes']} notes, "
-            f"{c['sources']} sources"
-        )
-        labels = [f"{scale}x"]
-        for key, name in (
-            ("clean", "clean, new process"),
-            ("no_change", "nothing changed"),
-            ("edit_one_figure", "one figure edited"),
-        ):
-            m = r[key]
-            ratio = f"{m['ratio']['median']:.0%} ({m['ratio_without_charts']['median']:.0%})"
-            label = labels.pop(0) if labels else ""
-            rows.append((label, name, _t(m["generator"]), _t(m["charts"]), _t(m["mkdocs"]), ratio))
-        floor_ratio = r["generator_over_floor"]
-        rows.append(
-            (
-                "",
-                "MkDocs alone (floor)",
-                "",
-                "",
-                _t(r["floor"]["mkdocs"]),
-                f"{floor_ratio['with_charts']:.0%} ({floor_ratio['without_charts']:.0%})",
-            )
-        )
-        rows.append(("", "clean: whole process", _t(r["clean"]["process"]), "", "", ""))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+def table(results: dict[str, Any]) -> str:
+    """The headline: paired ratios factsheet / peer, with each side's medians."""
     lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
+        "| scale | case | factsheet (s) | peer (s) | factsheet / peer | CPU time ratio | "
+        "peak memory (MiB) | memory ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    out = "\n".join(["Content:", *(f"  {size}" for size in sizes), "", *lines])
-    out += (
-        "\nMedian (min–max) of the runs. gen/MkDocs: the generator's stage over MkDocs' in the"
-        "\nsame build, run by run, then the median; in brackets without charts. On the floor row:"
-        "\nthe warm (nothing changed) generator over MkDocs alone building the same Markdown."
-    )
-    home = results.get("home_page")
-    if home:
-        out += (
-            f"\n\nHome page, first visit ({home['method']}): "
-            f"{home['gzip_bytes'] / 1000:.1f} KB gzip, {home['raw_bytes'] / 1000:.1f} KB raw"
-        )
-        for kind, k in home["by_kind"].items():
-            out += (
-                f"\n  {kind:<7} {k['files']:>2} file(s) {k['gzip'] / 1000:7.1f} KB gzip"
-                f" {k['raw'] / 1000:7.1f} KB raw"
+    for scale, r in results["scales"].items():
+        for case, name in CASES.items():
+            if case not in r:
+                continue
+            m = r[case]
+            f, p = m["factsheet"], m["peer"]
+            lines.append(
+                f"| {scale}x | {name} | {_s(f['wall_s'])} | {_s(p['wall_s'])} | "
+                f"**{m['ratio']['wall']:.2f}** | {m['ratio']['cpu']:.2f} | "
+                f"{f['max_rss_mib']:.0f} / {p['max_rss_mib']:.0f} | {m['ratio']['max_rss']:.2f} |"
             )
-        if home["offsite_requests"]:
-            out += f"\n  requests to other hosts: {', '.join(home['offsite_requests'])}"
-    out += "\n\nTargets:"
-    for check in results["targets"]:
-        out += f"\n  [{'met' if check['met'] else 'MISSED'}] {check['target']}: {check['value']}"
-        if "without_charts" in check:
-            out += f" ({check['without_charts']} without charts)"
-    return out
+    return "\n".join(lines)
+
+
+def detail(results: dict[str, Any]) -> str:
+    """CPU time and factsheet's own stages, for the profile behind the headline."""
+    lines = [
+        "| scale | case | CPU factsheet / peer (s) | CPU ratio | generator (s) | "
+        "MkDocs stage (s) | charts drawn | wall ranges factsheet; peer (s) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for scale, r in results["scales"].items():
+        for case, name in CASES.items():
+            if case not in r:
+                continue
+            m = r[case]
+            f, p = m["factsheet"], m["peer"]
+            st = f.get("stages", {})
+            stages = (
+                f"{_s(st['generator'])} | {_s(st['mkdocs'])} | {st['drawn']:.0f}"
+                if st
+                else "– | – | –"
+            )
+            fr, pr = f["wall_range_s"], p["wall_range_s"]
+            lines.append(
+                f"| {scale}x | {name} | {_s(f['cpu_s'])} / {_s(p['cpu_s'])} | "
+                f"{m['ratio']['cpu']:.2f} | {stages} | "
+                f"{_s(fr[0])}–{_s(fr[1])}; {_s(pr[0])}–{_s(pr[1])} |"
+            )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the figures")
     parser.add_argument("--scales", default="1,10,100", help="content sizes, e.g. 1,10,100")
-    parser.add_argument("--runs", type=int, help="timed runs per measurement (default: by size)")
-    parser.add_argument("--clean-build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, help="pairs per case (default: by size)")
     args = parser.parse_args(argv)
-    if args.clean_build:  # the child process of a clean build
-        print(json.dumps(timed_build(Project.load(args.clean_build))))
-        return 0
+    if not PEER_MKDOCS.exists():
+        raise SystemExit(f"{PEER_MKDOCS} is missing: run `make bench`, which installs the peer")
     scales = [int(s) for s in args.scales.split(",")]
     started = time.perf_counter()
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
 
-    results: dict = {
+    results: dict[str, Any] = {
         "machine": {
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
+            "load_average_at_start": os.getloadavg(),
         },
         "command": "benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "scales": {},
     }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:
+        results["seconds_so_far"] = time.perf_counter() - started
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as tmp:
         for scale in scales:
             runs = args.runs or RUNS.get(scale, 3)
             root = Path(tmp) / f"x{scale}"
-            results["scales"][str(scale)] = bench_scale(root, scale, runs, log)
+            results["scales"][str(scale)] = {}
+            bench_scale(root, scale, runs, log, results["scales"][str(scale)], save)
             if scale == 1:
                 log("home page weight")
-                results["home_page"] = weight.measure(Project.load(root).site_dir)
+                results["home_page"] = weight.measure(root / "site")
             shutil.rmtree(root, ignore_errors=True)
-    results["targets"] = check_targets(results)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
     results["total_seconds"] = time.perf_counter() - started
     print(table(results))
+    print(
+        "\nMedians of paired runs (new processes, alternating which goes first); the ratios are"
+        "\ntaken pair by pair: wall time, CPU time (user + system), and peak resident set size"
+        "\nof each build process.\n"
+    )
+    print(detail(results))
+    home = results.get("home_page")
+    if home:
+        print(
+            f"\nfactsheet's home page, first visit ({home['method']}): "
+            f"{home['gzip_bytes'] / 1000:.1f} KB gzip, {home['raw_bytes'] / 1000:.1f} KB raw"
+        )
     print(f"\nTotal time: {results['total_seconds']:.0f} s")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    save()
     print(f"Figures written to {args.json}")
     return 0
 

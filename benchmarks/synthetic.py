@@ -113,6 +113,31 @@ description: Synthetic content for the benchmark, copy {copy}.
 """
 
 
+def _sheet_file(content_dir: Path) -> Path:
+    return next(
+        p
+        for p in sorted(content_dir.rglob("*.y*ml"))
+        if "sheet" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+    )
+
+
+def sheet_topics(content_dir: Path) -> dict[str, str]:
+    """The sheet's topics, id to title."""
+    data = yaml.safe_load(_sheet_file(content_dir).read_text(encoding="utf-8"))
+    return dict(data["sheet"].get("topics") or {})
+
+
+def extra_templates(pages: Path, topics: dict[str, str]) -> list[Path | None]:
+    """The real pages each copy repeats beyond its topic pages, so that a copy has as many
+    pages as the real sheet: text-only pages, or None for a bare page when there is none."""
+    real_pages = sorted(pages.rglob("*.md.j2"))
+    static_pages = [p for p in real_pages if not _DYNAMIC.search(p.read_text(encoding="utf-8"))]
+    extra_pages = max(len(real_pages) - len(topics), 0)
+    return [
+        static_pages[n % len(static_pages)] if static_pages else None for n in range(extra_pages)
+    ]
+
+
 def grow(root: Path, factor: int) -> dict[str, int]:
     """Add `factor - 1` renamed copies of the real content and pages to the sheet at `root`.
 
@@ -122,16 +147,10 @@ def grow(root: Path, factor: int) -> dict[str, int]:
     """
     content_dir, pages = root / "content", root / "site_src" / "pages"
     records = real_records(content_dir)
-    sheet_file = next(
-        p
-        for p in sorted(content_dir.rglob("*.y*ml"))
-        if "sheet" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})
-    )
+    sheet_file = _sheet_file(content_dir)
     sheet_data = yaml.safe_load(sheet_file.read_text(encoding="utf-8"))
     topics: dict[str, str] = dict(sheet_data["sheet"].get("topics") or {})
-    real_pages = sorted(pages.rglob("*.md.j2"))
-    static_pages = [p for p in real_pages if not _DYNAMIC.search(p.read_text(encoding="utf-8"))]
-    extra_pages = max(len(real_pages) - len(topics), 0)
+    extras = extra_templates(pages, topics)
     added_topics: dict[str, str] = {}
     for copy in range(1, factor):
         end = suffix(copy)
@@ -144,8 +163,7 @@ def grow(root: Path, factor: int) -> dict[str, int]:
             (pages / f"{PREFIX}{copy:03d}-{topic}.md.j2").write_text(
                 PAGE.format(title=title, copy=copy, topic=topic + end), encoding="utf-8"
             )
-        for n in range(extra_pages):  # text-only pages, like the real about page
-            template = static_pages[n % len(static_pages)] if static_pages else None
+        for n, template in enumerate(extras):  # text-only pages, like the real about page
             text = template.read_text(encoding="utf-8") if template else "# Page\n"
             (pages / f"{PREFIX}{copy:03d}-page{n}.md.j2").write_text(text, encoding="utf-8")
     sheet_data["sheet"]["topics"] = {**topics, **added_topics}
@@ -153,6 +171,47 @@ def grow(root: Path, factor: int) -> dict[str, int]:
         yaml.safe_dump(sheet_data, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return count(root)
+
+
+PEER_PAGE = """---
+title: {title} (synthetic copy {copy})
+---
+{{% import "blocks.md" as b with context %}}
+
+# {title} (synthetic copy {copy})
+
+{{% for q in content.by_topic.get("{topic}", []) %}}
+{{{{ b.figure(q) }}}}
+{{% endfor %}}
+
+{{% for s in content.statements_by_topic.get("{topic}", []) %}}
+{{{{ b.statement(s) }}}}
+{{% endfor %}}
+"""
+"""A copy's topic page for the peer (benchmarks/peer/), as PAGE is for factsheet."""
+
+
+def grow_peer(peer: Path, root: Path, factor: int) -> int:
+    """Give the peer at `peer` the pages that `grow(root, factor)` will give the sheet at
+    `root`; call it first. For each copy: one page per topic, named `TOPIC.md` as the peer's
+    main.py expects, and the peer's version of each extra page (the peer's page of the same
+    name, or a bare page). Returns how many pages were added."""
+    docs = peer / "docs"
+    topics = sheet_topics(root / "content")
+    extras = extra_templates(root / "site_src" / "pages", topics)
+    added = 0
+    for copy in range(1, factor):
+        end = suffix(copy)
+        for topic, title in topics.items():
+            page = PEER_PAGE.format(title=title, copy=copy, topic=topic + end)
+            (docs / f"{topic}{end}.md").write_text(page, encoding="utf-8")
+            added += 1
+        for n, template in enumerate(extras):
+            twin = docs / template.name.removesuffix(".j2") if template else None
+            text = twin.read_text(encoding="utf-8") if twin and twin.exists() else "# Page\n"
+            (docs / f"{PREFIX}{copy:03d}-page{n}.md").write_text(text, encoding="utf-8")
+            added += 1
+    return added
 
 
 def count(root: Path) -> dict[str, int]:

@@ -1,41 +1,255 @@
-"""The benchmark's synthetic content: the real sheet grown to N copies still builds, with every
-copy's records on pages of their own. (Speed itself is measured by benchmarks/run.py.)"""
+"""The benchmark's parts: the synthetic content, the peer site it is compared with, and the
+pairing of runs. (Speed itself is measured by `make bench`, never by a test.)
+
+The peer's pages are rendered here with plain Jinja through a stand-in for mkdocs-macros'
+`env` (the peer's own packages live in .venv-peer, which tests do not need): its main.py,
+blocks and pages are the real ones.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import re
+import shutil
+import sys
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
 
 from generator.build import build
 from generator.project import Project
 from tests.support import REPO
 
 
-def _synthetic():
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_synthetic", REPO / "benchmarks" / "synthetic.py"
-    )
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-synthetic = _synthetic()
+synthetic = _load("benchmark_synthetic", REPO / "benchmarks" / "synthetic.py")
+bench = _load("benchmark_run", REPO / "benchmarks" / "run.py")
+PEER = REPO / "benchmarks" / "peer"
 
 
-def test_grown_sheet_has_twice_the_records_and_pages_and_builds(sheet: Path):
+class MacrosEnv:
+    """What the peer's main.py uses of mkdocs-macros' `env`, rendering pages as it does:
+    each page's Markdown, front matter removed, as a Jinja template with the variables."""
+
+    def __init__(self, project_dir: Path) -> None:
+        self.project_dir = str(project_dir)
+        config = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
+        self.conf = yaml.load(config, Loader=_MkDocsConfig)
+        self.variables: dict[str, Any] = {}
+        self.jinja = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(project_dir / "includes"), undefined=jinja2.Undefined
+        )
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=""))
+
+    def filter(self, function: Any) -> Any:
+        self.jinja.filters[function.__name__] = function
+        return function
+
+    def macro(self, function: Any) -> Any:
+        self.jinja.globals[function.__name__] = function
+        return function
+
+    def render(self, page: Path) -> str:
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=page.name))
+        text = re.sub(r"\A---\n.*?\n---\n", "", page.read_text(encoding="utf-8"), flags=re.S)
+        return self.jinja.from_string(text).render(**self.variables)
+
+
+class _MkDocsConfig(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` tags name code this test does not need."""
+
+
+_MkDocsConfig.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def peer_pages(peer: Path) -> dict[str, str]:
+    """Every page of the peer at `peer`, rendered by its macros, by file name."""
+    env = MacrosEnv(peer)
+    _load("peer_main", peer / "main.py").define_env(env)
+    return {page.name: env.render(page) for page in sorted((peer / "docs").glob("*.md"))}
+
+
+_CHART = re.compile(r"```\{\.vegalite #([^}\s]+)\}")
+
+
+def peer_records(pages: dict[str, str], ids: set[str]) -> dict[str, frozenset[str]]:
+    """The records each peer page shows: element ids, and chart ids on their fences."""
+    return {
+        name: frozenset((set(bench._ID.findall(text)) | set(_CHART.findall(text))) & ids)
+        for name, text in pages.items()
+    }
+
+
+def copy_peer(root: Path) -> Path:
+    """The peer beside a sheet at `root`, reading its content/ as the benchmark lays it out."""
+    peer = root / "benchmarks" / "peer"
+    for part in bench.PEER_FILES:
+        src = PEER / part
+        if src.is_dir():
+            shutil.copytree(src, peer / part)
+        else:
+            peer.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, peer / part)
+    return peer
+
+
+def test_the_peer_shows_the_same_records_on_each_page_as_factsheet(built: Path, tmp_path: Path):
+    root = tmp_path / "sheet"
+    shutil.copytree(built / "content", root / "content")
+    peer = copy_peer(root)
+    ids = bench.record_ids(root / "content")
+
+    ours = bench.page_records(built / "site", ids)
+    theirs = peer_records(peer_pages(peer), ids)
+
+    assert bench.same_pages(ours, theirs) == []
+    assert theirs["casualties.md"] >= {"casualties-by-side", "ru-casualties", "ru-ua-deaths-ratio"}
+    assert "note-over-one-million-soldiers" in theirs["casualties.md"]
+    assert theirs["sources.md"] >= {"csis-grinding-war", "unilad-csis-2026-01-29"}
+
+
+def test_the_peer_computes_derived_figures_and_words_them(built: Path, tmp_path: Path):
+    root = tmp_path / "sheet"
+    shutil.copytree(built / "content", root / "content")
+    pages = peer_pages(copy_peer(root))
+
+    # 275,000–325,000 Russian and 100,000–140,000 Ukrainian deaths (CSIS): a ratio of
+    # 275/140 = 1.96 to 325/100 = 3.25, shown with one decimal.
+    assert "Russian deaths for each Ukrainian death: **2.0–3.2 times**" in pages["casualties.md"]
+    assert (
+        "CSIS estimates **about 1.2 million** Russian military casualties"
+        in (pages["casualties.md"])
+    )
+
+
+def test_grown_sheet_and_grown_peer_show_the_copies_records_on_pages_of_their_own(sheet: Path):
     real = synthetic.count(sheet)
     assert real["figures"] and real["statements"] and real["pages"]
     figure = synthetic.real_records(sheet / "content")["figures"][0]
+    peer = copy_peer(sheet)
 
+    added = synthetic.grow_peer(peer, sheet, 2)
     grown = synthetic.grow(sheet, 2)
 
     assert grown == {kind: 2 * n for kind, n in real.items()}
+    assert added == real["pages"]
     report = build(Project.load(sheet))
     assert report.pages == 2 * real["pages"]
     copy_page = sheet / "site" / f"bench-x001-{figure['topic']}" / "index.html"
     assert f'id="{figure["id"]}-x001"' in copy_page.read_text(encoding="utf-8")
+    ids = bench.record_ids(sheet / "content")
+    theirs = peer_records(peer_pages(peer), ids)
+    assert bench.same_pages(bench.page_records(sheet / "site", ids), theirs) == []
+    assert f"{figure['id']}-x001" in theirs[f"{figure['topic']}-x001.md"]
+
+
+def test_pages_are_matched_by_their_records_and_a_moved_record_is_reported():
+    ours = {"": frozenset(), "a": frozenset({"f1", "f2"}), "b": frozenset({"s1"})}
+    same = {"index.md": frozenset(), "x.md": frozenset({"s1"}), "y.md": frozenset({"f2", "f1"})}
+    moved = {"index.md": frozenset(), "x.md": frozenset({"s1", "f2"}), "y.md": frozenset({"f1"})}
+
+    assert bench.same_pages(ours, same) == []
+    assert bench.same_pages(ours, moved) == [
+        "factsheet's page a has no peer page with its records",
+        "factsheet's page b has no peer page with its records",
+        "a peer page shows ['f2', 's1'] as no factsheet page does",
+        "a peer page shows ['f1'] as no factsheet page does",
+    ]
+
+
+FIGURES = """\
+figures:
+  - id: first
+    value: 100
+    unit: people
+
+  - id: second
+    low: 5
+    high: 7
+
+  - id: third
+    value: 1200000
+"""
+
+
+def test_set_value_edits_only_the_named_figures_value():
+    edited = bench.set_value(FIGURES, "third", 1300000)
+
+    assert edited == FIGURES.replace("value: 1200000", "value: 1300000")
+    assert bench.set_value(FIGURES, "first", 7).splitlines()[2] == "    value: 7"
+    with pytest.raises(ValueError, match="second"):
+        bench.set_value(FIGURES, "second", 6)
+
+
+def test_edits_raise_a_charted_and_an_uncharted_figure_to_new_values_each_run(tmp_path: Path):
+    (tmp_path / "sheet.yml").write_text("sheet:\n  parts: {deaths: casualties}\n", encoding="utf-8")
+    (tmp_path / "charts.yml").write_text(
+        "charts:\n  - id: c\n    figures: [dead, drawn]\n", encoding="utf-8"
+    )
+    figures = tmp_path / "figures.yml"
+    figures.write_text(
+        "figures:\n"
+        "  - id: dead\n    measure: deaths\n    value: 300\n"
+        "  - id: drawn\n    measure: casualties\n    value: 1200000\n"
+        "  - id: ranged\n    measure: casualties\n    low: 1\n    high: 2\n"
+        "  - id: plain\n    measure: casualties\n    value: 415000\n",
+        encoding="utf-8",
+    )
+
+    targets = bench.edit_targets(tmp_path)
+
+    assert targets == {
+        "charted": (figures, "drawn", 1200000),
+        "uncharted": (figures, "plain", 415000),
+    }
+    edit = bench.editor(*targets["charted"])
+    edit(0)
+    assert "value: 1300000" in figures.read_text(encoding="utf-8")
+    edit(1)
+    assert "value: 1400000" in figures.read_text(encoding="utf-8")
+    assert "value: 415000" in figures.read_text(encoding="utf-8")
+
+
+class FakeTool:
+    def __init__(self, name: str, log: list[str], walls: list[float]) -> None:
+        self.name, self.log, self.walls = name, log, walls
+
+    def run(self) -> Any:
+        self.log.append(self.name)
+        wall = self.walls.pop(0)
+        return bench.Run(wall=wall, cpu=wall / 2, max_rss_mib=wall * 10, output="")
+
+
+def test_pairs_alternate_which_tool_goes_first_and_ratios_are_taken_pair_by_pair():
+    log: list[str] = []
+    ours = FakeTool("ours", log, [2.0, 9.0, 4.0])
+    peer = FakeTool("peer", log, [1.0, 3.0, 1.0])
+    prepared: list[int] = []
+
+    pairs = bench.paired(ours, peer, 3, prepared.append)
+    result = bench.summarise(pairs)
+
+    assert prepared == [0, 1, 2]
+    assert log == ["ours", "peer", "peer", "ours", "ours", "peer"]
+    # pair ratios 2/1, 9/3, 4/1 = 2, 3, 4: median 3; the medians' ratio would be 4/1.
+    assert result["ratio"]["wall"] == 3.0
+    assert result["factsheet"]["wall_s"] == 4.0
+    assert result["peer"]["wall_s"] == 1.0
+    assert result["factsheet"]["wall_range_s"] == [2.0, 9.0]
+    assert result["factsheet"]["max_rss_mib"] == 40.0
+    assert result["runs"] == 3
 
 
 def test_copies_rename_ids_references_and_texts_and_keep_the_home_page_as_it_was():
