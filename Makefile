@@ -48,10 +48,12 @@ bench: $(VENV)/.installed $(PEER_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # zizmor audits the workflows with every audit (pedantic); --offline: lint never needs the network.
+# mypy reads its settings from pyproject.toml; .pre-commit-config.yaml runs the same four.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows
+	$(BIN)/mypy generator
 
 clean:
 	rm -rf site build .cache test-artifacts

@@ -1,6 +1,7 @@
 """`factsheet check`: everything `build` checks in content/, plus what only needs a warning.
 
-Runs without rendering or building anything, so it is quick enough for a pre-commit hook.
+Runs without rendering or building anything, so it is quick enough for the pre-commit hook
+(.pre-commit-config.yaml) that runs it whenever content/ changes.
 Warnings (unused sources, stale figures) do not stop a build; `--strict` makes them fail.
 """
 

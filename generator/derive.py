@@ -138,7 +138,7 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         if a.period is None:
             raise ValueError(f"{spec.op} needs an input with a period; {a.id} has none")
         days = a.period.days
-        per = spec.days if spec.op == "per-period" else 1
+        per = (spec.days or 1) if spec.op == "per-period" else 1  # the model requires days
         low, high = alo / days * per, ahi / days * per
         unit = spec.unit or a.unit
         if spec.op == "per-day":

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from wsgiref.types import StartResponse, WSGIEnvironment
 
 from mkdocs.livereload import LiveReloadServer, _Handler
 
@@ -207,7 +208,9 @@ class LiveServer(LiveReloadServer):
     # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the WSGI app and the
     # method that serves a file, the method that adds the reload script to each page, the
     # request handler, and the epoch lock. tests/test_serve.py notices a change.
-    def serve_request(self, environ: dict[str, str], start_response: Callable) -> Iterable[bytes]:
+    def serve_request(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         allowed, refusal = self.allows(environ)
         if allowed:
             return super().serve_request(environ, start_response)
@@ -218,7 +221,7 @@ class LiveServer(LiveReloadServer):
         return [refusal]
 
     def _serve_request(
-        self, environ: dict[str, str], start_response: Callable
+        self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes] | None:
         # No file name holds a control character; a NUL would make open() raise ValueError,
         # which MkDocs answers with 500 and a traceback in the terminal.

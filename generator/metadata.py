@@ -39,7 +39,9 @@ def absolute(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
-def dataset(content: Content, site_url: str, downloads: dict[str, str], image: str) -> dict:
+def dataset(
+    content: Content, site_url: str, downloads: dict[str, str], image: str
+) -> dict[str, Any]:
     """schema.org Dataset: the fact sheet's data, its date and licence, and its downloads."""
     sheet = content.sheet
     data: dict[str, Any] = {

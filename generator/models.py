@@ -35,8 +35,9 @@ InlineMarkdown = Annotated[
     Field(
         min_length=1,
         description=(
-            "Inline Markdown: *emphasis*, **strong** and [links](https://…) only. "
-            "Raw HTML is shown as text; links must be http(s), mailto or site-relative."
+            "Inline Markdown: *emphasis*, **strong**, `code` and [links](https://…) only. "
+            "Raw HTML is shown as text; a link must be an absolute http(s) or mailto address, "
+            "else only its text is shown."
         ),
         json_schema_extra={"x-markdown": "inline"},
     ),

@@ -25,8 +25,11 @@ import yaml
 
 from .errors import SHOWN_CHARACTERS, Problem, shown
 
-Path_ = tuple[str | int, ...]
-"""A value's place in the document: ('figures', 3, 'low')."""
+FieldPath = tuple[str | int, ...]
+"""A value's place in the document, key by key and index by index: ('figures', 3, 'low')."""
+
+Path_ = FieldPath
+"""The old name of FieldPath, kept until validation.py is moved to the new one."""
 
 MAX_EXPANDED_NODES = 200_000
 """How many nodes a file may expand to beyond its own size; stops alias bombs early."""
@@ -58,21 +61,21 @@ class Loaded:
     """One file's data and where each value stands in it (1-based line and column)."""
 
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     """Where each mapping key is written, for problems about the key itself."""
     validated: Any = field(default=None, compare=False, repr=False)
     """The model validated from `data`, kept with it so an unchanged file is not validated
     again in the same process."""
 
-    def position(self, path: Path_) -> tuple[int, int]:
+    def position(self, path: FieldPath) -> tuple[int, int]:
         """The closest recorded position at or above `path`."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.positions:
                 return self.positions[path[:end]]
         return (1, 1)
 
-    def key_position(self, path: Path_) -> tuple[int, int]:
+    def key_position(self, path: FieldPath) -> tuple[int, int]:
         """Where the key of `path` is written (`sorce:`), else where its value is."""
         return self.keys.get(path) or self.position(path)
 
@@ -344,8 +347,8 @@ class _Converter:
     def __init__(self, display: str, distinct_nodes: int) -> None:
         self.display = display
         self.budget = distinct_nodes + MAX_EXPANDED_NODES
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[FieldPath, tuple[int, int]] = {}
+        self.keys: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
 
@@ -355,7 +358,7 @@ class _Converter:
             raise YamlProblems(self.problems)
         return Loaded(data, self.positions, self.keys)
 
-    def _problem(self, node: yaml.Node, path: Path_, message: str) -> None:
+    def _problem(self, node: yaml.Node, path: FieldPath, message: str) -> None:
         self.problems.append(
             Problem(
                 self.display,
@@ -366,7 +369,7 @@ class _Converter:
             )
         )
 
-    def _node(self, node: yaml.Node, path: Path_) -> Any:
+    def _node(self, node: yaml.Node, path: FieldPath) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise YamlProblems.one(
@@ -385,9 +388,10 @@ class _Converter:
             if node.tag != _SEQ:
                 self._problem(node, path, f"the tag {_tag(node)} is not supported; remove it")
             return [self._node(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -413,7 +417,7 @@ class _Converter:
             result[key] = self._node(value_node, path + (key,))
         return result
 
-    def _plain_text(self, node: yaml.ScalarNode, path: Path_, text: str) -> bool:
+    def _plain_text(self, node: yaml.ScalarNode, path: FieldPath, text: str) -> bool:
         """False (and a problem) if `text` holds a character no text may hold.
 
         A raw one in the file is stopped by the parser at its exact place; this catches the
@@ -425,7 +429,7 @@ class _Converter:
         self._problem(node, path, bad_character(ord(bad.group())))
         return False
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         if node.tag == _STR_TAG:  # most values; the constructor would return the text as is
             return node.value if self._plain_text(node, path, node.value) else None
         if node.tag not in _PLAIN_TAGS:
@@ -451,7 +455,7 @@ class _Converter:
         return value
 
 
-def dotted(path: Path_) -> str:
+def dotted(path: FieldPath) -> str:
     """`figures[3].low`; a key longer than an error may quote is cut short, like any value."""
     out = ""
     for part in path:

@@ -106,7 +106,8 @@ class ChartData:
     def sources(self) -> list[tuple[str, str | None]]:
         """Every (source, outlet) behind the chart, in order of first use, without repeats."""
         seen: dict[tuple[str, str | None], None] = {}
-        for item in (*self.rows, *self.moments):
+        items: tuple[Row | Moment, ...] = (*self.rows, *self.moments)
+        for item in items:
             for pair in item.sources:
                 seen.setdefault(pair, None)
         return list(seen)
@@ -145,7 +146,7 @@ class ChartData:
         """Exactly the chart's data: one line per row or event, numbers in the chart's unit."""
         if self.chart.kind == "timeline":
             columns = ["id", "date", "first_day", "last_day", "title", "source", "via"]
-            records = [
+            records: list[dict[str, object]] = [
                 {
                     "id": m.id,
                     "date": m.date.iso(),

@@ -225,7 +225,7 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[Spec], list[Spec]
     label_x = axis_x + 24
     start, end, ticks = _time_ticks(moments)
     labels = [_wrap(m.title, inner - label_x) for m in moments]
-    heights = [SMALL + 4 + len(lines) * LINE for lines in labels]
+    heights: list[float] = [SMALL + 4 + len(lines) * LINE for lines in labels]
     span = max(sum(heights) + GAP * len(heights), 160.0)
     days = (end - start).days
 

@@ -1,0 +1,184 @@
+"""The README documents every command and option, and pre-commit runs `make lint`'s checks.
+
+Like sqlite-utils' tests/test_docs.py: the command-line interface is walked, not listed, so a
+new command or option fails here until the README's Commands section says what it does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import tomllib
+
+import click
+import yaml
+
+from generator.cli import main
+from generator.render import inline_md
+from generator.schema import content_schema
+from tests.support import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def commands_section(readme: str) -> str:
+    """The text under `## Commands`, up to the next `## ` heading."""
+    found = re.search(r"^## Commands\n(.*?)(?=^## )", readme, re.MULTILINE | re.DOTALL)
+    assert found, "the README has no `## Commands` section"
+    return found.group(1)
+
+
+def command_parts(section: str) -> dict[str, str]:
+    """{'build': the text under "### `factsheet build …`", …}; '' holds the text before them."""
+    pieces = re.split(r"^### `factsheet ([a-z-]+)[^`]*`\n", section, flags=re.MULTILINE)
+    return {"": pieces[0], **dict(zip(pieces[1::2], pieces[2::2], strict=True))}
+
+
+def long_flags(command: click.Command) -> list[str]:
+    """Every long option of `command` (`--site-url`, and `--no-x` of a `--x/--no-x` pair)."""
+    return [
+        flag
+        for param in command.params
+        if isinstance(param, click.Option)
+        for flag in (*param.opts, *param.secondary_opts)
+        if flag.startswith("--")
+    ]
+
+
+def undocumented(group: click.Group, section: str) -> list[str]:
+    """What the README's Commands `section` leaves out: 'factsheet NAME' for a command with no
+    heading of its own, 'factsheet NAME --flag' for an option its part never writes in code."""
+    parts = command_parts(section)
+    missing = [f"factsheet {flag}" for flag in long_flags(group) if not _written(flag, parts[""])]
+    for name, command in sorted(group.commands.items()):
+        if name not in parts:
+            missing.append(f"factsheet {name}")
+            continue
+        missing += [
+            f"factsheet {name} {flag}"
+            for flag in long_flags(command)
+            if not _written(flag, parts[name])
+        ]
+    return missing
+
+
+def _written(flag: str, text: str) -> bool:
+    """`flag` is a word of a code span in `text` (`--port PORT`, `factsheet --version`), not
+    just the start of a longer flag (`--checked` does not write `--check`)."""
+    return re.search(rf"`[^`\n]*(?<![\w-]){re.escape(flag)}(?![\w-])[^`\n]*`", text) is not None
+
+
+def test_the_readme_documents_every_command_and_option() -> None:
+    assert undocumented(main, commands_section(README)) == []
+
+
+def test_the_readme_documents_only_commands_that_exist() -> None:
+    documented = set(command_parts(commands_section(README))) - {""}
+    assert documented == set(main.commands)
+
+
+def test_a_command_or_option_left_out_of_the_readme_is_named() -> None:
+    @click.group()
+    @click.option("--verbose", is_flag=True)
+    def tool(verbose: bool) -> None:
+        """A stand-in for `factsheet`."""
+
+    @tool.command()
+    @click.option("--fast/--no-fast", default=False)
+    @click.option("--check", is_flag=True)
+    @click.option("-q", "--quiet", is_flag=True)
+    def build(fast: bool, check: bool, quiet: bool) -> None:
+        """Build."""
+
+    @tool.command()
+    def serve() -> None:
+        """Serve."""
+
+    section = (
+        "Every command takes `--verbose`.\n\n"
+        "### `factsheet build [--fast]`\n\n"
+        "- `--fast`, `--checked`: a longer flag documents no shorter one.\n"
+        "- --quiet, outside code, documents nothing; `-q` is not the long flag.\n"
+    )
+    assert undocumented(tool, section) == [
+        "factsheet build --no-fast",
+        "factsheet build --check",
+        "factsheet build --quiet",
+        "factsheet serve",
+    ]
+
+
+def _hooks() -> list[dict[str, object]]:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks: list[dict[str, object]] = config["repos"][0]["hooks"]
+    return hooks
+
+
+def _lint_commands() -> list[str]:
+    """The commands of the Makefile's `lint` target, with $(BIN) written out."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe, "the Makefile has no lint target"
+    return [line.strip().replace("$(BIN)/", ".venv/bin/") for line in recipe.group(1).splitlines()]
+
+
+def test_make_lint_type_checks_the_generator() -> None:
+    assert ".venv/bin/mypy generator" in _lint_commands()
+
+
+def test_pre_commit_runs_every_check_of_make_lint() -> None:
+    entries = {hook["entry"] for hook in _hooks()}
+    assert [command for command in _lint_commands() if command not in entries] == []
+
+
+def test_every_pre_commit_hook_runs_a_tool_the_project_installs() -> None:
+    """Each hook runs a program from .venv (set up by `make`), one the project itself declares,
+    so a hook never depends on what happens to be on the PATH or on a download."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    test_extra = pyproject["project"]["optional-dependencies"]["test"]
+    declared = {re.match(r"[A-Za-z0-9_.-]+", req).group().lower() for req in test_extra}
+    declared |= set(pyproject["project"]["scripts"])
+    assert "pre-commit" in declared
+    for hook in _hooks():
+        assert hook["language"] == "system", hook["id"]
+        program = shlex.split(str(hook["entry"]))[0]
+        assert program.startswith(".venv/bin/"), hook["id"]
+        assert program.removeprefix(".venv/bin/") in declared, hook["id"]
+        assert os.access(REPO / program, os.X_OK), f"{program} is missing; run `make lint`"
+
+
+def test_the_readme_says_how_to_install_the_hooks() -> None:
+    assert ".venv/bin/pre-commit install" in README
+
+
+def test_the_readme_documents_each_exit_code() -> None:
+    """Those of cli.reports_errors: 3 is a bug of ours, 130 an interrupt (Ctrl-C)."""
+    listed = re.search(
+        r"^Exit codes:\n((?:(?:- |  ).*\n)+)", commands_section(README), re.MULTILINE
+    )
+    assert listed, "the Commands section has no `Exit codes:` list"
+    assert re.findall(r"^- `(\d+)`", listed.group(1), re.MULTILINE) == ["0", "1", "2", "3", "130"]
+
+
+def _inline_markdown_descriptions(node: object) -> set[str]:
+    """The descriptions of every field the schema marks as inline Markdown."""
+    if isinstance(node, list):
+        return set().union(*map(_inline_markdown_descriptions, node))
+    if not isinstance(node, dict):
+        return set()
+    found = {node["description"]} if node.get("x-markdown") == "inline" else set()
+    return found.union(*map(_inline_markdown_descriptions, node.values()))
+
+
+def test_the_schema_tells_editors_which_links_inline_markdown_keeps() -> None:
+    """Editors show this text as the field's help; it promised site-relative links, which the
+    renderer turns into plain text."""
+    descriptions = _inline_markdown_descriptions(content_schema())
+    (general,) = [text for text in descriptions if text.startswith("Inline Markdown")]
+    assert inline_md("[about](/about/)") == "about"
+    assert inline_md("[top](#top)") == "top"
+    assert [text for text in descriptions if "relative" in text] == []
+    assert "a link must be an absolute http(s) or mailto address" in general
+    assert inline_md("[me](mailto:me@example.org)").startswith('<a href="mailto:me@example.org"')
