@@ -339,7 +339,7 @@ class Quantity(Protocol):
 
     @property
     def exact(self) -> tuple[float, float]:
-        """(low, high) unrounded, for computing with."""
+        """(low, high) unrounded: what further computation starts from."""
 
     @property
     def significant(self) -> int:
