@@ -9,62 +9,77 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import numbers
-from .models import Derived, Figure, PartialDate, Period
+from .models import Derived, Figure, PartialDate, Period, Quantity
 
 _APPROXIMATE = {"about", "roughly", "nearly", "almost"}
 
 
 @dataclass(frozen=True)
 class Computed:
-    """A derived figure's result: the same reading surface as a Figure, plus its working."""
+    """A derived figure's result: a `Quantity` like a stored Figure, computed from its inputs."""
 
-    spec: Derived
+    derivation: Derived
     low: float
     high: float
     qualifier: str | None
     unit: str
     period: Period | None
     as_of: PartialDate | None
-    inputs: tuple[Figure | Computed, ...]
-    formula: str
-    """In words: 'Population in 2100 ÷ Population in 2024'."""
-    working: str
-    """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
+    inputs: tuple[Quantity, ...]
     significant: int = 2
     """Significant figures the result carries: no more than its least precise input."""
 
+    says = None
+    """Nobody's words: this site computes it."""
+    via = None
+    side = None
+    computed = True
+
     @property
     def id(self) -> str:
-        return self.spec.id
+        return self.derivation.id
 
     @property
     def label(self) -> str:
-        return self.spec.label
+        return self.derivation.label
 
     @property
     def title(self) -> str:
-        return self.spec.label
+        return self.derivation.label
 
     @property
     def topic(self) -> str:
-        return self.spec.topic
+        return self.derivation.topic
 
     @property
     def headline(self) -> bool:
-        return self.spec.headline
+        return self.derivation.headline
+
+    @property
+    def measure(self) -> str:
+        """What kind of comparison it is: its operation ('ratio', 'share', …)."""
+        return self.derivation.op
+
+    @property
+    def note(self) -> str | None:
+        return self.derivation.explain
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """The result as shown, rounded to the precision its inputs carry; `low` and `high`
-        keep the exact quotient for further computation."""
+        """The result as shown, rounded to the precision its inputs carry; `exact` keeps the
+        unrounded result for further computation."""
         return (
             numbers.round_significant(self.low, self.significant),
             numbers.round_significant(self.high, self.significant),
         )
 
     @property
+    def exact(self) -> tuple[float, float]:
+        return (self.low, self.high)
+
+    @property
     def decimals(self) -> int:
-        return self.spec.decimals
+        return self.derivation.decimals
 
     @property
     def dated_in_label(self) -> bool:
@@ -79,61 +94,42 @@ class Computed:
     @property
     def sources(self) -> tuple[str, ...]:
         """Every source behind the inputs, in order, without repeats."""
-        seen: dict[str, None] = {}
-        for item in self.inputs:
-            for sid in item.sources if isinstance(item, Computed) else (item.source,):
-                seen.setdefault(sid, None)
-        return tuple(seen)
+        return tuple(dict.fromkeys(sid for item in self.inputs for sid in item.sources))
 
+    @property
+    def formula(self) -> str | None:
+        """In words: 'Population in 2100 ÷ Population in 2024'."""
+        return numbers.formula(self)
 
-Quantity = Figure | Computed
-
-
-def when(q: Quantity) -> str:
-    """The time a stored or derived figure covers, as a phrase: 'as of …', 'by …', a period;
-    nothing when its label says when, because the stored date would mislead."""
-    if q.dated_in_label:
-        return ""
-    return numbers.when(q.period, q.as_of, projection=q.projection)
-
-
-def shown(q: Quantity) -> str:
-    """How a stored or derived figure reads: 'about 1.2 million', '2–2.4 times'."""
-    decimals = q.decimals if isinstance(q, Computed) else None
-    low, high = q.bounds
-    return numbers.quantity(low, high, q.qualifier, q.unit, decimals)
+    @property
+    def working(self) -> str | None:
+        """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
+        return numbers.working(self)
 
 
 def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
     """Apply `spec.op` to its inputs (already resolved, in order)."""
     a = inputs[0]
-    alo, ahi = _exact(a)
+    alo, ahi = a.exact
     qualifier = _qualifier(spec, inputs)
     period: Period | None = a.period
     as_of = a.as_of
     if spec.op in ("ratio", "share", "difference"):
         b = inputs[1]
-        blo, bhi = _exact(b)
+        blo, bhi = b.exact
         if spec.op == "difference":
             low, high = alo - bhi, ahi - blo
             unit = spec.unit or a.unit
-            sign = "−"
         else:
             if blo <= 0:
                 raise ValueError(f"cannot divide by {b.id}: its value can be zero or less")
             scale = 100.0 if spec.op == "share" else 1.0
             low, high = alo / bhi * scale, ahi / blo * scale
             unit = spec.unit or ("percent" if spec.op == "share" else "times")
-            sign = "÷"
         if a.period != b.period:
             period = None
         if a.as_of != b.as_of:
             as_of = None
-        formula = f"{a.title} {sign} {b.title}"
-        working = f"{_bare(a)} {sign} {_bare(b)}"
-        if spec.op == "share":
-            formula += " × 100"
-            working += " × 100"
     else:
         if a.period is None:
             raise ValueError(f"{spec.op} needs an input with a period; {a.id} has none")
@@ -141,20 +137,8 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         per = (spec.days or 1) if spec.op == "per-period" else 1  # the model requires days
         low, high = alo / days * per, ahi / days * per
         unit = spec.unit or a.unit
-        if spec.op == "per-day":
-            formula = f"{a.title} ÷ days in {numbers.period(a.period)}"
-            working = f"{_bare(a)} ÷ {days:,} days"
-        else:
-            formula = f"{a.title} ÷ days in {numbers.period(a.period)} × {per}"
-            working = f"{_bare(a)} ÷ {days:,} days × {per}"
-    significant = max(2, min(_significant(q) for q in inputs))
-    result_text = numbers.span(
-        numbers.round_significant(low, significant),
-        numbers.round_significant(high, significant),
-        spec.decimals,
-    )
     return Computed(
-        spec=spec,
+        derivation=spec,
         low=low,
         high=high,
         qualifier=qualifier,
@@ -162,28 +146,8 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         period=period,
         as_of=as_of,
         inputs=tuple(inputs),
-        formula=formula,
-        working=f"{working} = {result_text}",
-        significant=significant,
+        significant=max(2, min(q.significant for q in inputs)),
     )
-
-
-def _exact(q: Quantity) -> tuple[float, float]:
-    return (q.low, q.high) if isinstance(q, Computed) else q.bounds
-
-
-def _significant(q: Quantity) -> int:
-    """How precisely an input is given: a range is as precise as its more precise end."""
-    if isinstance(q, Computed):
-        return q.significant
-    return max(numbers.significant_figures(x) for x in q.bounds)
-
-
-def _bare(q: Quantity) -> str:
-    low, high = q.bounds
-    decimals = q.decimals if isinstance(q, Computed) else None
-    text = numbers.span(low, high, decimals)
-    return f"({text})" if numbers.DASH in text else text
 
 
 def _qualifier(spec: Derived, inputs: list[Quantity]) -> str | None:

@@ -17,8 +17,7 @@ from typing import Any
 
 from . import numbers
 from .content import Content
-from .derive import shown
-from .models import Figure, PartialDate, Source
+from .models import PartialDate, Source
 
 DOWNLOADS = {
     "figures_csv": "data/figures.csv",
@@ -107,7 +106,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "id": q.id,
             "label": q.label,
             "title": q.title,
-            "text": shown(q),
+            "text": numbers.shown(q),
             "value": _num(low) if single else None,
             "low": None if single else _num(low),
             "high": None if single else _num(high),
@@ -119,35 +118,27 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "topic": q.topic,
             "permalink": link,
             "cite_as": cite_as(content, q.title, link),
+            "kind": "derived" if q.computed else "figure",
+            "attribution": "computed by this site" if q.says is None else q.says,
+            "projection": q.projection,
+            "side": q.side,
+            "measure": q.measure,
+            "note": q.note,
+            "source_id": list(q.sources),
+            "via": q.via,
+            "formula": numbers.formula(q),
+            "working": numbers.working(q),
+            "inputs": [i.id for i in q.inputs] if q.computed else None,
         }
-        if isinstance(q, Figure):
-            source = content.sources[q.source]
+        if not q.computed:
+            # A stored figure rests on one source: its details get columns of their own.
+            source = content.sources[q.sources[0]]
             via = content.sources[q.via] if q.via else None
             record.update(
-                kind="figure",
-                attribution=q.says,
-                projection=q.projection,
-                side=q.side,
-                measure=q.measure,
-                note=q.note,
-                source_id=[source.id],
                 source_confidence=source.confidence,
-                via=q.via,
                 via_title=via.title if via else None,
                 via_url=via.url if via else None,
                 **_source_fields("source", source),
-            )
-        else:
-            record.update(
-                kind="derived",
-                attribution="computed by this site",
-                projection=q.projection,
-                measure=q.spec.op,
-                note=q.spec.explain,
-                source_id=list(q.sources),
-                formula=q.formula,
-                working=q.working,
-                inputs=[i.id for i in q.inputs],
             )
         records.append({column: record.get(column) for column in FIGURE_COLUMNS})
     return records

@@ -9,11 +9,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from . import numbers
 from .errors import shown
 
 ID_MAX_LENGTH = 64
@@ -268,6 +269,136 @@ class Figure(Strict):
             return (self.value, self.value)
         assert self.low is not None and self.high is not None
         return (self.low, self.high)
+
+    # The rest of the Quantity interface: what a stored figure is, read the way a computed
+    # one is, so no page, chart or download has to ask which of the two it holds.
+
+    @property
+    def exact(self) -> tuple[float, float]:
+        return self.bounds
+
+    @property
+    def significant(self) -> int:
+        """A range is as precise as its more precise end."""
+        return max(numbers.significant_figures(x) for x in self.bounds)
+
+    @property
+    def decimals(self) -> int | None:
+        return None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source,)
+
+    @property
+    def computed(self) -> bool:
+        return False
+
+    @property
+    def derivation(self) -> Derived | None:
+        return None
+
+    @property
+    def inputs(self) -> tuple[Quantity, ...]:
+        return ()
+
+    @property
+    def formula(self) -> str | None:
+        return None
+
+    @property
+    def working(self) -> str | None:
+        return None
+
+
+class Quantity(Protocol):
+    """A figure as every page, chart, download and the social image read it, whether a source
+    gives it (`Figure`) or this site computes it (`derive.Computed`).
+
+    Callers never ask which of the two they hold; where the meaning truly differs (a computed
+    figure has a working, a stored one a source's own words) they read `computed`, `says` or
+    `derivation`. How any of it is written for readers is `numbers.py`'s job.
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str:
+        """What is counted, read after the number."""
+
+    @property
+    def title(self) -> str:
+        """A standalone name, for lists, charts and citations."""
+
+    @property
+    def topic(self) -> str: ...
+    @property
+    def headline(self) -> bool: ...
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) as shown; equal for a single value."""
+
+    @property
+    def exact(self) -> tuple[float, float]:
+        """(low, high) unrounded: what further computation starts from."""
+
+    @property
+    def significant(self) -> int:
+        """Significant figures the value carries."""
+
+    @property
+    def decimals(self) -> int | None:
+        """Decimals to show; None to let the number decide."""
+
+    @property
+    def qualifier(self) -> str | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def period(self) -> Period | None: ...
+    @property
+    def as_of(self) -> PartialDate | None: ...
+    @property
+    def dated_in_label(self) -> bool: ...
+    @property
+    def projection(self) -> bool: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def measure(self) -> str | None: ...
+    @property
+    def says(self) -> str | None:
+        """The source's attribution ('The UN estimates'); None when this site computes it."""
+
+    @property
+    def note(self) -> str | None:
+        """Inline Markdown shown under the figure: a stored note, or what a comparison means."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of every source it rests on, in order."""
+
+    @property
+    def via(self) -> str | None:
+        """The outlet a stored figure's one source is known through."""
+
+    @property
+    def computed(self) -> bool: ...
+    @property
+    def derivation(self) -> Derived | None:
+        """How it is computed, as written in content; None for a stored figure."""
+
+    @property
+    def inputs(self) -> tuple[Quantity, ...]:
+        """The figures it is computed from, in order; none for a stored figure."""
+
+    @property
+    def formula(self) -> str | None:
+        """The computation in words; None for a stored figure."""
+
+    @property
+    def working(self) -> str | None:
+        """The computation in numbers; None for a stored figure."""
 
 
 class Statement(Strict):

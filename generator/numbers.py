@@ -1,4 +1,6 @@
-"""How numbers, ranges, units and dates are written for readers: the one place that decides.
+"""How numbers, ranges, units, dates and whole figures are written for readers: the one place
+that decides. Pages, charts, downloads and the social image all write a figure through
+`shown`, `when`, `formula` and `working`, so a reader sees it the same way everywhere.
 
 >>> number(275000)
 '275,000'
@@ -14,10 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from .models import PartialDate, Period
 from .units import UNITS
+
+if TYPE_CHECKING:  # models.py computes precision with this module's functions
+    from .models import PartialDate, Period, Quantity
 
 DASH = "\u2013"  # en dash, for ranges
 
@@ -109,13 +115,66 @@ def period(value: Period) -> str:
     return f"{date(value.start)} {DASH} {date(value.end)}"
 
 
-def when(period_: Period | None, as_of: PartialDate | None, *, projection: bool = False) -> str:
+def time_phrase(
+    period_: Period | None, as_of: PartialDate | None, *, projection: bool = False
+) -> str:
     """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February 2022 – …'."""
     if period_ is not None:
         return f"{period(period_)} (projected)" if projection else period(period_)
     if as_of is not None:
         return f"{'by' if projection else 'as of'} {date(as_of)}"
     return ""
+
+
+def when(q: Quantity) -> str:
+    """The time a stored or computed figure covers, as a phrase; nothing when its label says
+    when, because the stored date would mislead."""
+    if q.dated_in_label:
+        return ""
+    return time_phrase(q.period, q.as_of, projection=q.projection)
+
+
+def shown(q: Quantity) -> str:
+    """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
+    low, high = q.bounds
+    return quantity(low, high, q.qualifier, q.unit, q.decimals)
+
+
+_SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
+
+
+def formula(q: Quantity) -> str | None:
+    """A computed figure's computation in words: 'Population in 2100 ÷ Population in 2024';
+    None for a stored figure."""
+    return _computation(q, lambda i: i.title, lambda p: f"days in {period(p)}")
+
+
+def working(q: Quantity) -> str | None:
+    """A computed figure's computation in numbers, with its result as shown:
+    '1.2 million ÷ 500,000–600,000 = 2–2.4'; None for a stored figure."""
+    text = _computation(q, _bare, lambda p: f"{p.days:,} days")
+    return None if text is None else f"{text} = {span(*q.bounds, q.decimals)}"
+
+
+def _computation(
+    q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]
+) -> str | None:
+    spec = q.derivation
+    if spec is None:
+        return None
+    a = q.inputs[0]
+    if spec.op in _SIGNS:
+        text = f"{operand(a)} {_SIGNS[spec.op]} {operand(q.inputs[1])}"
+        return f"{text} × 100" if spec.op == "share" else text
+    assert a.period is not None  # compute refuses a rate of a figure without a period
+    text = f"{operand(a)} ÷ {days(a.period)}"
+    return f"{text} × {spec.days}" if spec.op == "per-period" else text
+
+
+def _bare(q: Quantity) -> str:
+    """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
+    text = span(*q.bounds, q.decimals)
+    return f"({text})" if DASH in text else text
 
 
 def significant_figures(x: float) -> int:

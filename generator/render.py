@@ -22,7 +22,6 @@ import nh3
 from markupsafe import Markup
 
 from . import numbers
-from .derive import Computed, shown, when
 from .errors import TemplateProblem
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
@@ -138,11 +137,12 @@ def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
         number=numbers.number,
         date=numbers.date,
         period=numbers.period,
-        shown=shown,
-        when=when,
+        shown=numbers.shown,
+        when=numbers.when,
+        formula=numbers.formula,
+        working=numbers.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
     )
-    env.tests["derived"] = lambda q: isinstance(q, Computed)
     env.globals.update(globals_)
     return env
 

@@ -15,7 +15,7 @@ from typing import Any
 from . import numbers
 from .charts.fingerprint import version
 from .content import Content
-from .derive import Computed, Quantity, shown, when
+from .models import Quantity
 
 PATH = "assets/social.png"
 """Where the image lands in the site."""
@@ -28,7 +28,7 @@ _MARGIN, _GAP = 40, 24
 
 def alt_text(content: Content) -> str:
     """What the image says, as text: for og:image:alt and twitter:image:alt."""
-    parts = [f"{_attribution(q)}: {q.label}, {shown(q)}" for q in _figures(content)]
+    parts = [f"{_attribution(q)}: {q.label}, {numbers.shown(q)}" for q in _figures(content)]
     return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
 
 
@@ -37,7 +37,7 @@ def _figures(content: Content) -> list[Quantity]:
 
 
 def _attribution(q: Quantity) -> str:
-    return "Computed by this site" if isinstance(q, Computed) else q.says
+    return "Computed by this site" if q.says is None else q.says
 
 
 def _text(x: float, y: float, lines: list[str], size: int, **style: Any) -> dict[str, Any]:
@@ -87,7 +87,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
         x = _MARGIN + (n % columns) * (card_w + _GAP)
         y = 172 + (n // columns) * (card_h + 16)
         text_w = card_w - 28
-        value = shown(q)
+        value = numbers.shown(q)
         value_size = int(min(40, text_w / (max(len(value), 1) * 0.56)))
         marks += [
             _rect(x, y, card_w, card_h, _PAPER, stroke=_RULE),
@@ -95,7 +95,12 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
             _text(x + 20, y + 16, [value], value_size, fontWeight="bold", limit=text_w),
             _text(x + 20, y + 66, _wrap(q.label, 19, text_w, 3), 19, limit=text_w),
             _text(
-                x + 20, y + card_h - 44, [_attribution(q), when(q)], 15, fill=_MUTED, limit=text_w
+                x + 20,
+                y + card_h - 44,
+                [_attribution(q), numbers.when(q)],
+                15,
+                fill=_MUTED,
+                limit=text_w,
             ),
         ]
     if not figures:

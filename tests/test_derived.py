@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.content import load_content
-from generator.derive import compute, shown, when
-from generator.models import Derived, Figure
+from generator.derive import compute
+from generator.models import Derived, Figure, Quantity
+from generator.numbers import shown, when
+from generator.render import render_pages
 from tests.support import REPO
 
 
@@ -96,12 +98,12 @@ def test_no_figure_divides_casualties_by_deaths(content):
     """Casualties set against deaths is the comparison the sheet warns against (issue 14)."""
 
     def measure(q):  # a rate of a figure measures what the figure measures
-        if not hasattr(q, "spec"):
+        if not q.computed:
             return q.measure
-        return measure(q.inputs[0]) if q.spec.op in ("per-day", "per-period") else None
+        return measure(q.inputs[0]) if q.measure in ("per-day", "per-period") else None
 
     for d in content.derived.values():
-        if d.spec.op in ("ratio", "share"):
+        if d.measure in ("ratio", "share"):
             assert [measure(i) for i in d.inputs] != ["casualties", "deaths"], d.id
 
 
@@ -154,3 +156,71 @@ def test_one_sided_hedges_are_not_softened_into_about():
     spec = Derived(id="r", label="r", topic="t", op="ratio", inputs=["a", "b"])
     with pytest.raises(ValueError, match="cannot combine 'up to'"):
         compute(spec, [up_to, about])
+
+
+def _interface() -> list[str]:
+    """The members the Quantity protocol declares (its properties, in order)."""
+    return [name for name, value in vars(Quantity).items() if isinstance(value, property)]
+
+
+def test_stored_and_computed_figures_answer_every_question_of_the_quantity_interface():
+    stored = figure("a", value=300, via="outlet", note="A *note*.")
+    result = compute(
+        Derived(id="d", label="d", topic="t", op="share", inputs=["a", "b"], explain="Why."),
+        [stored, figure("b", value=1200, source="other")],
+    )
+    assert len(_interface()) >= 25
+    for name in _interface():
+        getattr(stored, name), getattr(result, name)  # neither raises: both implement it all
+    assert (stored.computed, stored.says, stored.note, stored.via) == (
+        False,
+        "X says",
+        "A *note*.",
+        "outlet",
+    )
+    assert (stored.sources, stored.inputs, stored.derivation, stored.decimals) == (
+        ("s",),
+        (),
+        None,
+        None,
+    )
+    assert (result.computed, result.says, result.note, result.via, result.side) == (
+        True,
+        None,
+        "Why.",
+        None,
+        None,
+    )
+    assert (result.sources, result.measure, result.decimals) == (("s", "other"), "share", 1)
+    assert [i.id for i in result.inputs] == ["a", "b"]
+
+
+def test_sources_of_a_result_computed_from_results_are_listed_once_in_order():
+    a, b, c = (
+        figure("a", value=2, source="s1"),
+        figure("b", value=4, source="s2"),
+        figure("c", value=8, source="s1"),
+    )
+    first = compute(Derived(id="x", label="x", topic="t", op="ratio", inputs=["a", "b"]), [a, b])
+    second = compute(
+        Derived(id="y", label="y", topic="t", op="ratio", inputs=["x", "c"]), [first, c]
+    )
+    assert second.sources == ("s1", "s2")
+    assert second.exact == pytest.approx((2 / 4 / 8, 2 / 4 / 8))
+
+
+def test_templates_tell_computed_figures_by_a_property_and_write_them_with_filters(tmp_path):
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        '{{ items | rejectattr("computed") | map(attribute="id") | join(",") }}|'
+        '{% for q in items | selectattr("computed") %}{{ q | shown }}; {{ q | formula }}; '
+        "{{ q | working }}{% endfor %}|{{ items[0] | when }}\n",
+        encoding="utf-8",
+    )
+    a, b = figure("a", value=300, qualifier="about"), figure("b", value=1200)
+    share = compute(Derived(id="s", label="s", topic="t", op="share", inputs=["a", "b"]), [a, b])
+    (page,) = render_pages(tmp_path / "site_src", {"items": [a, b, share]}, str)
+    assert (
+        page.body == "a,b|about 25%; a ÷ b × 100; 300 ÷ 1,200 × 100 &#61; 25|as of 2025\n"
+    )  # "=" escaped as text

@@ -13,8 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.content import Content, load_content
-from generator.derive import Computed, shown
+from generator.derive import Computed
 from generator.exports import DOWNLOADS, FIGURE_COLUMNS
+from generator.numbers import shown
 from generator.project import Project
 
 

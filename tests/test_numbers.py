@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator import numbers
-from generator.models import PartialDate, Period
+from generator.derive import Computed, compute
+from generator.models import Derived, Figure, PartialDate, Period
 
 
 @pytest.mark.parametrize(
@@ -69,8 +70,8 @@ def test_a_period_reads_from_first_to_last_day():
 
 def test_a_projection_says_so():
     as_of = PartialDate.model_validate("2026-05")
-    assert numbers.when(None, as_of, projection=True) == "by May 2026"
-    assert numbers.when(None, as_of) == "as of May 2026"
+    assert numbers.time_phrase(None, as_of, projection=True) == "by May 2026"
+    assert numbers.time_phrase(None, as_of) == "as of May 2026"
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,78 @@ def test_halves_round_up_as_readers_round(value, decimals, text):
 )
 def test_significant_figures_round_halves_up(value, digits, rounded):
     assert numbers.round_significant(value, digits) == rounded
+
+
+def _figure(fid: str, **fields) -> Figure:
+    base = dict(id=fid, label=fid, says="X says", topic="t", measure="m", unit="people")
+    return Figure.model_validate({"as_of": "2025", "source": "s", **base, **fields})
+
+
+def _computed(op: str, *inputs: Figure, **fields) -> Computed:
+    spec = Derived(id="d", label="d", topic="t", op=op, inputs=[i.id for i in inputs], **fields)
+    return compute(spec, list(inputs))
+
+
+def test_a_stored_and_a_computed_figure_read_through_the_same_functions():
+    stored = _figure("a", low=275_000, high=325_000, qualifier="about", as_of="2025-10")
+    result = _computed("ratio", stored, _figure("b", low=100_000, high=140_000, as_of="2025-10"))
+    assert numbers.shown(stored) == "about 275,000–325,000"
+    assert numbers.when(stored) == "as of October 2025"
+    assert numbers.shown(result) == "about 2–3.3 times"
+    assert numbers.when(result) == "as of October 2025"
+
+
+def test_a_label_that_says_when_gets_no_date_phrase_nor_does_a_result_computed_from_it():
+    stored = _figure("a", value=80, unit="m-per-day", dated_in_label=True, as_of="1916")
+    assert numbers.when(stored) == ""
+    per_year = _figure("b", value=365, period={"start": "2025", "end": "2025"})
+    assert numbers.when(_computed("ratio", stored, per_year)) == ""
+    assert numbers.when(per_year) == "2025"
+
+
+def test_a_stored_figure_has_no_formula_or_working():
+    stored = _figure("a", value=12)
+    assert (numbers.formula(stored), numbers.working(stored)) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("op", "inputs", "days", "formula", "working"),
+    [
+        (
+            "ratio",
+            [{"low": 275_000, "high": 325_000}, {"low": 100_000, "high": 140_000}],
+            None,
+            "a ÷ b",
+            "(275,000–325,000) ÷ (100,000–140,000) = 2–3.3",
+        ),
+        ("share", [{"value": 300}, {"value": 1200}], None, "a ÷ b × 100", "300 ÷ 1,200 × 100 = 25"),
+        ("difference", [{"value": 10}, {"value": 4}], None, "a − b", "10 − 4 = 6"),
+        (
+            "per-period",
+            [{"value": 415_000, "as_of": None, "period": {"start": "2025", "end": "2025"}}],
+            42,
+            "a ÷ days in 2025 × 42",
+            "415,000 ÷ 365 days × 42 = 47,800",
+        ),
+        (
+            "per-day",
+            [
+                {
+                    "value": 1_200_000,
+                    "as_of": None,
+                    "period": {"start": "2022-02-24", "end": "2025-12"},
+                }
+            ],
+            None,
+            "a ÷ days in 24 February 2022 – December 2025",
+            "1.2 million ÷ 1,407 days = 850",
+        ),
+    ],
+)
+def test_a_computed_figure_shows_its_formula_in_words_and_its_working_in_numbers(
+    op, inputs, days, formula, working
+):
+    figures = [_figure(fid, **fields) for fid, fields in zip("ab", inputs, strict=False)]
+    result = _computed(op, *figures, days=days)
+    assert numbers.formula(result) == result.formula == formula
+    assert numbers.working(result) == result.working == working

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from generator import numbers
 from generator.content import Content, load_content
-from generator.derive import shown
+from generator.numbers import shown
 from tests.support import REPO
 
 

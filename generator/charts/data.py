@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from .. import numbers
 from ..content import Content, Located
-from ..derive import Computed, Quantity, shown, when
 from ..errors import ContentError, Problem
 from ..exports import csv_text
-from ..models import Chart, Event, PartialDate
+from ..models import Chart, Event, PartialDate, Quantity
 from ..units import UNITS, Unit
 
 _LARGER = {"km": ("m", 1000.0), "km-per-day": ("m-per-day", 1000.0)}
@@ -233,10 +232,10 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
                     content,
                     chart.id,
                     f"{chart.id}.scale",
-                    f"a logarithmic scale cannot show {q.id!r} ({shown(q)}): values must be "
-                    "above zero; use `scale: linear`",
+                    f"a logarithmic scale cannot show {q.id!r} ({numbers.shown(q)}): values "
+                    "must be above zero; use `scale: linear`",
                 )
-    periods = {when(q) for q in quantities}
+    periods = {numbers.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
     rows = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
@@ -270,14 +269,9 @@ def _common_unit(
 
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
     low, high = q.bounds
-    covers = when(q) if show_period and not _mentions_year(q.label, q) else ""
-    if isinstance(q, Computed):
-        says, series = None, None
-        sources: tuple[tuple[str, str | None], ...] = tuple((s, None) for s in q.sources)
-    else:
-        says = q.says
-        series = q.measure if chart.kind == "range-bar" else q.side
-        sources = ((q.source, q.via),)
+    covers = numbers.when(q) if show_period and not _mentions_year(q.label, q) else ""
+    # A computed figure is one of a kind: no colour of a measure or side stands for it.
+    series = None if q.computed else q.measure if chart.kind == "range-bar" else q.side
     period = q.period
     return Row(
         id=q.id,
@@ -285,14 +279,14 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         series=series,
         low=low * factor,
         high=high * factor,
-        as_given=shown(q),
-        says=says,
+        as_given=numbers.shown(q),
+        says=q.says,
         when=covers,
         qualifier=q.qualifier,
         period_start=period.start.iso() if period else None,
         period_end=period.end.iso() if period else None,
         as_of=q.as_of.iso() if q.as_of else None,
-        sources=sources,
+        sources=tuple((s, q.via) for s in q.sources),
     )
 
 
