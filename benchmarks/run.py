@@ -39,8 +39,9 @@ import weight  # noqa: E402
 
 from generator import charts, engine  # noqa: E402
 from generator.build import build, source_date_epoch  # noqa: E402
-from generator.content import content_files, load_content  # noqa: E402
+from generator.load import content_files  # noqa: E402
 from generator.project import Project  # noqa: E402
+from generator.validation import load_and_validate  # noqa: E402
 from tests.support import copy_sheet  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -171,7 +172,7 @@ def figure_editor(project: Project) -> Callable[[int], None]:
 
 def floor(project: Project, runs: int) -> dict[str, object]:
     """MkDocs alone, building the Markdown the last build generated."""
-    epoch = source_date_epoch(load_content(project.root))
+    epoch = source_date_epoch(load_and_validate(project.root))
     work = Path(tempfile.mkdtemp(prefix="floor-", dir=project.root))
     docs = work / "docs"
     shutil.copytree(project.docs_dir, docs)

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engine, lock, outputs
-from .content import Content, load_content
+from .content import Content
 from .errors import Problem
 from .generate import generate
 from .outputs import swap
 from .project import Project
+from .validation import load_and_validate
 
 __all__ = ["BuildReport", "build", "source_date_epoch", "swap"]  # serve.py reuses swap
 
@@ -66,7 +67,7 @@ def _build(project: Project) -> BuildReport:
         key: outputs.claim(folder, key, project.display(folder))
         for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
     }
-    content = load_content(project.root)
+    content = load_and_validate(project.root)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f"{outputs.STAGING_PREFIX}{os.getpid()}-", dir=project.root)

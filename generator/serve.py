@@ -33,10 +33,11 @@ from mkdocs.livereload import LiveReloadServer, _Handler
 
 from . import charts, engine
 from .build import source_date_epoch, swap
-from .content import Content, load_content
+from .content import Content
 from .errors import ContentError, FactsheetError, Problem, UsageError
 from .generate import generate
 from .project import Project
+from .validation import load_and_validate
 
 POLL_SECONDS = 0.1
 """How often the watched files are checked; MkDocs' 0.5 s would be most of a reload."""
@@ -103,7 +104,7 @@ class Preview:
         stamp = _fingerprint(self.watched())
         if stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
-        content = load_content(project.root)
+        content = load_and_validate(project.root)
         for warning in content.warnings:
             self.say(str(warning))
         staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))

@@ -12,15 +12,16 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import Content, load_content
+from generator.content import Content
 from generator.derive import Computed, shown
 from generator.exports import DOWNLOADS, FIGURE_COLUMNS
 from generator.project import Project
+from generator.validation import load_and_validate
 
 
 @pytest.fixture(scope="module")
 def content(built: Path) -> Content:
-    return load_content(built)
+    return load_and_validate(built)
 
 
 def data(built: Path, name: str) -> dict:

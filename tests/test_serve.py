@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from generator import charts
-from generator.content import load_content
 from generator.project import Project
 from generator.serve import ChartMemo, Preview, start, with_banner
+from generator.validation import load_and_validate
 from tests.preview_server import fetch, free_port, preview, request, until
 from tests.support import REPO, run, snapshot
 
@@ -160,9 +160,9 @@ def test_only_charts_whose_data_changed_are_drawn_again(
     cache = tmp_path / "cache"
     shutil.copytree(built / ".cache" / "factsheet" / "charts", cache)
     memo = ChartMemo()
-    first = memo.draw(load_content(sheet), tmp_path / "a", cache)
-    assert first.rendered + first.cached == len(load_content(sheet).charts)
-    again = memo.draw(load_content(sheet), tmp_path / "b", cache)
+    first = memo.draw(load_and_validate(sheet), tmp_path / "a", cache)
+    assert first.rendered + first.cached == len(load_and_validate(sheet).charts)
+    again = memo.draw(load_and_validate(sheet), tmp_path / "b", cache)
     assert (again.rendered, again.cached) == (0, first.rendered + first.cached)
     assert snapshot(tmp_path / "b") == snapshot(tmp_path / "a")
     assert again.figures == first.figures
@@ -173,7 +173,7 @@ def test_only_charts_whose_data_changed_are_drawn_again(
         ).replace("    low: 275000\n    high: 325000\n", "", 1),
         encoding="utf-8",
     )
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     edited = memo.draw(content, tmp_path / "c", cache)
     assert edited.rendered == 1
     plain = charts.render_charts(content, tmp_path / "d", cache)

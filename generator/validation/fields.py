@@ -1,4 +1,5 @@
-"""Turn pydantic's validation errors into one-line Problems a person can act on."""
+"""Each file on its own against the models: pydantic's errors as one-line Problems a person can
+act on."""
 
 from __future__ import annotations
 
@@ -10,11 +11,22 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .models import DUPLICATE_IN_LIST
-from .yaml_loader import Loaded, Path_, dotted
+from ..errors import Problem
+from ..models import DUPLICATE_IN_LIST, ContentFile
+from ..yaml_loader import Loaded, Path_, dotted
 
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
+
+
+def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
+    """A parsed file as the models read it, or None and every problem with its fields."""
+    if loaded.validated is not None:
+        return loaded.validated, []
+    try:
+        loaded.validated = ContentFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, problems_from(exc, loaded, display, ContentFile)
+    return loaded.validated, []
 
 
 def problems_from(
