@@ -108,6 +108,8 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {_describe(given)}"
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(given, (int, float)) else ""
         return f"expected text, got {_describe(given)}{hint}"

@@ -26,14 +26,23 @@ def derive(content: Content) -> tuple[Content, list[Problem]]:
 
     A derived figure with an input that is not there (unknown, or in a file that failed) is
     left out without a problem of its own: the missing input is the problem, reported where
-    it is named.
+    it is named. The figures that can be computed are, so that the rules about them (charts)
+    report in the same run.
     """
     specs = computable(content.specs, set(content.figures))
     try:
         derived = resolve_all(list(specs.values()), dict(content.figures))
+        return replace(content, derived=derived), []
     except DerivedProblems as exc:
-        return content, [_problem(content, i, f"{i}.inputs", m) for i, m in exc.problems]
-    return replace(content, derived=derived), []
+        failed = {item_id for item_id, _ in exc.problems}
+        problems = [_problem(content, i, f"{i}.inputs", m) for i, m in exc.problems]
+    # resolve_all names every figure computed from one that failed, so the rest compute.
+    rest = [spec for item_id, spec in specs.items() if item_id not in failed]
+    try:
+        derived = resolve_all(rest, dict(content.figures))
+    except DerivedProblems:  # pragma: no cover - the first run named every failure
+        derived = {}
+    return replace(content, derived=derived), problems
 
 
 def computable(specs: Mapping[str, Derived], figures: Set[str]) -> dict[str, Derived]:
