@@ -51,6 +51,10 @@ class BuildFailed(FactsheetError):
     """The site engine (MkDocs) refused the generated pages."""
 
 
+class CheckFailed(FactsheetError):
+    """A check (`check`, `schema --check`) found what it reports: exit 1 with its verdict."""
+
+
 def relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
