@@ -98,14 +98,14 @@ def merge(
     skipped: set[str] = set()
     sheets = [(display, loaded, part.sheet) for display, loaded, part in parts if part.sheet]
     if len(sheets) > 1 or (complete and not sheets):
-        where = ", ".join(d for d, _, _ in sheets) or "content/"
+        seen = ", ".join(d for d, _, _ in sheets) or "content/"
         problems.append(
             Problem(
                 sheets[1][0] if len(sheets) > 1 else "content",
                 1,
                 1,
                 "sheet",
-                f"expected exactly one `sheet:` mapping in content/, found {len(sheets)} ({where})",
+                f"expected exactly one `sheet:` mapping in content/, found {len(sheets)} ({seen})",
             )
         )
     tables: dict[str, dict[str, object]] = {kind: {} for kind in KINDS}

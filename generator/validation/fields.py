@@ -10,6 +10,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
 from ..models import DUPLICATE_IN_LIST, ContentFile
@@ -85,7 +86,7 @@ def _closest(name: str, allowed: list[str]) -> str | None:
     return by_lower[close[0]] if close else None
 
 
-def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
     if kind == "missing":

@@ -3,10 +3,11 @@ unit to one the sheet or the generator knows."""
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Container, Set
 
 from ..content import Content
 from ..errors import Problem
+from ..models import Derived, Figure
 from ..units import UNITS
 from .located import problem as _problem
 
@@ -19,7 +20,7 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
     quantity_ids = set(content.figures) | set(specs)
     annotatable = quantity_ids | set(content.statements)
 
-    def expect(item_id: str, field_: str, ref: str | None, pool: set[str] | dict, what: str):
+    def expect(item_id: str, field_: str, ref: str | None, pool: Container[str], what: str) -> None:
         if ref is not None and ref not in pool and ref not in unsure:
             problems.append(_problem(content, item_id, field_, f"unknown {what} {ref!r}"))
 
@@ -46,7 +47,8 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
         for i, ref in enumerate(chart.events):
             expect(chart.id, f"{chart.id}.events[{i}]", ref, content.events, "event")
     sides, topics = content.sheet.sides, content.sheet.topics
-    for q in [*content.figures.values(), *specs.values()]:
+    written: list[Figure | Derived] = [*content.figures.values(), *specs.values()]
+    for q in written:
         if topics and q.topic not in topics:
             problems.append(
                 _problem(
@@ -68,7 +70,7 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                     f"expected one of {', '.join(sorted(sides))} (sheet.sides)",
                 )
             )
-    for q in [*content.figures.values(), *specs.values()]:
+    for q in written:
         if q.unit is not None and q.unit not in UNITS:
             problems.append(
                 _problem(
