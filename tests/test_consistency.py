@@ -6,12 +6,13 @@ test shows that a build refused by a rule exits 1 and leaves site/ as it was."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentError
-from generator.validation import load_and_validate
+from generator.validation import load_and_validate, validate
 from tests.support import edit, run, snapshot
 
 SHEET = """\
@@ -153,6 +154,19 @@ def test_deaths_may_not_exceed_casualties_of_the_same_side_and_period(rules_shee
         "content/figures.yml:13:5: deaths: deaths (100,000–1,325,000) exceed casualties "
         "'casualties' (500,000–600,000) for the same side and period"
     ]
+
+
+def test_the_rules_are_a_pure_function_of_loaded_content(rules_sheet: Path) -> None:
+    """`validate` reads no file: the same rule, on content changed in memory."""
+    content = load_and_validate(rules_sheet)
+    deaths = content.figures["deaths"].model_copy(update={"high": 1325000})
+    changed = replace(content, figures={**content.figures, "deaths": deaths})
+    _, found = validate(changed)
+    assert [str(p) for p in found] == [
+        "content/figures.yml:13:5: deaths: deaths (100,000–1,325,000) exceed casualties "
+        "'casualties' (500,000–600,000) for the same side and period"
+    ]
+    assert validate(content)[1] == []
 
 
 def test_a_part_may_start_above_the_wholes_low_end(rules_sheet: Path) -> None:

@@ -9,6 +9,7 @@ parsed comes in one run: a record that fails only leaves out the rules that need
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,22 +37,20 @@ def load_and_validate(root: Path) -> Content:
         else:
             parts.append((display, loaded, model))
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
-    content, found = validate(content, unsure | skipped)
-    found = [*problems, *merge_problems, *found]
-    errors = [p for p in found if p.level == "error"]
+    content, rule_problems = validate(content, unsure | skipped)
+    everything = [*problems, *merge_problems, *rule_problems]
+    errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)
-    return replace(content, warnings=tuple(p for p in found if p.level == "warning"))
+    return replace(content, warnings=tuple(p for p in everything if p.level == "warning"))
 
 
-def validate(
-    content: Content, unsure: frozenset[str] | set[str] = frozenset()
-) -> tuple[Content, list[Problem]]:
+def validate(content: Content, unsure: Set[str] = frozenset()) -> tuple[Content, list[Problem]]:
     """Every rule across records of loaded `content`: the content with its derived figures
     computed, and every problem found, warnings included.
 
     An id in `unsure` (one that a file with problems may define) is never reported unknown.
-    Rules are pure functions of the content, so tests call this on loaded content directly.
+    A pure function of the content: it reads no file and writes nothing.
     """
     problems = references.check_references(content, unsure)
     content, derive_problems = rules.derive(content)
