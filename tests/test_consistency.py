@@ -304,6 +304,30 @@ def test_every_rule_reports_in_the_same_run_as_the_others(rules_sheet: Path) -> 
     ]
 
 
+def test_a_missing_input_is_one_problem_not_a_cycle(rules_sheet: Path) -> None:
+    """A derived figure naming an unknown figure, and one computed from it: the unknown name
+    is the one problem; neither is reported as a cycle or as not computable."""
+    derived = SHARE.replace("[deaths, casualties]", "[deaths, casualtie]")
+    derived += "  - id: share-per-day\n    label: a rate\n    topic: example\n"
+    derived += "    op: per-day\n    inputs: [deaths-share]\n"
+    (rules_sheet / "content" / "derived.yml").write_text(derived, encoding="utf-8")
+    assert problems(rules_sheet) == [
+        "content/derived.yml:6:22: deaths-share.inputs[1]: unknown figure 'casualtie'"
+    ]
+
+
+def test_a_chart_of_a_figure_in_an_unknown_unit_is_left_to_that_problem(
+    rules_sheet: Path,
+) -> None:
+    edit(rules_sheet, "figures.yml", "    unit: people\n", "    unit: persons\n")
+    (rules_sheet / "content" / "charts.yml").write_text(CHART, encoding="utf-8")
+    assert problems(rules_sheet) == [
+        "content/figures.yml:10:11: casualties.unit: unknown unit 'persons'; expected one of "
+        "people, count, percent, percentage-points, times, km2, m, km, yd, mi, m-per-day, "
+        "km-per-day, yd-per-day, mi-per-day, days, years"
+    ]
+
+
 def test_a_build_refused_by_a_rule_leaves_site_as_it_was(rules_sheet: Path) -> None:
     assert run(rules_sheet, "build").exit_code == 0
     before = snapshot(rules_sheet / "site")
