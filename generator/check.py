@@ -1,8 +1,12 @@
-"""`factsheet check`: everything `build` checks in content/, plus what only needs a warning.
+"""`factsheet check`: build's first stage, run without writing anything, plus what only needs
+a warning.
 
-Runs without rendering or building anything, so it is quick enough for the pre-commit hook
-(.pre-commit-config.yaml) that runs it whenever content/ changes.
-Warnings (unused sources, stale figures) do not stop a build; `--strict` makes them fail.
+Runs exactly the rules `build` runs (`validation.load_and_validate`), so the two agree on
+every content problem; it renders no page, so a record no page template shows is found only
+by `build`. Warnings (unused sources, stale figures) do not stop a build; `--strict` makes
+them fail.
+Quick enough for the pre-commit hook (.pre-commit-config.yaml) that runs it whenever content/
+changes.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import numbers
-from .content import Content, content_files, load_content
 from .errors import ContentError, Problem
+from .load import content_files
+from .validation import load_and_validate
+from .validation.rules import stale_figures
 
 
 @dataclass
@@ -29,8 +34,11 @@ class CheckReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "warning"]
 
+    def fails(self, strict: bool) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
     def summary(self, strict: bool) -> str:
-        verdict = "fails" if self.errors or (strict and self.warnings) else "passes"
+        verdict = "fails" if self.fails(strict) else "passes"
         rule = " (--strict: warnings fail)" if strict and self.warnings else ""
         return (
             f"content/ {verdict}{rule}: {len(self.errors)} error(s), "
@@ -42,35 +50,7 @@ def check(root: Path, today: dt.date) -> CheckReport:
     """Every problem in `root/content`, errors and warnings, sorted by file and line."""
     files = len(content_files(root / "content"))
     try:
-        content = load_content(root)
+        content = load_and_validate(root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
     return CheckReport(files, sorted([*content.warnings, *stale_figures(content, today)]))
-
-
-def stale_figures(content: Content, today: dt.date) -> list[Problem]:
-    """Figures dated (as of, or period end) more than `sheet.stale_after_days` before today."""
-    limit = content.sheet.stale_after_days
-    problems = []
-    for figure in content.figures.values():
-        if figure.historical:
-            continue
-        if figure.as_of is not None:
-            field_, dated = "as_of", figure.as_of
-        elif figure.period is not None:
-            field_, dated = "period.end", figure.period.end
-        else:  # pragma: no cover - the model requires one of them
-            continue
-        age = (today - dated.last_day()).days
-        if age > limit:
-            at = content.where[figure.id]
-            line, column = at.at(field_)
-            message = (
-                f"dated {numbers.date(dated)}, {age} days before {today.isoformat()}; older "
-                f"than sheet.stale_after_days ({limit}); look for a newer figure, or mark it "
-                "`historical: true` if it is about a closed past period"
-            )
-            problems.append(
-                Problem(at.file, line, column, f"{figure.id}.{field_}", message, "warning")
-            )
-    return problems

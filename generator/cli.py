@@ -1,7 +1,11 @@
-"""The `factsheet` command: one function per verb, each a thin wire between stages.
+"""The `factsheet` command: the click wiring of each verb over the library, nothing more.
 
-Errors the user can fix print as one line each, with no traceback (`--debug` shows one);
-exit 1 means a content or build problem, 2 a usage problem.
+A verb's work is a library function (`build.build`, `check.check`, `serve.serve`, ...); a
+failure is an exception (`errors.FactsheetError` and its kinds, each with an `exit_code`),
+turned into lines and an exit code in one place, `reports_errors`. Errors the user can fix
+print as one line each, with no traceback (`--debug` shows one). Exit codes: 0 success, 1 a
+content or build problem (or a failed check), 2 a usage problem, 3 an internal error (a bug
+of ours), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from typing import Any
 
 import click
 
-from .errors import ContentError, FactsheetError
+from .errors import CheckFailed, ContentError, FactsheetError
 from .project import Project
+
+INTERNAL_ERROR = 3
+"""The exit code of an error that is a bug of ours, not of the user's input."""
 
 ROOT_OPTION = click.option(
     "--root",
@@ -31,20 +38,24 @@ DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show a traceback on e
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Print FactsheetErrors as plain lines and exit with their code."""
+    """Print FactsheetErrors as plain lines and exit with their code: the one place a verb
+    turns into an exit code."""
 
     @wraps(func)
     def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except FactsheetError as exc:
-            if debug:
+            if debug and not isinstance(exc, CheckFailed):
                 traceback.print_exc()
             if isinstance(exc, ContentError):
                 for problem in exc.problems:
                     click.echo(str(problem), err=True)
                 errors = sum(1 for p in exc.problems if p.level == "error")
                 click.echo(f"{errors} error(s); nothing was written.", err=True)
+            elif isinstance(exc, CheckFailed):
+                if str(exc):  # the verdict; `check` printed its report already
+                    click.echo(str(exc), err=True)
             else:
                 click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
@@ -57,7 +68,7 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
                 err=True,
             )
-            sys.exit(3)
+            sys.exit(INTERNAL_ERROR)
 
     return wrapper
 
@@ -132,9 +143,9 @@ def serve(root: Path, host: str, port: int) -> None:
 def check(root: Path, strict: bool, today: datetime | None) -> None:
     """Check content/ without building anything.
 
-    Checks what `build` checks in content/ (YAML, fields, references, ranges, duplicate ids)
-    and warns of unused sources and of figures older than sheet.stale_after_days. Warnings
-    fail only with --strict. Exit 1 when the check fails.
+    Runs every rule `build` runs on content/ (YAML, fields, references, ranges, duplicate
+    ids, derived figures, charts) and warns of unused sources and of figures older than
+    sheet.stale_after_days. Warnings fail only with --strict. Exit 1 when the check fails.
     """
     from .check import check as run_check
 
@@ -143,8 +154,8 @@ def check(root: Path, strict: bool, today: datetime | None) -> None:
     for problem in report.problems:
         click.echo(str(problem))
     click.echo(report.summary(strict))
-    if report.errors or (strict and report.warnings):
-        sys.exit(1)
+    if report.fails(strict):
+        raise CheckFailed()
 
 
 @main.command()
@@ -158,14 +169,12 @@ def schema(root: Path, verify: bool) -> None:
     Writes schemas/content.schema.json, generated from the content models; the content files
     point at it, so editors with a YAML language server check and complete fields as you type.
     """
-    from .schema import SCHEMA_PATH, schema_text, write_schema
+    from .schema import SCHEMA_PATH, schema_is_current, write_schema
 
     project = Project.load(root)
     if verify:
-        path = project.root / SCHEMA_PATH
-        if not path.is_file() or path.read_text(encoding="utf-8") != schema_text():
-            click.echo(f"{SCHEMA_PATH} is out of date; run `factsheet schema`.", err=True)
-            sys.exit(1)
+        if not schema_is_current(project.root):
+            raise CheckFailed(f"{SCHEMA_PATH} is out of date; run `factsheet schema`.")
         click.echo(f"{SCHEMA_PATH} is up to date.")
         return
     path, changed = write_schema(project.root)

@@ -47,6 +47,10 @@ class UsageError(FactsheetError):
     exit_code = 2
 
 
+class CheckFailed(FactsheetError):
+    """A check (`check`, `schema --check`) found what it reports: exit 1 with its verdict."""
+
+
 class TemplateProblem(FactsheetError):
     """A template in `site_src/` failed: names the template and line."""
 

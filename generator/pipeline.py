@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engine, outputs
-from .content import Content, load_content
+from .content import Content
 from .errors import Problem
 from .generate import generate
 from .page import Page
 from .project import Project
+from .validation import load_and_validate
 
 
 @dataclass
@@ -70,7 +71,7 @@ def run(
     warning as soon as the content is loaded, before any later stage can fail.
     """
     started = time.perf_counter()
-    content = load_content(project.root)
+    content = load_and_validate(project.root)
     for warning in content.warnings:
         if warn is not None:
             warn(warning)

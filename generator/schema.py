@@ -54,6 +54,12 @@ def schema_text() -> str:
     return json.dumps(content_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def schema_is_current(root: Path) -> bool:
+    """True when the schema under `root` is the one the models give."""
+    path = root / SCHEMA_PATH
+    return path.is_file() and path.read_text(encoding="utf-8") == schema_text()
+
+
 def write_schema(root: Path) -> tuple[Path, bool]:
     """Write the schema under `root`; (path, whether the file changed)."""
     path = root / SCHEMA_PATH

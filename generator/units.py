@@ -41,3 +41,28 @@ UNITS: dict[str, Unit] = {
         Unit("years", "year", "years"),
     ]
 }
+
+
+_LARGER = {"km": ("m", 1000.0), "km-per-day": ("m-per-day", 1000.0)}
+"""Metric units that a chart shows in a smaller metric unit when units are mixed."""
+
+
+def base_unit(key: str) -> tuple[str, float]:
+    """The unit a value in `key` is converted to when a chart mixes units, and the factor."""
+    factor = 1.0
+    while True:
+        unit = UNITS[key]
+        if unit.metric:
+            key, step = unit.metric
+        elif key in _LARGER:
+            key, step = _LARGER[key]
+        else:
+            return key, factor
+        factor *= step
+
+
+def unit_words(unit: Unit) -> str:
+    """A unit in words, for an axis title or a message: 'metres a day', 'per cent'."""
+    if unit.key == "percent":
+        return "per cent"
+    return unit.plural or unit.key.replace("-", " ")

@@ -28,9 +28,6 @@ from .errors import SHOWN_CHARACTERS, Problem, shown
 FieldPath = tuple[str | int, ...]
 """A value's place in the document, key by key and index by index: ('figures', 3, 'low')."""
 
-Path_ = FieldPath
-"""The old name of FieldPath, kept until validation.py is moved to the new one."""
-
 MAX_EXPANDED_NODES = 200_000
 """How many nodes a file may expand to beyond its own size; stops alias bombs early."""
 

@@ -22,8 +22,8 @@ from generator.build import build
 from generator.charts import chart_data, fingerprint, render_charts, schemes, specs, svg
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
-from generator.content import load_content
 from generator.project import Project
+from generator.validation import load_and_validate
 from tests.support import run
 
 PAGES_WITH_DATA = ("index", "casualties/index", "territory/index", "diplomacy/index")
@@ -65,7 +65,7 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_every_chart_is_an_svg_per_scheme_and_width_carrying_its_title(built: Path):
-    content = load_content(built)
+    content = load_and_validate(built)
     charts = built / "site" / "charts"
     for chart in content.charts.values():
         for variant in VARIANTS:
@@ -95,7 +95,7 @@ def test_each_page_with_data_shows_a_chart_without_javascript(built: Path):
 
 
 def test_every_declared_chart_stands_on_a_page_with_its_id(built: Path):
-    content = load_content(built)
+    content = load_and_validate(built)
     site = "".join(_page(built, page) for page in PAGES_WITH_DATA)
     for chart_id in content.charts:
         assert f'id="{chart_id}"' in site, chart_id
@@ -115,7 +115,7 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built: Path):
 
 
 def test_the_csv_is_exactly_the_charts_figures_in_one_unit(built: Path):
-    content = load_content(built)
+    content = load_and_validate(built)
     chart = content.charts["casualties-by-side"]
     rows = _csv(built / "site" / "charts" / "casualties-by-side.csv")
     assert [r["id"] for r in rows] == chart.figures
@@ -134,8 +134,8 @@ def test_the_csv_is_exactly_the_charts_figures_in_one_unit(built: Path):
 
 def test_changing_a_figure_changes_its_chart(built: Path, sheet: Path, tmp_path: Path):
     docs, cache = tmp_path / "docs", _seed_cache(built, tmp_path / "cache")
-    before = render_charts(load_content(sheet), docs, cache)
-    assert (before.rendered, before.cached) == (0, len(load_content(sheet).charts))
+    before = render_charts(load_and_validate(sheet), docs, cache)
+    assert (before.rendered, before.cached) == (0, len(load_and_validate(sheet).charts))
     old_svg = (docs / "charts" / "casualties-by-side-light-wide.svg").read_text("utf-8")
     assert "275,000–325,000" in old_svg
 
@@ -144,7 +144,7 @@ def test_changing_a_figure_changes_its_chart(built: Path, sheet: Path, tmp_path:
         "low: 275000\n    high: 325000",
         "low: 280000\n    high: 330000",
     )
-    after = render_charts(load_content(sheet), docs, cache)
+    after = render_charts(load_and_validate(sheet), docs, cache)
     assert (after.rendered, after.cached) == (1, before.cached - 1)  # only that chart
     svg = (docs / "charts" / "casualties-by-side-light-wide.svg").read_text("utf-8")
     assert "280,000–330,000" in svg and "275,000–325,000" not in svg
@@ -157,7 +157,7 @@ def test_changing_a_figure_changes_its_chart(built: Path, sheet: Path, tmp_path:
 
 def test_a_rebuild_with_no_change_draws_no_chart_and_the_cache_is_disposable(sheet: Path):
     project = Project.load(sheet)
-    charts = len(load_content(sheet).charts)
+    charts = len(load_and_validate(sheet).charts)
     first = build(project)
     assert (first.charts_rendered, first.charts_cached) == (charts, 0)
     second = build(project)
@@ -218,7 +218,7 @@ def test_chart_text_from_content_never_becomes_markup(built: Path, sheet: Path, 
     )
     _replace(charts_yml, "the\n      yearly shares", "the <img src=x onerror=alert(1)> yearly")
     cache = _seed_cache(built, tmp_path / "cache")
-    chart_set = render_charts(load_content(sheet), tmp_path / "docs", cache)
+    chart_set = render_charts(load_and_validate(sheet), tmp_path / "docs", cache)
     block = str(chart_set.html("territory-share"))
     assert "<script" not in block and "<img src=x" not in block
     assert "Share &#60;script&#62;alert(1)" in block  # shown as text
@@ -237,8 +237,8 @@ def test_a_cached_chart_is_found_without_building_its_spec(
         raise AssertionError("built a chart spec although its SVG was cached")
 
     monkeypatch.setattr(specs, "spec", no_spec)
-    chart_set = render_charts(load_content(sheet), tmp_path / "docs", cache)
-    assert chart_set.rendered == 0 and chart_set.cached == len(load_content(sheet).charts)
+    chart_set = render_charts(load_and_validate(sheet), tmp_path / "docs", cache)
+    assert chart_set.rendered == 0 and chart_set.cached == len(load_and_validate(sheet).charts)
 
 
 PROSE = (
@@ -281,7 +281,7 @@ def test_text_that_reads_like_a_reference_is_drawn_as_text(
         _replace(events, f"title: {title}\n", f"title: {prose}\n")
 
     docs = tmp_path / "docs"
-    drawn = render_charts(load_content(sheet), docs, _seed_cache(built, tmp_path / "cache"))
+    drawn = render_charts(load_and_validate(sheet), docs, _seed_cache(built, tmp_path / "cache"))
 
     assert drawn.rendered == 2  # the pace chart and the diplomacy timeline
     for chart_id in ("advance-pace", "diplomacy-timeline"):
@@ -486,7 +486,7 @@ def test_a_clean_build_draws_each_chart_once_per_width(
 
     monkeypatch.setattr(specs, "spec", counting)
     docs = tmp_path / "docs"
-    render_charts(load_content(sheet), docs, tmp_path / "cache")
+    render_charts(load_and_validate(sheet), docs, tmp_path / "cache")
 
     assert sorted(drawn) == ["light-narrow"] * 5 + ["light-wide"] * 5
     assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 10
@@ -495,7 +495,7 @@ def test_a_clean_build_draws_each_chart_once_per_width(
 def test_a_recoloured_dark_chart_is_the_dark_chart_drawn(built: Path):
     """Every chart of the sheet, both widths: the dark file shipped is byte for byte what
     vl-convert draws from the dark spec."""
-    content = load_content(built)
+    content = load_and_validate(built)
     for chart in content.charts.values():
         data = chart_data(content, chart)
         for width in (schemes.WIDE, schemes.NARROW):

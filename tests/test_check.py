@@ -315,3 +315,32 @@ def test_a_record_with_a_misspelt_key_is_not_unknown(
         problem,
         "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
     ]
+
+
+def test_a_chart_mixing_units_fails_check_as_it_fails_build(starter: Path) -> None:
+    """Chart rules are content rules: `check` used to pass this chart, which `build` refused."""
+    chart = CHART.replace("world-population-2100", "growth-to-peak")
+    (starter / "content" / "charts.yml").write_text(chart, encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/charts.yml:2:5: population.figures: mixes units that cannot share one axis: "
+        "people (world-population-2024), times (growth-to-peak); chart figures of one kind of "
+        "quantity only",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
+
+
+def test_rules_across_records_report_with_other_files_problems(starter: Path) -> None:
+    """A figure dated after its source, with an unknown source elsewhere: one run, not two."""
+    edit(starter, "figures.yml", "as_of: 2024-07-01", "as_of: 2024-08-01")
+    edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/figures.yml:12:12: world-population-2024.as_of: covers a time after its "
+        "source 'un-wpp-2024' was published (2024-07-11); mark it `projection: true` if it is "
+        "a forecast",
+        UNKNOWN_SOURCE,
+        "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
+    ]

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
 from generator.derive import compute
 from generator.models import Derived, Figure, Quantity
 from generator.numbers import shown, when
 from generator.render import render_pages
+from generator.validation import load_and_validate
 from tests.support import REPO
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(REPO)
+    return load_and_validate(REPO)
 
 
 def exact(d) -> tuple[float, float]:
@@ -121,7 +121,7 @@ def test_a_derived_figure_follows_an_edited_input(sheet: Path):
     text = figures.read_text(encoding="utf-8")
     assert "value: 1200000" in text
     figures.write_text(text.replace("value: 1200000", "value: 1407000", 1), encoding="utf-8")
-    assert exact(load_content(sheet).derived["ru-casualties-per-day"]) == pytest.approx(
+    assert exact(load_and_validate(sheet).derived["ru-casualties-per-day"]) == pytest.approx(
         (1000, 1000)
     )
 

@@ -12,16 +12,17 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import Content, load_content
+from generator.content import Content
 from generator.derive import Computed
 from generator.exports import DOWNLOADS, FIGURE_COLUMNS
 from generator.numbers import shown
 from generator.project import Project
+from generator.validation import load_and_validate
 
 
 @pytest.fixture(scope="module")
 def content(built: Path) -> Content:
-    return load_content(built)
+    return load_and_validate(built)
 
 
 def data(built: Path, name: str) -> dict:

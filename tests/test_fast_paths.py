@@ -11,8 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from generator import yaml_loader
-from generator.content import load_content
 from generator.render import inline_md, render_pages
+from generator.validation import load_and_validate
 from generator.yaml_loader import YamlProblems, load_yaml
 from tests.support import REPO
 
@@ -66,7 +66,7 @@ def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
 
 
 def test_lookups_answer_as_a_scan_of_every_record_would(sheet: Path) -> None:
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     quantities = [*content.figures.values(), *content.derived.values()]
     for topic in content.sheet.topics:
         assert content.by_topic(topic) == [q for q in quantities if q.topic == topic]
@@ -98,7 +98,7 @@ def test_lookups_answer_as_a_scan_of_every_record_would(sheet: Path) -> None:
 
 def test_content_cannot_be_changed_once_loaded_so_its_lookups_stay_right(sheet: Path) -> None:
     """Lookups are built once; a record replaced, added or removed later would make them lie."""
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     assert [n.id for n in content.notes_about("ua-deaths")] == [
         "note-ukrainian-deaths-range",
         "note-tens-of-thousands",
@@ -125,7 +125,7 @@ def test_content_cannot_be_changed_once_loaded_so_its_lookups_stay_right(sheet: 
 
 
 def test_a_record_cannot_be_changed_once_loaded(sheet: Path) -> None:
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     note = content.notes["note-ukrainian-deaths-range"]
 
     with pytest.raises(ValidationError, match="frozen"):
@@ -140,7 +140,7 @@ def test_a_record_cannot_be_changed_once_loaded(sheet: Path) -> None:
 def test_a_copy_with_other_records_has_lookups_of_its_own(sheet: Path) -> None:
     """The preview server draws one chart from a copy holding only it: that copy answers for
     its own records, and the original is unchanged."""
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     assert content.notes_about("ua-deaths")
     note = content.notes["note-ukrainian-deaths-range"]
     moved = note.model_copy(update={"about": ["ru-deaths"]})

@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import metadata
-from generator.content import load_content
 from generator.exports import DOWNLOADS
 from generator.page import Page
 from generator.project import Project
+from generator.validation import load_and_validate
 from tests.support import run
 
 
@@ -67,7 +67,7 @@ def test_every_page_has_open_graph_and_twitter_tags_with_the_social_image(built:
         assert meta(page, "twitter:card") == "summary_large_image"
         assert meta(page, "og:image:alt") and len(meta(page, "twitter:image:alt")) <= 420
     home = pages(built)[""]
-    assert meta(home, "og:title") == load_content(built).sheet.title
+    assert meta(home, "og:title") == load_and_validate(built).sheet.title
 
 
 def test_the_social_image_is_a_1200_by_630_png_of_the_headline_figures(built: Path):
@@ -75,13 +75,13 @@ def test_the_social_image_is_a_1200_by_630_png_of_the_headline_figures(built: Pa
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1200, 630)
     alt = meta(pages(built)[""], "og:image:alt")
-    for q in load_content(built).headlines()[:2]:
+    for q in load_and_validate(built).headlines()[:2]:
         assert q.says in alt  # an estimate is never shown as bare fact, in pixels or in words
 
 
 def test_the_home_page_describes_the_data_as_a_schema_org_dataset(built: Path):
     site_url = Project.load(built).site_url
-    sheet = load_content(built).sheet
+    sheet = load_and_validate(built).sheet
     (dataset,) = jsonld(pages(built)[""])
     assert dataset["@context"] == "https://schema.org" and dataset["@type"] == "Dataset"
     assert dataset["name"] == sheet.title and dataset["description"] == sheet.description
@@ -142,7 +142,7 @@ def test_metadata_is_added_to_a_page_as_data_and_written_once(starter: Path):
     body = "# A & B\n\n---\nnot: front matter\n---\n"
     page = Page("about.md", {"title": "A & B <i>", "hide": ["toc"]}, body, ["x"], [])
     (out,) = metadata.add_metadata(
-        [page], load_content(starter), "https://x.test/", "assets/social.png", "Alt", {}
+        [page], load_and_validate(starter), "https://x.test/", "assets/social.png", "Alt", {}
     )
     assert out.meta == {
         "title": "A &amp; B &lt;i&gt;",

@@ -8,8 +8,8 @@ import gzip
 from pathlib import Path
 
 from generator.build import build, source_date_epoch
-from generator.content import load_content
 from generator.project import Project
+from generator.validation import load_and_validate
 from tests.support import copy_sheet, snapshot
 
 
@@ -30,7 +30,7 @@ def test_two_builds_in_two_folders_are_byte_identical(built: Path, tmp_path: Pat
 
 
 def test_the_build_date_comes_from_the_content_not_the_clock(built: Path):
-    epoch = source_date_epoch(load_content(built))
+    epoch = source_date_epoch(load_and_validate(built))
     day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     sitemap = (built / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>") > 0

@@ -10,8 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import numbers
-from generator.content import Content, load_content
+from generator.content import Content
 from generator.numbers import shown
+from generator.validation import load_and_validate
 from tests.support import REPO
 
 
@@ -33,7 +34,7 @@ def text(node) -> str:
 
 @pytest.fixture(scope="module")
 def content(built: Path) -> Content:
-    return load_content(built)
+    return load_and_validate(built)
 
 
 def find_anchor(pages: dict[str, BeautifulSoup], anchor: str):

@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .. import numbers
-from ..content import Content, Located
-from ..errors import ContentError, Problem
+from ..content import Content
+from ..errors import ContentError
 from ..exports import csv_text
 from ..models import Chart, Event, PartialDate, Quantity
-from ..units import UNITS, Unit
-
-_LARGER = {"km": ("m", 1000.0), "km-per-day": ("m-per-day", 1000.0)}
-"""Metric units that a chart shows in a smaller metric unit when units are mixed."""
+from ..units import UNITS, Unit, base_unit, unit_words
+from ..validation import charts as chart_rules
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,7 @@ class ChartData:
         """Exactly the chart's data: one line per row or event, numbers in the chart's unit."""
         if self.chart.kind == "timeline":
             columns = ["id", "date", "first_day", "last_day", "title", "source", "via"]
-            records: list[dict[str, object]] = [
+            records: list[dict[str, Any]] = [
                 {
                     "id": m.id,
                     "date": m.date.iso(),
@@ -192,49 +191,21 @@ class ChartData:
         return csv_text(records, columns)
 
 
-def unit_words(unit: Unit) -> str:
-    """A unit in words, for an axis title or a message: 'metres a day', 'per cent'."""
-    if unit.key == "percent":
-        return "per cent"
-    return unit.plural or unit.key.replace("-", " ")
-
-
 def _plain(x: float) -> str:
     """A number as data, without float noise: 7500.0 -> '7500', 22.86 -> '22.86'."""
     return f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
 
 
-def base_unit(key: str) -> tuple[str, float]:
-    """The unit a value in `key` is converted to when a chart mixes units, and the factor."""
-    factor = 1.0
-    while True:
-        unit = UNITS[key]
-        if unit.metric:
-            key, step = unit.metric
-        elif key in _LARGER:
-            key, step = _LARGER[key]
-        else:
-            return key, factor
-        factor *= step
-
-
 def chart_data(content: Content, chart: Chart) -> ChartData:
-    """Read a chart's figures or events; ContentError if they cannot share one axis."""
+    """Read a chart's figures or events; ContentError if the chart rules refuse it."""
+    problems = chart_rules.problems_of(content, chart)
+    if problems:
+        raise ContentError(problems)
     if chart.kind == "timeline":
         events = sorted((content.events[e] for e in chart.events), key=_event_order)
         return ChartData(chart, None, moments=tuple(_moment(e) for e in events))
     quantities = [content.quantity(qid) for qid in chart.figures]
-    unit_key, factors = _common_unit(content, chart, quantities)
-    if chart.scale == "log":
-        for q in quantities:
-            if q.bounds[0] <= 0:
-                raise _problem(
-                    content,
-                    chart.id,
-                    f"{chart.id}.scale",
-                    f"a logarithmic scale cannot show {q.id!r} ({numbers.shown(q)}): values "
-                    "must be above zero; use `scale: linear`",
-                )
+    unit_key, factors = _common_unit(quantities)
     periods = {numbers.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
     rows = tuple(
@@ -243,28 +214,14 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
     return ChartData(chart, UNITS[unit_key], rows=rows, shared_period=shared or None)
 
 
-def _common_unit(
-    content: Content, chart: Chart, quantities: list[Quantity]
-) -> tuple[str, dict[str, float]]:
-    """The one unit of the axis: the figures' own if they agree, else the base they share."""
+def _common_unit(quantities: list[Quantity]) -> tuple[str, dict[str, float]]:
+    """The one unit of the axis: the figures' own if they agree, else the base they share
+    (the chart rules refuse figures that share none), with each unit's factor to it."""
     keys = list(dict.fromkeys(q.unit for q in quantities))
     if len(keys) == 1:
         return keys[0], {keys[0]: 1.0}
     bases = {key: base_unit(key) for key in keys}
-    targets = list(dict.fromkeys(base for base, _ in bases.values()))
-    if len(targets) > 1:
-        examples = ", ".join(
-            f"{unit_words(UNITS[t])} ({next(q.id for q in quantities if bases[q.unit][0] == t)})"
-            for t in targets
-        )
-        raise _problem(
-            content,
-            chart.id,
-            f"{chart.id}.figures",
-            f"mixes units that cannot share one axis: {examples}; chart figures of one kind "
-            "of quantity only",
-        )
-    return targets[0], {key: factor for key, (_, factor) in bases.items()}
+    return bases[keys[0]][0], {key: factor for key, (_, factor) in bases.items()}
 
 
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
@@ -302,8 +259,3 @@ def _event_order(e: Event) -> tuple[dt.date, dt.date]:
 
 def _moment(e: Event) -> Moment:
     return Moment(id=e.id, title=e.title, date=e.date, sources=((e.source, e.via),))
-
-
-def _problem(content: Content, chart_id: str, field: str, message: str) -> ContentError:
-    at = content.where.get(chart_id, Located("content/charts.yml", 1, 1))
-    return ContentError([Problem(at.file, at.line, at.column, field, message)])

@@ -1,4 +1,5 @@
-"""Turn pydantic's validation errors into one-line Problems a person can act on."""
+"""Each file on its own against the models: pydantic's errors as one-line Problems a person can
+act on."""
 
 from __future__ import annotations
 
@@ -11,11 +12,22 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import SHOWN_CHARACTERS, Problem, shown
-from .models import DUPLICATE_IN_LIST
-from .yaml_loader import Loaded, Path_, dotted
+from ..errors import SHOWN_CHARACTERS, Problem, shown
+from ..models import DUPLICATE_IN_LIST, ContentFile
+from ..yaml_loader import FieldPath, Loaded, dotted
 
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
+
+
+def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
+    """A parsed file as the models read it, or None and every problem with its fields."""
+    if loaded.validated is not None:
+        return loaded.validated, []
+    try:
+        loaded.validated = ContentFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, problems_from(exc, loaded, display, ContentFile)
+    return loaded.validated, []
 
 
 def problems_from(
@@ -25,7 +37,7 @@ def problems_from(
     errors = exc.errors(include_url=False)
     misspelt = _misspelt(errors, model)
     for error in errors:
-        loc: Path_ = tuple(error["loc"])
+        loc: FieldPath = tuple(error["loc"])
         # pydantic reports a failed model_validator(mode="before") one level deeper; drop the
         # noise parts (e.g. '[...]' discriminators) that are not keys of the document.
         loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
@@ -45,10 +57,10 @@ def problems_from(
     return problems
 
 
-def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path_]:
+def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[FieldPath]:
     """Required fields reported missing only because they were misspelt (`sorce:`)."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
-    found: set[Path_] = set()
+    found: set[FieldPath] = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
@@ -58,7 +70,7 @@ def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path_]:
     return found
 
 
-def _named_field(loc: Path_, message: str, model: type[BaseModel]) -> Path_:
+def _named_field(loc: FieldPath, message: str, model: type[BaseModel]) -> FieldPath:
     """A record-wide rule ('low (9) is greater than high (3)') points at the field it names
     first, so the line shown is the one to edit."""
     first = re.split(r"[^\w-]", message, maxsplit=1)[0]
@@ -74,7 +86,7 @@ def _closest(name: str, allowed: list[str]) -> str | None:
     return by_lower[close[0]] if close else None
 
 
-def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
     if kind == "missing":
@@ -97,6 +109,8 @@ def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {_describe(given)}"
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(given, (int, float)) else ""
         return f"expected text, got {_describe(given)}{hint}"
@@ -146,7 +160,7 @@ def _describe(value: Any) -> str:
     return shown(value)
 
 
-def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
     """The field names allowed at `loc`, by walking the model's annotations."""
     current: Any = model
     for part in loc:

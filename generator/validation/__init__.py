@@ -1,0 +1,60 @@
+"""Every content rule, in one place, run by `check` and by `build` alike.
+
+`load_and_validate` is the first stage of a build and the whole of `factsheet check`: read
+each file (`load.py`), check its fields against the models (`fields.py`), merge the records
+(`load.py`), resolve references (`references.py`), compute derived figures and check the rules
+across records (`rules.py`) and the charts (`charts.py`). Every problem of every file that
+parsed comes in one run: a record that fails only leaves out the rules that need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import replace
+from pathlib import Path
+
+from .. import load
+from ..content import Content
+from ..errors import ContentError, Problem
+from ..models import ContentFile
+from ..yaml_loader import Loaded
+from . import charts, fields, references, rules
+
+
+def load_and_validate(root: Path) -> Content:
+    """The sheet in `root/content`, every rule checked; ContentError listing every error.
+
+    The Content returned carries the warnings (unused sources) in `warnings`.
+    """
+    parsed, problems, unsure = load.read_files(root)
+    parts: list[tuple[str, Loaded, ContentFile]] = []
+    for display, loaded in parsed:
+        model, found = fields.validated(loaded, display)
+        if model is None:
+            problems += found
+            # The ids of a file that failed are not unknown: only their records are wrong.
+            unsure |= load.ids_in(loaded.data)
+        else:
+            parts.append((display, loaded, model))
+    content, merge_problems, skipped = load.merge(parts, complete=not problems)
+    content, rule_problems = validate(content, unsure | skipped)
+    everything = [*problems, *merge_problems, *rule_problems]
+    errors = [p for p in everything if p.level == "error"]
+    if errors:
+        raise ContentError(errors)
+    return replace(content, warnings=tuple(p for p in everything if p.level == "warning"))
+
+
+def validate(content: Content, unsure: Set[str] = frozenset()) -> tuple[Content, list[Problem]]:
+    """Every rule across records of loaded `content`: the content with its derived figures
+    computed, and every problem found, warnings included.
+
+    An id in `unsure` (one that a file with problems may define) is never reported unknown.
+    A pure function of the content: it reads no file and writes nothing.
+    """
+    problems = references.check_references(content, unsure)
+    content, derive_problems = rules.derive(content)
+    problems += derive_problems
+    problems += rules.consistency(content)
+    problems += charts.chart_problems(content)
+    return content, problems

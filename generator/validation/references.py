@@ -1,0 +1,83 @@
+"""Every id a record names resolves to a record of the right kind, and every topic, side and
+unit to one the sheet or the generator knows."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Set
+
+from ..content import Content
+from ..errors import Problem
+from ..models import Derived, Figure
+from ..units import UNITS
+from .located import problem as _problem
+
+
+def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[Problem]:
+    """Every id named anywhere resolves to something of the right kind; an id in `unsure` (one
+    that a file with problems may define) is never reported unknown."""
+    problems: list[Problem] = []
+    specs = content.specs
+    quantity_ids = set(content.figures) | set(specs)
+    annotatable = quantity_ids | set(content.statements)
+
+    def expect(item_id: str, field_: str, ref: str | None, pool: Container[str], what: str) -> None:
+        if ref is not None and ref not in pool and ref not in unsure:
+            problems.append(_problem(content, item_id, field_, f"unknown {what} {ref!r}"))
+
+    for source in content.sources.values():
+        for i, via in enumerate(source.via):
+            expect(source.id, f"{source.id}.via[{i}]", via, content.sources, "source")
+    for kind in ("figures", "statements", "events"):
+        for item in getattr(content, kind).values():
+            expect(item.id, f"{item.id}.source", item.source, content.sources, "source")
+            expect(item.id, f"{item.id}.via", item.via, content.sources, "source")
+    for note in content.notes.values():
+        expect(note.id, f"{note.id}.source", note.source, content.sources, "source")
+        expect(note.id, f"{note.id}.article", note.article, content.sources, "source")
+        for i, ref in enumerate(note.about):
+            expect(note.id, f"{note.id}.about[{i}]", ref, annotatable, "figure or statement")
+    for spec in specs.values():
+        for i, ref in enumerate(spec.inputs):
+            expect(spec.id, f"{spec.id}.inputs[{i}]", ref, quantity_ids, "figure")
+            if ref == spec.id:
+                problems.append(_problem(content, spec.id, f"{spec.id}.inputs", "uses itself"))
+    for chart in content.charts.values():
+        for i, ref in enumerate(chart.figures):
+            expect(chart.id, f"{chart.id}.figures[{i}]", ref, quantity_ids, "figure")
+        for i, ref in enumerate(chart.events):
+            expect(chart.id, f"{chart.id}.events[{i}]", ref, content.events, "event")
+    sides, topics = content.sheet.sides, content.sheet.topics
+    written: list[Figure | Derived] = [*content.figures.values(), *specs.values()]
+    for q in written:
+        if topics and q.topic not in topics:
+            problems.append(
+                _problem(
+                    content,
+                    q.id,
+                    f"{q.id}.topic",
+                    f"unknown topic {q.topic!r}; "
+                    f"expected one of {', '.join(sorted(topics))} (sheet.topics)",
+                )
+            )
+    for f in content.figures.values():
+        if f.side and sides and f.side not in sides:
+            problems.append(
+                _problem(
+                    content,
+                    f.id,
+                    f"{f.id}.side",
+                    f"unknown side {f.side!r}; "
+                    f"expected one of {', '.join(sorted(sides))} (sheet.sides)",
+                )
+            )
+    for q in written:
+        if q.unit is not None and q.unit not in UNITS:
+            problems.append(
+                _problem(
+                    content,
+                    q.id,
+                    f"{q.id}.unit",
+                    f"unknown unit {q.unit!r}; expected one of {', '.join(UNITS)}",
+                )
+            )
+    return problems
