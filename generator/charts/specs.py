@@ -8,7 +8,8 @@ placed on real scales, with axis ticks written by `numbers.py`.
 Altair is imported inside the functions that build a spec, never at the top: a spec is built
 only when its drawing is missing from the cache (see `svg`), so a build whose charts are all
 cached never pays for importing it. Each chart is put together once, its top-level properties
-given to `alt.layer` together: every `.properties()` call copies and validates it again.
+and config given to `alt.layer` together: every `.properties()` or `.configure()` call would
+copy all its layers again (twice) and validate what it is given.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ Rows = list[dict[str, Any]]
 
 
 def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
-    """The Vega-Lite spec of `data` drawn in `variant`; a plain dict, ready to hash."""
+    """The Vega-Lite spec of `data` drawn in `variant`: a plain dict, for vl-convert."""
     import altair as alt
 
     build = _timeline if data.chart.kind == "timeline" else _rows
@@ -55,12 +56,11 @@ def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
         background="transparent",
         description=data.text_alternative(),
         usermeta={"variant": variant.name},
+        # No ARIA labels per mark: the SVG is an <img>, whose alt text is the chart's text
+        # alternative, and the labels would spell each bar's colour into the drawing.
+        config=alt.Config(aria=False, font=FONT, view=alt.ViewConfig(stroke=None)),
     )
-    # No ARIA labels per mark: the SVG is an <img>, whose alt text is the chart's text
-    # alternative, and the labels would spell each bar's colour into the drawing.
-    return chart.configure(aria=False, font=FONT, view=alt.ViewConfig(stroke=None)).to_dict(
-        validate=False
-    )
+    return chart.to_dict(validate=False)
 
 
 def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
