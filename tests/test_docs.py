@@ -153,15 +153,6 @@ def test_the_readme_says_how_to_install_the_hooks() -> None:
     assert ".venv/bin/pre-commit install" in README
 
 
-def test_the_readme_documents_each_exit_code() -> None:
-    """Those of cli.reports_errors: 3 is a bug of ours, 130 an interrupt (Ctrl-C)."""
-    listed = re.search(
-        r"^Exit codes:\n((?:(?:- |  ).*\n)+)", commands_section(README), re.MULTILINE
-    )
-    assert listed, "the Commands section has no `Exit codes:` list"
-    assert re.findall(r"^- `(\d+)`", listed.group(1), re.MULTILINE) == ["0", "1", "2", "3", "130"]
-
-
 def _inline_markdown_descriptions(node: object) -> set[str]:
     """The descriptions of every field the schema marks as inline Markdown."""
     if isinstance(node, list):

@@ -2,9 +2,10 @@
 
 That is the source of every module of the generator the chart package imports, directly or
 through others (numbers.py writes the tick labels, models.py the dates, …), found by reading
-their import statements, including those inside functions; and the versions of the
-libraries those modules import (vl-convert draws the charts). Any edit to
-that code, or any upgrade, retires every cached SVG: a stale chart is never served.
+their import statements, including those inside functions (specs.py imports Altair in the
+function that builds a spec); and the versions of the libraries those modules import (Altair
+builds the spec, vl-convert draws it). Any edit to that code, or any upgrade, retires every
+cached SVG: a stale chart is never served.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def remembered(package: Path, memo: Path) -> tuple[dict[str, Path], set[str]]:
 
 
 def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
-    """({'charts.specs': path, 'numbers': path, …}, {'vl_convert', 'markupsafe', …}).
+    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}).
 
     Module names are relative to the generator package ('' is its __init__); libraries are
     the top-level names of what they import from outside the standard library.
@@ -170,7 +171,7 @@ def version(library: str) -> str:
     """The installed version of the library imported as `library` ('yaml' is PyYAML).
 
     Read from the installed metadata, never by importing the library: a build whose charts
-    are all cached must not pay for starting vl-convert to make their key.
+    are all cached must not pay for importing Altair or starting vl-convert to make their key.
     """
     try:
         return metadata.version(DISTRIBUTIONS.get(library, library))

@@ -1,13 +1,15 @@
-"""Vega-Lite specs from a chart's data, one per scheme and width, as plain JSON data.
+"""Vega-Lite specs, built with Altair from a chart's data: one per drawn variant (see `schemes`).
 
 Labels sit above their bars and wrap, so a chart drawn 340 px wide reads on a 375 px phone
 without shrinking its text; a second drawing 640 px wide is for larger screens. Rows and
 timeline labels are laid out here in pixels (so that long labels never overlap); values are
 placed on real scales, with axis ticks written by `numbers.py`.
 
-The specs are written as dicts, not with Altair: Altair copied and validated its objects at
-every step, which cost more than drawing the chart, and importing it cost more again. The
-dicts are exactly what Altair 6 wrote for the same charts (its default view size included).
+Altair is imported inside the functions that build a spec, never at the top: a spec is built
+only when its drawing is missing from the cache (see `svg`), so a build whose charts are all
+cached never pays for importing it. Each chart is put together once, its top-level properties
+and config given to `alt.layer` together: every `.properties()` or `.configure()` call would
+copy all its layers again (twice) and validate what it is given.
 """
 
 from __future__ import annotations
@@ -16,66 +18,49 @@ import datetime as dt
 import json
 import math
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import numbers
 from .data import ChartData, Moment
 from .schemes import NARROW, VARIANTS, Scheme, Variant
 
+if TYPE_CHECKING:
+    import altair as alt
+
 __all__ = ["spec", "VARIANTS", "Variant", "VEGA_LITE"]
 
 VEGA_LITE = "6.4.1"
-"""The Vega-Lite version the specs are written for (vl-convert draws with its nearest)."""
+"""The Vega-Lite version Altair writes the specs for (`alt.SCHEMA_VERSION`, checked by a test),
+named here so that drawing them picks it without importing Altair."""
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SIZE, LINE, SMALL = 13, 17, 12
 """Label font size and line height, and the size of tick labels and dates, in px."""
 BAR, GAP, PAD = 14, 14, 4
 
-Spec = dict[str, Any]
+Rows = list[dict[str, Any]]
+"""A chart's data, one record per bar or event, laid out in pixels."""
 
 
-def spec(data: ChartData, variant: Variant) -> Spec:
-    """The Vega-Lite spec of `data` drawn in `variant`; a plain dict, ready to hash."""
-    if data.chart.kind == "timeline":
-        layers, values, width, height = _timeline(data, variant)
-    else:
-        layers, values, width, height = _rows(data, variant)
-    return {
-        "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE}.json",
-        "background": "transparent",
+def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
+    """The Vega-Lite spec of `data` drawn in `variant`: a plain dict, for vl-convert."""
+    import altair as alt
+
+    build = _timeline if data.chart.kind == "timeline" else _rows
+    layers, rows, height = build(data, variant)
+    chart = alt.layer(
+        *layers,
+        data=alt.Data(values=rows),
+        width=variant.width - 2 * PAD,
+        height=height,
+        padding=PAD,
+        background="transparent",
+        description=data.text_alternative(),
+        usermeta={"variant": variant.name},
         # No ARIA labels per mark: the SVG is an <img>, whose alt text is the chart's text
         # alternative, and the labels would spell each bar's colour into the drawing.
-        "config": {
-            "aria": False,
-            "font": FONT,
-            "view": {"continuousHeight": 300, "continuousWidth": 300, "stroke": None},
-        },
-        "data": {"values": values},
-        "description": data.text_alternative(),
-        "height": height,
-        "layer": layers,
-        "padding": PAD,
-        "usermeta": {"variant": variant.name},
-        "width": width,
-    }
-
-
-def _layer(mark: str, encoding: Spec, only: str | None = None, **style: Any) -> Spec:
-    """One layer: a mark with its style, its encoding, and a filter on the rows if any."""
-    layer: Spec = {"encoding": encoding, "mark": {**style, "type": mark}}
-    if only:
-        layer["transform"] = [{"filter": only}]
-    return layer
-
-
-def _field(name: str, scale: Spec | None = None, axis: Spec | None = None) -> Spec:
-    """A quantitative channel read from the rows' field `name`."""
-    return {"axis": axis, "field": name, "scale": scale, "type": "quantitative"}
-
-
-def _pixels(length: float) -> Spec:
-    """A scale on which a value is its position in pixels."""
-    return {"domain": [0, length], "nice": False, "range": [0, length], "zero": False}
+        config=alt.Config(aria=False, font=FONT, view=alt.ViewConfig(stroke=None)),
+    )
+    return chart.to_dict(validate=False)
 
 
 def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
@@ -91,11 +76,13 @@ def _colours(keys: list[str | None], scheme: Scheme) -> dict[str | None, str]:
     return out
 
 
-def _rows(data: ChartData, variant: Variant) -> tuple[list[Spec], list[Spec], int, float]:
+def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
     """Bar and range-bar charts: a label above each bar, values on one axis.
 
-    Returns the layers, the rows, and the plot's width and height.
+    Returns the layers, the rows they draw, and the plot's height.
     """
+    import altair as alt
+
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     colours = _colours([r.series for r in data.rows], scheme)
     log = data.chart.scale == "log"
@@ -120,66 +107,57 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[Spec], list[Spec], in
         )
         y = bar_y + BAR + GAP
     height = y - GAP
-    x_scale = {
-        "domain": [lo, hi],
-        "nice": False,
-        "type": "log" if log else "linear",
-        "zero": False,
-    }
-    y_scale = _pixels(height)
+    base = alt.Chart()
+    x_scale = alt.Scale(type="log" if log else "linear", domain=[lo, hi], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
     unit = data.unit_words + (" (logarithmic scale)" if log else "")
-    axis = {
-        "domainColor": scheme.muted,
-        "grid": False,
-        "labelColor": scheme.muted,
-        "labelExpr": _tick_labels(ticks, data),
-        "labelFlush": True,
-        "labelFontSize": SMALL,
-        "labelOverlap": True,
-        "tickColor": scheme.muted,
-        "title": unit,
-        "titleColor": scheme.muted,
-        "titleFontSize": SMALL,
-        "titleFontWeight": "normal",
-        "values": ticks,
-    }
-
-    def bar(x2: Spec, colour: bool = True) -> Spec:
-        """A bar's channels, from the value axis' `low` (or a track's constant) to `x2`."""
-        x = _field("low", x_scale, axis) if colour else {"datum": lo, "type": "quantitative"}
-        channels = {"x": x, "x2": x2, "y": _field("bar_y", y_scale), "y2": {"field": "bar_y2"}}
-        return {"color": _COLOUR, **channels} if colour else channels
-
-    layers = [_layer("rect", bar({"datum": hi}, colour=False), color=scheme.track)]
+    axis = alt.Axis(
+        values=ticks,
+        labelExpr=_tick_labels(ticks, data),
+        title=unit,
+        grid=False,
+        labelFlush=True,
+        labelFontSize=SMALL,
+        titleFontSize=SMALL,
+        titleFontWeight="normal",
+        labelColor=scheme.muted,
+        titleColor=scheme.muted,
+        domainColor=scheme.muted,
+        tickColor=scheme.muted,
+        labelOverlap=True,
+    )
+    x = alt.X("low:Q", scale=x_scale, axis=axis)
+    bar_y = alt.Y("bar_y:Q", scale=y_scale, axis=None)
+    bar_y2 = alt.Y2("bar_y2:Q")
+    colour = alt.Color("colour:N", scale=None)  # each row's colour is in its data
+    track = base.mark_rect(color=scheme.track).encode(
+        x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=bar_y2
+    )
+    layers = [track]
     if data.chart.kind == "range-bar":
-        point = {"color": _COLOUR, "x": _field("low", x_scale, axis)}
-        point["y"] = _field("mid", y_scale)
         layers += [
-            _layer("rect", bar({"field": "high"}), "!datum.single"),
-            _layer(
-                "point", point, "datum.single", filled=True, opacity=1, shape="circle", size=150
-            ),
+            base.transform_filter("!datum.single")
+            .mark_rect()
+            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=bar_y2, color=colour),
+            base.transform_filter("datum.single")
+            .mark_point(filled=True, size=150, opacity=1, shape="circle")
+            .encode(x=x, y=alt.Y("mid:Q", scale=y_scale, axis=None), color=colour),
         ]
     else:
         layers += [
-            _layer("rect", bar({"datum": lo})),
-            _layer("rect", bar({"field": "high"}), "!datum.single", opacity=0.45),
+            base.mark_rect().encode(x=x, x2=alt.X2Datum(lo), y=bar_y, y2=bar_y2, color=colour),
+            base.transform_filter("!datum.single")
+            .mark_rect(opacity=0.45)
+            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=bar_y2, color=colour),
         ]
-    text = {
-        "text": {"field": "lines", "type": "nominal"},
-        "x": {"value": 0},
-        "y": _field("text_y", y_scale),
-    }
-    layers.append(_text(text, scheme.ink, align="left", baseline="top", lineHeight=LINE))
-    return layers, records, inner, height
-
-
-_COLOUR = {"field": "colour", "scale": None, "type": "nominal"}
-"""Each row's colour is in its data (see `_colours`)."""
-
-
-def _text(encoding: Spec, colour: str, size: int = SIZE, **style: Any) -> Spec:
-    return _layer("text", encoding, **style, color=colour, fontSize=size)
+    layers.append(
+        base.mark_text(
+            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+        ).encode(
+            x=alt.XValue(0), y=alt.Y("text_y:Q", scale=y_scale, axis=None), text=alt.Text("lines:N")
+        )
+    )
+    return layers, records, height
 
 
 def _value_scale(data: ChartData, log: bool, narrow: bool) -> tuple[float, float, list[float]]:
@@ -214,11 +192,13 @@ def _tick_labels(ticks: list[float], data: ChartData) -> str:
     return expr
 
 
-def _timeline(data: ChartData, variant: Variant) -> tuple[list[Spec], list[Spec], int, float]:
+def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
     """Events down a vertical time axis; each label as near its date as others allow.
 
-    Returns the layers, the events, and the plot's width and height.
+    Returns the layers, the events they draw, and the plot's height.
     """
+    import altair as alt
+
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     moments = list(data.moments)
     axis_x = 66.0
@@ -251,67 +231,50 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[Spec], list[Spec]
         for m, lines, top, c in zip(moments, labels, tops, centres, strict=True)
     ]
     tick_rows = [{"y": at(day), "label": text} for day, text in ticks]
-    x_scale, y_scale = _pixels(inner), _pixels(height)
+    x_scale = alt.Scale(domain=[0, inner], range=[0, inner], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
 
-    def xy(x: float, y: str, **more: Spec) -> Spec:
-        """Pixel positions: a constant x, and y from the field `y`."""
-        x_channel = {"axis": None, "datum": x, "scale": x_scale, "type": "quantitative"}
-        return {"x": x_channel, "y": _field(y, y_scale), **more}
+    def xy(x: float, y: str) -> dict[str, Any]:
+        """Pixel positions: a constant x, and y from a field."""
+        return {
+            "x": alt.XDatum(x, type="quantitative", scale=x_scale, axis=None),
+            "y": alt.Y(y, scale=y_scale, axis=None),
+        }
 
-    def own(layer: Spec, values: list[Spec]) -> Spec:
-        """A layer drawing rows of its own rather than the events."""
-        return {"data": {"values": values}, **layer}
-
+    base = alt.Chart()
+    ticks_base = alt.Chart(alt.Data(values=tick_rows))
     accent, muted = scheme.series[0], scheme.muted
-    label = {"text": {"field": "label", "type": "nominal"}}
-    layers = [
-        own(
-            _layer("rule", xy(axis_x, "y", y2={"field": "y2"}), color=muted), [{"y": 0, "y2": span}]
-        ),
-        own(_layer("rule", xy(axis_x - 5, "y", x2={"datum": axis_x}), color=muted), tick_rows),
-        own(
-            _text({**label, **xy(axis_x - 8, "y")}, muted, SMALL, align="right", baseline="middle"),
-            tick_rows,
-        ),
-        _layer(
-            "rect",
-            xy(axis_x - 4, "from", x2={"datum": axis_x + 4}, y2={"field": "to"}),
-            "!datum.single",
-            color=accent,
-            opacity=0.6,
-        ),
-        _layer(
-            "rule",
-            xy(axis_x + 6, "centre", x2={"datum": label_x - 4}, y2={"field": "anchor"}),
-            color=muted,
-            strokeWidth=1,
-        ),
-        _layer(
-            "point",
-            xy(axis_x, "centre"),
-            "datum.single",
-            color=accent,
-            filled=True,
-            opacity=1,
-            size=60,
-        ),
-        _text(
-            {"text": {"field": "when", "type": "nominal"}, **xy(label_x, "top")},
-            scheme.ink,
-            SMALL,
-            align="left",
-            baseline="top",
-            fontWeight="bold",
-        ),
-        _text(
-            {"text": {"field": "lines", "type": "nominal"}, **xy(label_x, "text_y")},
-            scheme.ink,
-            align="left",
-            baseline="top",
-            lineHeight=LINE,
-        ),
-    ]
-    return layers, events, inner, height
+    line = (
+        alt.Chart(alt.Data(values=[{"y": 0, "y2": span}]))
+        .mark_rule(color=muted)
+        .encode(**xy(axis_x, "y:Q"), y2=alt.Y2("y2:Q"))
+    )
+    tick_marks = ticks_base.mark_rule(color=muted).encode(
+        **xy(axis_x - 5, "y:Q"), x2=alt.X2Datum(axis_x)
+    )
+    tick_text = ticks_base.mark_text(
+        align="right", baseline="middle", fontSize=SMALL, color=muted
+    ).encode(**xy(axis_x - 8, "y:Q"), text=alt.Text("label:N"))
+    spans = (
+        base.transform_filter("!datum.single")
+        .mark_rect(color=accent, opacity=0.6)
+        .encode(**xy(axis_x - 4, "from:Q"), x2=alt.X2Datum(axis_x + 4), y2=alt.Y2("to:Q"))
+    )
+    leaders = base.mark_rule(color=muted, strokeWidth=1).encode(
+        **xy(axis_x + 6, "centre:Q"), x2=alt.X2Datum(label_x - 4), y2=alt.Y2("anchor:Q")
+    )
+    dots = (
+        base.transform_filter("datum.single")
+        .mark_point(filled=True, size=60, opacity=1, color=accent)
+        .encode(**xy(axis_x, "centre:Q"))
+    )
+    dates = base.mark_text(
+        align="left", baseline="top", fontSize=SMALL, fontWeight="bold", color=scheme.ink
+    ).encode(**xy(label_x, "top:Q"), text=alt.Text("when:N"))
+    titles = base.mark_text(
+        align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+    ).encode(**xy(label_x, "text_y:Q"), text=alt.Text("lines:N"))
+    return [line, tick_marks, tick_text, spans, leaders, dots, dates, titles], events, height
 
 
 def _time_ticks(moments: list[Moment]) -> tuple[dt.date, dt.date, list[tuple[dt.date, str]]]:
