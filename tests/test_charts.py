@@ -506,7 +506,7 @@ def test_a_clean_build_draws_each_chart_once_per_width(
 def test_charts_are_drawn_with_the_vega_lite_version_altair_writes_them_for(sheet: Path):
     """vl-convert is told the version named in specs.py (read without importing Altair); an
     Altair upgrade writing for a newer Vega-Lite fails here until that name follows."""
-    content = load_content(sheet)
+    content = load_and_validate(sheet)
     for chart in content.charts.values():
         drawing = specs.spec(chart_data(content, chart), VARIANTS[0])
         url = f"https://vega.github.io/schema/vega-lite/v{specs.VEGA_LITE}.json"

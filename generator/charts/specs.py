@@ -90,22 +90,22 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     records, y = [], 0.0
     for row in data.rows:
         lines = _wrap(row.text[:1].upper() + row.text[1:], inner)
-        bar_y = y + len(lines) * LINE + 3
+        top = y + len(lines) * LINE + 3
         records.append(
             {
                 "id": row.id,
                 "lines": lines,
                 "text_y": y,
-                "bar_y": bar_y,
-                "bar_y2": bar_y + BAR,
-                "mid": bar_y + BAR / 2,
+                "bar_y": top,
+                "bar_y2": top + BAR,
+                "mid": top + BAR / 2,
                 "low": row.low,
                 "high": row.high,
                 "single": row.single,
                 "colour": colours[row.series],
             }
         )
-        y = bar_y + BAR + GAP
+        y = top + BAR + GAP
     height = y - GAP
     base = alt.Chart()
     x_scale = alt.Scale(type="log" if log else "linear", domain=[lo, hi], nice=False, zero=False)
