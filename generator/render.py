@@ -208,18 +208,21 @@ def render_pages(
     out: list[Page] = []
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()
+        shown_as = display(site_src / name)
         page.start()
         try:
             text = env.get_template(name).render()
         except jinja2.TemplateSyntaxError as exc:
-            template_at = display(Path(exc.filename)) if exc.filename else name
+            template_at = display(Path(exc.filename)) if exc.filename else shown_as
             raise TemplateProblem(
                 template_at, exc.lineno, f"template syntax: {exc.message}"
             ) from None
         except jinja2.UndefinedError as exc:
-            raise TemplateProblem(*_template_line(exc, display, name), str(exc.message)) from None
+            raise TemplateProblem(
+                *_template_line(exc, display, shown_as), str(exc.message)
+            ) from None
         except (LookupError, TypeError, ValueError) as exc:
-            raise TemplateProblem(*_template_line(exc, display, name), str(exc)) from None
+            raise TemplateProblem(*_template_line(exc, display, shown_as), str(exc)) from None
         meta, body = split_front_matter(text)
         path = rel.as_posix().removesuffix(".j2")
         out.append(Page(path, meta, body, list(page.anchors), page.links))
