@@ -1,10 +1,11 @@
-"""`factsheet check`: build's first stage, run without writing anything, plus what only needs
-a warning.
+"""`factsheet check`: build's stages up to the rendered pages, writing nothing, plus what only
+needs a warning.
 
-Runs exactly the rules `build` runs (`validation.load_and_validate`), so the two agree on
-every content problem; it renders no page, so a record no page template shows is found only
-by `build`. Warnings (unused sources, stale figures) do not stop a build; `--strict` makes
-them fail.
+Runs the rules `build` runs (`validation.load_and_validate`), then renders every page and
+resolves its links in memory (`generate.render_in_memory`, build's own page stage), without
+drawing a chart or running MkDocs. So the two agree on every problem but MkDocs' own: a record
+no page shows, an id anchored on two pages, a template naming what content no longer has.
+Warnings (unused sources, stale figures) do not stop a build; `--strict` makes them fail.
 Quick enough for the pre-commit hook (.pre-commit-config.yaml) that runs it whenever content/
 changes.
 """
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import ContentError, Problem
+from .generate import render_in_memory
 from .load import content_files
+from .project import Project
 from .validation import load_and_validate
 from .validation.rules import stale_figures
 
@@ -46,11 +48,17 @@ class CheckReport:
         )
 
 
-def check(root: Path, today: dt.date) -> CheckReport:
-    """Every problem in `root/content`, errors and warnings, sorted by file and line."""
-    files = len(content_files(root / "content"))
+def check(project: Project, today: dt.date) -> CheckReport:
+    """Every problem of the sheet's content and pages, errors and warnings, sorted by file and
+    line. Problems of the pages come only once the content loads, as in `build`."""
+    files = len(content_files(project.root / "content"))
     try:
-        content = load_and_validate(root)
+        content = load_and_validate(project.root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
-    return CheckReport(files, sorted([*content.warnings, *stale_figures(content, today)]))
+    problems = [*content.warnings, *stale_figures(content, today)]
+    try:
+        render_in_memory(project, content)
+    except ContentError as exc:
+        problems += exc.problems
+    return CheckReport(files, sorted(problems))

@@ -141,16 +141,18 @@ def serve(root: Path, host: str, port: int) -> None:
 @DEBUG_OPTION
 @reports_errors
 def check(root: Path, strict: bool, today: datetime | None) -> None:
-    """Check content/ without building anything.
+    """Check content/ and the pages it makes, writing nothing.
 
     Runs every rule `build` runs on content/ (YAML, fields, references, ranges, duplicate
-    ids, derived figures, charts) and warns of unused sources and of figures older than
-    sheet.stale_after_days. Warnings fail only with --strict. Exit 1 when the check fails.
+    ids, derived figures, charts), then renders the pages in memory as `build` does (a
+    record no page shows, a template naming what content lacks), drawing no chart and running
+    no MkDocs. Warns of unused sources and of figures older than sheet.stale_after_days.
+    Warnings fail only with --strict. Exit 1 when the check fails.
     """
     from .check import check as run_check
 
     project = Project.load(root)
-    report = run_check(project.root, today.date() if today else date.today())
+    report = run_check(project, today.date() if today else date.today())
     for problem in report.problems:
         click.echo(str(problem))
     click.echo(report.summary(strict))

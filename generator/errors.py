@@ -36,7 +36,8 @@ class FactsheetError(Exception):
 
 
 class ContentError(FactsheetError):
-    """One or more problems in `content/`; the build stops before writing anything."""
+    """One or more problems in `content/` (or in the pages it makes); the build stops before
+    writing anything."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
@@ -51,8 +52,15 @@ class CheckFailed(FactsheetError):
     """A check (`check`, `schema --check`) found what it reports: exit 1 with its verdict."""
 
 
-class TemplateProblem(FactsheetError):
-    """A template in `site_src/` failed: names the template and line."""
+class TemplateProblem(ContentError):
+    """A template in `site_src/` failed: one problem at the template's line.
+
+    Jinja knows a template's line but not its column, so the column is 1. A problem, like any
+    content one, so `check` and `build` print it alike (often content removed what a template
+    names)."""
+
+    def __init__(self, file: str, line: int, message: str) -> None:
+        super().__init__([Problem(file, line, 1, "", message)])
 
 
 class BuildFailed(FactsheetError):

@@ -1,7 +1,7 @@
 """The generator's stage: validated content + `site_src/` templates -> a folder of Markdown.
 
 Writes pages, assets, charts and data downloads into `docs`; knows nothing of the engine
-that will build them.
+that will build them. Its page stage (`render_site`) writes nothing, so `check` runs it too.
 """
 
 from __future__ import annotations
@@ -23,6 +23,15 @@ from .render import THEME, render_pages
 
 
 @dataclass
+class Rendered:
+    """Every page rendered, its links filled in, before metadata is added."""
+
+    pages: list[Page]
+    page_of: dict[str, str]
+    """{record id: the page that holds its anchor}."""
+
+
+@dataclass
 class Generated:
     pages: list[Page]
     """Every page as written, its links filled in and its metadata added."""
@@ -32,17 +41,13 @@ class Generated:
     charts_cached: int = 0
 
 
-def generate(project: Project, content: Content, docs: Path, share_image: bool = True) -> Generated:
-    """Write the sheet's Markdown and files into `docs`.
+def render_site(project: Project, content: Content, chart_set: charts.ChartSet) -> Rendered:
+    """The page stage, in memory: render every page template and resolve its links.
 
-    The live preview passes `share_image=False` to skip drawing the social-media image no one
-    sees there.
+    `build` (through `generate`) and `check` both run this, so they refuse the same pages:
+    ContentError for a record no page shows, an id anchored on two pages or a link to what
+    no page shows; TemplateProblem for a template that fails.
     """
-    docs.mkdir(parents=True, exist_ok=True)
-    for assets in (THEME / "assets", project.site_src / "assets"):
-        if assets.is_dir():
-            shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts")
 
     @jinja2.pass_context
     def chart(context: jinja2.runtime.Context, chart_id: str, anchor: bool = True) -> Markup:
@@ -74,6 +79,32 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
     ]
     if problems:
         raise ContentError(problems)
+    return Rendered(pages, page_of)
+
+
+def render_in_memory(project: Project, content: Content) -> Rendered:
+    """Build's page stage on loaded content, drawing and writing nothing: `check`'s last stage.
+
+    The charts' blocks come from their data alone (`charts.chart_blocks`); the pages are
+    rendered and their links resolved by the very function `generate` uses, so the problems
+    are the ones `build` finds. Raises ContentError (TemplateProblem included).
+    """
+    return render_site(project, content, charts.chart_blocks(content))
+
+
+def generate(project: Project, content: Content, docs: Path, share_image: bool = True) -> Generated:
+    """Write the sheet's Markdown and files into `docs`.
+
+    The live preview passes `share_image=False` to skip drawing the social-media image no one
+    sees there.
+    """
+    docs.mkdir(parents=True, exist_ok=True)
+    for assets in (THEME / "assets", project.site_src / "assets"):
+        if assets.is_dir():
+            shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts")
+    rendered = render_site(project, content, chart_set)
+    page_of = rendered.page_of
     downloads = exports.write_exports(
         content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )
@@ -83,7 +114,7 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
         else social.PATH
     )
     pages = metadata.add_metadata(
-        pages, content, project.site_url, image, social.alt_text(content), downloads
+        rendered.pages, content, project.site_url, image, social.alt_text(content), downloads
     )
     for page in pages:
         target = docs / page.path

@@ -2,6 +2,8 @@
 Markdown -> site, into a staging folder that the caller swaps in when it all succeeded.
 
 `serve` passes a `PreviewCache`, which keeps what a rebuild can reuse; `build` keeps nothing.
+`check` runs the same stages up to the rendered pages (`generate.render_in_memory`), writing
+nothing, without importing this module's engine.
 """
 
 from __future__ import annotations

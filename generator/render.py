@@ -208,31 +208,36 @@ def render_pages(
     out: list[Page] = []
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()
+        shown_as = display(site_src / name)
         page.start()
         try:
             text = env.get_template(name).render()
         except jinja2.TemplateSyntaxError as exc:
-            template_at = display(Path(exc.filename)) if exc.filename else name
+            template_at = display(Path(exc.filename)) if exc.filename else shown_as
             raise TemplateProblem(
-                f"{template_at}:{exc.lineno}: template syntax: {exc.message}"
+                template_at, exc.lineno, f"template syntax: {exc.message}"
             ) from None
         except jinja2.UndefinedError as exc:
-            raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc.message}") from None
+            raise TemplateProblem(
+                *_template_line(exc, display, shown_as), str(exc.message)
+            ) from None
         except (LookupError, TypeError, ValueError) as exc:
-            raise TemplateProblem(f"{_template_line(exc, display, name)}: {exc}") from None
+            raise TemplateProblem(*_template_line(exc, display, shown_as), str(exc)) from None
         meta, body = split_front_matter(text)
         path = rel.as_posix().removesuffix(".j2")
         out.append(Page(path, meta, body, list(page.anchors), page.links))
     return out
 
 
-def _template_line(exc: BaseException, display: Callable[[Path], str], fallback: str) -> str:
-    """The innermost template frame of a traceback, as 'site_src/x.md.j2:12'."""
+def _template_line(
+    exc: BaseException, display: Callable[[Path], str], fallback: str
+) -> tuple[str, int]:
+    """The innermost template frame of a traceback: ('site_src/x.md.j2', 12)."""
     tb = exc.__traceback__
-    found = fallback
+    found = (fallback, 1)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            found = f"{display(Path(filename))}:{tb.tb_lineno}"
+            found = (display(Path(filename)), tb.tb_lineno)
         tb = tb.tb_next
     return found

@@ -204,7 +204,7 @@ def test_a_template_naming_an_unknown_chart_gets_a_one_line_error(built: Path, s
     result = run(sheet, "build")
     assert result.exit_code == 1
     assert re.search(
-        r"site_src/pages/territory\.md\.j2:\d+: chart\('territory-map'\): no such chart",
+        r"site_src/pages/territory\.md\.j2:\d+:1: chart\('territory-map'\): no such chart",
         result.output,
     ), result.output
 

@@ -19,6 +19,25 @@ def starter_with(starter: Path, figures: str = FIGURES) -> Path:
     return starter
 
 
+MORE_PAGE = """\
+# More
+
+{% for chart_id in content.charts %}
+{{ chart(chart_id) }}
+{% endfor %}
+{% for event in content.events.values() %}
+<p id="{{ anchor(event) }}">{{ event.title }}</p>
+{% endfor %}
+"""
+"""A page showing every chart and event, which the starter's one page does not: `check`
+renders the pages, and refuses a record no page shows."""
+
+
+def showing_charts_and_events(starter: Path) -> Path:
+    (starter / "site_src" / "pages" / "more.md.j2").write_text(MORE_PAGE, encoding="utf-8")
+    return starter
+
+
 STALE = (
     "content/figures.yml:9:12: warning: world-population.as_of: dated 1 July 2024, "
     "181 days before 2024-12-29; older than sheet.stale_after_days (180); look for a newer "
@@ -120,6 +139,27 @@ def test_check_writes_nothing(starter: Path) -> None:
     assert snapshot(starter) == before
 
 
+def test_check_renders_the_pages_with_their_charts_but_writes_nothing(starter: Path) -> None:
+    """No chart is drawn, no cache or build folder made; yet a template naming a chart the
+    content lacks fails `check` at the template's line, as it fails `build`."""
+    showing_charts_and_events(starter)
+    (starter / "content" / "charts.yml").write_text(CHART, encoding="utf-8")
+    before = snapshot(starter)
+    assert run(starter, "check", "--today", "2024-07-12").exit_code == 0
+    assert snapshot(starter) == before
+    page = starter / "site_src" / "pages" / "more.md.j2"
+    page.write_text(MORE_PAGE + '\n{{ chart("people", anchor=False) }}\n', encoding="utf-8")
+    before = snapshot(starter)
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "site_src/pages/more.md.j2:10:1: chart('people'): no such chart in content/charts.yml "
+        "(charts: population)",
+        "content/ fails: 1 error(s), 0 warning(s) in 5 file(s).",
+    ]
+    assert snapshot(starter) == before
+
+
 def test_a_bad_date_is_a_usage_error(starter: Path) -> None:
     result = run(starter, "check", "--today", "29/12/2024")
     assert result.exit_code == 2
@@ -155,6 +195,7 @@ charts:
 
 
 def test_an_id_longer_than_64_characters_is_refused(starter: Path) -> None:
+    showing_charts_and_events(starter)
     charts = starter / "content" / "charts.yml"
     charts.write_text(CHART.replace("id: population", f"id: {'a' * 300}"), encoding="utf-8")
     result = run(starter, "check", "--today", "2024-07-12")
@@ -205,6 +246,7 @@ def test_a_figure_listed_twice_in_a_chart_is_refused_at_the_repeat(starter: Path
 
 
 def test_an_event_listed_twice_in_a_timeline_is_refused_at_the_repeat(starter: Path) -> None:
+    showing_charts_and_events(starter)
     (starter / "content" / "events.yml").write_text(EVENTS, encoding="utf-8")
     result = run(starter, "check", "--today", "2024-07-12")
     assert result.exit_code == 1

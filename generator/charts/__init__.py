@@ -19,7 +19,7 @@ from . import html, specs, svg
 from .data import ChartData, chart_data
 from .schemes import DRAWN, VARIANTS, palette, twin
 
-__all__ = ["ChartSet", "render_charts", "chart_data", "ChartData"]
+__all__ = ["ChartSet", "render_charts", "chart_blocks", "chart_data", "ChartData"]
 
 FOLDER = "charts"
 """Where chart files land in the site."""
@@ -53,8 +53,8 @@ class ChartSet:
             ) from None
 
 
-def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
-    """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
+def _all_data(content: Content) -> list[ChartData]:
+    """Every chart's data; ContentError with the problems of every chart that has any."""
     found: list[ChartData] = []
     problems: list[Problem] = []
     for chart in content.charts.values():
@@ -64,6 +64,37 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
+    return found
+
+
+def _add(
+    result: ChartSet, data: ChartData, images: dict[str, html.Image], content: Content
+) -> None:
+    """`data`'s block, and its copy without an id, into `result`."""
+    chart_id = data.chart.id
+    csv_path = f"{FOLDER}/{chart_id}.csv"
+    for anchor, blocks in ((True, result.blocks), (False, result.copies)):
+        blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
+
+
+def chart_blocks(content: Content) -> ChartSet:
+    """The blocks `render_charts` makes, with the same ids and links, drawing and writing
+    nothing: `check` renders the pages only for their problems, and shows them to no one.
+
+    The drawings' sizes, known only once drawn, are left 0."""
+    result = ChartSet()
+    for data in _all_data(content):
+        images = {
+            variant.name: html.Image(f"{FOLDER}/{data.chart.id}-{variant.name}.svg", 0, 0)
+            for variant in VARIANTS
+        }
+        _add(result, data, images, content)
+    return result
+
+
+def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
+    """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
+    found = _all_data(content)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     keys = {data.chart.id: svg.cache_key(data, cache_dir) for data in found}  # one hash per chart
@@ -94,10 +125,8 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
             name = f"{chart_id}-{variant.name}.svg"
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
-        csv_path = f"{FOLDER}/{chart_id}.csv"
-        (docs / csv_path).write_text(data.csv(), encoding="utf-8")
-        for anchor, blocks in ((True, result.blocks), (False, result.copies)):
-            blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
+        (docs / FOLDER / f"{chart_id}.csv").write_text(data.csv(), encoding="utf-8")
+        _add(result, data, images, content)
         if chart_id in fresh:
             result.rendered += 1
         else:
