@@ -91,8 +91,9 @@ _FIGURE_FIELDS: list[Field] = [
     _string(
         "unit",
         "The unit of value, low and high: a key of the generator's unit table, e.g. 'people', "
-        "'percent', 'km2' or 'metres-per-day'.",
-        constraints={"required": True},
+        "'percent', 'km2' or 'm-per-day'; `units` gives each key in words.",
+        constraints={"required": True, "enum": list(UNITS)},
+        units={key: unit_words(unit) for key, unit in UNITS.items()},
     ),
     _partial_date("period_start", "The first day of the period the figure covers."),
     _partial_date("period_end", "The last day of the period the figure covers."),
@@ -103,7 +104,7 @@ _FIGURE_FIELDS: list[Field] = [
         "description": "true when the figure is a projection, not a measurement.",
     },
     _string("side", "Whose figure it is: a key of the sheet's sides."),
-    _string("measure", "What it measures, e.g. 'casualties': figures of one measure compare."),
+    _string("measure", "What it measures, e.g. 'population': figures of one measure compare."),
     _string("topic", "The sheet's topic it belongs to."),
     _string("note", "A note on how to read the figure."),
     _string("source_id", f"The ids of its sources (see sources.json). {_LIST_TEXT}"),
