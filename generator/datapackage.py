@@ -1,4 +1,4 @@
-"""`data/datapackage.json`: the downloads described as a Frictionless Data Package (v1).
+"""`data/datapackage.json`: the downloads described as a Frictionless Data Package (v2).
 
 A reuser can validate and load the data without reading the site: every CSV has a table
 schema (field types, what each column means, its unit), every JSON file its media type, and
@@ -27,8 +27,8 @@ PATH = "data/datapackage.json"
 CHARTS = "data/charts"
 """Where the copies of the charts' CSVs land, inside the package's folder."""
 
-PROFILE = "data-package"
-"""Not 'tabular-data-package': that one refuses the JSON downloads, which are not tables."""
+SPEC = "https://datapackage.org/profiles/2.0"
+"""Data Package v2 (2024): `frictionless` 5 validates it, and v1 readers ignore `$schema`."""
 
 _CC = re.compile(r"^CC[ -]?(?:(0)|(BY(?:[ -](?:SA|ND|NC|NC[ -]SA|NC[ -]ND))?))[ -](\d\.\d)$", re.I)
 
@@ -176,13 +176,18 @@ def _csv(name: str, path: str, title: str, description: str, fields: list[Field]
     return {
         "name": name,
         "path": path,
-        "profile": "tabular-data-resource",
+        "type": "table",
         "title": title,
         "description": description + _TEXT_TEXT,
         "format": "csv",
         "mediatype": MEDIA_TYPES[".csv"],
         "encoding": "utf-8",
-        "schema": {"fields": fields, "primaryKey": ["id"], "missingValues": [""]},
+        "schema": {
+            "$schema": f"{SPEC}/tableschema.json",
+            "fields": fields,
+            "primaryKey": ["id"],
+            "missingValues": [""],
+        },
     }
 
 
@@ -209,7 +214,6 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
             {
                 "name": res_name,
                 "path": _within("data", DOWNLOADS[key]),
-                "profile": "data-resource",
                 "title": title,
                 "description": description,
                 "format": "json",
@@ -236,7 +240,7 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
         for s in content.sources.values()
     ]
     return {
-        "profile": PROFILE,
+        "$schema": f"{SPEC}/datapackage.json",
         "name": "factsheet",
         "title": sheet.title,
         "description": sheet.description,

@@ -162,6 +162,7 @@ def test_licence_version_and_sources_come_from_the_sheet(starter):
         "  topics:",
     )
     descriptor = package(build(starter))
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert descriptor["version"] == "2025-03-04"
     assert descriptor["created"] == "2025-03-04T00:00:00Z"
     assert descriptor["licenses"] == [
@@ -211,6 +212,16 @@ def test_validation_fails_when_the_schema_does_not_match_the_data(starter):
     report = frictionless.validate(str(broken))
     assert not report.valid
     assert {e.type for task in report.tasks for e in task.errors} == {"type-error"}
+
+
+def test_validation_fails_on_a_licence_without_id_or_url(starter):
+    build(starter)
+    descriptor = package(starter)
+    descriptor["licenses"] = [{"title": "CC BY 4.0"}]
+    broken = starter / "site/data/broken.json"
+    broken.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = frictionless.validate(str(broken))
+    assert [e.type for e in report.errors] == ["package-error"]
 
 
 def test_text_from_the_content_is_kept_as_data(starter):
