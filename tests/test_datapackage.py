@@ -10,7 +10,8 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from generator.datapackage import licence_name
+from generator.datapackage import figure_fields, licence_name
+from generator.exports import FIGURE_COLUMNS
 from tests.support import edit, run
 
 RANGE_FIGURE = """\
@@ -180,6 +181,12 @@ def test_licence_version_and_sources_come_from_the_sheet(starter):
         }
     ]
     assert validate(starter).valid
+
+
+def test_every_column_of_figures_csv_is_described():
+    fields = figure_fields()
+    assert [f["name"] for f in fields] == FIGURE_COLUMNS
+    assert [f["name"] for f in fields if not f["description"]] == []
 
 
 @pytest.mark.parametrize(
