@@ -246,5 +246,8 @@ def test_the_real_sheet_package_validates_with_every_chart(built):
     charts = sorted(f"charts/{p.name}" for p in (built / "site/charts").glob("*.csv"))
     assert sorted(p for p in paths if p.startswith("charts/")) == charts
     assert len(charts) >= 4
+    data = built / "site/data"
+    written = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
+    assert written == {*paths, "datapackage.json"}
     for path in charts:
         assert (built / "site/data" / path).read_bytes() == (built / "site" / path).read_bytes()
