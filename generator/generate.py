@@ -14,7 +14,7 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
-from . import charts, exports, links, metadata, social
+from . import charts, datapackage, exports, links, metadata, social
 from .content import Content, Located
 from .errors import ContentError, Problem
 from .page import Page
@@ -108,6 +108,7 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
     downloads = exports.write_exports(
         content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )
+    downloads |= datapackage.write_datapackage(content, docs)
     image = (
         social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
         if share_image

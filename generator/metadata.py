@@ -20,6 +20,8 @@ from .page import Page
 
 ALT_LIMIT = 420
 """Twitter's limit on image descriptions; Open Graph has none."""
+_NAMES = {"datapackage_json": "Frictionless Data Package"}
+"""Downloads whose name is not their key's first word."""
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -65,7 +67,7 @@ def _download(key: str, path: str, site_url: str) -> dict[str, str]:
     suffix = PurePosixPath(path).suffix
     return {
         "@type": "DataDownload",
-        "name": f"{key.split('_')[0].capitalize()} ({suffix[1:].upper()})",
+        "name": f"{_NAMES.get(key, key.split('_')[0].capitalize())} ({suffix[1:].upper()})",
         "contentUrl": absolute(site_url, path),
         "encodingFormat": MEDIA_TYPES[suffix],
     }

@@ -90,9 +90,11 @@ def test_the_home_page_describes_the_data_as_a_schema_org_dataset(built: Path):
     downloads = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
     assert downloads == {
         site_url + path: "text/csv" if path.endswith(".csv") else "application/json"
-        for path in DOWNLOADS.values()
+        for path in [*DOWNLOADS.values(), "data/datapackage.json"]
     }
     assert all((built / "site" / path).is_file() for path in DOWNLOADS.values())
+    names = {d["contentUrl"]: d["name"] for d in dataset["distribution"]}
+    assert names[site_url + "data/datapackage.json"] == "Frictionless Data Package (JSON)"
     assert all(not jsonld(p) for path, p in pages(built).items() if path)
 
 
