@@ -62,7 +62,10 @@ def render_site(project: Project, content: Content, chart_set: charts.ChartSet) 
         "sheet": content.sheet,
         "sources": content.sources,
         "chart": chart,
-        "downloads": {key: links.file(path) for key, path in exports.DOWNLOADS.items()},
+        "downloads": {
+            key: links.file(path)
+            for key, path in {**exports.DOWNLOADS, "datapackage_json": datapackage.PATH}.items()
+        },
         "site_url": project.site_url,
     }
     rendered = render_pages(project.site_src, globals_, project.display)

@@ -251,3 +251,8 @@ def test_the_real_sheet_package_validates_with_every_chart(built):
     assert written == {*paths, "datapackage.json"}
     for path in charts:
         assert (built / "site/data" / path).read_bytes() == (built / "site" / path).read_bytes()
+
+
+def test_the_about_page_links_the_package_for_reusers(built):
+    about = (built / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../data/datapackage.json">Frictionless Data Package</a>' in about
