@@ -60,7 +60,7 @@ FIGURES = {
 
 
 def test_every_figure_is_worded_as_its_source_words_it(built_rich):
-    data = page(built_rich, "data")
+    data = page(built_rich, "figures")
     for figure_id, (claim, source) in FIGURES.items():
         node = data.find(id=figure_id)
         assert text(node.select_one(".fs-figure__claim")) == claim
@@ -68,7 +68,7 @@ def test_every_figure_is_worded_as_its_source_words_it(built_rich):
 
 
 def test_every_derived_figure_shows_its_value_and_inputs(built_rich):
-    data = page(built_rich, "data")
+    data = page(built_rich, "figures")
     per_day = data.find(id="north-crossings-per-day")
     # 1,200,000 crossings over the 366 days of 2024: 3,278.7 a day, "about" as its input is.
     assert text(per_day.select_one(".fs-figure__claim")) == (
@@ -87,7 +87,7 @@ def test_every_derived_figure_shows_its_value_and_inputs(built_rich):
 
 
 def test_a_statement_is_quoted_verbatim_with_speaker_date_and_source(built_rich):
-    node = page(built_rich, "data").find(id="mayor-on-bridges")
+    node = page(built_rich, "figures").find(id="mayor-on-bridges")
     assert text(node.blockquote) == "We will build the new bridge before the old one falls down."
     assert text(node.figcaption).startswith(
         "Grace Hopper , Mayor — Town hall, 2 March 2025. Said when the survey was published. "
@@ -96,7 +96,7 @@ def test_a_statement_is_quoted_verbatim_with_speaker_date_and_source(built_rich)
 
 
 def test_an_editors_note_sets_what_the_article_said_beside_what_the_source_says(built_rich):
-    note = page(built_rich, "data").find(id="note-crossings-are-not-people")
+    note = page(built_rich, "figures").find(id="note-crossings-are-not-people")
     assert text(note).startswith(
         "Editor’s note: Crossings, not people The article said: “Over a million people crossed "
         "the river” ( The Gazette , Report on the river survey , 2 March 2025 ) The source says: "
@@ -121,14 +121,14 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
     # Sorted by publisher: Bridge Authority, River Survey Office, The Daily Gazette.
     assert list(cited) == ["bridge-register", "river-survey-2025", "gazette-2025"]
     assert cited["bridge-register"] == [
-        "../data/#old-bridge-span",
-        "../data/#new-bridge-span",
+        "../figures/#old-bridge-span",
+        "../figures/#new-bridge-span",
         "../timeline/#old-bridge-opens",
         "../timeline/#new-bridge-planned",
     ]
     assert cited["gazette-2025"] == [
-        "../data/#mayor-on-bridges",
-        "../data/#note-crossings-are-not-people",
+        "../figures/#mayor-on-bridges",
+        "../figures/#note-crossings-are-not-people",
     ]
     assert len(cited["river-survey-2025"]) == 7
     survey = text(sources.find(id="river-survey-2025"))
