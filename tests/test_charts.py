@@ -25,7 +25,7 @@ from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.content import load_content
 from generator.project import Project
-from tests.support import edit, run
+from tests.support import edit, replace_in, run
 
 PAGES_WITH_DATA = ("figures/index", "timeline/index")
 CHARTS = 3
@@ -59,12 +59,6 @@ def _seed_cache(built: Path, target: Path) -> Path:
     cache = Project.load(built).cache_dir / "charts"
     shutil.copytree(cache, target, dirs_exist_ok=True)
     return target
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {path.name} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 TITLES = {
@@ -201,7 +195,7 @@ def test_a_chart_mixing_units_is_a_content_error_pointing_at_the_chart(rich: Pat
 def test_a_template_naming_an_unknown_chart_gets_a_one_line_error(built_rich: Path, rich: Path):
     _seed_cache(built_rich, Project.load(rich).cache_dir / "charts")
     pages = rich / "site_src" / "pages"
-    _replace(pages / "figures.md.j2", '{{ chart("bridge-spans") }}', '{{ chart("bridge-map") }}')
+    replace_in(pages / "figures.md.j2", '{{ chart("bridge-spans") }}', '{{ chart("bridge-map") }}')
     result = run(rich, "build")
     assert result.exit_code == 1
     assert re.search(
@@ -361,7 +355,7 @@ def test_editing_the_code_that_writes_tick_labels_retires_cached_charts(tmp_path
     package = _package_copy(tmp_path / "code")
     before = _key_in(tmp_path / "code")
 
-    _replace(package / "numbers.py", 'return f"{value.day} {value:%B %Y}"', 'return "changed"')
+    replace_in(package / "numbers.py", 'return f"{value.day} {value:%B %Y}"', 'return "changed"')
 
     assert _key_in(tmp_path / "code") != before
 
