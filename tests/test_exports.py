@@ -61,6 +61,8 @@ FIGURES = [
      (None, None), "2024", False),
     ("new-bridge-span", "figure", "1,500 metres", 1500, None, None, None, "m",
      (None, None), "2030", True),
+    ("causeway-length", "figure", "about 2.5 kilometres", 2.5, None, None, "about", "km",
+     (None, None), "2024", False),
     # 1,200,000 / 366 days = 3,278.7, rounded as the page shows it.
     ("north-crossings-per-day", "derived", "about 3,300", 3300, None, None, "about", "people",
      ("2024-01-01", "2024-12"), None, False),

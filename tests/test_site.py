@@ -123,6 +123,7 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
     assert cited["bridge-register"] == [
         "../figures/#old-bridge-span",
         "../figures/#new-bridge-span",
+        "../figures/#causeway-length",
         "../timeline/#old-bridge-opens",
         "../timeline/#new-bridge-planned",
     ]
