@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test system-tools serve check bench lint clean
+.PHONY: site test golden system-tools serve check bench lint clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ check: $(VENV)/.installed
 # Prerequisites run left to right: system tools (apt) first, then Python and npm packages.
 test: system-tools $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Rewrites tests/fixtures/*/expected/ from the generator's output: review the diff, then commit.
+golden: $(VENV)/.installed-test
+	$(BIN)/python -m tests.golden --update
 
 system-tools:
 	scripts/ensure-system-tools

@@ -1,4 +1,6 @@
-"""Fixtures: copies of the real fact sheet and of the starter one, built in tmp folders.
+"""Fixtures: copies of the fixture sheets (tests/fixtures/), of the real fact sheet and of the
+starter one, built in tmp folders. Generator tests use the fixture sheets; tests of the real
+sheet's own content live in tests/sheet/ (`pytest tests/sheet` runs them alone).
 
 Tests never build into the checkout itself, so they can run while an editor works in it.
 Helpers shared by test modules live in `tests/support.py` (import `tests.support`).
@@ -13,6 +15,7 @@ import pytest
 from generator.build import build
 from generator.project import Project
 from generator.scaffold import scaffold
+from tests.golden import copy_fixture
 from tests.support import REPO, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
 
 PUBLISHED_URL = "https://example.github.io/factsheet/"
@@ -38,6 +41,25 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real fact sheet, built once per test session as it is published (at PUBLISHED_URL,
     as `--site-url` gives it); read it, don't change it."""
     root = copy_sheet(tmp_path_factory.mktemp("built") / "sheet")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"site_url: {PUBLISHED_URL}\n")
+    build(Project.load(root))
+    return root
+
+
+@pytest.fixture
+def rich(tmp_path: Path) -> Path:
+    """A fresh, unbuilt copy of the rich fixture sheet (tests/fixtures/rich): two sources, one
+    known through the other, values and ranges, derived figures, a statement, events, a note
+    and a chart of each kind."""
+    return copy_fixture("rich", tmp_path / "rich")
+
+
+@pytest.fixture(scope="session")
+def built_rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The rich fixture sheet, built once per test session at PUBLISHED_URL; read it, don't
+    change it."""
+    root = copy_fixture("rich", tmp_path_factory.mktemp("built-rich") / "rich")
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"site_url: {PUBLISHED_URL}\n")
     build(Project.load(root))

@@ -55,9 +55,14 @@ figures:
 2024), so that tests can read line numbers off here."""
 
 
-def edit(root: Path, name: str, old: str, new: str) -> None:
-    """Replace the first `old` with `new` in `content/<name>`, failing if `old` is not there."""
-    path = root / "content" / name
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` with `new` in the file at `path`, failing if `old` is not there:
+    the one way tests edit a copied sheet's files."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
+    assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    """Replace the first `old` with `new` in `content/<name>` of the sheet at `root`."""
+    replace_in(root / "content" / name, old, new)

@@ -17,38 +17,32 @@ from generator.cli import main
 from tests.support import REPO, run
 
 
-def test_build_writes_the_site_and_says_what_it_did(sheet: Path):
-    result = run(sheet, "build")
+def test_build_writes_the_site_and_says_what_it_did(rich: Path):
+    result = run(rich, "build")
     assert result.exit_code == 0, result.output
     assert re.search(
-        r"Built 6 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output
+        r"Built 4 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s; "
+        r"charts: 3 rendered, 0 from cache\)",
+        result.output,
     )
-    for page in (
-        "index",
-        "casualties/index",
-        "territory/index",
-        "diplomacy/index",
-        "sources/index",
-        "about/index",
-        "404",
-    ):
-        assert (sheet / "site" / f"{page}.html").is_file(), page
+    for page in ("index", "figures/index", "timeline/index", "sources/index", "404"):
+        assert (rich / "site" / f"{page}.html").is_file(), page
     # The generated Markdown stays for inspection and for other engines, outside content/.
-    assert (sheet / "build" / "docs" / "casualties.md").is_file()
-    assert not list(sheet.glob(".factsheet-build-*")), "staging folder left behind"
+    assert (rich / "build" / "docs" / "figures.md").is_file()
+    assert not list(rich.glob(".factsheet-build-*")), "staging folder left behind"
 
 
-def test_every_figure_gets_a_permalink_anchor_from_its_id(built: Path):
-    html = (built / "site" / "casualties" / "index.html").read_text(encoding="utf-8")
-    assert 'id="ru-casualties"' in html
-    assert 'href="#ru-casualties"' in html
-    assert "https://example.github.io/factsheet/casualties/#ru-casualties" in html
+def test_every_figure_gets_a_permalink_anchor_from_its_id(built_rich: Path):
+    html = (built_rich / "site" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert 'id="north-crossings"' in html
+    assert 'href="#north-crossings"' in html
+    assert "https://example.github.io/factsheet/figures/#north-crossings" in html
 
 
-def test_links_between_pages_are_relative_so_they_work_under_any_sub_path(built: Path):
-    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+def test_links_between_pages_are_relative_so_they_work_under_any_sub_path(built_rich: Path):
+    html = (built_rich / "site" / "index.html").read_text(encoding="utf-8")
     # A headline figure on the home page links to its own page, relatively.
-    assert 'href="casualties/#ru-casualties"' in html
+    assert 'href="figures/#north-crossings"' in html
 
 
 def test_the_starter_fact_sheet_builds_at_once(tmp_path: Path):
@@ -96,10 +90,10 @@ def test_outside_a_fact_sheet_build_is_a_usage_error(tmp_path: Path):
     shutil.which("zensical", path=str(Path(sys.executable).parent)) is None,
     reason="zensical is installed with the test extra",
 )
-def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: Path, tmp_path):
+def test_zensical_builds_the_same_generated_folder_with_the_same_config(built_rich: Path, tmp_path):
     """MkDocs' successor reads the same mkdocs.yml and builds the generated Markdown."""
     work = tmp_path / "z"
-    shutil.copytree(built, work, ignore=shutil.ignore_patterns("site", ".cache"))
+    shutil.copytree(built_rich, work, ignore=shutil.ignore_patterns("site", ".cache"))
     zensical = Path(sys.executable).parent / "zensical"
     result = subprocess.run(
         [str(zensical), "build", "--strict"],
@@ -109,8 +103,8 @@ def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: P
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    casualties = (work / "site" / "casualties" / "index.html").read_text(encoding="utf-8")
-    assert 'id="ru-casualties"' in casualties and "CSIS estimates" in casualties
+    figures = (work / "site" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert 'id="north-crossings"' in figures and "The survey counts" in figures
 
 
 @pytest.mark.parametrize(
@@ -123,9 +117,10 @@ def test_zensical_builds_the_same_generated_folder_with_the_same_config(built: P
         ("site_dir", "build/docs"),
     ],
 )
-def test_output_folders_can_never_be_the_sheets_own_sources(sheet: Path, key: str, value: str):
+def test_output_folders_can_never_be_the_sheets_own_sources(rich: Path, key: str, value: str):
     """A build replaces docs_dir and site_dir whole, so mkdocs.yml may not point them at
     content/, the sheet itself or outside it."""
+    sheet = rich
     config = sheet / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(rf"^{key}: .*$", f"{key}: {value}", text, flags=re.M), "utf-8")

@@ -14,7 +14,7 @@ import pytest
 from generator import links
 from generator.page import Link
 from generator.render import render_pages
-from tests.support import run
+from tests.support import edit, run
 
 SCRIPT = "<script>alert(1)</script>"
 TEMPLATE = "{{ 7*7 }}"
@@ -145,22 +145,13 @@ PLACEHOLDERS = (
 )
 
 
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "content" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_placeholders_in_content_text_stay_text(starter: Path) -> None:
     context = "context: Said when the 2024 revision of the UN's population estimates was published."
-    _edit(starter, "statements.yml", context, f"context: 'Said {PLACEHOLDERS} when'")
+    edit(starter, "statements.yml", context, f"context: 'Said {PLACEHOLDERS} when'")
     label = "label: people in the world at its projected peak in the mid-2080s"
-    _edit(starter, "figures.yml", label, f"label: '{PLACEHOLDERS} at its projected peak'")
+    edit(starter, "figures.yml", label, f"label: '{PLACEHOLDERS} at its projected peak'")
     description = "description: A small fact sheet to start from; replace these figures with"
-    _edit(
-        starter, "sheet.yml", description + " your own.", f"description: 'Figures {PLACEHOLDERS}'"
-    )
+    edit(starter, "sheet.yml", description + " your own.", f"description: 'Figures {PLACEHOLDERS}'")
     result = run(starter, "build")
     assert result.exit_code == 0, result.output
     page = Page((starter / "site" / "index.html").read_text(encoding="utf-8"))
@@ -192,8 +183,8 @@ def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
         encoding="utf-8",
     )
     forged = 'id="un-peak-statement"'
-    _edit(starter, "figures.yml", "label: people in the world\n", f"label: '{forged}'\n")
-    _edit(starter, "figures.yml", "    headline: true", f"    headline: true\n    note: '{forged}'")
+    edit(starter, "figures.yml", "label: people in the world\n", f"label: '{forged}'\n")
+    edit(starter, "figures.yml", "    headline: true", f"    headline: true\n    note: '{forged}'")
     result = run(starter, "build")
     assert result.exit_code == 0, result.output
     page = Page((starter / "site" / "index.html").read_text(encoding="utf-8"))

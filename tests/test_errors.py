@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.scaffold import scaffold
-from tests.support import ONE_FIGURE, run, snapshot
+from tests.support import ONE_FIGURE, edit, run, snapshot
 
 FIGURES = ONE_FIGURE
 
@@ -38,13 +38,6 @@ def write(root: Path, name: str, text: str | bytes) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def edit(root: Path, old: str, new: str, name: str = "figures.yml") -> None:
-    path = root / "content" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def build_fails(root: Path, *expected: str) -> list[str]:
     """Build; assert exit 1, these exact lines, no traceback, site/ byte for byte as it was."""
     site = snapshot(root / "site")
@@ -62,7 +55,12 @@ def build_fails(root: Path, *expected: str) -> list[str]:
 
 
 def test_duplicate_key_is_an_error_not_silent_data_loss(root: Path) -> None:
-    edit(root, "    value: 8200000000\n", "    value: 8200000000\n    value: 8300000000\n")
+    edit(
+        root,
+        "figures.yml",
+        "    value: 8200000000\n",
+        "    value: 8200000000\n    value: 8300000000\n",
+    )
     build_fails(
         root,
         "content/figures.yml:8:5: figures[0].value: duplicate key 'value' (first on line 7); "
@@ -79,12 +77,12 @@ def test_text_that_is_not_utf8(root: Path) -> None:
 
 
 def test_tab_indentation(root: Path) -> None:
-    edit(root, "    unit: people", "\tunit: people")
+    edit(root, "figures.yml", "    unit: people", "\tunit: people")
     build_fails(root, "content/figures.yml:8:1: a tab is used for indentation; YAML needs spaces")
 
 
 def test_unknown_key_suggests_the_field_meant(root: Path) -> None:
-    edit(root, "    source: un-wpp-2024", "    sorce: un-wpp-2024")
+    edit(root, "figures.yml", "    source: un-wpp-2024", "    sorce: un-wpp-2024")
     # One problem, not two: the misspelt key is not also reported as a missing `source`.
     build_fails(
         root,
@@ -93,7 +91,7 @@ def test_unknown_key_suggests_the_field_meant(root: Path) -> None:
 
 
 def test_unknown_key_without_a_close_match_lists_the_fields(root: Path) -> None:
-    edit(root, "    unit: people", "    unit: people\n    colour: blue")
+    edit(root, "figures.yml", "    unit: people", "    unit: people\n    colour: blue")
     (line,) = build_fails(root)
     assert line.startswith(
         "content/figures.yml:9:5: figures[0].colour: unknown field 'colour'; expected one of: "
@@ -103,7 +101,7 @@ def test_unknown_key_without_a_close_match_lists_the_fields(root: Path) -> None:
 
 
 def test_a_misspelt_choice_suggests_the_one_meant(root: Path) -> None:
-    edit(root, "    kind: dataset", "    kind: datset", "sources.yml")
+    edit(root, "sources.yml", "    kind: dataset", "    kind: datset")
     build_fails(
         root,
         "content/sources.yml:9:11: sources[0].kind: expected one of 'report', 'news', "
@@ -113,7 +111,7 @@ def test_a_misspelt_choice_suggests_the_one_meant(root: Path) -> None:
 
 
 def test_a_bad_key_points_at_the_key(root: Path) -> None:
-    edit(root, "    world: The world", "    World: The world", "sheet.yml")
+    edit(root, "sheet.yml", "    world: The world", "    World: The world")
     build_fails(
         root,
         "content/sheet.yml:9:5: sheet.sides.World: expected an id of lower-case letters, "
@@ -126,7 +124,12 @@ def test_a_bad_key_points_at_the_key(root: Path) -> None:
 )
 def test_yes_no_on_off_are_not_silently_booleans(root: Path, word: str, boolean: str) -> None:
     # `side: no` is the classic: Norway's country code read as false.
-    edit(root, "    measure: population\n", f"    measure: population\n    side: {word}\n")
+    edit(
+        root,
+        "figures.yml",
+        "    measure: population\n",
+        f"    measure: population\n    side: {word}\n",
+    )
     build_fails(
         root,
         f"content/figures.yml:7:11: figures[0].side: {word!r} is read as the boolean {boolean}; "
@@ -136,7 +139,7 @@ def test_yes_no_on_off_are_not_silently_booleans(root: Path, word: str, boolean:
 
 @pytest.mark.parametrize("written", ['"1,200,000"', "1,200,000", "'1 200 000'"])
 def test_numbers_written_as_text(root: Path, written: str) -> None:
-    edit(root, "    value: 8200000000", f"    value: {written}")
+    edit(root, "figures.yml", "    value: 8200000000", f"    value: {written}")
     text = written.strip("'\"")
     build_fails(
         root,
@@ -167,7 +170,7 @@ def test_empty_file(root: Path) -> None:
 
 
 def test_list_where_a_mapping_belongs(root: Path) -> None:
-    edit(root, "    as_of: 2024-07-01", "    period: [2024-01-01, 2024-07-01]")
+    edit(root, "figures.yml", "    as_of: 2024-07-01", "    period: [2024-01-01, 2024-07-01]")
     build_fails(
         root,
         "content/figures.yml:9:13: figures[0].period: expected a mapping (field: value), "
@@ -185,7 +188,7 @@ def test_list_at_the_top_of_a_file(root: Path) -> None:
 
 
 def test_unknown_reference_points_at_the_reference(root: Path) -> None:
-    edit(root, "    source: un-wpp-2024", "    source: un-wpp-2025")
+    edit(root, "figures.yml", "    source: un-wpp-2024", "    source: un-wpp-2025")
     build_fails(
         root,
         "content/figures.yml:10:13: world-population.source: unknown source 'un-wpp-2025'",
@@ -193,7 +196,7 @@ def test_unknown_reference_points_at_the_reference(root: Path) -> None:
 
 
 def test_low_above_high_points_at_low(root: Path) -> None:
-    edit(root, "    value: 8200000000", "    low: 9000000000\n    high: 8000000000")
+    edit(root, "figures.yml", "    value: 8200000000", "    low: 9000000000\n    high: 8000000000")
     build_fails(
         root,
         "content/figures.yml:7:10: figures[0].low: low (9,000,000,000) is greater than "
@@ -202,9 +205,9 @@ def test_low_above_high_points_at_low(root: Path) -> None:
 
 
 def test_every_problem_in_every_file_in_one_run(root: Path) -> None:
-    edit(root, "    source: un-wpp-2024", "    sorce: un-wpp-2024")
-    edit(root, "    value: 8200000000", "    value: lots")
-    edit(root, "  updated: 2024-06-30", "  updated: 2024-06-31", "sheet.yml")
+    edit(root, "figures.yml", "    source: un-wpp-2024", "    sorce: un-wpp-2024")
+    edit(root, "figures.yml", "    value: 8200000000", "    value: lots")
+    edit(root, "sheet.yml", "  updated: 2024-06-30", "  updated: 2024-06-31")
     build_fails(
         root,
         "content/figures.yml:7:12: figures[0].value: expected a number, got 'lots'",
@@ -215,7 +218,7 @@ def test_every_problem_in_every_file_in_one_run(root: Path) -> None:
 
 
 def test_debug_shows_the_traceback(root: Path) -> None:
-    edit(root, "    value: 8200000000", "    value: lots")
+    edit(root, "figures.yml", "    value: 8200000000", "    value: lots")
     result = run(root, "build", "--debug")
     assert result.exit_code == 1
     assert "Traceback" in result.stderr

@@ -1,5 +1,6 @@
 """Data to take away: CSV and JSON of every figure, statement, event and source, generated
-from the content models, with what a reuser needs to cite each one; linked from the pages."""
+from the content models, with what a reuser needs to cite each one; linked from the pages.
+On the rich fixture sheet, with expected values written out by hand from its content files."""
 
 from __future__ import annotations
 
@@ -9,20 +10,11 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import Content
-from generator.derive import Computed
 from generator.exports import DOWNLOADS, FIGURE_COLUMNS
-from generator.numbers import shown
 from generator.project import Project
-from generator.validation import load_and_validate
-
-
-@pytest.fixture(scope="module")
-def content(built: Path) -> Content:
-    return load_and_validate(built)
+from tests.conftest import PUBLISHED_URL
 
 
 def data(built: Path, name: str) -> dict:
@@ -52,55 +44,79 @@ def missing_anchors(built: Path, permalinks: list[str]) -> list[str]:
     return missing
 
 
-def test_every_figure_is_in_the_csv_and_the_json_with_its_value_or_range(built, content):
-    records = {r["id"]: r for r in data(built, "figures.json")["figures"]}
-    rows = {r["id"]: r for r in figures_csv(built)}
-    assert list(records) == list(rows) == [q.id for q in content.quantities()]
-    for q in content.quantities():
-        record, row = records[q.id], rows[q.id]
-        low, high = q.bounds
-        if low == high:
-            assert (record["value"], record["low"], record["high"]) == (
-                pytest.approx(low),
-                None,
-                None,
-            )
-            assert float(row["value"]) == pytest.approx(low) and row["low"] == row["high"] == ""
-        else:
-            assert record["value"] is None and row["value"] == ""
-            assert (record["low"], record["high"]) == (pytest.approx(low), pytest.approx(high))
-            assert (float(row["low"]), float(row["high"])) == (
-                pytest.approx(low),
-                pytest.approx(high),
-            )
-        assert record["text"] == row["text"] == shown(q)
-        assert record["qualifier"] == q.qualifier and row["qualifier"] == (q.qualifier or "")
-        assert record["unit"] == row["unit"] == q.unit
-        period = (q.period.start.iso(), q.period.end.iso()) if q.period else (None, None)
-        assert (record["period_start"], record["period_end"]) == period
+PERMALINK = f"{PUBLISHED_URL}figures/#"
+SURVEY = ("river-survey-2025", "River Survey Office", "Annual river survey 2025", "2025-03-01")
+REGISTER = ("bridge-register", "Bridge Authority", "Register of bridges", "2024")
+
+# The rich fixture sheet's figures as the exports give them, written out from its content
+# files: id, kind, text, value, low, high, qualifier, unit, period, as_of, projection.
+FIGURES = [
+    ("north-crossings", "figure", "about 1.2 million", 1200000, None, None, "about", "people",
+     ("2024-01-01", "2024-12"), None, False),
+    ("south-crossings", "figure", "500,000–600,000", None, 500000, 600000, None, "people",
+     ("2024-01-01", "2024-12"), None, False),
+    ("north-deaths", "figure", "12", 12, None, None, None, "people",
+     ("2024-01-01", "2024-12"), None, False),
+    ("old-bridge-span", "figure", "120 metres", 120, None, None, None, "m",
+     (None, None), "2024", False),
+    ("new-bridge-span", "figure", "1,500 metres", 1500, None, None, None, "m",
+     (None, None), "2030", True),
+    ("causeway-length", "figure", "about 2.5 kilometres", 2.5, None, None, "about", "km",
+     (None, None), "2024", False),
+    # 1,200,000 / 366 days = 3,278.7, rounded as the page shows it.
+    ("north-crossings-per-day", "derived", "about 3,300", 3300, None, None, "about", "people",
+     ("2024-01-01", "2024-12"), None, False),
+    # 1,200,000 / 600,000 = 2 and 1,200,000 / 500,000 = 2.4.
+    ("north-south-ratio", "derived", "about 2–2.4 times", None, 2, 2.4, "about", "times",
+     ("2024-01-01", "2024-12"), None, False),
+]  # fmt: skip
+
+
+def test_every_figure_is_in_the_csv_and_the_json_with_its_value_or_range(built_rich):
+    records = data(built_rich, "figures.json")["figures"]
+    rows = figures_csv(built_rich)
+    assert [r["id"] for r in records] == [r["id"] for r in rows] == [f[0] for f in FIGURES]
+    for record, row, figure in zip(records, rows, FIGURES, strict=True):
+        fid, kind, shown, value, low, high, qualifier, unit, period, as_of, projection = figure
+        got = (
+            record["kind"], record["text"], record["value"], record["low"], record["high"],
+            record["qualifier"], record["unit"], (record["period_start"], record["period_end"]),
+            record["as_of"], record["projection"],
+        )  # fmt: skip
+        assert got == (kind, shown, value, low, high, qualifier, unit, period, as_of, projection)
+        blank = ["" if v is None else str(v) for v in (value, low, high, qualifier, as_of)]
+        assert [row[c] for c in ("value", "low", "high", "qualifier", "as_of")] == blank, fid
+        assert (row["text"], row["unit"]) == (shown, unit)
         assert (row["period_start"], row["period_end"]) == tuple(p or "" for p in period)
-        as_of = q.as_of.iso() if q.as_of else None
-        assert record["as_of"] == as_of and row["as_of"] == (as_of or "")
+        assert record["permalink"] == row["permalink"] == PERMALINK + fid
 
 
-def test_each_figure_names_its_source_with_title_and_url_or_its_inputs(built, content):
-    for record in data(built, "figures.json")["figures"]:
-        q = content.quantity(record["id"])
-        if isinstance(q, Computed):
-            assert record["kind"] == "derived" and record["attribution"] == "computed by this site"
-            assert record["inputs"] == [i.id for i in q.inputs] and record["working"] == q.working
-            assert record["source_id"] == list(q.sources)
-        else:
-            source = content.sources[q.source]
-            assert record["kind"] == "figure" and record["attribution"] == q.says
-            assert record["source_id"] == [source.id]
-            assert (record["source_title"], record["source_url"]) == (source.title, source.url)
-            assert record["source_publisher"] == source.publisher
-            assert record["source_date"] == source.date.iso()
-            assert record["projection"] is q.projection
+def test_each_figure_names_its_source_with_title_and_url_or_its_inputs(built_rich):
+    records = {r["id"]: r for r in data(built_rich, "figures.json")["figures"]}
+    per_day = records["north-crossings-per-day"]
+    assert (per_day["attribution"], per_day["inputs"]) == (
+        "computed by this site",
+        ["north-crossings"],
+    )
+    assert per_day["working"] == "1.2 million ÷ 366 days = 3,300"
+    ratio = records["north-south-ratio"]
+    assert ratio["inputs"] == ["north-crossings", "south-crossings"]
+    assert ratio["working"] == "1.2 million ÷ (500,000–600,000) = 2–2.4"
+    assert ratio["source_id"] == ["river-survey-2025"]
+    survey, span = records["south-crossings"], records["old-bridge-span"]
+    for record, (source_id, publisher, title, date), url in (
+        (survey, SURVEY, "https://survey.example/2025"),
+        (span, REGISTER, "https://bridges.example/register"),
+    ):
+        assert record["source_id"] == [source_id]
+        assert (record["source_publisher"], record["source_title"]) == (publisher, title)
+        assert (record["source_date"], record["source_url"]) == (date, url)
+    assert survey["attribution"] == "The survey estimates"
+    assert (survey["via"], survey["source_confidence"]) == (None, "secondary")
 
 
-def test_the_csv_and_the_json_hold_the_same_fields_in_the_same_order(built):
+def test_the_csv_and_the_json_hold_the_same_fields_in_the_same_order(built_rich):
+    built = built_rich
     rows = figures_csv(built)
     records = data(built, "figures.json")["figures"]
     assert list(rows[0]) == list(records[0]) == FIGURE_COLUMNS
@@ -109,7 +125,8 @@ def test_the_csv_and_the_json_hold_the_same_fields_in_the_same_order(built):
             assert row[column] == (record[column] or ""), (record["id"], column)
 
 
-def test_every_permalink_leads_to_an_anchor_on_the_built_page(built):
+def test_every_permalink_leads_to_an_anchor_on_the_built_page(built_rich):
+    built = built_rich
     permalinks = [r["permalink"] for r in data(built, "figures.json")["figures"]]
     permalinks += [s["permalink"] for s in data(built, "statements.json")["statements"]]
     permalinks += [e["permalink"] for e in data(built, "events.json")["events"]]
@@ -118,7 +135,8 @@ def test_every_permalink_leads_to_an_anchor_on_the_built_page(built):
     assert missing_anchors(built, permalinks) == []
 
 
-def test_the_cite_as_line_on_the_page_is_the_one_in_the_data(built):
+def test_the_cite_as_line_on_the_page_is_the_one_in_the_data(built_rich):
+    built = built_rich
     pages = {
         p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
         for p in (built / "site").rglob("index.html")
@@ -130,35 +148,35 @@ def test_the_cite_as_line_on_the_page_is_the_one_in_the_data(built):
         assert record["permalink"] in record["cite_as"]
 
 
-def test_statements_events_and_sources_carry_their_source_and_date(built, content):
-    statements = data(built, "statements.json")["statements"]
-    assert [s["id"] for s in statements] == list(content.statements)
-    for record in statements:
-        s = content.statements[record["id"]]
-        assert record["quote"] == s.quote and record["date"] == s.date.iso()
-        assert record["source_title"] == content.sources[s.source].title
-        assert record["source_url"] == content.sources[s.source].url
-    events = data(built, "events.json")["events"]
-    assert [e["id"] for e in events] == [e.id for e in content.timeline()]
-    sources = data(built, "sources.json")["sources"]
-    assert {s["id"] for s in sources} == set(content.sources)
-    assert all(s["cited_by"] or s["id"] in _outlets(content) for s in sources)
+def test_statements_events_and_sources_carry_their_source_and_date(built_rich):
+    [statement] = data(built_rich, "statements.json")["statements"]
+    assert statement["id"] == "mayor-on-bridges" and statement["date"] == "2025-03-02"
+    assert statement["quote"] == "We will build the new bridge before the old one falls down."
+    assert statement["source_title"] == "Report on the river survey"
+    assert statement["source_url"] is None
+    events = data(built_rich, "events.json")["events"]
+    assert [e["id"] for e in events] == [
+        "old-bridge-opens",
+        "new-bridge-planned",
+        "survey-published",
+    ]
+    assert [e["date"] for e in events] == ["1900-05-01", "2024-09", "2025-03-01"]
+    sources = {s["id"]: s for s in data(built_rich, "sources.json")["sources"]}
+    assert set(sources) == {"river-survey-2025", "gazette-2025", "bridge-register"}
+    assert all(s["cited_by"] for s in sources.values())
 
 
-def _outlets(content: Content) -> set[str]:
-    return {v for s in content.sources.values() for v in s.via}
-
-
-def test_the_downloads_say_what_they_are_and_under_which_licence(built, content):
+def test_the_downloads_say_what_they_are_and_under_which_licence(built_rich):
     for name in ("figures.json", "statements.json", "events.json", "sources.json"):
-        about = data(built, name)
-        assert about["title"] == content.sheet.title
-        assert about["updated"] == content.sheet.updated.iso()
-        assert about["license"] == content.sheet.license
-        assert about["url"] == Project.load(built).site_url
+        about = data(built_rich, name)
+        assert about["title"] == "Rivers & bridges: a test sheet"
+        assert about["updated"] == "2025-06-30"
+        assert about["license"] == "CC BY 4.0"
+        assert about["url"] == PUBLISHED_URL
 
 
-def test_every_download_is_linked_from_the_pages_with_a_link_that_works_there(built):
+def test_every_download_is_linked_from_the_pages_with_a_link_that_works_there(built_rich):
+    built = built_rich
     site = built / "site"
     linked: set[str] = set()
     for page in site.rglob("*.html"):

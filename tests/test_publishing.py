@@ -226,7 +226,8 @@ def test_the_404_page_answers_404_and_its_links_and_assets_load(served: str, bui
     assert broken_fragments == []
 
 
-def test_the_site_is_built_for_the_url_given_on_the_command_line(sheet: Path):
+def test_the_site_is_built_for_the_url_given_on_the_command_line(rich: Path):
+    sheet = rich
     result = run(sheet, "build", "--site-url", "https://owner.github.io/other-repo")
     assert result.exit_code == 0, result.output
     home = (sheet / "site" / "index.html").read_text(encoding="utf-8")

@@ -21,19 +21,12 @@ import pytest
 from generator.project import Project
 from generator.serve import Preview, start, with_banner
 from tests.preview_server import fetch, free_port, preview, request, until
-from tests.support import REPO, run, snapshot
+from tests.support import REPO, edit, run, snapshot
 
 BAD = (
     "content/figures.yml:9:12: figures[0].value: expected a number, got the text "
     "'8,200,000,000'; write it without quotes or separators: 8200000000"
 )
-
-
-def edit(root: Path, old: str, new: str) -> None:
-    path = root / "content" / "figures.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture
@@ -61,7 +54,7 @@ def test_the_preview_builds_outside_the_sheet(previewed: Preview, starter: Path)
 
 
 def test_a_save_rebuilds(previewed: Preview, said: list[str]) -> None:
-    edit(previewed.root, "value: 8200000000", "value: 8300000000")
+    edit(previewed.root, "figures.yml", "value: 8200000000", "value: 8300000000")
     previewed.rebuild()
     assert previewed.problems == []
     assert "8.3 billion" in home(previewed)
@@ -70,7 +63,7 @@ def test_a_save_rebuilds(previewed: Preview, said: list[str]) -> None:
 
 def test_a_bad_edit_keeps_the_last_good_site(previewed: Preview, said: list[str]) -> None:
     site = snapshot(previewed.site)
-    edit(previewed.root, "value: 8200000000", 'value: "8,200,000,000"')
+    edit(previewed.root, "figures.yml", "value: 8200000000", 'value: "8,200,000,000"')
     previewed.rebuild()
     assert previewed.problems == [BAD]
     assert said[-2:] == [BAD, "1 problem(s); serving the last good version until they are fixed."]
@@ -78,9 +71,9 @@ def test_a_bad_edit_keeps_the_last_good_site(previewed: Preview, said: list[str]
 
 
 def test_the_fix_recovers(previewed: Preview) -> None:
-    edit(previewed.root, "value: 8200000000", 'value: "8,200,000,000"')
+    edit(previewed.root, "figures.yml", "value: 8200000000", 'value: "8,200,000,000"')
     previewed.rebuild()
-    edit(previewed.root, 'value: "8,200,000,000"', "value: 8100000000")
+    edit(previewed.root, "figures.yml", 'value: "8,200,000,000"', "value: 8100000000")
     previewed.rebuild()
     assert previewed.problems == []
     assert "8.1 billion" in home(previewed)
@@ -92,6 +85,7 @@ def test_a_save_that_changes_nothing_skips_the_work(previewed: Preview, said: li
     assert said[-1].startswith("Nothing changed in ")
     edit(
         previewed.root,
+        "figures.yml",
         "  - id: world-population-2024",
         "  # A comment.\n  - id: world-population-2024",
     )
@@ -106,7 +100,7 @@ def test_neither_build_nor_preview_writes_into_content(starter: Path, tmp_path: 
     preview_ = Preview(starter, "http://127.0.0.1:8000/", tmp_path / "p", lambda line: None)
     preview_.rebuild()
     assert snapshot(starter / "content") == before
-    edit(starter, "value: 8200000000", "value: 8300000000")
+    edit(starter, "figures.yml", "value: 8200000000", "value: 8300000000")
     edited = snapshot(starter / "content")
     preview_.rebuild()
     assert run(starter, "build").exit_code == 0
@@ -129,25 +123,25 @@ def test_the_server_shows_the_banner_and_recovers(starter: Path, tmp_path: Path)
         assert status == 200
         assert "8.2 billion" in body and "factsheet-preview-error" not in body
         assert "livereload" in body
-        edit(starter, "value: 8200000000", 'value: "8,200,000,000"')
+        edit(starter, "figures.yml", "value: 8200000000", 'value: "8,200,000,000"')
         until(lambda: "factsheet-preview-error" in fetch(url)[1], "the banner")
         body = fetch(url)[1]
         assert "content/figures.yml:9:12: figures[0].value: expected a number" in body
         assert "8.2 billion" in body  # the last good version
-        edit(starter, 'value: "8,200,000,000"', "value: 8300000000")
+        edit(starter, "figures.yml", 'value: "8,200,000,000"', "value: 8300000000")
         until(lambda: "8.3 billion" in fetch(url)[1], "the fixed page")
         assert "factsheet-preview-error" not in fetch(url)[1]
 
 
 def test_before_any_good_build_every_page_explains(starter: Path, tmp_path: Path) -> None:
-    edit(starter, "value: 8200000000", 'value: "8,200,000,000"')
+    edit(starter, "figures.yml", "value: 8200000000", 'value: "8,200,000,000"')
     with preview(starter, tmp_path / "serve") as (url, server):
         status, body = fetch(url)
         assert status == 404
         assert "The fact sheet has not built yet" in body
         assert "content/figures.yml:9:12: figures[0].value: expected a number" in body
         assert "livereload" in body  # so that the fix reloads it
-        edit(starter, 'value: "8,200,000,000"', "value: 8200000000")
+        edit(starter, "figures.yml", 'value: "8,200,000,000"', "value: 8200000000")
         until(lambda: fetch(url)[0] == 200, "the first good build")
 
 

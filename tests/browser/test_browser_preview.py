@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.preview_server import preview
+from tests.support import edit
 
 pytestmark = pytest.mark.browser
 
 VALUE = "#world-population-2024 .fs-value"
 BANNER = "#factsheet-preview-error"
-
-
-def edit(root: Path, old: str, new: str) -> None:
-    path = root / "content" / "figures.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_saving_reloads_the_open_page(new_context, starter: Path, tmp_path: Path) -> None:
@@ -30,11 +24,11 @@ def test_saving_reloads_the_open_page(new_context, starter: Path, tmp_path: Path
         page.goto(url)
         expect(page.locator(VALUE)).to_have_text("about 8.2 billion")
 
-        edit(starter, "value: 8200000000", "value: 8300000000")
+        edit(starter, "figures.yml", "value: 8200000000", "value: 8300000000")
         expect(page.locator(VALUE)).to_have_text("about 8.3 billion", timeout=20_000)
         expect(page.locator(BANNER)).to_have_count(0)
 
-        edit(starter, "value: 8300000000", 'value: "8,400,000,000"')
+        edit(starter, "figures.yml", "value: 8300000000", 'value: "8,400,000,000"')
         banner = page.locator(BANNER)
         expect(banner).to_be_visible(timeout=20_000)
         expect(banner).to_contain_text(
@@ -43,7 +37,7 @@ def test_saving_reloads_the_open_page(new_context, starter: Path, tmp_path: Path
         )
         expect(page.locator(VALUE)).to_have_text("about 8.3 billion")  # the last good version
 
-        edit(starter, 'value: "8,400,000,000"', "value: 8500000000")
+        edit(starter, "figures.yml", 'value: "8,400,000,000"', "value: 8500000000")
         expect(page.locator(VALUE)).to_have_text("about 8.5 billion", timeout=20_000)
         expect(page.locator(BANNER)).to_have_count(0)
         page.close()
