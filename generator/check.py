@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .changes import Published, unlogged_changes
 from .errors import ContentError, Problem
 from .load import content_files
 from .validation import load_and_validate
@@ -46,11 +47,15 @@ class CheckReport:
         )
 
 
-def check(root: Path, today: dt.date) -> CheckReport:
-    """Every problem in `root/content`, errors and warnings, sorted by file and line."""
+def check(root: Path, today: dt.date, published: Published | None = None) -> CheckReport:
+    """Every problem in `root/content`, errors and warnings, sorted by file and line; with
+    `published`, also every published figure changed without a log entry (changes.py)."""
     files = len(content_files(root / "content"))
     try:
         content = load_and_validate(root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
-    return CheckReport(files, sorted([*content.warnings, *stale_figures(content, today)]))
+    unlogged = unlogged_changes(content, published) if published else []
+    return CheckReport(
+        files, sorted([*content.warnings, *stale_figures(content, today), *unlogged])
+    )
