@@ -112,9 +112,9 @@ def unlogged_changes(content: Content, published: Published) -> list[Problem]:
                 content,
                 record["id"],
                 f"{record['id']}.{COMPARED[column][1]}",
-                f"{' and '.join(what)} changed since {shown(published.where)} "
-                f"({column} was {was}, now {now}) and no entry in changes.yml dated on or after "
-                f"{published.updated.isoformat()} names it; log the change",
+                f"{' and '.join(what)} changed since the published figures of "
+                f"{published.updated.isoformat()} ({column} was {was}, now {now}) and no entry "
+                "in changes.yml dated on or after then names it; log the change",
                 "warning",
             )
         )
