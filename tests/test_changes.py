@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -305,3 +306,21 @@ def test_an_unreadable_published_file_is_a_usage_error(starter: Path) -> None:
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: --against ")
     assert "expected a figures.json the build writes" in bad.stderr
+
+
+def test_the_analytics_partial_is_materials_with_only_the_feed_link() -> None:
+    """The head's feed link rides on a partial every page includes; fails when a Material
+    upgrade changes its partial: bring the copy up to date."""
+    import material
+
+    from generator.engine import THEME_OVERRIDES
+
+    name = Path("partials") / "integrations" / "analytics.html"
+    comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+    theirs = comment.sub("", (Path(material.__file__).parent / "templates" / name).read_text())
+    ours = comment.sub("", (THEME_OVERRIDES / name).read_text())
+    link = (
+        '<link rel="alternate" type="application/atom+xml" title="Corrections and updates" '
+        "href=\"{{ 'feed.xml' | url }}\">\n"
+    )
+    assert ours == link + theirs
