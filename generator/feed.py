@@ -89,7 +89,8 @@ def feed_xml(content: Content, link: Link, site_url: str) -> bytes:
         sub(entry, "updated", _timestamp(change.date))
         sub(entry, "link", rel="alternate", type="text/html", href=link(change.id))
         sub(entry, "summary", f"{change.what} Why: {change.why}", type="text")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def write_feed(content: Content, docs: Path, link: Link, site_url: str) -> str:
