@@ -324,3 +324,26 @@ def test_the_analytics_partial_is_materials_with_only_the_feed_link() -> None:
         "href=\"{{ 'feed.xml' | url }}\">\n"
     )
     assert ours == link + theirs
+
+
+def test_the_log_reads_newest_first_whatever_order_it_is_written_in(starter: Path) -> None:
+    """Entries of one day read last-written first; a later entry written earlier still leads."""
+    middle = """\
+  - id: between
+    date: 2024-07-25
+    kind: update
+    ids: [world-population-2024]
+    what: A newer edition.
+    why: The UN revised it.
+    source: un-wpp-2024
+  - id: same-day
+    date: 2024-07-20
+    kind: clarification
+    ids: [world-population-2024]
+    what: Wording.
+    why: Clearer.
+"""
+    content = load_and_validate(with_log(starter, LOG + middle))
+    order = ["peak-wording", "between", "same-day", "population-revised"]
+    assert [c.id for c in content.change_log()] == order
+    assert [c.id for c in content.changes_to("world-population-2024")] == order[1:]
