@@ -133,4 +133,11 @@ def _norm(value: Any) -> Any:
 
 
 def _shown_value(value: Any) -> str:
-    return shown(json.dumps(value, ensure_ascii=False))
+    """A value for the message: a number as written, text quoted (and cut short)."""
+    if value is None:
+        return "not given"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(round(value, 6))
+    if isinstance(value, list):
+        return shown(", ".join(str(v) for v in value))
+    return shown(value)

@@ -21,7 +21,7 @@ def test_build_writes_the_site_and_says_what_it_did(sheet: Path):
     result = run(sheet, "build")
     assert result.exit_code == 0, result.output
     assert re.search(
-        r"Built 6 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output
+        r"Built 7 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s;", result.output
     )
     for page in (
         "index",
@@ -29,6 +29,7 @@ def test_build_writes_the_site_and_says_what_it_did(sheet: Path):
         "territory/index",
         "diplomacy/index",
         "sources/index",
+        "changes/index",
         "about/index",
         "404",
     ):

@@ -212,7 +212,7 @@ PUBLISHED = {
 
 UNLOGGED = (
     "content/figures.yml:9:12: warning: world-population-2024.value: value changed since the "
-    "published figures of 2024-07-15 (value was '8100000000', now '8200000000') and no entry "
+    "published figures of 2024-07-15 (value was 8100000000, now 8200000000) and no entry "
     "in changes.yml dated on or after then names it; log the change"
 )
 
@@ -259,8 +259,8 @@ def test_check_against_names_every_changed_field(starter: Path) -> None:
     result = run(starter, "check", "--today", "2024-08-03", "--against", path)
     assert result.stdout.splitlines()[0] == (
         "content/figures.yml:22:16: warning: world-population-2100.qualifier: qualifier and "
-        "source changed since the published figures of 2024-07-15 (qualifier was 'null', now "
-        "'\"about\"') and no entry in changes.yml dated on or after then names it; log the change"
+        "source changed since the published figures of 2024-07-15 (qualifier was not given, now "
+        "'about') and no entry in changes.yml dated on or after then names it; log the change"
     )
 
 
