@@ -55,7 +55,7 @@ def feed_id(content: Content, site_url: str) -> str:
 
 
 def entry_title(change: Change, content: Content) -> str:
-    """'Correction: Russian casualties in 2025; Ukrainian casualties in 2025'."""
+    """'Correction: people in the world; the world's population at its peak'."""
     return f"{KIND_TITLES[change.kind]}: " + "; ".join(content.title_of(i) for i in change.ids)
 
 
