@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .changes import Published, unlogged_changes
 from .errors import ContentError, Problem
 from .generate import render_in_memory
 from .load import content_files
@@ -48,15 +49,18 @@ class CheckReport:
         )
 
 
-def check(project: Project, today: dt.date) -> CheckReport:
+def check(project: Project, today: dt.date, published: Published | None = None) -> CheckReport:
     """Every problem of the sheet's content and pages, errors and warnings, sorted by file and
-    line. Problems of the pages come only once the content loads, as in `build`."""
+    line; with `published`, also every published figure changed without a log entry
+    (changes.py). Problems of the pages come only once the content loads, as in `build`."""
     files = len(content_files(project.root / "content"))
     try:
         content = load_and_validate(project.root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
     problems = [*content.warnings, *stale_figures(content, today)]
+    if published:
+        problems += unlogged_changes(content, published)
     try:
         render_in_memory(project, content)
     except ContentError as exc:

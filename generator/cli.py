@@ -138,21 +138,32 @@ def serve(root: Path, host: str, port: int) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Judge staleness as of this date (YYYY-MM-DD) instead of today.",
 )
+@click.option(
+    "--against",
+    metavar="PATH|URL",
+    help="Warn of every figure changed since this published data/figures.json (a file, or "
+    "an http(s) URL fetched once) that no entry in content/changes.yml names.",
+)
 @DEBUG_OPTION
 @reports_errors
-def check(root: Path, strict: bool, today: datetime | None) -> None:
+def check(root: Path, strict: bool, today: datetime | None, against: str | None) -> None:
     """Check content/ and the pages it makes, writing nothing.
 
     Runs every rule `build` runs on content/ (YAML, fields, references, ranges, duplicate
     ids, derived figures, charts), then renders the pages in memory as `build` does (a
     record no page shows, a template naming what content lacks), drawing no chart and running
     no MkDocs. Warns of unused sources and of figures older than sheet.stale_after_days.
-    Warnings fail only with --strict. Exit 1 when the check fails.
+    With --against, warns of every published figure whose value, range, qualifier, period or
+    source changed with no log entry (content/changes.yml) dated on or after the published
+    file's `updated` naming it. Warnings fail only with --strict. Exit 1 when the check
+    fails; 2 when --against cannot be read.
     """
+    from .changes import read_published
     from .check import check as run_check
 
     project = Project.load(root)
-    report = run_check(project, today.date() if today else date.today())
+    published = read_published(against) if against else None
+    report = run_check(project, today.date() if today else date.today(), published)
     for problem in report.problems:
         click.echo(str(problem))
     click.echo(report.summary(strict))

@@ -16,6 +16,7 @@ from . import numbers
 from .derive import Computed
 from .errors import Problem
 from .models import (
+    Change,
     Chart,
     Derived,
     EditorNote,
@@ -27,7 +28,7 @@ from .models import (
     Statement,
 )
 
-KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts")
+KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "changes")
 
 
 @dataclass
@@ -45,7 +46,17 @@ class Located:
         return self.fields.get(field_) or (self.line, self.column)
 
 
-_TABLES = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "specs")
+_TABLES = (
+    "sources",
+    "figures",
+    "derived",
+    "statements",
+    "events",
+    "notes",
+    "charts",
+    "specs",
+    "changes",
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,8 @@ class Content:
     specs: Mapping[str, Derived] = field(default_factory=dict)
     """The derived figures as written; `derived` holds their computed results."""
     where: Mapping[str, Located] = field(default_factory=dict)
+    changes: Mapping[str, Change] = field(default_factory=dict)
+    """The corrections and updates log, by entry id."""
     warnings: tuple[Problem, ...] = ()
 
     def __post_init__(self) -> None:
@@ -91,6 +104,15 @@ class Content:
 
     def notes_about(self, item_id: str) -> list[EditorNote]:
         return list(self._notes.get(item_id, ()))
+
+    def changes_to(self, item_id: str) -> list[Change]:
+        """The log entries naming a record, newest first."""
+        return list(self._changes.get(item_id, ()))
+
+    def change_log(self) -> list[Change]:
+        """Every log entry, newest first; entries of one day in the order written, reversed,
+        so the last one written reads first."""
+        return sorted(reversed(list(self.changes.values())), key=lambda c: c.date, reverse=True)
 
     def statements_on(self, topic: str) -> list[Statement]:
         return list(self._statements.get(topic, ()))
@@ -130,6 +152,14 @@ class Content:
     @cached_property
     def _notes(self) -> dict[str, tuple[EditorNote, ...]]:
         return _frozen(self._notes_about())
+
+    @cached_property
+    def _changes(self) -> dict[str, tuple[Change, ...]]:
+        table: dict[str, list[Any]] = defaultdict(list)
+        for change in self.change_log():
+            for item_id in dict.fromkeys(change.ids):
+                table[item_id].append(change)
+        return _frozen(table)
 
     @cached_property
     def _statements(self) -> dict[str, tuple[Statement, ...]]:

@@ -14,7 +14,7 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
-from . import charts, datapackage, exports, links, metadata, social
+from . import charts, datapackage, exports, feed, links, metadata, social
 from .content import Content, Located
 from .errors import ContentError, Problem
 from .page import Page
@@ -67,6 +67,7 @@ def render_site(project: Project, content: Content, chart_set: charts.ChartSet) 
             for key, path in {**exports.DOWNLOADS, "datapackage_json": datapackage.PATH}.items()
         },
         "site_url": project.site_url,
+        "feed": links.file(feed.PATH),
     }
     rendered = render_pages(project.site_src, globals_, project.display)
     page_of, clashes = links.anchor_pages(rendered)
@@ -112,6 +113,9 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
         content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )
     downloads |= datapackage.write_datapackage(content, docs)
+    feed.write_feed(
+        content, docs, lambda i: _feed_link(project.site_url, page_of, i), project.site_url
+    )
     image = (
         social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
         if share_image
@@ -127,6 +131,14 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
     return Generated(pages, page_of, chart_set.rendered, chart_set.cached)
 
 
+def _feed_link(site_url: str, page_of: dict[str, str], item_id: str) -> str:
+    """An anchor's address as the feed (at the site's root) links it: absolute with a
+    site_url, else relative to the root."""
+    if site_url:
+        return links.absolute(site_url, page_of[item_id], item_id)
+    return f"{links.page_url(page_of[item_id])}#{item_id}"
+
+
 def _records(content: Content) -> list[str]:
     """The id of every record that must stand on a page, with a permalink."""
     return [
@@ -137,6 +149,7 @@ def _records(content: Content) -> list[str]:
         *content.notes,
         *content.charts,
         *content.sources,
+        *content.changes,
     ]
 
 

@@ -138,6 +138,7 @@ def merge(
         charts=tables["charts"],  # type: ignore[arg-type]
         specs=tables["derived"],  # type: ignore[arg-type]
         where=where,
+        changes=tables["changes"],  # type: ignore[arg-type]
     )
     return content, problems, skipped
 

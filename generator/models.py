@@ -548,6 +548,46 @@ class Sheet(Strict):
     )
 
 
+ChangeKind = Literal["correction", "update", "clarification"]
+
+
+class Change(Strict):
+    """One entry of the corrections and updates log (`content/changes.yml`): what changed in a
+    published figure or statement, when and why, so that readers can see every change."""
+
+    id: Id = Field(
+        description="The entry's own id, written by hand: its permalink on the Changes page and "
+        "its id in the feed, so it never changes once published."
+    )
+    date: dt.date = Field(description="The day the change was published, as YYYY-MM-DD.")
+    kind: ChangeKind = Field(
+        description="correction: something published was wrong; update: newer data replaced "
+        "older; clarification: the wording changed, not the facts."
+    )
+    ids: list[Id] = Field(
+        min_length=1,
+        description="The figures, derived figures, statements, events or notes it changed; each "
+        "shows a line such as 'Corrected on 2 March 2026' linking here.",
+    )
+    what: PlainText = Field(description="What changed: the old value or words and the new.")
+    why: PlainText = Field(description="Why it changed.")
+    source: Id | None = Field(
+        None,
+        description="The source that settles it. Required for a correction or an update; a "
+        "clarification of our own wording may have none.",
+    )
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Change:
+        if self.source is None and self.kind != "clarification":
+            raise PydanticCustomError(
+                "change_source",
+                "a {kind} needs a source (only a clarification may have none)",
+                {"kind": self.kind},
+            )
+        return self
+
+
 class ContentFile(Strict):
     """What one YAML file may hold; the files of `content/` are merged."""
 
@@ -559,3 +599,4 @@ class ContentFile(Strict):
     events: list[Event] = Field(default_factory=list)
     notes: list[EditorNote] = Field(default_factory=list)
     charts: list[Chart] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)

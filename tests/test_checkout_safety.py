@@ -245,7 +245,7 @@ def test_four_builds_at_once_all_succeed_and_site_never_disappears(starter: Path
             b.kill()
 
     assert [b.returncode for b in builds] == [0, 0, 0, 0], outputs
-    assert all("Built 1 pages into site/" in out for out, _ in outputs)
+    assert all("Built 2 pages into site/" in out for out, _ in outputs)
     assert len(looks) > 100 and all(looks), f"site/index.html missing {looks.count(False)} times"
     assert not list(starter.glob(".factsheet-build-*")) and not list(starter.glob(".site.old-*"))
 

@@ -38,7 +38,7 @@ UNITS = {
 }
 METRIC = {"km-per-day": 1000, "yd-per-day": 0.9144, "mi-per-day": 1609.344, "yd": 0.9144}
 """Charts put imperial and kilometre figures beside metre ones: these convert them."""
-KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts")
+KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "changes")
 
 Record = dict[str, Any]
 
@@ -177,6 +177,8 @@ class Sheet:
         self.events = {e["id"]: e for e in data["events"]}
         self.statements = {s["id"]: s for s in data["statements"]}
         self.notes = data["notes"]
+        # The corrections log, newest first: the peer lists it on a page of its own too.
+        self.changes = sorted(data["changes"], key=lambda c: str(c["date"]), reverse=True)
         specs = {d["id"]: d for d in data["derived"]}
         for did in specs:
             self._derive(did, specs)

@@ -36,6 +36,17 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
         expect(note.id, f"{note.id}.article", note.article, content.sources, "source")
         for i, ref in enumerate(note.about):
             expect(note.id, f"{note.id}.about[{i}]", ref, annotatable, "figure or statement")
+    changeable = annotatable | set(content.events) | set(content.notes)
+    for change in content.changes.values():
+        expect(change.id, f"{change.id}.source", change.source, content.sources, "source")
+        for i, ref in enumerate(change.ids):
+            expect(
+                change.id,
+                f"{change.id}.ids[{i}]",
+                ref,
+                changeable,
+                "figure, derived figure, statement, event or note",
+            )
     for spec in specs.values():
         for i, ref in enumerate(spec.inputs):
             expect(spec.id, f"{spec.id}.inputs[{i}]", ref, quantity_ids, "figure")

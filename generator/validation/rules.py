@@ -114,6 +114,7 @@ def consistency(content: Content) -> list[Problem]:
                     )
                 )
     used = {sid for sid in content.sources if content.citations(sid)}
+    used |= {c.source for c in content.changes.values() if c.source}  # a log entry cites it
     used |= {v for s in content.sources.values() if s.id in used for v in s.via}
     for sid in content.sources:
         if sid not in used:
