@@ -69,8 +69,8 @@ class Computed:
         """The result as shown, rounded to the precision its inputs carry; `exact` keeps the
         unrounded result for further computation."""
         return (
-            numbers.round_significant(self.low, self.significant),
-            numbers.round_significant(self.high, self.significant),
+            numbers.round_significant(self.low, self.significant, self.decimals),
+            numbers.round_significant(self.high, self.significant, self.decimals),
         )
 
     @property

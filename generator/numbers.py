@@ -189,9 +189,14 @@ def significant_figures(x: float) -> int:
     return len(text.rstrip("0")) or 1
 
 
-def round_significant(x: float, digits: int) -> float:
-    """`x` to `digits` significant figures: 852.9 -> 850 at 2."""
+def round_significant(x: float, digits: int, decimals: int | None = None) -> float:
+    """`x` to `digits` significant figures (852.9 -> 850 at 2), and to at most `decimals`
+    places when given. Rounded once, at the coarser of the two: rounding 4.2485 to 3 figures
+    (4.25) and then to 1 place would give 4.3, where the number is 4.2."""
     if x == 0:
         return 0.0
     exponent = Decimal(repr(float(x))).adjusted()
-    return float(half_up(x, digits - 1 - exponent))
+    places = digits - 1 - exponent
+    if decimals is not None:
+        places = min(places, decimals)
+    return float(half_up(x, places))

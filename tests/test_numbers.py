@@ -170,3 +170,19 @@ def test_a_computed_figure_shows_its_formula_in_words_and_its_working_in_numbers
     result = _computed(op, *figures, days=days)
     assert numbers.formula(result) == result.formula == formula
     assert numbers.working(result) == result.working == working
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "decimals", "rounded"),
+    [
+        # 141.9 million ÷ 33.4 million: three figures would be 4.25, then 4.3 at one place;
+        # rounded once it is 4.2, as the quotient is.
+        (4.248502994, 3, 1, 4.2),
+        (47_834.7, 3, 0, 47_800.0),  # the figures are the coarser precision here
+        (3.25, 2, 1, 3.3),
+    ],
+)
+def test_a_derived_figure_is_rounded_once_to_the_coarser_precision(
+    value, digits, decimals, rounded
+):
+    assert numbers.round_significant(value, digits, decimals) == rounded

@@ -110,6 +110,19 @@ def test_the_population_source_names_no_publisher_the_research_does_not_establis
     assert text(entry).startswith("Publisher not known")
 
 
+def test_the_population_ratio_is_given_for_each_estimate_with_its_basis(built):
+    """The research: estimates differ widely; about 3.5 times on the "UN-style" estimates,
+    about 4.2 times with the IMF's 2024 figure (known through Athens News)."""
+    page = pages(built)["casualties/"]
+    imf = text(page.find(id="ua-population-imf-2024"))
+    assert imf.startswith("The IMF’s World Economic Outlook of April 2024 put 33.4 million")
+    assert "as reported by Athens News" in imf
+    assert "about 3.5 times" in text(page.find(id="ru-ua-population-ratio"))
+    assert "about 4.2 times" in text(page.find(id="ru-ua-population-ratio-imf"))
+    note = text(page.find(id="note-five-times-smaller"))
+    assert "about 3.5 times smaller" in note and "about 4.2 times smaller" in note
+
+
 def test_the_mi6_handover_follows_moores_speech_on_the_timeline(built):
     events = [li["id"] for li in pages(built)["diplomacy/"].select(".fs-timeline .fs-event")]
     assert events.index("moore-istanbul-speech") < events.index("mi6-leadership-change")
