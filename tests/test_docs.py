@@ -173,3 +173,14 @@ def test_the_schema_tells_editors_which_links_inline_markdown_keeps() -> None:
     assert [text for text in descriptions if "relative" in text] == []
     assert "a link must be an absolute http(s) or mailto address" in general
     assert inline_md("[me](mailto:me@example.org)").startswith('<a href="mailto:me@example.org"')
+
+
+def test_the_readme_names_every_module_of_the_generator() -> None:
+    """'How the parts fit' matches the code module for module: a new module needs its line."""
+    modules = {
+        p.name
+        for p in (REPO / "generator").rglob("*.py")
+        if p.name not in {"__init__.py", "__main__.py"}
+    }
+    missing = sorted(m for m in modules if f"`{m}`" not in README)
+    assert not missing, f"modules the README does not name: {missing}"
