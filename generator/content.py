@@ -12,9 +12,9 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from . import numbers
 from .derive import Computed
 from .errors import Problem
+from .language import Language
 from .models import (
     Change,
     Chart,
@@ -27,6 +27,7 @@ from .models import (
     Source,
     Statement,
 )
+from .numbers import Writer
 
 KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "changes")
 
@@ -89,6 +90,16 @@ class Content:
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "warnings", tuple(self.warnings))
 
+    @cached_property
+    def language(self) -> Language:
+        """The sheet's language: the generator's messages for it, and its locale."""
+        return Language.of(self.sheet.language)
+
+    @cached_property
+    def writer(self) -> Writer:
+        """How every number, figure and date of this sheet is written."""
+        return Writer(self.language)
+
     def quantity(self, qid: str) -> Quantity:
         """A stored or derived figure by id."""
         return self.figures.get(qid) or self.derived[qid]
@@ -129,7 +140,7 @@ class Content:
             return self.quantity(item_id).title
         if item_id in self.statements:
             s = self.statements[item_id]
-            return f"{s.speaker}, {numbers.date(s.date)}"
+            return f"{s.speaker}, {self.writer.date(s.date)}"
         if item_id in self.events:
             return self.events[item_id].title
         if item_id in self.notes:

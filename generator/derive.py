@@ -96,16 +96,6 @@ class Computed:
         """Every source behind the inputs, in order, without repeats."""
         return tuple(dict.fromkeys(sid for item in self.inputs for sid in item.sources))
 
-    @property
-    def formula(self) -> str | None:
-        """In words: 'Population in 2100 ÷ Population in 2024'."""
-        return numbers.formula(self)
-
-    @property
-    def working(self) -> str | None:
-        """In numbers: '1.2 million ÷ 500,000–600,000 = 2–2.4'."""
-        return numbers.working(self)
-
 
 def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
     """Apply `spec.op` to its inputs (already resolved, in order)."""

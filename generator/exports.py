@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import numbers
 from .content import Content
 from .models import PartialDate, Source
 
@@ -80,7 +79,7 @@ def _num(x: float) -> float | int:
 
 def cite_as(content: Content, title: str, permalink: str) -> str:
     """The 'Cite as' line of a figure, the same words as on its page."""
-    updated = numbers.date(content.sheet.updated)
+    updated = content.writer.date(content.sheet.updated)
     return f"{content.sheet.title}, “{title}”, updated {updated}, {permalink}"
 
 
@@ -97,6 +96,7 @@ def _source_fields(prefix: str, source: Source | None) -> dict[str, Any]:
 
 def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
     """One record per stored or derived figure, every column present (None when not given)."""
+    write = content.writer
     records = []
     for q in content.quantities():
         low, high = q.bounds
@@ -106,7 +106,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "id": q.id,
             "label": q.label,
             "title": q.title,
-            "text": numbers.shown(q),
+            "text": write.shown(q),
             "value": _num(low) if single else None,
             "low": None if single else _num(low),
             "high": None if single else _num(high),
@@ -126,8 +126,8 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "note": q.note,
             "source_id": list(q.sources),
             "via": q.via,
-            "formula": numbers.formula(q),
-            "working": numbers.working(q),
+            "formula": write.formula(q),
+            "working": write.working(q),
             "inputs": [i.id for i in q.inputs] if q.computed else None,
         }
         if not q.computed:
@@ -145,11 +145,12 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
 
 
 def statement_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    write = content.writer
     return [
         {
             **s.model_dump(mode="json", exclude={"date"}),
             "date": s.date.iso(),
-            "date_text": numbers.date(s.date),
+            "date_text": write.date(s.date),
             **_source_fields("source", content.sources[s.source]),
             "permalink": permalink(s.id),
         }
@@ -158,11 +159,12 @@ def statement_records(content: Content, permalink: Permalink) -> list[dict[str, 
 
 
 def event_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
+    write = content.writer
     return [
         {
             **e.model_dump(mode="json", exclude={"date"}),
             "date": e.date.iso(),
-            "date_text": numbers.date(e.date),
+            "date_text": write.date(e.date),
             **_source_fields("source", content.sources[e.source]),
             "permalink": permalink(e.id),
         }

@@ -69,7 +69,7 @@ def render_site(project: Project, content: Content, chart_set: charts.ChartSet) 
         "site_url": project.site_url,
         "feed": links.file(feed.PATH),
     }
-    rendered = render_pages(project.site_src, globals_, project.display)
+    rendered = render_pages(project.site_src, globals_, project.display, content.writer)
     page_of, clashes = links.anchor_pages(rendered)
     problems = [_clash(content, clash) for clash in clashes]
     pages: list[Page] = []

@@ -302,14 +302,6 @@ class Figure(Strict):
     def inputs(self) -> tuple[Quantity, ...]:
         return ()
 
-    @property
-    def formula(self) -> str | None:
-        return None
-
-    @property
-    def working(self) -> str | None:
-        return None
-
 
 class Quantity(Protocol):
     """A figure as every page, chart, download and the social image read it, whether a source
@@ -391,14 +383,6 @@ class Quantity(Protocol):
     @property
     def inputs(self) -> tuple[Quantity, ...]:
         """The figures it is computed from, in order; none for a stored figure."""
-
-    @property
-    def formula(self) -> str | None:
-        """The computation in words; None for a stored figure."""
-
-    @property
-    def working(self) -> str | None:
-        """The computation in numbers; None for a stored figure."""
 
 
 class Statement(Strict):
@@ -528,6 +512,12 @@ class Sheet(Strict):
 
     title: PlainText
     description: PlainText = Field(description="One sentence; the home page's meta description.")
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="The sheet's language, a BCP 47 tag (en, de, uk, fr): every word and "
+        "number the generator writes follows it.",
+    )
     updated: PartialDate = Field(
         description="When the content was last reviewed; the build date of the site."
     )

@@ -1,42 +1,41 @@
 """How numbers, ranges, units, dates and whole figures are written for readers: the one place
-that decides. Pages, charts, downloads and the social image all write a figure through
-`shown`, `when`, `formula` and `working`, so a reader sees it the same way everywhere.
+that decides. Pages, charts, downloads and the social image all write a figure through one
+`Writer` for the sheet's language, so a reader sees it the same way everywhere. Digits,
+separators, percentages and month names come from the locale's CLDR data (Babel); words
+(qualifiers, units, 'as of') from the language's message catalog.
 
->>> number(275000)
+>>> write = Writer(Language.of("en"))
+>>> write.number(275000)
 '275,000'
->>> quantity(275000, 325000, None, "people")
+>>> write.quantity(275000, 325000, None, "people")
 '275,000–325,000'
->>> quantity(140000, 140000, "up to", "people")
+>>> write.quantity(140000, 140000, "up to", "people")
 'up to 140,000'
->>> quantity(25, 25, "below", "yd-per-day")
+>>> write.quantity(25, 25, "below", "yd-per-day")
 'below 25 yards a day (22.9 metres a day)'
+>>> Writer(Language.of("de")).quantity(1_200_000, 1_200_000, "about", "people")
+'etwa 1,2 Millionen'
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from .language import Language
 from .units import UNITS
 
 if TYPE_CHECKING:  # models.py computes precision with this module's functions
     from .models import PartialDate, Period, Quantity
 
 DASH = "\u2013"  # en dash, for ranges
-
-
-def number(x: float, decimals: int | None = None) -> str:
-    """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8'."""
-    if decimals is None and abs(x) >= 1_000_000_000 and round(x) % 10_000_000 == 0:
-        return f"{_plain(x / 1_000_000_000, 2)} billion"
-    if decimals is None and abs(x) >= 1_000_000 and round(x) % 10_000 == 0:
-        return f"{_plain(x / 1_000_000, 2)} million"
-    if decimals is None:
-        decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
-    return _plain(x, decimals)
+_SCALES = ((1_000_000_000, 10_000_000, "1000000000"), (1_000_000, 10_000, "1000000"))
+"""(scale, what a number must be a multiple of to be written with it, CLDR's key for it)."""
+_SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
 
 
 def half_up(x: float, decimals: int) -> Decimal:
@@ -47,134 +46,195 @@ def half_up(x: float, decimals: int) -> Decimal:
     return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def _plain(x: float, decimals: int) -> str:
-    text = f"{half_up(x, decimals):,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+class Writer:
+    """Writes numbers, ranges, figures and dates in one language."""
 
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.date = functools.lru_cache(maxsize=4096)(self._date)
 
-def span(low: float, high: float, decimals: int | None = None) -> str:
-    """A value, or a range written '275,000–325,000' ('25–27 million' when both are millions)."""
-    if _same(low, high, decimals):
-        return number(low, decimals)
-    a, b = number(low, decimals), number(high, decimals)
-    for scale in (" million", " billion"):
-        if a.endswith(scale) and b.endswith(scale):
-            return f"{a.removesuffix(scale)}{DASH}{b}"
-    return f"{a}{DASH}{b}"
+    def number(self, x: float, decimals: int | None = None) -> str:
+        """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8' (in English)."""
+        value, scale = _as_shown(x, decimals)
+        if scale is None:
+            return self._decimal(value)
+        return self._scaled(value, scale)
 
+    def _decimal(self, d: Decimal) -> str:
+        from babel.numbers import format_decimal
 
-def _same(low: float, high: float, decimals: int | None) -> bool:
-    return number(low, decimals) == number(high, decimals)
+        return format_decimal(_trimmed(d), locale=self.language.locale, decimal_quantization=False)
 
+    def _scaled(self, d: Decimal, key: str) -> str:
+        """'1.2 million', '1,2 Millionen', '1,2 мільйона': CLDR's long compact pattern for the
+        plural form the number takes."""
+        formats = self.language.locale.compact_decimal_formats["long"]
+        d = _trimmed(d)
+        pattern = formats.get(self.language.plural_form(d)) or formats["other"]
+        raw = str(pattern[key].pattern).replace("'", "")
+        return re.sub("0+", lambda _: self._decimal(d), raw, count=1)
 
-def quantity(
-    low: float,
-    high: float,
-    qualifier: str | None,
-    unit_key: str,
-    decimals: int | None = None,
-    *,
-    metric: bool = True,
-) -> str:
-    """The whole figure as a reader sees it: qualifier, number or range, unit, metric twin."""
-    unit = UNITS[unit_key]
-    text = span(low, high, decimals)
-    if unit.suffix:
-        text = f"{text}{unit.symbol}"
-    elif unit.plural:
-        text = f"{text} {unit.words(high)}"
-    if qualifier and qualifier != "exactly":
-        text = f"{qualifier} {text}"
-    if metric and unit.metric:
-        target, factor = unit.metric
-        digits = 0 if high * factor >= 100 else 1
-        text += f" ({quantity(low * factor, high * factor, None, target, digits, metric=False)})"
-    return text
+    def percent(self, x: float, decimals: int | None = None) -> str:
+        """12.5 -> '12.5%' ('12,5 %' in German): the locale's percent pattern."""
+        from babel.numbers import format_percent
 
+        d = half_up(x, decimals if decimals is not None else (0 if float(x).is_integer() else 1))
+        return format_percent(
+            _trimmed(d) / 100, locale=self.language.locale, decimal_quantization=False
+        )
 
-@functools.lru_cache(maxsize=4096)
-def date(value: PartialDate | dt.date) -> str:
-    """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    first = value.first_day()
-    if value.precision == "day":
-        return f"{first.day} {first:%B %Y}"
-    if value.precision == "month":
-        return f"{first:%B %Y}"
-    return str(value.year)
+    def span(self, low: float, high: float, decimals: int | None = None) -> str:
+        """A value, or a range written '275,000–325,000' ('25–27 million' when both are
+        millions)."""
+        a, b = self.number(low, decimals), self.number(high, decimals)
+        if a == b:
+            return a
+        ka, kb = _number_part(a), _number_part(b)
+        if a[len(ka) :] and a[len(ka) :] == b[len(kb) :]:
+            return f"{ka}{DASH}{b}"
+        return f"{a}{DASH}{b}"
 
+    def quantity(
+        self,
+        low: float,
+        high: float,
+        qualifier: str | None,
+        unit_key: str,
+        decimals: int | None = None,
+        *,
+        metric: bool = True,
+    ) -> str:
+        """The whole figure as a reader sees it: qualifier, number or range, unit, metric
+        twin."""
+        unit = UNITS[unit_key]
+        if unit_key == "percent":
+            text = self.percent(high, decimals)
+            if self.number(low, decimals) != self.number(high, decimals):
+                text = f"{self.number(low, decimals)}{DASH}{text}"
+        else:
+            numeral = self.span(low, high, decimals)
+            count = _count(high, decimals)
+            text = self.language.amount(f"units.{unit_key}.amount", count, numeral)
+        if qualifier and qualifier != "exactly":
+            text = self.language.text(f"qualifiers.{qualifier}", n=text)
+        if metric and unit.metric:
+            target, factor = unit.metric
+            digits = 0 if high * factor >= 100 else 1
+            twin = self.quantity(low * factor, high * factor, None, target, digits, metric=False)
+            text = self.language.text("units.with_metric", value=text, metric=twin)
+        return text
 
-def period(value: Period) -> str:
-    if value.start == value.end:
-        return date(value.start)
-    if value.start.precision == "year" and value.end.precision == "year":
-        return f"{value.start.year}{DASH}{value.end.year}"
-    return f"{date(value.start)} {DASH} {date(value.end)}"
+    def _date(self, value: PartialDate | dt.date) -> str:
+        """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
+        from babel.dates import format_date
 
+        locale = self.language.locale
+        if isinstance(value, dt.date):
+            return format_date(value, self.language.text("dates.day"), locale=locale)
+        first = value.first_day()
+        if value.precision == "day":
+            return format_date(first, self.language.text("dates.day"), locale=locale)
+        if value.precision == "month":
+            return format_date(first, self.language.text("dates.month"), locale=locale)
+        return str(value.year)
 
-def time_phrase(
-    period_: Period | None, as_of: PartialDate | None, *, projection: bool = False
-) -> str:
-    """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February 2022 – …'."""
-    if period_ is not None:
-        return f"{period(period_)} (projected)" if projection else period(period_)
-    if as_of is not None:
-        return f"{'by' if projection else 'as of'} {date(as_of)}"
-    return ""
+    def period(self, value: Period) -> str:
+        if value.start == value.end:
+            return self.date(value.start)
+        if value.start.precision == "year" and value.end.precision == "year":
+            return f"{value.start.year}{DASH}{value.end.year}"
+        return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
 
-
-def when(q: Quantity) -> str:
-    """The time a stored or computed figure covers, as a phrase; nothing when its label says
-    when, because the stored date would mislead."""
-    if q.dated_in_label:
+    def time_phrase(
+        self, period_: Period | None, as_of: PartialDate | None, *, projection: bool = False
+    ) -> str:
+        """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February
+        2022 – …'."""
+        if period_ is not None:
+            text = self.period(period_)
+            return self.language.text("dates.projected", period=text) if projection else text
+        if as_of is not None:
+            key = "dates.by" if projection else "dates.as_of"
+            return self.language.text(key, date=self.date(as_of))
         return ""
-    return time_phrase(q.period, q.as_of, projection=q.projection)
+
+    def when(self, q: Quantity) -> str:
+        """The time a stored or computed figure covers, as a phrase; nothing when its label
+        says when, because the stored date would mislead."""
+        if q.dated_in_label:
+            return ""
+        return self.time_phrase(q.period, q.as_of, projection=q.projection)
+
+    def shown(self, q: Quantity) -> str:
+        """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
+        low, high = q.bounds
+        return self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+
+    def formula(self, q: Quantity) -> str | None:
+        """A computed figure's computation in words: 'Population in 2100 ÷ Population in
+        2024'; None for a stored figure."""
+        return self._computation(
+            q,
+            lambda i: i.title,
+            lambda p: self.language.text("working.days_in", period=self.period(p)),
+        )
+
+    def working(self, q: Quantity) -> str | None:
+        """A computed figure's computation in numbers, with its result as shown:
+        '1.2 million ÷ 500,000–600,000 = 2–2.4'; None for a stored figure."""
+        text = self._computation(
+            q,
+            self._bare,
+            lambda p: self.language.amount("working.days", p.days, self.number(p.days, 0)),
+        )
+        return None if text is None else f"{text} = {self.span(*q.bounds, q.decimals)}"
+
+    def _computation(
+        self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]
+    ) -> str | None:
+        spec = q.derivation
+        if spec is None:
+            return None
+        a = q.inputs[0]
+        if spec.op in _SIGNS:
+            text = f"{operand(a)} {_SIGNS[spec.op]} {operand(q.inputs[1])}"
+            return f"{text} × 100" if spec.op == "share" else text
+        assert a.period is not None  # compute refuses a rate of a figure without a period
+        text = f"{operand(a)} ÷ {days(a.period)}"
+        return f"{text} × {spec.days}" if spec.op == "per-period" else text
+
+    def _bare(self, q: Quantity) -> str:
+        """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
+        text = self.span(*q.bounds, q.decimals)
+        return f"({text})" if DASH in text else text
 
 
-def shown(q: Quantity) -> str:
-    """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
-    low, high = q.bounds
-    return quantity(low, high, q.qualifier, q.unit, q.decimals)
+def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:
+    """The number a reader sees, and CLDR's key of the word it is scaled by: 1234567 ->
+    (1234567, None); 1200000 -> (1.2, '1000000'), read '1.2 million'."""
+    if decimals is None:
+        for scale, multiple, key in _SCALES:
+            if abs(x) >= scale and round(x) % multiple == 0:
+                return half_up(x / scale, 2), key
+        decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
+    return half_up(x, decimals), None
 
 
-_SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
+def _count(x: float, decimals: int | None) -> Decimal:
+    """The number as shown, unscaled, which a unit's words agree with: 1.2 million -> 1200000."""
+    value, scale = _as_shown(x, decimals)
+    return value if scale is None else value * int(scale)
 
 
-def formula(q: Quantity) -> str | None:
-    """A computed figure's computation in words: 'Population in 2100 ÷ Population in 2024';
-    None for a stored figure."""
-    return _computation(q, lambda i: i.title, lambda p: f"days in {period(p)}")
+def _trimmed(d: Decimal) -> Decimal:
+    """12.50 -> 12.5, 3.00 -> 3: a number shows no trailing zeros after its decimal point."""
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
 
 
-def working(q: Quantity) -> str | None:
-    """A computed figure's computation in numbers, with its result as shown:
-    '1.2 million ÷ 500,000–600,000 = 2–2.4'; None for a stored figure."""
-    text = _computation(q, _bare, lambda p: f"{p.days:,} days")
-    return None if text is None else f"{text} = {span(*q.bounds, q.decimals)}"
-
-
-def _computation(
-    q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]
-) -> str | None:
-    spec = q.derivation
-    if spec is None:
-        return None
-    a = q.inputs[0]
-    if spec.op in _SIGNS:
-        text = f"{operand(a)} {_SIGNS[spec.op]} {operand(q.inputs[1])}"
-        return f"{text} × 100" if spec.op == "share" else text
-    assert a.period is not None  # compute refuses a rate of a figure without a period
-    text = f"{operand(a)} ÷ {days(a.period)}"
-    return f"{text} × {spec.days}" if spec.op == "per-period" else text
-
-
-def _bare(q: Quantity) -> str:
-    """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
-    text = span(*q.bounds, q.decimals)
-    return f"({text})" if DASH in text else text
+def _number_part(text: str) -> str:
+    """'25 million' -> '25'; '1,2 Millionen' -> '1,2'; '275,000' -> '275,000'."""
+    match = re.match(r"[^\s\u00a0\u202f]+", text)
+    return match.group(0) if match else text
 
 
 def significant_figures(x: float) -> int:

@@ -21,8 +21,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from . import numbers
 from .errors import TemplateProblem
+from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
 
@@ -120,7 +120,7 @@ THEME = Path(__file__).parent / "theme"
 _COMPILED = CompiledTemplates()
 
 
-def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
+def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([site_src, THEME]),
         bytecode_cache=_COMPILED,
@@ -134,13 +134,13 @@ def environment(site_src: Path, globals_: dict[str, Any]) -> jinja2.Environment:
     env.filters.update(
         md=inline_md,
         yaml=yaml_string,
-        number=numbers.number,
-        date=numbers.date,
-        period=numbers.period,
-        shown=numbers.shown,
-        when=numbers.when,
-        formula=numbers.formula,
-        working=numbers.working,
+        number=write.number,
+        date=write.date,
+        period=write.period,
+        shown=write.shown,
+        when=write.when,
+        formula=write.formula,
+        working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
     )
     env.globals.update(globals_)
@@ -196,7 +196,7 @@ class _Recorder:
 
 
 def render_pages(
-    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
+    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str], write: Writer
 ) -> list[Page]:
     """Every page template rendered, as a `Page`; TemplateProblem on any failure.
 
@@ -204,7 +204,7 @@ def render_pages(
     rendered; a global given a Jinja context can reach them there (see generate's `chart`)."""
     page = _Recorder()
     recorded = {"anchor": page.anchor, "link": page.link, "url": page.url, "once": page.once}
-    env = environment(site_src, {**globals_, **recorded})
+    env = environment(site_src, {**globals_, **recorded}, write)
     out: list[Page] = []
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()

@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from . import numbers
 from .charts.fingerprint import version
 from .content import Content
 from .models import Quantity
@@ -28,7 +27,7 @@ _MARGIN, _GAP = 40, 24
 
 def alt_text(content: Content) -> str:
     """What the image says, as text: for og:image:alt and twitter:image:alt."""
-    parts = [f"{_attribution(q)}: {q.label}, {numbers.shown(q)}" for q in _figures(content)]
+    parts = [f"{_attribution(q)}: {q.label}, {content.writer.shown(q)}" for q in _figures(content)]
     return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
 
 
@@ -87,7 +86,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
         x = _MARGIN + (n % columns) * (card_w + _GAP)
         y = 172 + (n // columns) * (card_h + 16)
         text_w = card_w - 28
-        value = numbers.shown(q)
+        value = content.writer.shown(q)
         value_size = int(min(40, text_w / (max(len(value), 1) * 0.56)))
         marks += [
             _rect(x, y, card_w, card_h, _PAPER, stroke=_RULE),
@@ -97,7 +96,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
             _text(
                 x + 20,
                 y + card_h - 44,
-                [_attribution(q), numbers.when(q)],
+                [_attribution(q), content.writer.when(q)],
                 15,
                 fill=_MUTED,
                 limit=text_w,
@@ -107,7 +106,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
         marks.append(_text(_MARGIN, 190, _wrap(sheet.description, 26, inner, 10), 26))
     footer = [
         sheet.title if len(sheet.title) < 60 else "",
-        f"Updated {numbers.date(sheet.updated)}",
+        f"Updated {content.writer.date(sheet.updated)}",
     ]
     if site_url:
         footer.append(site_url.split("://", 1)[-1].rstrip("/"))

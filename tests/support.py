@@ -8,6 +8,11 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.language import Language
+from generator.numbers import Writer
+
+ENGLISH = Writer(Language.of("en"))
+"""The English writer, for tests of how figures read."""
 
 REPO = Path(__file__).resolve().parent.parent
 SHEET_PARTS = ("mkdocs.yml", "content", "site_src")

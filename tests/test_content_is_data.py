@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import links
+from generator.language import Language
+from generator.numbers import Writer
 from generator.page import Link
 from generator.render import render_pages
 from tests.support import edit, run
@@ -204,7 +206,7 @@ def test_a_page_anchors_and_links_only_what_its_template_declares(tmp_path: Path
         encoding="utf-8",
     )
     text = '<b id="x">id="y"</b> ⟦0⟧ ⟦1⟧ ⟦/⟧ ⟦link:x⟧'
-    [page] = render_pages(tmp_path / "site_src", {"text": text}, str)
+    [page] = render_pages(tmp_path / "site_src", {"text": text}, str, Writer(Language.of("en")))
     assert page.anchors == ["z"]
     assert page.links == [Link("link", "z")]
     filled, unknown = links.fill(page, {"z": "index.md", "x": "index.md"}, "")

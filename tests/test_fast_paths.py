@@ -14,7 +14,7 @@ from generator import yaml_loader
 from generator.render import inline_md, render_pages
 from generator.validation import load_and_validate
 from generator.yaml_loader import YamlProblems, load_yaml
-from tests.support import REPO
+from tests.support import ENGLISH, REPO
 
 
 def _load_without_libyaml(monkeypatch: pytest.MonkeyPatch, path: Path, display: str):
@@ -162,12 +162,12 @@ def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     pages = tmp_path / "site_src" / "pages"
     pages.mkdir(parents=True)
     (pages / "index.md.j2").write_text("one\n", encoding="utf-8")
-    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str)] == [
+    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str, ENGLISH)] == [
         ("index.md", "one\n")
     ]
 
     (pages / "index.md.j2").write_text("two\n", encoding="utf-8")
 
-    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str)] == [
+    assert [(p.path, p.body) for p in render_pages(tmp_path / "site_src", {}, str, ENGLISH)] == [
         ("index.md", "two\n")
     ]

@@ -11,6 +11,7 @@ import pytest
 from generator import links
 from generator.page import Link
 from generator.render import escape_text, inline_md, render_pages
+from tests.support import ENGLISH
 
 
 @pytest.mark.parametrize(
@@ -56,7 +57,7 @@ def test_each_page_records_the_anchors_it_declares_and_the_links_it_makes(tmp_pa
     (pages / "topics" / "index.md.j2").write_text(
         "<p id=\"{{ anchor('b') }}\">{{ link('a') }} {{ once('n') }}</p>\n", encoding="utf-8"
     )
-    home, topics = render_pages(tmp_path / "site_src", {"item": Item("c")}, str)
+    home, topics = render_pages(tmp_path / "site_src", {"item": Item("c")}, str, ENGLISH)
     assert (home.path, home.title, home.meta) == ("index.md", "Home", {"title": "Home"})
     assert home.anchors == ["a", "c"]
     assert home.links == [Link("link", "b"), Link("url", "c")]

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from .. import numbers
 from ..content import Content
 from ..errors import ContentError
 from ..exports import csv_text
+from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
+from ..numbers import Writer
 from ..units import UNITS, Unit, base_unit, unit_words
 from ..validation import charts as chart_rules
 
@@ -71,6 +73,8 @@ class Moment:
     id: str
     title: str
     date: PartialDate
+    when: str
+    """Its date as the page writes it."""
     sources: tuple[tuple[str, str | None], ...]
 
     @property
@@ -81,20 +85,22 @@ class Moment:
     def last(self) -> dt.date:
         return self.date.last_day()
 
-    @property
-    def when(self) -> str:
-        return numbers.date(self.date)
-
 
 @dataclass(frozen=True)
 class ChartData:
     chart: Chart
+    language: Language
+    """The sheet's language: part of what decides a drawing, so part of its cache key."""
     unit: Unit | None
     """The value axis' unit (None for a timeline)."""
     rows: tuple[Row, ...] = ()
     moments: tuple[Moment, ...] = ()
     shared_period: str | None = None
     """The period every row covers, when they all cover the same one."""
+
+    @cached_property
+    def writer(self) -> Writer:
+        return Writer(self.language)
 
     @property
     def unit_words(self) -> str:
@@ -137,7 +143,7 @@ class ChartData:
         unit = self.unit_words
         header = ["Figure", f"Low ({unit})", f"High ({unit})"]
         return header, [
-            [r.sentence(), numbers.number(r.low), numbers.number(r.high)] for r in self.rows
+            [r.sentence(), self.writer.number(r.low), self.writer.number(r.high)] for r in self.rows
         ]
 
     def csv(self) -> str:
@@ -203,15 +209,19 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         raise ContentError(problems)
     if chart.kind == "timeline":
         events = sorted((content.events[e] for e in chart.events), key=_event_order)
-        return ChartData(chart, None, moments=tuple(_moment(e) for e in events))
+        writer = content.writer
+        moments = tuple(_moment(e, writer) for e in events)
+        return ChartData(chart, content.language, None, moments=moments)
     quantities = [content.quantity(qid) for qid in chart.figures]
     unit_key, factors = _common_unit(quantities)
-    periods = {numbers.when(q) for q in quantities}
+    periods = {content.writer.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
     rows = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
-    return ChartData(chart, UNITS[unit_key], rows=rows, shared_period=shared or None)
+    return ChartData(
+        chart, content.language, UNITS[unit_key], rows=rows, shared_period=shared or None
+    )
 
 
 def _common_unit(quantities: list[Quantity]) -> tuple[str, dict[str, float]]:
@@ -226,7 +236,7 @@ def _common_unit(quantities: list[Quantity]) -> tuple[str, dict[str, float]]:
 
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
     low, high = q.bounds
-    covers = numbers.when(q) if show_period and not _mentions_year(q.label, q) else ""
+    covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
     # A computed figure is one of a kind: no colour of a measure or side stands for it.
     series = None if q.computed else q.measure if chart.kind == "range-bar" else q.side
     period = q.period
@@ -236,7 +246,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         series=series,
         low=low * factor,
         high=high * factor,
-        as_given=numbers.shown(q),
+        as_given=content.writer.shown(q),
         says=q.says,
         when=covers,
         qualifier=q.qualifier,
@@ -257,5 +267,7 @@ def _event_order(e: Event) -> tuple[dt.date, dt.date]:
     return (e.date.first_day(), e.date.last_day())
 
 
-def _moment(e: Event) -> Moment:
-    return Moment(id=e.id, title=e.title, date=e.date, sources=((e.source, e.via),))
+def _moment(e: Event, writer: Writer) -> Moment:
+    return Moment(
+        id=e.id, title=e.title, date=e.date, when=writer.date(e.date), sources=((e.source, e.via),)
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import links, numbers
+from .. import links
 from ..models import Source
 from ..render import escape_text as esc
 from ..render import inline_md
@@ -94,7 +94,7 @@ def _sources(data: ChartData, sources: Mapping[str, Source]) -> str:
         title = esc(s.title) if s.described else f"“{esc(s.title)}”"
         name = f"{esc(s.name)}, {title}"
         ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url else name
-        ref += f", {esc(numbers.date(s.date))}"
+        ref += f", {esc(data.writer.date(s.date))}"
         named = ", ".join(esc(sources[v].name) for v in vias if v)
         if named:
             ref += f", {'also ' if None in vias else ''}as reported by {named}"

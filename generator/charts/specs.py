@@ -20,7 +20,6 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .. import numbers
 from .data import ChartData, Moment
 from .schemes import NARROW, VARIANTS, Scheme, Variant
 
@@ -187,7 +186,7 @@ def _tick_labels(ticks: list[float], data: ChartData) -> str:
     suffix = data.unit.symbol if data.unit and data.unit.suffix else ""
     expr = "format(datum.value, ',')"
     for value in reversed(ticks):
-        label = json.dumps(numbers.number(value) + suffix, ensure_ascii=False)
+        label = json.dumps(data.writer.number(value) + suffix, ensure_ascii=False)
         expr = f"datum.value === {value!r} ? {label} : ({expr})"
     return expr
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..content import Content
 from ..errors import Problem
 from ..models import Chart, Quantity
-from ..numbers import shown
 from ..units import UNITS, base_unit, unit_words
 from .located import record_problem
 
@@ -50,7 +49,8 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                     content,
                     chart.id,
                     f"{chart.id}.scale",
-                    f"a logarithmic scale cannot show {below.id!r} ({shown(below)}): values "
+                    f"a logarithmic scale cannot show {below.id!r} "
+                    f"({content.writer.shown(below)}): values "
                     "must be above zero; use `scale: linear`",
                 )
             )

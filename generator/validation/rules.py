@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import replace
 
-from .. import numbers
 from ..content import Content
 from ..derive import DerivedProblems, resolve_all
 from ..errors import Problem
@@ -148,7 +147,7 @@ def stale_figures(content: Content, today: dt.date) -> list[Problem]:
         age = (today - dated.last_day()).days
         if age > limit:
             message = (
-                f"dated {numbers.date(dated)}, {age} days before {today.isoformat()}; older "
+                f"dated {content.writer.date(dated)}, {age} days before {today.isoformat()}; older "
                 f"than sheet.stale_after_days ({limit}); look for a newer figure, or mark it "
                 "`historical: true` if it is about a closed past period"
             )

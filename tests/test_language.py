@@ -1,0 +1,96 @@
+"""Every word the generator writes comes from a catalog for the sheet's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.language import Language, catalog, languages, placeholders
+from generator.numbers import Writer
+
+PLURAL_FORMS = {
+    "en": {"one", "other"},
+    "de": {"one", "other"},
+    "fr": {"one", "many", "other"},
+    "uk": {"one", "few", "many", "other"},
+}
+"""The CLDR plural categories each language's numbers fall into, as CLDR lists them."""
+
+
+def test_the_generator_ships_catalogs_for_english_german_ukrainian_and_french():
+    assert {"en", "de", "uk", "fr"} <= set(languages())
+
+
+@pytest.mark.parametrize("language", ["de", "uk", "fr"])
+def test_every_catalog_has_every_key_of_the_english_one_with_the_same_placeholders(language):
+    english, other = catalog("en"), catalog(language)
+    assert sorted(other) == sorted(english)
+    for key, message in english.items():
+        assert placeholders(other[key]) == placeholders(message), key
+
+
+@pytest.mark.parametrize("language", ["en", "de", "uk", "fr"])
+def test_a_message_with_plural_forms_has_each_form_the_language_needs(language):
+    needed = PLURAL_FORMS[language] - {"many"} if language == "fr" else PLURAL_FORMS[language]
+    for key, message in catalog(language).items():
+        if not isinstance(message, str):
+            assert needed <= set(message), f"{language}: {key} lacks {needed - set(message)}"
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "text"),
+    [
+        ("uk", 1, "1 кілометр"),
+        ("uk", 3, "3 кілометри"),
+        ("uk", 5, "5 кілометрів"),
+        ("uk", 21, "21 кілометр"),
+        ("de", 1, "1 Jahr"),
+        ("de", 4, "4 Jahre"),
+    ],
+)
+def test_unit_words_agree_with_the_number_as_the_language_does(language, count, text):
+    unit = "km" if language == "uk" else "years"
+    assert Writer(Language.of(language)).quantity(count, count, None, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "figure"),
+    [
+        ("en", "about 1.2 million"),
+        ("de", "etwa 1,2 Millionen"),
+        ("fr", "environ 1,2 million"),
+        ("uk", "близько 1,2 мільйона"),
+    ],
+)
+def test_a_round_million_reads_in_the_languages_own_words_and_digits(language, figure):
+    write = Writer(Language.of(language))
+    assert write.quantity(1_200_000, 1_200_000, "about", "people") == figure
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "percent", "day"),
+    [
+        ("en", "2,065", "92.5%", "12 October 2025"),
+        ("de", "2.065", "92,5\u00a0%", "12. Oktober 2025"),
+        ("fr", "2\u202f065", "92,5\u00a0%", "12 octobre 2025"),
+        ("uk", "2\u00a0065", "92,5%", "12 жовтня 2025"),
+    ],
+)
+def test_numbers_percentages_and_dates_follow_the_locale(language, number, percent, day):
+    write = Writer(Language.of(language))
+    assert write.number(2065) == number
+    assert write.quantity(92.5, 92.5, None, "percent") == percent
+    assert write.date(dt.date(2025, 10, 12)) == day
+
+
+def test_a_sheet_may_override_a_message():
+    ours = Language.of("en", {"qualifiers.about": "around {n}"})
+    assert Writer(ours).quantity(40, 40, "about", "km") == "around 40 kilometres"
+
+
+def test_a_message_can_never_add_markup_to_a_page():
+    ours = Language.of("en", {"changes.corrected": "<b>Fixed</b> {date}"})
+    assert ours.html("changes.corrected", date="<i>x</i>") == (
+        "&lt;b&gt;Fixed&lt;/b&gt; &lt;i&gt;x&lt;/i&gt;"
+    )
