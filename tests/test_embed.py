@@ -95,6 +95,9 @@ def test_an_embed_page_needs_no_other_host_and_no_script_to_show(built_rich: Pat
         for attr in ("src", "srcset", "href")
         if tag.get(attr) and tag.name != "a"
     ]
+    # No favicon asked of the embedding site's root, nor of ours: the icon is empty data.
+    assert page.find("link", rel="icon")["href"] == "data:,"
+    loaded.remove("data:,")
     assert loaded and all(url.startswith("../../charts/") for url in loaded), loaded
     scripts = page.find_all("script")
     assert len(scripts) == 1 and not scripts[0].get("src")

@@ -60,9 +60,6 @@ LISTENER = (
 
 STYLE = f"""\
 :root{{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#555d66;--link:#3f51b5}}
-@media (prefers-color-scheme:dark){{
-:root{{--bg:#1e2129;--fg:#e6e8f0;--muted:#b4b9c6;--link:#9fa8da}}
-.fs-chart__img--light{{display:none}}.fs-chart__img--dark{{display:block}}}}
 html{{background:var(--bg);color:var(--fg);font:16px/1.4 {NAMES}}}
 body{{margin:0}}main{{padding:8px 12px;max-width:640px}}figure{{margin:0}}
 h1{{font-size:1.05rem;margin:0 0 .2em}}
@@ -71,6 +68,9 @@ a{{color:var(--link);text-decoration:underline}}
 .fs-chart__img{{display:block;margin:.4em 0}}
 .fs-chart__img img{{display:block;width:100%;max-width:640px;height:auto}}
 .fs-chart__img--dark{{display:none}}
+@media (prefers-color-scheme:dark){{
+:root{{--bg:#1e2129;--fg:#e6e8f0;--muted:#b4b9c6;--link:#9fa8da}}
+.fs-chart__img--light{{display:none}}.fs-chart__img--dark{{display:block}}}}
 @media print{{:root{{color-scheme:light;--bg:#fff;--fg:#000;--muted:#333;--link:#000}}
 .fs-chart__img--light{{display:block!important}}.fs-chart__img--dark{{display:none!important}}}}
 """
@@ -132,6 +132,7 @@ def page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>{escape(title)} – {escape(site)}</title>
 <style>
 {STYLE}</style>
