@@ -105,12 +105,13 @@ def snippet(site_url: str, chart_id: str, title: str, height: int) -> str:
     return frame + "\n" + LISTENER.format(key=HEIGHT_KEY, origin=origin)
 
 
-def fallback_height(chart_height: int, title: str, source: str) -> int:
+def fallback_height(chart_height: int, title: str, caption: str, source: str) -> int:
     """The <iframe>'s height without scripts, in px: the wide chart, and the lines of text
-    above and below it at the embed page's sizes (a little more, rather than cut)."""
-    title_lines = math.ceil(len(title) / 60)
-    text_lines = math.ceil(len(source) / 85) + 2  # the source, the link back (and caption)
-    return 16 + title_lines * 24 + 16 + chart_height + text_lines * 20 + 24
+    around it at the embed page's sizes (about 80 characters a line; rather more than cut)."""
+    back = WORDS["back"].format(site="") + "x" * 30
+    paragraphs = [text for text in (caption, source, back) if text]
+    lines = sum(math.ceil(len(text) / 80) * 18 + 8 for text in paragraphs)
+    return 16 + math.ceil(len(title) / 60) * 24 + 4 + chart_height + 13 + lines + 8
 
 
 def page(

@@ -94,7 +94,10 @@ def _embed(
     title = esc(chart.title)
     if site_url:
         height = embed.fallback_height(
-            images["light-wide"].height, chart.title, source_line(data, sources, markup=False)
+            images["light-wide"].height,
+            chart.title,
+            chart.caption or "",
+            source_line(data, sources, markup=False),
         )
         code = embed.snippet(site_url, chart.id, chart.title, height)
         lines = "\n".join(esc(line) for line in code.splitlines())
