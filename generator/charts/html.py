@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from .. import links, numbers
 from ..models import Source
-from ..render import escape_text as _esc
 from ..render import escape_text as esc
 from ..render import inline_md
 from . import embed
@@ -128,12 +127,12 @@ figure or event and on the sources page, and a caption of thirteen references is
 def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = True) -> str:
     """'Source: UN, “World Population Prospects 2024”, 11 July 2024.', linked; as plain text
     with `markup=False` (for the PNG), in the same words."""
-    esc: Callable[[str], str] = _esc if markup else str
+    text: Callable[[str], str] = esc if markup else str
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
     if len(outlets) > MAX_FULL_SOURCES:
-        names = dict.fromkeys(esc(sources[source_id].name) for source_id in outlets)
+        names = dict.fromkeys(text(sources[source_id].name) for source_id in outlets)
         return (
             f"Sources: {', '.join(names)} ({len(outlets)} in all, "
             "each given in full beside what it supports and on the sources page)."
@@ -141,11 +140,11 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        title = esc(s.title) if s.described else f"“{esc(s.title)}”"
-        name = f"{esc(s.name)}, {title}"
-        ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url and markup else name
-        ref += f", {esc(numbers.date(s.date))}"
-        named = ", ".join(esc(sources[v].name) for v in vias if v)
+        title = text(s.title) if s.described else f"“{text(s.title)}”"
+        name = f"{text(s.name)}, {title}"
+        ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
+        ref += f", {text(numbers.date(s.date))}"
+        named = ", ".join(text(sources[v].name) for v in vias if v)
         if named:
             ref += f", {'also ' if None in vias else ''}as reported by {named}"
         refs.append(ref)
