@@ -164,13 +164,15 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 
 def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
-    """For each built page, the content records it shows: the element ids that are record ids."""
+    """For each built page, the content records it shows: the element ids that are record ids.
+    Not the charts' embed pages (`embed/<id>/`), which the peer has no counterpart of and which
+    hold no record's id."""
     return {
         page.relative_to(site).parent.as_posix(): frozenset(
             set(_ID.findall(page.read_text(encoding="utf-8"))) & record_ids
         )
         for page in sorted(site.rglob("index.html"))
-        if page.parent.name != "search"
+        if page.parent.name != "search" and page.relative_to(site).parts[0] != "embed"
     }
 
 

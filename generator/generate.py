@@ -93,7 +93,7 @@ def render_in_memory(project: Project, content: Content) -> Rendered:
     rendered and their links resolved by the very function `generate` uses, so the problems
     are the ones `build` finds. Raises ContentError (TemplateProblem included).
     """
-    return render_site(project, content, charts.chart_blocks(content))
+    return render_site(project, content, charts.chart_blocks(content, project.site_url))
 
 
 def generate(project: Project, content: Content, docs: Path, share_image: bool = True) -> Generated:
@@ -106,9 +106,10 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
     for assets in (THEME / "assets", project.site_src / "assets"):
         if assets.is_dir():
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts")
+    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts", project.site_url)
     rendered = render_site(project, content, chart_set)
     page_of = rendered.page_of
+    charts.write_embeds(chart_set, content, docs, page_of, project.language)
     downloads = exports.write_exports(
         content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )

@@ -23,9 +23,9 @@ from generator.validation import load_and_validate
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHEET_PARTS = ("mkdocs.yml", "content", "site_src")
 EXPECTED = "expected"
-GOLDEN_SUFFIXES = (".md", ".json", ".csv")
-"""The rendered Markdown, and the data and chart tables beside it. Not the SVGs (drawn by
-vl-convert, whose bytes change with its version) nor the social image (a PNG)."""
+GOLDEN_SUFFIXES = (".md", ".json", ".csv", ".html")
+"""The rendered Markdown, the data and chart tables beside it, and the charts' embed pages.
+Not the SVGs (drawn by vl-convert, whose bytes change with its version) nor the PNGs."""
 
 
 def fixture_sheets() -> list[str]:

@@ -105,6 +105,9 @@ def test_zensical_builds_the_same_generated_folder_with_the_same_config(built_ri
     assert result.returncode == 0, result.stdout + result.stderr
     figures = (work / "site" / "figures" / "index.html").read_text(encoding="utf-8")
     assert 'id="north-crossings"' in figures and "The survey counts" in figures
+    # A chart's embed page is a finished file of the generator's: copied as it is.
+    embed = "embed/crossings-by-bank/index.html"
+    assert (work / "site" / embed).read_bytes() == (built_rich / "site" / embed).read_bytes()
 
 
 @pytest.mark.parametrize(

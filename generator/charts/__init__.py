@@ -1,8 +1,9 @@
 """Charts: declared in `content/charts.yml`, drawn from the figures at build time.
 
 Each chart becomes four static SVGs (light and dark scheme, wide and narrow) under
-`docs/charts/`, the dark ones recoloured from the light ones (see `schemes`); a CSV of
-exactly its data; and a <figure> block that templates place with `{{ chart("id") }}`.
+`docs/charts/`, the dark ones recoloured from the light ones (see `schemes`); a PNG with its
+title and source to download (`png`); a CSV of exactly its data; a <figure> block that
+templates place with `{{ chart("id") }}`; and an embed page, `embed/<id>/` (`embed`).
 Nothing runs in the reader's browser.
 """
 
@@ -15,11 +16,13 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..errors import ContentError, Problem
-from . import html, specs, svg
+from ..links import page_url
+from ..render import escape_text, inline_md
+from . import embed, html, png, specs, svg
 from .data import ChartData, chart_data
 from .schemes import DRAWN, VARIANTS, palette, twin
 
-__all__ = ["ChartSet", "render_charts", "chart_blocks", "chart_data", "ChartData"]
+__all__ = ["ChartSet", "render_charts", "chart_blocks", "chart_data", "ChartData", "write_embeds"]
 
 FOLDER = "charts"
 """Where chart files land in the site."""
@@ -37,6 +40,8 @@ class ChartSet:
     """Charts drawn by this build (at least one of their SVGs was not in the cache)."""
     cached: int = 0
     """Charts whose every SVG came from the cache."""
+    drawn: dict[str, tuple[ChartData, dict[str, html.Image]]] = field(default_factory=dict)
+    """Each chart's data and images, by chart id: what its embed page shows."""
 
     def html(self, chart_id: str, anchor: bool = True) -> Markup:
         """The chart's <figure> block; the `chart("id")` of page templates.
@@ -68,16 +73,21 @@ def _all_data(content: Content) -> list[ChartData]:
 
 
 def _add(
-    result: ChartSet, data: ChartData, images: dict[str, html.Image], content: Content
+    result: ChartSet,
+    data: ChartData,
+    images: dict[str, html.Image],
+    content: Content,
+    site_url: str,
 ) -> None:
     """`data`'s block, and its copy without an id, into `result`."""
     chart_id = data.chart.id
     csv_path = f"{FOLDER}/{chart_id}.csv"
     for anchor, blocks in ((True, result.blocks), (False, result.copies)):
-        blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor)
+        blocks[chart_id] = html.figure(data, images, csv_path, content.sources, anchor, site_url)
+    result.drawn[chart_id] = (data, images)
 
 
-def chart_blocks(content: Content) -> ChartSet:
+def chart_blocks(content: Content, site_url: str = "") -> ChartSet:
     """The blocks `render_charts` makes, with the same ids and links, drawing and writing
     nothing: `check` renders the pages only for their problems, and shows them to no one.
 
@@ -88,11 +98,12 @@ def chart_blocks(content: Content) -> ChartSet:
             variant.name: html.Image(f"{FOLDER}/{data.chart.id}-{variant.name}.svg", 0, 0)
             for variant in VARIANTS
         }
-        _add(result, data, images, content)
+        images["png"] = html.Image(f"{FOLDER}/{data.chart.id}.png", 0, 0)
+        _add(result, data, images, content, site_url)
     return result
 
 
-def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
+def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str = "") -> ChartSet:
     """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
     found = _all_data(content)
     out = docs / FOLDER
@@ -126,9 +137,66 @@ def render_charts(content: Content, docs: Path, cache_dir: Path) -> ChartSet:
             (out / name).write_text(svg.finish(text, data.chart.title, description), "utf-8")
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
         (docs / FOLDER / f"{chart_id}.csv").write_text(data.csv(), encoding="utf-8")
-        _add(result, data, images, content)
+        wide = drawings[f"{keys[chart_id]}-light-wide"]
+        images["png"] = _png(data, wide, keys[chart_id], content, out, cache_dir)
+        _add(result, data, images, content, site_url)
         if chart_id in fresh:
             result.rendered += 1
         else:
             result.cached += 1
     return result
+
+
+def _png(
+    data: ChartData, wide: str, key: str, content: Content, out: Path, cache_dir: Path
+) -> html.Image:
+    """Write the chart's PNG (`wide`, its light wide drawing, titled and sourced) into `out`,
+    from the cache when it is there."""
+    title = data.chart.title
+    source = html.source_line(data, content.sources, markup=False)
+    cache_key = png.key(key, title, source)
+    try:
+        image = (cache_dir / f"{cache_key}.png").read_bytes()
+    except FileNotFoundError:
+        image = png.draw(png.compose(wide, svg.size(wide)[1], title, source))
+        svg.store(cache_key, image, cache_dir, ".png")
+    name = f"{data.chart.id}.png"
+    (out / name).write_bytes(image)
+    height = png.height(svg.size(wide)[1], title, source)
+    return html.Image(f"{FOLDER}/{name}", png.WIDTH * png.SCALE, height * png.SCALE)
+
+
+def write_embeds(
+    chart_set: ChartSet,
+    content: Content,
+    docs: Path,
+    page_of: dict[str, str],
+    language: str,
+) -> list[str]:
+    """Write each chart's embed page into `docs` (see `embed`); returns their paths.
+
+    `page_of` names the page that holds each chart's anchor, which the embed page links to.
+    """
+    written = []
+    for chart_id, (data, images) in chart_set.drawn.items():
+        alt_text = escape_text(data.text_alternative())
+        pictures = "\n".join(
+            html.picture(scheme, images, alt_text, lambda p: embed.ROOT + p, lazy=scheme == "dark")
+            for scheme in ("light", "dark")
+        )
+        target = docs / embed.path(chart_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            embed.page(
+                title=data.chart.title,
+                caption=str(inline_md(data.chart.caption)),
+                pictures=pictures,
+                source=html.source_line(data, content.sources),
+                back=f"{embed.ROOT}{page_url(page_of[chart_id])}#{chart_id}",
+                site=content.sheet.title,
+                language=language,
+            ),
+            encoding="utf-8",
+        )
+        written.append(embed.path(chart_id))
+    return written

@@ -8,7 +8,7 @@ leaves it whole; every text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from .. import links
 from ..models import Source
 from ..render import escape_text as esc
 from ..render import inline_md
+from . import embed
 from .data import ChartData
 
 PHONE = "(max-width: 37.4375em)"
@@ -37,8 +38,10 @@ def figure(
     csv_path: str,
     sources: Mapping[str, Source],
     anchor: bool = True,
+    site_url: str = "",
 ) -> Markup:
-    """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …)."""
+    """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …), and
+    'png', the image to download."""
     chart = data.chart
     id_attr = f' id="{esc(chart.id)}"' if anchor else ""
     alt_text = esc(data.text_alternative())
@@ -48,27 +51,71 @@ def figure(
     parts = [
         f'<figure class="fs-chart fs-chart--{chart.kind}"{id_attr}>',
         f"<figcaption>{caption}</figcaption>",
-        _picture("light", images, alt_text, lazy=False),
-        _picture("dark", images, alt_text, lazy=True),
-        _sources(data, sources),
+        picture("light", images, alt_text, links.file, lazy=False),
+        picture("dark", images, alt_text, links.file, lazy=True),
+        f'<p class="fs-chart__source">{source_line(data, sources)}</p>',
         _table(data),
         f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
         f'Download this chart’s data<span class="md-visually-hidden">, “{esc(chart.title)}”,'
         "</span> (CSV)</a></p>",
+        _embed(data, images, sources, site_url),
         "</figure>",
     ]
     return Markup("\n".join(parts))
 
 
-def _picture(scheme: str, images: dict[str, Image], alt_text: str, lazy: bool) -> str:
+def picture(
+    scheme: str,
+    images: dict[str, Image],
+    alt_text: str,
+    href: Callable[[str], str],
+    lazy: bool,
+) -> str:
+    """The chart's <picture> in one scheme; `href` makes a file's link from the page."""
     wide, narrow = images[f"{scheme}-wide"], images[f"{scheme}-narrow"]
     loading = ' loading="lazy"' if lazy else ""
     return (
         f'<picture class="fs-chart__img fs-chart__img--{scheme}">'
-        f'<source media="{PHONE}" srcset="{links.file(narrow.path)}"'
+        f'<source media="{PHONE}" srcset="{href(narrow.path)}"'
         f' width="{narrow.width}" height="{narrow.height}">'
-        f'<img src="{links.file(wide.path)}" alt="{alt_text}" width="{wide.width}"'
+        f'<img src="{href(wide.path)}" alt="{alt_text}" width="{wide.width}"'
         f' height="{wide.height}"{loading}></picture>'
+    )
+
+
+def _embed(
+    data: ChartData, images: dict[str, Image], sources: Mapping[str, Source], site_url: str
+) -> str:
+    """The closed 'Embed' disclosure: the <iframe> code (only with a published address, none
+    is made up) and the PNG. Hidden in print, left out of the search index."""
+    chart = data.chart
+    words = embed.WORDS
+    title = esc(chart.title)
+    if site_url:
+        height = embed.fallback_height(
+            images["light-wide"].height,
+            chart.title,
+            chart.caption or "",
+            source_line(data, sources, markup=False),
+        )
+        code = embed.snippet(site_url, chart.id, chart.title, height)
+        lines = "\n".join(esc(line) for line in code.splitlines())
+        how = f'<p>{esc(words["copy"])}</p><pre class="fs-chart__code"><code>{lines}</code></pre>'
+    else:
+        how = (
+            f"<p>{esc(words['no_site_url'])} "
+            f'<a href="{links.file(embed.url(chart.id))}">{esc(words["preview"])}'
+            f'<span class="md-visually-hidden">, “{title}”</span></a></p>'
+        )
+    png = (
+        f'<p class="fs-chart__download"><a href="{links.file(images["png"].path)}" download>'
+        f'{esc(words["png"])}<span class="md-visually-hidden">, “{title}”,</span>'
+        f" {esc(words['png_what'])}</a></p>"
+    )
+    return (
+        '<details class="fs-chart__embed" data-search-exclude>'
+        f'<summary>{esc(words["embed"])}<span class="md-visually-hidden"> “{title}”</span>'
+        f"</summary>{how}{png}</details>"
     )
 
 
@@ -77,30 +124,32 @@ MAX_FULL_SOURCES = 3
 figure or event and on the sources page, and a caption of thirteen references is unreadable."""
 
 
-def _sources(data: ChartData, sources: Mapping[str, Source]) -> str:
-    """'Source: UN, “World Population Prospects 2024”, 11 July 2024', linked."""
+def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = True) -> str:
+    """'Source: UN, “World Population Prospects 2024”, 11 July 2024.', linked; as plain text
+    with `markup=False` (for the PNG), in the same words."""
+    text: Callable[[str], str] = esc if markup else str
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
     if len(outlets) > MAX_FULL_SOURCES:
-        names = dict.fromkeys(esc(sources[source_id].name) for source_id in outlets)
+        names = dict.fromkeys(text(sources[source_id].name) for source_id in outlets)
         return (
-            f'<p class="fs-chart__source">Sources: {", ".join(names)} ({len(outlets)} in all, '
-            "each given in full beside what it supports and on the sources page).</p>"
+            f"Sources: {', '.join(names)} ({len(outlets)} in all, "
+            "each given in full beside what it supports and on the sources page)."
         )
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        title = esc(s.title) if s.described else f"“{esc(s.title)}”"
-        name = f"{esc(s.name)}, {title}"
-        ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url else name
-        ref += f", {esc(data.writer.date(s.date))}"
-        named = ", ".join(esc(sources[v].name) for v in vias if v)
+        title = text(s.title) if s.described else f"“{text(s.title)}”"
+        name = f"{text(s.name)}, {title}"
+        ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
+        ref += f", {text(data.writer.date(s.date))}"
+        named = ", ".join(text(sources[v].name) for v in vias if v)
         if named:
             ref += f", {'also ' if None in vias else ''}as reported by {named}"
         refs.append(ref)
     label = "Source" if len(refs) == 1 else "Sources"
-    return f'<p class="fs-chart__source">{label}: {"; ".join(refs)}.</p>'
+    return f"{label}: {'; '.join(refs)}."
 
 
 def _table(data: ChartData) -> str:

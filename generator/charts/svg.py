@@ -84,13 +84,14 @@ def cached(key: str, cache_dir: Path) -> str | None:
         return None
 
 
-def store(key: str, svg: str, cache_dir: Path) -> None:
-    """Cache `svg` under `key`; atomic, so a parallel build never reads half a file."""
+def store(key: str, drawing: str | bytes, cache_dir: Path, suffix: str = ".svg") -> None:
+    """Cache `drawing` (an SVG's text, or a PNG's bytes with `suffix` '.png') under `key`;
+    atomic, so a parallel build never reads half a file."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(svg)
-    os.replace(tmp, cache_dir / f"{key}.svg")
+    with os.fdopen(fd, "wb") as out:
+        out.write(drawing.encode("utf-8") if isinstance(drawing, str) else drawing)
+    os.replace(tmp, cache_dir / f"{key}{suffix}")
 
 
 def draw(spec: dict[str, Any]) -> str:

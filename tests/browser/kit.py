@@ -46,6 +46,12 @@ def is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOOPBACK
 
 
+def is_embed(path: str) -> bool:
+    """True for a chart's embed page (`embed/<chart-id>/`): a bare page for other sites'
+    <iframe>s, without Material, that follows the system's colour scheme by CSS alone."""
+    return path.startswith("embed/")
+
+
 def name(path: str) -> str:
     """A page's path as messages show it."""
     return path or "home page"

@@ -28,7 +28,9 @@ def test_every_page_prints_within_its_length(
         page.emulate_media(media="print")
         pdf = page.pdf(format="A4", print_background=True)
         page.close()
-        (artifacts / "print" / f"{(path or 'home').strip('/')}.pdf").write_bytes(pdf)
+        printout = artifacts / "print" / f"{(path or 'home').strip('/')}.pdf"
+        printout.parent.mkdir(parents=True, exist_ok=True)  # embed/<chart-id>.pdf
+        printout.write_bytes(pdf)
         printed = PdfReader(io.BytesIO(pdf)).pages
         limit = HOME_PAGES if path == "" else OTHER_PAGES
         if len(printed) > limit:

@@ -18,13 +18,15 @@ SITE = "https://reader.test/"  # pages are joined onto a made-up origin to compa
 
 
 def pages(root: Path) -> dict[str, BeautifulSoup]:
-    """Every built page, by its URL path below the site ('' is the home page)."""
+    """Every built page of the site, by its URL path below it ('' is the home page); not the
+    charts' bare embed pages, made for other sites (see `test_every_chart_has_an_embed_page`)."""
     site = root / "site"
     return {
         ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): BeautifulSoup(
             p.read_text("utf-8"), "html.parser"
         )
         for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] != "embed"
     }
 
 
@@ -228,6 +230,32 @@ def test_a_chart_with_many_sources_names_them_briefly(built):
     caption = text(chart.select_one(".fs-chart__source"))
     assert len(caption) < 400, caption
     assert "13 in all" in caption
+
+
+CHARTS = {
+    # chart id: the page that holds its anchor
+    "casualties-by-side": "casualties/",
+    "advance-pace": "territory/",
+    "territory-share": "territory/",
+    "diplomacy-timeline": "diplomacy/",
+    "war-timeline": "diplomacy/",
+}
+
+
+def test_every_chart_has_an_embed_page(built):
+    site = pages(built)
+    for chart_id, home in CHARTS.items():
+        embed = BeautifulSoup(
+            (built / "site" / "embed" / chart_id / "index.html").read_text("utf-8"), "html.parser"
+        )
+        chart = site[home].find(id=chart_id)
+        assert chart is not None, f"{chart_id} is not on {home}"
+        assert text(embed.h1) == text(chart.select_one(".fs-chart__title"))
+        assert embed.select_one(".fs-chart__source") == chart.select_one(".fs-chart__source")
+        back = embed.select_one(".fs-embed__back a")["href"]
+        assert urljoin(f"{SITE}embed/{chart_id}/", back) == f"{SITE}{home}#{chart_id}"
+        code = chart.select_one(".fs-chart__embed pre code").get_text()
+        assert f'<iframe src="https://example.github.io/factsheet/embed/{chart_id}/"' in code
 
 
 def link_name(a) -> str:
