@@ -8,7 +8,7 @@ leaves it whole; every text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -40,6 +40,7 @@ def figure(
 ) -> Markup:
     """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …)."""
     chart = data.chart
+    say = _words(data)
     id_attr = f' id="{esc(chart.id)}"' if anchor else ""
     alt_text = esc(data.text_alternative())
     caption = f'<span class="fs-chart__title">{esc(chart.title)}</span>'
@@ -53,8 +54,8 @@ def figure(
         _sources(data, sources),
         _table(data),
         f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
-        f'Download this chart’s data<span class="md-visually-hidden">, “{esc(chart.title)}”,'
-        "</span> (CSV)</a></p>",
+        f'{say("charts.download")}<span class="md-visually-hidden">'
+        f"{say('charts.download_named', title=chart.title)}</span> {say('charts.csv')}</a></p>",
         "</figure>",
     ]
     return Markup("\n".join(parts))
@@ -72,6 +73,16 @@ def _picture(scheme: str, images: dict[str, Image], alt_text: str, lazy: bool) -
     )
 
 
+def _words(data: ChartData) -> Callable[..., str]:
+    """The chart's words in the sheet's language, escaped as every text of the block is (for
+    HTML and Markdown alike), with what they quote from content."""
+
+    def say(key: str, /, **params: object) -> str:
+        return esc(data.language.text(key, **params))
+
+    return say
+
+
 MAX_FULL_SOURCES = 3
 """More sources than this are named only: the full references already stand beside each
 figure or event and on the sources page, and a caption of thirteen references is unreadable."""
@@ -79,28 +90,30 @@ figure or event and on the sources page, and a caption of thirteen references is
 
 def _sources(data: ChartData, sources: Mapping[str, Source]) -> str:
     """'Source: UN, “World Population Prospects 2024”, 11 July 2024', linked."""
+    say = _words(data)
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
     if len(outlets) > MAX_FULL_SOURCES:
-        names = dict.fromkeys(esc(sources[source_id].name) for source_id in outlets)
-        return (
-            f'<p class="fs-chart__source">Sources: {", ".join(names)} ({len(outlets)} in all, '
-            "each given in full beside what it supports and on the sources page).</p>"
-        )
+        names = dict.fromkeys(sources[source_id].name for source_id in outlets)
+        count = data.writer.number(len(outlets))
+        line = say("charts.sources_named", names=", ".join(names), n=count)
+        return f'<p class="fs-chart__source">{line}</p>'
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        title = esc(s.title) if s.described else f"“{esc(s.title)}”"
+        title = esc(s.title) if s.described else say("charts.quoted", text=s.title)
         name = f"{esc(s.name)}, {title}"
         ref = f'<a href="{esc(s.url)}">{name}</a>' if s.url else name
         ref += f", {esc(data.writer.date(s.date))}"
-        named = ", ".join(esc(sources[v].name) for v in vias if v)
+        named = ", ".join(sources[v].name for v in vias if v)
         if named:
-            ref += f", {'also ' if None in vias else ''}as reported by {named}"
+            key = "charts.also_reported_by" if None in vias else "charts.reported_by"
+            ref += f", {say(key, names=named)}"
         refs.append(ref)
-    label = "Source" if len(refs) == 1 else "Sources"
-    return f'<p class="fs-chart__source">{label}: {"; ".join(refs)}.</p>'
+    line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
+    before, _, after = line.partition("\0")  # the references are markup: only the words escape
+    return f'<p class="fs-chart__source">{esc(before)}{"; ".join(refs)}{esc(after)}</p>'
 
 
 def _table(data: ChartData) -> str:
@@ -113,7 +126,8 @@ def _table(data: ChartData) -> str:
         for row in rows
     )
     return (
-        '<details class="fs-chart__data" data-search-exclude><summary>Data table</summary>'
+        '<details class="fs-chart__data" data-search-exclude>'
+        f"<summary>{_words(data)('charts.data_table')}</summary>"
         f"<table><caption>{esc(data.chart.title)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table></details>"
     )
