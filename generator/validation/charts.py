@@ -13,7 +13,6 @@ from ..models import Chart, Quantity
 from ..units import UNITS, base_unit, unit_words
 from .located import record_problem
 
-
 MAX_SERIES = 8
 """The colours a chart has for its series (`charts.schemes`): no two series share one."""
 
