@@ -6,6 +6,7 @@ colours every chart draws with."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import shutil
@@ -328,3 +329,45 @@ def test_a_chart_of_more_sides_than_colours_is_refused_at_the_chart(tmp_path: Pa
         "content/charts.yml:22:5: zu-viele.figures: shows 9 sides (s0, s1, s2, s3, s4, s5, s6,"
         " s7, s8), and a chart has colours for 8; split it into charts of 8 sides at most"
     ]
+
+
+def test_a_chart_drawn_in_another_language_or_with_other_words_is_drawn_again():
+    """The cache key holds the language and its messages: a sheet that switches language, or
+    overrides a chart's words, never gets the drawings cached for the old ones."""
+    from generator.charts import svg
+    from generator.language import Language
+
+    de = _content("de-outputs")
+    data = chart_data(de, de.charts["zwei-bezirke"])
+    english = dataclasses.replace(data, language=Language.of("en"))
+    reworded = dataclasses.replace(
+        data, language=Language.of("de", {"charts.axis_log": "{unit} (log.)"})
+    )
+    keys = {svg.cache_key(d) for d in (data, english, reworded)}
+    assert len(keys) == 3
+
+
+def test_charts_in_other_languages_fetch_nothing(drawn):
+    """Cyrillic and umlauts are drawn with the fonts the reader has: no font is fetched."""
+    from generator.charts.svg import check_offline
+
+    for folder in drawn.values():
+        for path in sorted(folder.glob("*.svg")):
+            text = path.read_text(encoding="utf-8")
+            check_offline(text)
+            assert 'font-family="Liberation Sans, Arial, Helvetica, sans-serif"' in text
+
+
+def test_a_recoloured_dark_legend_is_the_dark_legend_drawn(drawn):
+    """The dark drawings are recoloured from the light ones: with a legend of three series
+    too, the file shipped is what vl-convert draws from the dark spec."""
+    from generator.charts import specs, svg
+
+    de = _content("de-outputs")
+    data = chart_data(de, de.charts["drei-bezirke"])
+    for width in (schemes.WIDE, schemes.NARROW):
+        variant = schemes.Variant(schemes.DARK, width)
+        expected = svg.finish(
+            svg.draw(specs.spec(data, variant)), data.chart.title, data.text_alternative()
+        )
+        assert _svg(drawn, "de-outputs", f"drei-bezirke-{variant.name}") == expected
