@@ -371,3 +371,30 @@ def test_a_recoloured_dark_legend_is_the_dark_legend_drawn(drawn):
             svg.draw(specs.spec(data, variant)), data.chart.title, data.text_alternative()
         )
         assert _svg(drawn, "de-outputs", f"drei-bezirke-{variant.name}") == expected
+
+
+def test_a_legend_of_measures_needs_their_names(tmp_path: Path):
+    """A range-bar chart colours its bars by measure; a legend never shows an id."""
+    root = tmp_path / "de"
+    shutil.copytree(FIXTURES / "de-outputs", root)
+    charts = root / "content" / "charts.yml"
+    charts.write_text(
+        charts.read_text(encoding="utf-8")
+        + "\n  - id: faelle-und-geimpfte\n    title: Fälle und Geimpfte\n    kind: range-bar\n"
+        "    figures: [faelle-nord, geimpft-nord]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_and_validate(root)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/charts.yml:22:5: faelle-und-geimpfte.figures: colours its bars by measure, and"
+        " its legend shows each measure's name: name faelle, geimpft under `measures:` in"
+        " content/sheet.yml"
+    ]
+    sheet = root / "content" / "sheet.yml"
+    text = sheet.read_text(encoding="utf-8")
+    names = "  measures:\n    faelle: Fälle\n    geimpft: Geimpfte\n"
+    sheet.write_text(text.replace("  topics:\n", names + "  topics:\n"), encoding="utf-8")
+    content = load_and_validate(root)
+    data = chart_data(content, content.charts["faelle-und-geimpfte"])
+    assert data.series() == [("faelle", "Fälle"), ("geimpft", "Geimpfte")]

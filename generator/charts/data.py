@@ -99,7 +99,8 @@ class ChartData:
     """The period every row covers, when they all cover the same one."""
     series_names: tuple[tuple[str, str], ...] = ()
     """(series id, its name for readers): the sheet's display names of the sides, or of the
-    measures, its rows' colours stand for; the id itself when the sheet names none."""
+    measures, its rows' colours stand for (the chart rules ask for one wherever a legend
+    shows it; a chart of one series shows none, and its id is never read)."""
 
     @cached_property
     def writer(self) -> Writer:

@@ -1,5 +1,6 @@
 """Rules for charts: every figure of a chart on one axis, in one kind of unit, a
-logarithmic axis only for values above zero, and no more series than there are colours.
+logarithmic axis only for values above zero, no more series than there are colours, and a
+name for each series a legend shows (sides always have one: the references check them).
 
 They are content rules, so `check` reports them with every other problem, at the chart's line
 in content/charts.yml; the chart stage (`charts/data.py`) asks them again before it draws.
@@ -62,6 +63,17 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 f"{chart.id}.figures",
                 f"shows {len(series)} {what} ({', '.join(series)}), and a chart has colours "
                 f"for {MAX_SERIES}; split it into charts of {MAX_SERIES} {what} at most",
+            )
+        )
+    unnamed = [m for m in series if m not in content.sheet.measures]
+    if chart.kind == "range-bar" and len(series) > 1 and unnamed:
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"colours its bars by measure, and its legend shows each measure's name: name "
+                f"{', '.join(unnamed)} under `measures:` in content/sheet.yml",
             )
         )
     if chart.scale == "log":
