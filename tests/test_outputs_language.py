@@ -45,8 +45,9 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _texts(svg: str) -> list[str]:
-    """Every text a drawing shows, in order."""
-    return [html.unescape(t) for t in re.findall(r">([^<>]+)</text>", svg)]
+    """Every text a drawing shows, in order; a text of several lines joined by spaces."""
+    texts = re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)
+    return [html.unescape(" ".join(re.findall(r">([^<>]+)<", f">{t}<"))) for t in texts]
 
 
 def _svg(drawn: dict[str, Path], sheet: str, name: str) -> str:
@@ -78,17 +79,19 @@ def test_a_german_chart_reads_in_german_with_a_legend_of_the_sides(drawn):
 
 
 def test_a_ukrainian_chart_reads_in_ukrainian_with_a_legend_of_the_sides(drawn):
-    texts = _texts(_svg(drawn, "uk-outputs", "za-vikom-light-narrow"))
+    texts = _texts(_svg(drawn, "uk-outputs", "za-vikom-light-wide"))
     assert texts == [
         "0",
         "500\u00a0000",
         "1 мільйон",
         "1,5 мільйона",
+        "2 мільйони",
+        "2,5 мільйона",
         "осіб",
         "Діти",
         "Дорослі",
         "Близько 1,2 мільйона випадків кору серед дітей",
-        "500–600\u00a0000 випадків кору серед дорослих",
+        "1,5 мільйона–2 мільйони випадків кору серед дорослих",
     ]
 
 
@@ -178,7 +181,7 @@ def test_downloads_text_fields_are_in_the_sheets_language():
     ]
     uk = _content("uk-outputs")
     adults = figure_records(uk, lambda i: f"https://kir.example/#{i}")[1]
-    assert adults["text"] == "500–600\u00a0000"
+    assert adults["text"] == "1,5 мільйона–2 мільйони"
     assert adults["cite_as"] == (
         "Кір у Прикладному, «випадків кору серед дорослих», оновлено: 30 червня 2025,"
         " https://kir.example/#vypadky-dorosli"
