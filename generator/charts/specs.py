@@ -251,9 +251,10 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
 
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     moments = list(data.moments)
-    axis_x = 66.0
-    label_x = axis_x + 24
     start, end, ticks = _time_ticks(moments, data)
+    # Room on the left for the longest tick label ('Mar 2025' fits 66 px; 'жовт. 2024' not).
+    axis_x = max(66.0, max(len(text) for _, text in ticks) * SMALL * 0.58 + 10)
+    label_x = axis_x + 24
     labels = [_wrap(m.title, inner - label_x) for m in moments]
     heights: list[float] = [SMALL + 4 + len(lines) * LINE for lines in labels]
     span = max(sum(heights) + GAP * len(heights), 160.0)
