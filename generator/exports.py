@@ -80,7 +80,10 @@ def _num(x: float) -> float | int:
 def cite_as(content: Content, title: str, permalink: str) -> str:
     """The 'Cite as' line of a figure, the same words as on its page."""
     updated = content.writer.date(content.sheet.updated)
-    return f"{content.sheet.title}, “{title}”, updated {updated}, {permalink}"
+    sheet = content.sheet.title
+    return content.language.text(
+        "downloads.cite_as", sheet=sheet, title=title, date=updated, link=permalink
+    )
 
 
 def _source_fields(prefix: str, source: Source | None) -> dict[str, Any]:
@@ -97,6 +100,7 @@ def _source_fields(prefix: str, source: Source | None) -> dict[str, Any]:
 def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any]]:
     """One record per stored or derived figure, every column present (None when not given)."""
     write = content.writer
+    computed = content.language.text("downloads.computed")
     records = []
     for q in content.quantities():
         low, high = q.bounds
@@ -119,7 +123,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "permalink": link,
             "cite_as": cite_as(content, q.title, link),
             "kind": "derived" if q.computed else "figure",
-            "attribution": "computed by this site" if q.says is None else q.says,
+            "attribution": computed if q.says is None else q.says,
             "projection": q.projection,
             "side": q.side,
             "measure": q.measure,

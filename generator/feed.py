@@ -25,10 +25,10 @@ from .models import Change
 PATH = "feed.xml"
 """Where the feed lands in the site."""
 ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
 LOCAL_AUTHORITY = "factsheet.invalid"
 """The tag authority of a feed built without a site_url: `.invalid` is reserved (RFC 2606),
 so such an id can never pass for someone's address."""
-KIND_TITLES = {"correction": "Correction", "update": "Update", "clarification": "Clarification"}
 
 Link = Callable[[str], str]
 """A record id -> the address of its anchor (absolute with a site_url, else relative)."""
@@ -56,7 +56,9 @@ def feed_id(content: Content, site_url: str) -> str:
 
 def entry_title(change: Change, content: Content) -> str:
     """'Correction: people in the world; the world's population at its peak'."""
-    return f"{KIND_TITLES[change.kind]}: " + "; ".join(content.title_of(i) for i in change.ids)
+    titles = "; ".join(content.title_of(i) for i in change.ids)
+    kind = content.language.text(f"feed.{change.kind}")
+    return content.language.text("feed.entry", kind=kind, titles=titles)
 
 
 def feed_xml(content: Content, link: Link, site_url: str) -> bytes:
@@ -72,9 +74,11 @@ def feed_xml(content: Content, link: Link, site_url: str) -> bytes:
     log = content.change_log()
     sheet = content.sheet
     newest = log[0].date if log else sheet.updated.first_day()
-    root = ET.Element(f"{{{ATOM}}}feed")
+    say = content.language.text
+    # xml:lang tells feed readers the language of every text in the feed (RFC 4287 §2).
+    root = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": content.language.tag})
     sub(root, "id", feed_id(content, site_url))
-    sub(root, "title", f"{sheet.title}: corrections and updates")
+    sub(root, "title", say("feed.title", sheet=sheet.title))
     sub(root, "updated", _timestamp(newest))
     author = sub(root, "author")
     sub(author, "name", sheet.title)
@@ -88,7 +92,7 @@ def feed_xml(content: Content, link: Link, site_url: str) -> bytes:
         sub(entry, "title", entry_title(change, content))
         sub(entry, "updated", _timestamp(change.date))
         sub(entry, "link", rel="alternate", type="text/html", href=link(change.id))
-        sub(entry, "summary", f"{change.what} Why: {change.why}", type="text")
+        sub(entry, "summary", say("feed.summary", what=change.what, why=change.why), type="text")
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
 

@@ -109,7 +109,7 @@ def generate(project: Project, content: Content, docs: Path, share_image: bool =
     chart_set = charts.render_charts(content, docs, project.cache_dir / "charts", project.site_url)
     rendered = render_site(project, content, chart_set)
     page_of = rendered.page_of
-    charts.write_embeds(chart_set, content, docs, page_of, project.language)
+    charts.write_embeds(chart_set, content, docs, page_of)
     downloads = exports.write_exports(
         content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
     )

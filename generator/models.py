@@ -536,6 +536,11 @@ class Sheet(Strict):
     topics: dict[Id, PlainText] = Field(
         default_factory=dict, description="Display names of topics: {population: Population}."
     )
+    measures: dict[Id, PlainText] = Field(
+        default_factory=dict,
+        description="Display names of measures, for the legends of charts whose colours stand "
+        "for measures (range-bar charts): {deaths: Deaths}.",
+    )
 
 
 ChangeKind = Literal["correction", "update", "clarification"]

@@ -27,7 +27,15 @@ _MARGIN, _GAP = 40, 24
 
 def alt_text(content: Content) -> str:
     """What the image says, as text: for og:image:alt and twitter:image:alt."""
-    parts = [f"{_attribution(q)}: {q.label}, {content.writer.shown(q)}" for q in _figures(content)]
+    parts = [
+        content.language.text(
+            "social.item",
+            who=_attribution(content, q),
+            label=q.label,
+            value=content.writer.shown(q),
+        )
+        for q in _figures(content)
+    ]
     return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
 
 
@@ -35,8 +43,8 @@ def _figures(content: Content) -> list[Quantity]:
     return content.headlines()[:MAX_FIGURES]
 
 
-def _attribution(q: Quantity) -> str:
-    return "Computed by this site" if q.says is None else q.says
+def _attribution(content: Content, q: Quantity) -> str:
+    return content.language.text("social.computed") if q.says is None else q.says
 
 
 def _text(x: float, y: float, lines: list[str], size: int, **style: Any) -> dict[str, Any]:
@@ -96,7 +104,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
             _text(
                 x + 20,
                 y + card_h - 44,
-                [_attribution(q), content.writer.when(q)],
+                [_attribution(content, q), content.writer.when(q)],
                 15,
                 fill=_MUTED,
                 limit=text_w,
@@ -106,7 +114,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
         marks.append(_text(_MARGIN, 190, _wrap(sheet.description, 26, inner, 10), 26))
     footer = [
         sheet.title if len(sheet.title) < 60 else "",
-        f"Updated {content.writer.date(sheet.updated)}",
+        content.language.text("social.updated", date=content.writer.date(sheet.updated)),
     ]
     if site_url:
         footer.append(site_url.split("://", 1)[-1].rstrip("/"))

@@ -171,7 +171,6 @@ def write_embeds(
     content: Content,
     docs: Path,
     page_of: dict[str, str],
-    language: str,
 ) -> list[str]:
     """Write each chart's embed page into `docs` (see `embed`); returns their paths.
 
@@ -193,8 +192,9 @@ def write_embeds(
                 pictures=pictures,
                 source=html.source_line(data, content.sources),
                 back=f"{embed.ROOT}{page_url(page_of[chart_id])}#{chart_id}",
+                back_words=content.language.text("embed.back", site=content.sheet.title),
                 site=content.sheet.title,
-                language=language,
+                language=content.sheet.language,
             ),
             encoding="utf-8",
         )

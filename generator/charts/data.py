@@ -18,7 +18,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
-from ..units import UNITS, Unit, base_unit, unit_words
+from ..units import UNITS, Unit, base_unit
 from ..validation import charts as chart_rules
 
 
@@ -50,20 +50,20 @@ class Row:
     def single(self) -> bool:
         return self.low == self.high
 
-    @property
-    def text(self) -> str:
+    def text(self, language: Language) -> str:
         """The row's label in the drawing: 'about 80 metres a day for the advance at …, 1916'."""
         if self.says is None:
-            text = f"{self.label[:1].upper()}{self.label[1:]}: {self.as_given}"
+            label = f"{self.label[:1].upper()}{self.label[1:]}"
+            text = language.text("charts.computed_row", label=label, value=self.as_given)
         else:
             text = f"{self.as_given} {self.label}"
         return f"{text}, {self.when}" if self.when else text
 
-    def sentence(self) -> str:
+    def sentence(self, language: Language) -> str:
         """As the page words it: 'The UN estimates about 8.2 billion people in the world'."""
         if self.says is None:
-            return f"{self.text} (computed by this site)"
-        return f"{self.says} {self.text}"
+            return language.text("charts.computed", text=self.text(language))
+        return f"{self.says} {self.text(language)}"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,10 @@ class ChartData:
     moments: tuple[Moment, ...] = ()
     shared_period: str | None = None
     """The period every row covers, when they all cover the same one."""
+    series_names: tuple[tuple[str, str], ...] = ()
+    """(series id, its name for readers): the sheet's display names of the sides, or of the
+    measures, its rows' colours stand for (the chart rules ask for one wherever a legend
+    shows it; a chart of one series shows none, and its id is never read)."""
 
     @cached_property
     def writer(self) -> Writer:
@@ -105,7 +109,18 @@ class ChartData:
     @property
     def unit_words(self) -> str:
         """'metres a day', 'people', 'per cent': how the axis is titled."""
-        return unit_words(self.unit) if self.unit else ""
+        return self.language.text(f"units.{self.unit.key}.name") if self.unit else ""
+
+    def series(self) -> list[tuple[str | None, str]]:
+        """Each series the rows' colours stand for, in order of first appearance, with its
+        name for the legend; None (no series: a figure computed by this site) is one too."""
+        names = dict(self.series_names)
+        found: dict[str | None, str] = {}
+        for row in self.rows:
+            if row.series not in found:
+                fallback = self.language.text("charts.legend_computed")
+                found[row.series] = fallback if row.series is None else names[row.series]
+        return list(found.items())
 
     def sources(self) -> list[tuple[str, str | None]]:
         """Every (source, outlet) behind the chart, in order of first use, without repeats."""
@@ -118,32 +133,41 @@ class ChartData:
 
     def text_alternative(self) -> str:
         """What the chart shows and every number in it, for readers who cannot see it."""
+        say = self.language.text
         title = self.chart.title.rstrip(".")
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
-            items = "; ".join(f"{m.when}: {m.title}" for m in self.moments)
-            count = f"{len(self.moments)} event{'s' if len(self.moments) != 1 else ''}"
-            return f"{title}. A timeline of {count}, {first.when} to {last.when}. {items}."
-        scale = ", on a logarithmic scale" if self.chart.scale == "log" else ""
-        if self.chart.kind == "range-bar":
-            kind = (
-                f"A chart in {self.unit_words}{scale}; each bar runs from the low to the high "
-                "end of an estimate, a dot marks a single figure"
+            items = "; ".join(say("charts.item", when=m.when, title=m.title) for m in self.moments)
+            count = len(self.moments)
+            events = self.language.amount("charts.events", count, self.writer.number(count))
+            return say(
+                "charts.timeline",
+                title=title,
+                events=events,
+                first=first.when,
+                last=last.when,
+                items=items,
             )
-        else:
-            kind = f"A bar chart in {self.unit_words}{scale}"
-        period = f" All cover {self.shared_period}." if self.shared_period else ""
-        rows = "; ".join(row.sentence() for row in self.rows)
-        return f"{title}. {kind}.{period} {rows}."
+        scale = say("charts.log_scale") if self.chart.scale == "log" else ""
+        kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
+        parts = [f"{title}.", f"{say(kind, unit=self.unit_words, scale=scale)}."]
+        if self.shared_period:
+            parts.append(say("charts.all_cover", period=self.shared_period))
+        parts.append("; ".join(row.sentence(self.language) for row in self.rows) + ".")
+        return " ".join(parts)
 
     def table(self) -> tuple[list[str], list[list[str]]]:
         """The data table beside the chart: header and rows, as text."""
+        say = self.language.text
         if self.chart.kind == "timeline":
-            return ["Date", "Event"], [[m.when, m.title] for m in self.moments]
+            header = [say("charts.date"), say("charts.event")]
+            return header, [[m.when, m.title] for m in self.moments]
         unit = self.unit_words
-        header = ["Figure", f"Low ({unit})", f"High ({unit})"]
+        header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
+        sentences = [r.sentence(self.language) for r in self.rows]
         return header, [
-            [r.sentence(), self.writer.number(r.low), self.writer.number(r.high)] for r in self.rows
+            [text, self.writer.number(r.low), self.writer.number(r.high)]
+            for text, r in zip(sentences, self.rows, strict=True)
         ]
 
     def csv(self) -> str:
@@ -219,8 +243,15 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
     rows = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
+    names = content.sheet.measures if chart.kind == "range-bar" else content.sheet.sides
+    series = dict.fromkeys(r.series for r in rows if r.series is not None)
     return ChartData(
-        chart, content.language, UNITS[unit_key], rows=rows, shared_period=shared or None
+        chart,
+        content.language,
+        UNITS[unit_key],
+        rows=rows,
+        shared_period=shared or None,
+        series_names=tuple((key, names.get(key, key)) for key in series),
     )
 
 
@@ -237,8 +268,7 @@ def _common_unit(quantities: list[Quantity]) -> tuple[str, dict[str, float]]:
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
     low, high = q.bounds
     covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
-    # A computed figure is one of a kind: no colour of a measure or side stands for it.
-    series = None if q.computed else q.measure if chart.kind == "range-bar" else q.side
+    series = chart_rules.series_of(chart, q)
     period = q.period
     return Row(
         id=q.id,

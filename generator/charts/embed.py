@@ -18,23 +18,6 @@ import math
 from html import escape
 from urllib.parse import urlsplit
 
-WORDS = {
-    "embed": "Embed",
-    "copy": (
-        "Copy this code into your page: it shows the chart with its source and a link back "
-        "here, and fits its height to the chart."
-    ),
-    "no_site_url": (
-        "No embed code: this build has no published address (site_url), and none is made up."
-    ),
-    "preview": "See the embed page",
-    "png": "Download PNG",
-    "png_what": "(image with title and source, for print and social posts)",
-    "back": "See this chart with its figures and sources on “{site}”",
-    "frame_title": "Chart: {title}",
-}
-"""Every word the embeds add, in one place."""
-
 FOLDER = "embed"
 HEIGHT_KEY = "factsheet-embed-height"
 """The message the embed page posts to the page around it: {HEIGHT_KEY: height in px}."""
@@ -91,12 +74,11 @@ ROOT = "../../"
 """From an embed page up to the site's root."""
 
 
-def snippet(site_url: str, chart_id: str, title: str, height: int) -> str:
+def snippet(site_url: str, chart_id: str, frame_title: str, height: int) -> str:
     """The code to paste: the <iframe>, `height` px high until its page says otherwise, and
     the listener that sets its height (one line each)."""
     address = f"{site_url.rstrip('/')}/{url(chart_id)}"
     parts = urlsplit(address)
-    frame_title = WORDS["frame_title"].format(title=title)
     frame = (
         f'<iframe src="{escape(address)}" title="{escape(frame_title)}" width="100%"'
         f' height="{height}" style="border:0;max-width:680px" loading="lazy"></iframe>'
@@ -105,10 +87,10 @@ def snippet(site_url: str, chart_id: str, title: str, height: int) -> str:
     return frame + "\n" + LISTENER.format(key=HEIGHT_KEY, origin=origin)
 
 
-def fallback_height(chart_height: int, title: str, caption: str, source: str) -> int:
+def fallback_height(chart_height: int, title: str, caption: str, source: str, back: str) -> int:
     """The <iframe>'s height without scripts, in px: the wide chart, and the lines of text
     around it at the embed page's sizes (about 80 characters a line; rather more than cut)."""
-    back = WORDS["back"].format(site="") + "x" * 30
+    back += "x" * 30  # the link back, and the site's title in it
     paragraphs = [text for text in (caption, source, back) if text]
     lines = sum(math.ceil(len(text) / 80) * 18 + 8 for text in paragraphs)
     return 16 + math.ceil(len(title) / 60) * 24 + 4 + chart_height + 13 + lines + 8
@@ -121,12 +103,12 @@ def page(
     pictures: str,
     source: str,
     back: str,
+    back_words: str,
     site: str,
     language: str,
 ) -> str:
     """The embed page. `title`, `site` and `language` are plain text; `caption`, `pictures`
     and `source` escaped HTML; `back` the link to the chart on its page."""
-    back_words = escape(WORDS["back"].format(site=site))
     return f"""<!doctype html>
 <html lang="{escape(language)}">
 <head>
@@ -144,7 +126,7 @@ def page(
 <figcaption><h1>{escape(title)}</h1>{f"<p>{caption}</p>" if caption else ""}</figcaption>
 {pictures}
 <p class="fs-chart__source">{source}</p>
-<p class="fs-embed__back"><a href="{escape(back)}" target="_top">{back_words}</a></p>
+<p class="fs-embed__back"><a href="{escape(back)}" target="_top">{escape(back_words)}</a></p>
 </figure>
 </main>
 <script>{POST_HEIGHT}</script>

@@ -43,6 +43,7 @@ def figure(
     """The whole chart block; `images` by variant name ('light-wide', 'dark-narrow', …), and
     'png', the image to download."""
     chart = data.chart
+    say = _words(data)
     id_attr = f' id="{esc(chart.id)}"' if anchor else ""
     alt_text = esc(data.text_alternative())
     caption = f'<span class="fs-chart__title">{esc(chart.title)}</span>'
@@ -56,8 +57,8 @@ def figure(
         f'<p class="fs-chart__source">{source_line(data, sources)}</p>',
         _table(data),
         f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
-        f'Download this chart’s data<span class="md-visually-hidden">, “{esc(chart.title)}”,'
-        "</span> (CSV)</a></p>",
+        f'{say("charts.download")}<span class="md-visually-hidden">'
+        f"{say('charts.download_named', title=chart.title)}</span> {say('charts.csv')}</a></p>",
         _embed(data, images, sources, site_url),
         "</figure>",
     ]
@@ -89,34 +90,46 @@ def _embed(
     """The closed 'Embed' disclosure: the <iframe> code (only with a published address, none
     is made up) and the PNG. Hidden in print, left out of the search index."""
     chart = data.chart
-    words = embed.WORDS
-    title = esc(chart.title)
+    say = _words(data)
+    named = say("embed.named", title=chart.title)
     if site_url:
         height = embed.fallback_height(
             images["light-wide"].height,
             chart.title,
             chart.caption or "",
             source_line(data, sources, markup=False),
+            data.language.text("embed.back", site=""),
         )
-        code = embed.snippet(site_url, chart.id, chart.title, height)
+        frame_title = data.language.text("embed.frame_title", title=chart.title)
+        code = embed.snippet(site_url, chart.id, frame_title, height)
         lines = "\n".join(esc(line) for line in code.splitlines())
-        how = f'<p>{esc(words["copy"])}</p><pre class="fs-chart__code"><code>{lines}</code></pre>'
+        how = f'<p>{say("embed.copy")}</p><pre class="fs-chart__code"><code>{lines}</code></pre>'
     else:
         how = (
-            f"<p>{esc(words['no_site_url'])} "
-            f'<a href="{links.file(embed.url(chart.id))}">{esc(words["preview"])}'
-            f'<span class="md-visually-hidden">, “{title}”</span></a></p>'
+            f"<p>{say('embed.no_site_url')} "
+            f'<a href="{links.file(embed.url(chart.id))}">{say("embed.preview")}'
+            f'<span class="md-visually-hidden">{named}</span></a></p>'
         )
     png = (
         f'<p class="fs-chart__download"><a href="{links.file(images["png"].path)}" download>'
-        f'{esc(words["png"])}<span class="md-visually-hidden">, “{title}”,</span>'
-        f" {esc(words['png_what'])}</a></p>"
+        f'{say("embed.png")}<span class="md-visually-hidden">{named}</span>'
+        f" {say('embed.png_what')}</a></p>"
     )
     return (
         '<details class="fs-chart__embed" data-search-exclude>'
-        f'<summary>{esc(words["embed"])}<span class="md-visually-hidden"> “{title}”</span>'
+        f'<summary>{say("embed.embed")}<span class="md-visually-hidden">{named}</span>'
         f"</summary>{how}{png}</details>"
     )
+
+
+def _words(data: ChartData) -> Callable[..., str]:
+    """The chart's words in the sheet's language, escaped as every text of the block is (for
+    HTML and Markdown alike), with what they quote from content."""
+
+    def say(key: str, /, **params: object) -> str:
+        return esc(data.language.text(key, **params))
+
+    return say
 
 
 MAX_FULL_SOURCES = 3
@@ -128,28 +141,32 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     """'Source: UN, “World Population Prospects 2024”, 11 July 2024.', linked; as plain text
     with `markup=False` (for the PNG), in the same words."""
     text: Callable[[str], str] = esc if markup else str
+
+    def say(key: str, /, **params: object) -> str:
+        return text(data.language.text(key, **params))
+
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
     if len(outlets) > MAX_FULL_SOURCES:
-        names = dict.fromkeys(text(sources[source_id].name) for source_id in outlets)
-        return (
-            f"Sources: {', '.join(names)} ({len(outlets)} in all, "
-            "each given in full beside what it supports and on the sources page)."
-        )
+        names = dict.fromkeys(sources[source_id].name for source_id in outlets)
+        count = data.writer.number(len(outlets))
+        return say("charts.sources_named", names=", ".join(names), n=count)
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        title = text(s.title) if s.described else f"“{text(s.title)}”"
+        title = text(s.title) if s.described else say("charts.quoted", text=s.title)
         name = f"{text(s.name)}, {title}"
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
         ref += f", {text(data.writer.date(s.date))}"
-        named = ", ".join(text(sources[v].name) for v in vias if v)
+        named = ", ".join(sources[v].name for v in vias if v)
         if named:
-            ref += f", {'also ' if None in vias else ''}as reported by {named}"
+            key = "charts.also_reported_by" if None in vias else "charts.reported_by"
+            ref += f", {say(key, names=named)}"
         refs.append(ref)
-    label = "Source" if len(refs) == 1 else "Sources"
-    return f"{label}: {'; '.join(refs)}."
+    line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
+    before, _, after = line.partition("\0")  # the references are markup: only the words escape
+    return f"{text(before)}{'; '.join(refs)}{text(after)}"
 
 
 def _table(data: ChartData) -> str:
@@ -162,7 +179,8 @@ def _table(data: ChartData) -> str:
         for row in rows
     )
     return (
-        '<details class="fs-chart__data" data-search-exclude><summary>Data table</summary>'
+        '<details class="fs-chart__data" data-search-exclude>'
+        f"<summary>{_words(data)('charts.data_table')}</summary>"
         f"<table><caption>{esc(data.chart.title)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table></details>"
     )

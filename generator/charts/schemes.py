@@ -25,8 +25,30 @@ class Scheme:
     neutral: str
 
 
-LIGHT = Scheme("light", "#1f2328", "#555d66", "#e8eaf2", ("#3f51b5", "#c2410c"), "#6e7781")
-DARK = Scheme("dark", "#e6e8f0", "#b4b9c6", "#2e3242", ("#9fa8da", "#ffa270"), "#a3aab6")
+BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
+"""Material's page background in each scheme, which every colour of a chart must stand out
+from (a test checks 3:1, WCAG 1.4.11)."""
+
+# Series colours, one per series in order of first appearance, never repeated: indigo and
+# burnt orange (the pair charts always had), then Okabe–Ito's bluish green, reddish purple,
+# sky blue and yellow, a brown, and black; in the light scheme each darkened, in the dark one
+# lightened, until it has at least 3:1 contrast with the page and with the bar's track.
+LIGHT = Scheme(
+    "light",
+    "#1f2328",
+    "#555d66",
+    "#e8eaf2",
+    ("#3f51b5", "#c2410c", "#007a5e", "#a8438a", "#1b7fae", "#8a6d00", "#7f5539", "#000000"),
+    "#6e7781",
+)
+DARK = Scheme(
+    "dark",
+    "#e6e8f0",
+    "#b4b9c6",
+    "#2e3242",
+    ("#9fa8da", "#ffa270", "#35b58b", "#cc79a7", "#56b4e9", "#f0e442", "#d4a373", "#ffffff"),
+    "#a3aab6",
+)
 
 
 @dataclass(frozen=True)

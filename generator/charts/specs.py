@@ -21,6 +21,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from .data import ChartData, Moment
+from .locale import number_locale, time_locale
 from .schemes import NARROW, VARIANTS, Scheme, Variant
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SIZE, LINE, SMALL = 13, 17, 12
 """Label font size and line height, and the size of tick labels and dates, in px."""
 BAR, GAP, PAD = 14, 14, 4
+SWATCH, KEY_GAP = 12, 18
+"""A legend's colour square, and the space between one entry and the next, in px."""
 
 Rows = list[dict[str, Any]]
 """A chart's data, one record per bar or event, laid out in pixels."""
@@ -57,7 +60,12 @@ def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
         usermeta={"variant": variant.name},
         # No ARIA labels per mark: the SVG is an <img>, whose alt text is the chart's text
         # alternative, and the labels would spell each bar's colour into the drawing.
-        config=alt.Config(aria=False, font=FONT, view=alt.ViewConfig(stroke=None)),
+        config=alt.Config(
+            aria=False,
+            font=FONT,
+            view=alt.ViewConfig(stroke=None),
+            locale=alt.Locale(number=number_locale(data.language), time=time_locale(data.language)),
+        ),
     )
     return chart.to_dict(validate=False)
 
@@ -66,13 +74,54 @@ def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
     return textwrap.wrap(text, max(12, int(width / (size * 0.52)))) or [""]
 
 
-def _colours(keys: list[str | None], scheme: Scheme) -> dict[str | None, str]:
-    """A colour per series in order of first appearance; no series is neutral grey."""
+def _colours(data: ChartData, scheme: Scheme) -> dict[str | None, str]:
+    """A colour per series in order of first appearance, never one colour for two (the chart
+    rules refuse more series than the palette has colours); no series is neutral grey."""
     out: dict[str | None, str] = {None: scheme.neutral}
-    for key in keys:
-        if key not in out:
-            out[key] = scheme.series[(len(out) - 1) % len(scheme.series)]
+    keys = [key for key, _ in data.series() if key is not None]
+    out.update(zip(keys, scheme.series, strict=False))
     return out
+
+
+def _legend(data: ChartData, colours: dict[str | None, str], width: float) -> tuple[Rows, float]:
+    """The legend's entries laid out left to right, wrapping at `width`, and its height; no
+    legend (and no height) for a chart of one series, whose title says what it shows."""
+    series = data.series()
+    if len(series) < 2:
+        return [], 0.0
+    entries: Rows = []
+    x = y = height = 0.0
+    for key, name in series:
+        lines = _wrap(name, width - SWATCH - 6)
+        wide = SWATCH + 6 + max(len(line) for line in lines) * SIZE * 0.52
+        if x and x + wide > width:  # the next line of entries
+            x, y, height = 0.0, y + height, 0.0
+        entries.append({"x": x, "y": y, "lines": lines, "colour": colours[key]})
+        height = max(height, len(lines) * LINE)
+        x += wide + KEY_GAP
+    return entries, y + height + GAP
+
+
+def _legend_layers(entries: Rows, scheme: Scheme) -> list[alt.Chart]:
+    """Each entry: a square of its colour, then its name, at the entry's pixel position."""
+    import altair as alt
+
+    if not entries:
+        return []
+    base = alt.Chart(alt.Data(values=entries))
+    swatches = base.mark_rect(width=SWATCH, height=SWATCH).encode(
+        x=alt.XValue(alt.ExprRef(f"datum.x + {SWATCH / 2}")),
+        y=alt.YValue(alt.ExprRef(f"datum.y + {LINE / 2}")),
+        color=alt.Color("colour:N", scale=None),
+    )
+    names = base.mark_text(
+        align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+    ).encode(
+        x=alt.XValue(alt.ExprRef(f"datum.x + {SWATCH + 6}")),
+        y=alt.YValue(alt.ExprRef(f"datum.y + {(LINE - SIZE) / 2}")),
+        text=alt.Text("lines:N"),
+    )
+    return [swatches, names]
 
 
 def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
@@ -83,12 +132,14 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     import altair as alt
 
     scheme, inner = variant.scheme, variant.width - 2 * PAD
-    colours = _colours([r.series for r in data.rows], scheme)
+    colours = _colours(data, scheme)
     log = data.chart.scale == "log"
     lo, hi, ticks = _value_scale(data, log, narrow=variant.width == NARROW)
-    records, y = [], 0.0
+    legend, y = _legend(data, colours, inner)
+    records = []
     for row in data.rows:
-        lines = _wrap(row.text[:1].upper() + row.text[1:], inner)
+        text = row.text(data.language)
+        lines = _wrap(text[:1].upper() + text[1:], inner)
         top = y + len(lines) * LINE + 3
         records.append(
             {
@@ -109,7 +160,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     base = alt.Chart()
     x_scale = alt.Scale(type="log" if log else "linear", domain=[lo, hi], nice=False, zero=False)
     y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
-    unit = data.unit_words + (" (logarithmic scale)" if log else "")
+    unit = data.language.text("charts.axis_log", unit=data.unit_words) if log else data.unit_words
     axis = alt.Axis(
         values=ticks,
         labelExpr=_tick_labels(ticks, data),
@@ -132,7 +183,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     track = base.mark_rect(color=scheme.track).encode(
         x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=bar_y2
     )
-    layers = [track]
+    layers = [track, *_legend_layers(legend, scheme)]
     if data.chart.kind == "range-bar":
         layers += [
             base.transform_filter("!datum.single")
@@ -200,9 +251,10 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
 
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     moments = list(data.moments)
-    axis_x = 66.0
+    start, end, ticks = _time_ticks(moments, data)
+    # Room on the left for the longest tick label ('Mar 2025' fits 66 px; 'жовт. 2024' not).
+    axis_x = max(66.0, max(len(text) for _, text in ticks) * SMALL * 0.58 + 10)
     label_x = axis_x + 24
-    start, end, ticks = _time_ticks(moments)
     labels = [_wrap(m.title, inner - label_x) for m in moments]
     heights: list[float] = [SMALL + 4 + len(lines) * LINE for lines in labels]
     span = max(sum(heights) + GAP * len(heights), 160.0)
@@ -276,8 +328,13 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
     return [line, tick_marks, tick_text, spans, leaders, dots, dates, titles], events, height
 
 
-def _time_ticks(moments: list[Moment]) -> tuple[dt.date, dt.date, list[tuple[dt.date, str]]]:
-    """The axis' first and last day, and its ticks: months for a year or so, else years."""
+def _time_ticks(
+    moments: list[Moment], data: ChartData
+) -> tuple[dt.date, dt.date, list[tuple[dt.date, str]]]:
+    """The axis' first and last day, and its ticks: months for a year or so, else years;
+    months by their short names in the sheet's language ('Mar 2025', 'бер. 2025')."""
+    from babel.dates import format_date
+
     first = min(m.first for m in moments)
     last = max(m.last for m in moments)
     if (last - first).days > 550:
@@ -288,7 +345,8 @@ def _time_ticks(moments: list[Moment]) -> tuple[dt.date, dt.date, list[tuple[dt.
     end = _next_month(dt.date(last.year, last.month, 1))
     ticks, day = [], start
     while day <= end:
-        label = f"{day:%b %Y}" if day == start or day.month == 1 else f"{day:%b}"
+        pattern = "LLL y" if day == start or day.month == 1 else "LLL"
+        label = format_date(day, pattern, locale=data.language.locale)
         ticks.append((day, label))
         day = _next_month(day)
     return start, end, ticks

@@ -1,5 +1,6 @@
-"""Rules for charts: every figure of a chart on one axis, in one kind of unit, and a
-logarithmic axis only for values above zero.
+"""Rules for charts: every figure of a chart on one axis, in one kind of unit, a
+logarithmic axis only for values above zero, no more series than there are colours, and a
+name for each series a legend shows (sides always have one: the references check them).
 
 They are content rules, so `check` reports them with every other problem, at the chart's line
 in content/charts.yml; the chart stage (`charts/data.py`) asks them again before it draws.
@@ -12,6 +13,17 @@ from ..errors import Problem
 from ..models import Chart, Quantity
 from ..units import UNITS, base_unit, unit_words
 from .located import record_problem
+
+MAX_SERIES = 8
+"""The colours a chart has for its series (`charts.schemes`): no two series share one."""
+
+
+def series_of(chart: Chart, q: Quantity) -> str | None:
+    """What a row's colour stands for: the measure in a range-bar chart, the side in a bar
+    chart; None for a figure computed by this site, one of a kind (drawn in neutral grey)."""
+    if q.computed:
+        return None
+    return q.measure if chart.kind == "range-bar" else q.side
 
 
 def chart_problems(content: Content) -> list[Problem]:
@@ -39,6 +51,29 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 f"{chart.id}.figures",
                 f"mixes units that cannot share one axis: {mixed}; chart figures of one kind "
                 "of quantity only",
+            )
+        )
+    series = list(dict.fromkeys(s for q in quantities if (s := series_of(chart, q)) is not None))
+    if len(series) > MAX_SERIES:
+        what = "measures" if chart.kind == "range-bar" else "sides"
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"shows {len(series)} {what} ({', '.join(series)}), and a chart has colours "
+                f"for {MAX_SERIES}; split it into charts of {MAX_SERIES} {what} at most",
+            )
+        )
+    unnamed = [m for m in series if m not in content.sheet.measures]
+    if chart.kind == "range-bar" and len(series) > 1 and unnamed:
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"colours its bars by measure, and its legend shows each measure's name: name "
+                f"{', '.join(unnamed)} under `measures:` in content/sheet.yml",
             )
         )
     if chart.scale == "log":
