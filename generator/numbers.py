@@ -89,9 +89,12 @@ class Writer:
         a, b = self.number(low, decimals), self.number(high, decimals)
         if a == b:
             return a
-        ka, kb = _number_part(a), _number_part(b)
-        if a[len(ka) :] and a[len(ka) :] == b[len(kb) :]:
-            return f"{ka}{DASH}{b}"
+        (low_shown, low_scale), (_, high_scale) = (
+            _as_shown(low, decimals),
+            _as_shown(high, decimals),
+        )
+        if low_scale is not None and low_scale == high_scale:  # one word for both ends
+            return f"{self._decimal(low_shown)}{DASH}{b}"
         return f"{a}{DASH}{b}"
 
     def quantity(
@@ -229,12 +232,6 @@ def _count(x: float, decimals: int | None) -> Decimal:
 def _trimmed(d: Decimal) -> Decimal:
     """12.50 -> 12.5, 3.00 -> 3: a number shows no trailing zeros after its decimal point."""
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
-
-
-def _number_part(text: str) -> str:
-    """'25 million' -> '25'; '1,2 Millionen' -> '1,2'; '275,000' -> '275,000'."""
-    match = re.match(r"[^\s\u00a0\u202f]+", text)
-    return match.group(0) if match else text
 
 
 def significant_figures(x: float) -> int:

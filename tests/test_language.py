@@ -94,3 +94,16 @@ def test_a_message_can_never_add_markup_to_a_page():
     assert ours.html("changes.corrected", date="<i>x</i>") == (
         "&lt;b&gt;Fixed&lt;/b&gt; &lt;i&gt;x&lt;/i&gt;"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "low", "high", "text"),
+    [
+        ("uk", 500_000, 600_000, "500\u00a0000–600\u00a0000"),
+        ("fr", 500_000, 600_000, "500\u202f000–600\u202f000"),
+        ("de", 1_000_000, 2_000_000, "1–2 Millionen"),
+        ("uk", 25_000_000, 27_000_000, "25–27 мільйонів"),
+    ],
+)
+def test_a_range_keeps_each_end_whole_and_shares_only_a_scale_word(language, low, high, text):
+    assert Writer(Language.of(language)).span(low, high) == text
