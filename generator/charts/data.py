@@ -18,7 +18,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
-from ..units import UNITS, Unit, base_unit, unit_words
+from ..units import Unit, base_unit, unit, unit_words
 from ..validation import charts as chart_rules
 
 
@@ -220,7 +220,11 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
     return ChartData(
-        chart, content.language, UNITS[unit_key], rows=rows, shared_period=shared or None
+        chart,
+        content.language,
+        unit(unit_key, content.units),
+        rows=rows,
+        shared_period=shared or None,
     )
 
 

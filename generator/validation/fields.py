@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import SHOWN_CHARACTERS, Problem, shown
-from ..models import DUPLICATE_IN_LIST, ContentFile
+from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
@@ -47,6 +47,8 @@ def problems_from(
             loc = _named_field(loc, str(error["msg"]).removeprefix("Value error, "), model)
         if error["type"] == DUPLICATE_IN_LIST:
             loc = loc + (error["ctx"]["field"], error["ctx"]["index"])
+        if error["type"] == AT_FIELD:
+            loc = loc + tuple(error["ctx"]["path"])
         is_key = loc[-1:] == ("[key]",)  # a mapping's key failed, e.g. `sides: {World: …}`
         loc = loc[:-1] if is_key else loc
         if error["type"] == "extra_forbidden" or is_key:
@@ -141,7 +143,7 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
         return f"expected at most {limit} characters, got {len(str(given))}: {_describe(given)}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    if kind == DUPLICATE_IN_LIST:
+    if kind in (DUPLICATE_IN_LIST, AT_FIELD):
         return str(error["msg"])
     return f"{error['msg']}, got {_describe(given)}"
 

@@ -82,7 +82,7 @@ def consistency(content: Content) -> list[Problem]:
                             )
                         )
     for f in content.figures.values():
-        if f.projection or f.source not in content.sources:
+        if f.projection or f.timeless or f.source not in content.sources:
             continue
         source = content.sources[f.source]
         published = source.date.last_day()
@@ -136,13 +136,13 @@ def stale_figures(content: Content, today: dt.date) -> list[Problem]:
     limit = content.sheet.stale_after_days
     problems = []
     for figure in content.figures.values():
-        if figure.historical:
+        if figure.historical or figure.timeless:
             continue
         if figure.as_of is not None:
             field_, dated = "as_of", figure.as_of
         elif figure.period is not None:
             field_, dated = "period.end", figure.period.end
-        else:  # pragma: no cover - the model requires one of them
+        else:  # pragma: no cover - the model requires one of them unless timeless
             continue
         age = (today - dated.last_day()).days
         if age > limit:
