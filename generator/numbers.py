@@ -184,13 +184,13 @@ class Writer:
             return format_date(first, self.language.text("dates.day"), locale=locale)
         if value.precision == "month":
             return format_date(first, self.language.text("dates.month"), locale=locale)
-        return str(value.year)
+        return self.language.text("dates.year", year=value.year)
 
     def period(self, value: Period) -> str:
         if value.start == value.end:
             return self.date(value.start)
         if value.start.precision == "year" and value.end.precision == "year":
-            return f"{value.start.year}{DASH}{value.end.year}"
+            return self.language.text("dates.years", start=value.start.year, end=value.end.year)
         return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
 
     def time_phrase(

@@ -74,7 +74,7 @@ def test_a_round_million_reads_in_the_languages_own_words_and_digits(language, f
         ("en", "2,065", "92.5%", "12 October 2025"),
         ("de", "2.065", "92,5\u00a0%", "12. Oktober 2025"),
         ("fr", "2\u202f065", "92,5\u00a0%", "12 octobre 2025"),
-        ("uk", "2\u00a0065", "92,5%", "12 жовтня 2025"),
+        ("uk", "2\u00a0065", "92,5%", "12 жовтня 2025 р."),
     ],
 )
 def test_numbers_percentages_and_dates_follow_the_locale(language, number, percent, day):
