@@ -105,6 +105,12 @@ _FIGURE_FIELDS: list[Field] = [
         "type": "boolean",
         "description": "true when the figure is a projection, not a measurement.",
     },
+    {
+        "name": "timeless",
+        "type": "boolean",
+        "description": "true when the figure holds at no date (a definition, a constant): "
+        "its period and as_of are empty.",
+    },
     _string("side", "Whose figure it is: a key of the sheet's sides."),
     _string("measure", "What it measures, e.g. 'population': figures of one measure compare."),
     _string("topic", "The sheet's topic it belongs to."),

@@ -381,6 +381,10 @@ class Quantity(Protocol):
     @property
     def projection(self) -> bool: ...
     @property
+    def timeless(self) -> bool:
+        """True for a fact that holds at no date (a definition, a constant)."""
+
+    @property
     def side(self) -> str | None: ...
     @property
     def measure(self) -> str | None: ...

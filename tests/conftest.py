@@ -8,6 +8,7 @@ Helpers shared by test modules live in `tests/support.py` (import `tests.support
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,16 @@ def sheet(tmp_path: Path) -> Path:
     return copy_sheet(tmp_path / "sheet")
 
 
+STARTED = dt.date(2024, 6, 30)
+"""The day the `starter` fixture is made, so that its dates and staleness limit (180 days,
+the starter's figures being then a day from their date) never change with the day tests run."""
+
+
 @pytest.fixture
 def starter(tmp_path: Path) -> Path:
-    """A fresh, unbuilt copy of the `factsheet new` starter."""
+    """A fresh, unbuilt copy of the `factsheet new` starter, made on STARTED."""
     target = tmp_path / "starter"
-    scaffold(target)
+    scaffold(target, today=STARTED)
     return target
 
 

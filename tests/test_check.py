@@ -70,7 +70,7 @@ def test_strict_makes_warnings_fail(starter: Path) -> None:
 
 
 def test_the_limit_is_set_in_the_sheet(starter: Path) -> None:
-    edit(starter_with(starter), "sheet.yml", "  updated:", "  stale_after_days: 365\n  updated:")
+    edit(starter_with(starter), "sheet.yml", "stale_after_days: 180", "stale_after_days: 365")
     assert run(starter, "check", "--strict", "--today", "2025-06-30").exit_code == 0
     assert run(starter, "check", "--strict", "--today", "2025-07-02").exit_code == 1
 
@@ -307,12 +307,12 @@ def test_ids_in_a_file_that_cannot_be_parsed_are_not_reported_unknown(starter: P
 
 
 def test_a_sheet_that_fails_hides_no_reference_and_is_not_missing(starter: Path) -> None:
-    edit(starter, "sheet.yml", "  updated:", "  stale_after_days: soon\n  updated:")
+    edit(starter, "sheet.yml", "stale_after_days: 180", "stale_after_days: soon")
     edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
     result = run(starter, "check", "--today", "2024-07-12")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "content/sheet.yml:5:21: sheet.stale_after_days: expected a whole number, got 'soon'",
+        "content/sheet.yml:10:21: sheet.stale_after_days: expected a whole number, got 'soon'",
         UNKNOWN_SOURCE,
         "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
     ]
