@@ -20,7 +20,8 @@ from .charts import ChartData, chart_data
 from .content import Content
 from .exports import DOWNLOADS, FIGURE_COLUMNS, MEDIA_TYPES
 from .models import Qualifier
-from .units import UNITS, Unit, unit, unit_words
+from .units import UNITS, Unit, unit_words
+from .units import unit as find_unit
 
 PATH = "data/datapackage.json"
 """Where the package lands in the site, next to the downloads it describes."""
@@ -231,7 +232,7 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
             "source and permalink. The unit of value, low and high is the row's `unit`.",
             figure_fields(
                 {
-                    q.unit: unit(q.unit, content.units)
+                    q.unit: find_unit(q.unit, content.units)
                     for q in content.quantities()
                     if q.unit not in UNITS
                 }

@@ -44,6 +44,9 @@ InlineMarkdown = Annotated[
         json_schema_extra={"x-markdown": "inline"},
     ),
 ]
+Number = Annotated[float, Field(strict=True)]
+"""A number written as a number: quoted text ('"127.350"') is refused whatever it reads as,
+since a German '127.350' is 127350 and a float of the text would be 127.35."""
 UnitKey = Annotated[
     str,
     Field(
@@ -227,9 +230,9 @@ class Figure(Strict):
         "in `sheet.parts` is checked against its whole for the same side and period."
     )
     side: Id | None = Field(None, description="Who or what the figure is about, e.g. 'world'.")
-    value: float | None = Field(None, description="The figure, when the source gives one number.")
-    low: float | None = Field(None, description="Low end, when the source gives a range.")
-    high: float | None = Field(None, description="High end, when the source gives a range.")
+    value: Number | None = Field(None, description="The figure, when the source gives one number.")
+    low: Number | None = Field(None, description="Low end, when the source gives a range.")
+    high: Number | None = Field(None, description="High end, when the source gives a range.")
     qualifier: Qualifier | None = Field(
         None, description="The source's own hedge: 'about', 'over', 'up to', …"
     )
@@ -274,7 +277,7 @@ class Figure(Strict):
             raise ValueError(f"low ({self.low:,.15g}) is greater than high ({self.high:,.15g})")
         if self.timeless and (self.period is not None or self.as_of is not None):
             raise ValueError(
-                f"timeless: a timeless figure holds at no date; remove its "
+                f"timeless is set, so the figure holds at no date: remove its "
                 f"{'period' if self.period is not None else 'as_of'}, or `timeless: true`"
             )
         if self.period is None and self.as_of is None and not self.timeless:

@@ -52,7 +52,7 @@ def problems_from(
             loc = loc + tuple(error["ctx"]["path"])
         is_key = loc[-1:] == ("[key]",)  # a mapping's key failed, e.g. `sides: {World: …}`
         loc = loc[:-1] if is_key else loc
-        if error["type"] == "extra_forbidden" or is_key:
+        if error["type"] in ("extra_forbidden", AT_FIELD) or is_key:
             line, col = loaded.key_position(loc)
         else:
             line, col = loaded.position(loc)
