@@ -8,7 +8,6 @@ Helpers shared by test modules live in `tests/support.py` (import `tests.support
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from generator.build import build
 from generator.project import Project
 from generator.scaffold import scaffold
 from tests.golden import copy_fixture
-from tests.support import REPO, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
+from tests.support import REPO, STARTED, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
 
 PUBLISHED_URL = "https://example.github.io/factsheet/"
 """Where the session's `built` sheet is published: a test address, never in mkdocs.yml."""
@@ -27,11 +26,6 @@ PUBLISHED_URL = "https://example.github.io/factsheet/"
 def sheet(tmp_path: Path) -> Path:
     """A fresh, unbuilt copy of the real fact sheet."""
     return copy_sheet(tmp_path / "sheet")
-
-
-STARTED = dt.date(2024, 6, 30)
-"""The day the `starter` fixture is made, so that its dates and staleness limit (180 days,
-the starter's figures being then a day from their date) never change with the day tests run."""
 
 
 @pytest.fixture

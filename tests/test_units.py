@@ -17,8 +17,7 @@ from generator.models import Figure
 from generator.numbers import Writer
 from generator.scaffold import scaffold
 from generator.units import base_unit
-from tests.conftest import STARTED
-from tests.support import ENGLISH, edit, run
+from tests.support import ENGLISH, STARTED, edit, run
 
 GERMAN = Writer(Language.of("de"))
 UKRAINIAN = Writer(Language.of("uk"))
