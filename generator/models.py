@@ -556,7 +556,7 @@ class UnitWords(Strict):
     amount: PlainText | dict[PluralCategory, PlainText] = Field(
         description="The unit with its number, `{n}` standing for the number: '{n} doses'; or "
         "one text per CLDR plural category the language has, e.g. {one: '{n} dose', other: "
-        "'{n} doses'} (German: one, other; Ukrainian: one, few, many, other; French: one, "
+        "'{n} doses'} (en and de: one, other; uk: one, few, many, other; fr: one, "
         "many, other)."
     )
 

@@ -41,7 +41,8 @@ def showing_charts_and_events(starter: Path) -> Path:
 STALE = (
     "content/figures.yml:9:12: warning: world-population.as_of: dated 1 July 2024, "
     "181 days before 2024-12-29; older than sheet.stale_after_days (180); look for a newer "
-    "figure, or mark it `historical: true` if it is about a closed past period"
+    "figure, or mark it `historical: true` if it is about a closed past period, or "
+    "`timeless: true` (with no date) if it holds at no date"
 )
 
 
@@ -81,7 +82,8 @@ def test_a_period_is_as_old_as_its_end(starter: Path) -> None:
     assert result.stdout.splitlines()[0] == (
         "content/figures.yml:9:35: warning: world-population.period.end: dated June 2024, "
         "185 days before 2025-01-01; older than sheet.stale_after_days (180); look for a newer "
-        "figure, or mark it `historical: true` if it is about a closed past period"
+        "figure, or mark it `historical: true` if it is about a closed past period, or "
+        "`timeless: true` (with no date) if it holds at no date"
     )
 
 

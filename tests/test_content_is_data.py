@@ -179,7 +179,7 @@ def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
         encoding="utf-8",
     )
     mkdocs = starter / "mkdocs.yml"
-    nav = "  - Home: index.md\n"
+    nav = "  - index.md\n"
     mkdocs.write_text(
         mkdocs.read_text(encoding="utf-8").replace(nav, nav + "  - Statements: statements.md\n"),
         encoding="utf-8",

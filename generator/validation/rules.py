@@ -149,7 +149,8 @@ def stale_figures(content: Content, today: dt.date) -> list[Problem]:
             message = (
                 f"dated {content.writer.date(dated)}, {age} days before {today.isoformat()}; older "
                 f"than sheet.stale_after_days ({limit}); look for a newer figure, or mark it "
-                "`historical: true` if it is about a closed past period"
+                "`historical: true` if it is about a closed past period, or `timeless: true` "
+                "(with no date) if it holds at no date"
             )
             problems.append(
                 _problem(content, figure.id, f"{figure.id}.{field_}", message, "warning")
