@@ -427,3 +427,52 @@ def test_a_new_sheet_in_a_language_with_no_catalog_is_refused(tmp_path: Path) ->
     assert result.stderr.strip().endswith(
         "no catalog for the language 'xx'; expected one of de, en, fr, uk"
     )
+
+
+MONEY = """\
+figures:
+  - id: cost-us
+    label: spent in the US
+    says: The report counts
+    topic: example
+    measure: cost
+    value: 8400000
+    unit: {first}
+    timeless: true
+    source: un-wpp-2024
+  - id: cost-eu
+    label: spent in the EU
+    says: The report counts
+    topic: example
+    measure: cost
+    value: 7000000
+    unit: {second}
+    timeless: true
+    source: un-wpp-2024
+charts:
+  - id: costs
+    title: Costs
+    kind: bar
+    figures: [cost-us, cost-eu]
+"""
+
+CHART_PAGE = "# More\n\n{{ chart('costs') }}\n"
+
+
+def charted(starter: Path, first: str, second: str) -> Path:
+    text = MONEY.format(first=first, second=second)
+    (starter / "content" / "money.yml").write_text(text, encoding="utf-8")
+    (starter / "site_src" / "pages" / "more.md.j2").write_text(CHART_PAGE, encoding="utf-8")
+    return starter
+
+
+def test_a_chart_never_mixes_two_currencies(starter: Path) -> None:
+    assert check_lines(charted(starter, "USD", "EUR"))[0] == (
+        "content/money.yml:21:5: costs.figures: mixes units that cannot share one axis: "
+        "US dollars (cost-us), euros (cost-eu); chart figures of one kind of quantity only"
+    )
+
+
+def test_a_chart_mixes_rates_per_different_n(starter: Path) -> None:
+    result = run(charted(starter, "per-1000-people", "per-100000-people"), "check")
+    assert result.exit_code == 0, result.output
