@@ -135,13 +135,13 @@ class Writer:
         when a figure has any, as money is written."""
         from babel.numbers import get_currency_precision, get_currency_symbol
 
-        if decimals is None and any(
+        cents = decimals is None and any(
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
-        ):
-            decimals = get_currency_precision(code)
-        numeral = self.span(low, high, decimals)
-        if decimals:  # '12.5' -> '12.50': a shown amount keeps the cents it is rounded to
-            numeral = self._cents(low, high, decimals)
+        )
+        if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
+            numeral = self._cents(low, high, get_currency_precision(code))
+        else:
+            numeral = self.span(low, high, decimals)
         pattern = self.language.locale.currency_formats["standard"]
         symbol = get_currency_symbol(code, self.language.locale)
         prefix, suffix = (
@@ -163,7 +163,7 @@ class Writer:
 
     def unit_name(self, unit_key: str) -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
-        'per 100,000 people'; in German 'Meter pro Tag', 'US-Dollar', 'je 100.000 Einwohner'."""
+        'per 100,000 people'; in German 'Meter pro Tag', 'US-Dollar', 'je 100.000 Personen'."""
         found = unit(unit_key, self.units)
         if found.currency:
             from babel.numbers import get_currency_name

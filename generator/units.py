@@ -40,9 +40,6 @@ class Unit:
     def words_key(self) -> str:
         return self.message or f"units.{self.key}"
 
-    def words(self, amount: float) -> str:
-        return self.singular if amount == 1 else self.plural
-
 
 UNITS: dict[str, Unit] = {
     u.key: u

@@ -476,3 +476,8 @@ def test_a_chart_never_mixes_two_currencies(starter: Path) -> None:
 def test_a_chart_mixes_rates_per_different_n(starter: Path) -> None:
     result = run(charted(starter, "per-1000-people", "per-100000-people"), "check")
     assert result.exit_code == 0, result.output
+
+
+def test_money_computed_to_a_number_of_decimals_shows_no_made_up_cents() -> None:
+    assert ENGLISH.quantity(1_400_000, 1_400_000, None, "USD", 1) == "$1,400,000"
+    assert ENGLISH.quantity(12.25, 12.25, None, "USD", 1) == "$12.3"
