@@ -481,3 +481,13 @@ def test_a_chart_mixes_rates_per_different_n(starter: Path) -> None:
 def test_money_computed_to_a_number_of_decimals_shows_no_made_up_cents() -> None:
     assert ENGLISH.quantity(1_400_000, 1_400_000, None, "USD", 1) == "$1,400,000"
     assert ENGLISH.quantity(12.25, 12.25, None, "USD", 1) == "$12.3"
+
+
+def test_a_stale_figure_on_a_german_sheet_is_reported_in_english(german: Path) -> None:
+    result = run(german, "check", "--today", "2025-01-01")
+    assert result.stdout.splitlines()[0] == (
+        "content/figures.yml:13:12: warning: world-population-2024.as_of: dated 1 July 2024, "
+        "184 days before 2025-01-01; older than sheet.stale_after_days (180); look for a newer "
+        "figure, or mark it `historical: true` if it is about a closed past period, or "
+        "`timeless: true` (with no date) if it holds at no date"
+    )

@@ -16,8 +16,13 @@ from dataclasses import replace
 from ..content import Content
 from ..derive import DerivedProblems, resolve_all
 from ..errors import Problem
+from ..language import Language
 from ..models import Derived, Figure
+from ..numbers import Writer
 from .located import problem as _problem
+
+EDITOR = Writer(Language.of("en"))
+"""Messages to the editor are English whatever the sheet's language, dates included."""
 
 
 def derive(content: Content) -> tuple[Content, list[Problem]]:
@@ -147,7 +152,7 @@ def stale_figures(content: Content, today: dt.date) -> list[Problem]:
         age = (today - dated.last_day()).days
         if age > limit:
             message = (
-                f"dated {content.writer.date(dated)}, {age} days before {today.isoformat()}; older "
+                f"dated {EDITOR.date(dated)}, {age} days before {today.isoformat()}; older "
                 f"than sheet.stale_after_days ({limit}); look for a newer figure, or mark it "
                 "`historical: true` if it is about a closed past period, or `timeless: true` "
                 "(with no date) if it holds at no date"
