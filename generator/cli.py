@@ -101,13 +101,20 @@ def build(root: Path, site_url: str | None) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The sheet's language (a BCP 47 tag with a catalog: en, de, uk, fr): its starter "
+    "texts and everything the generator writes.",
+)
 @DEBUG_OPTION
 @reports_errors
-def new(directory: Path) -> None:
-    """Create a small fact sheet in DIRECTORY that builds at once."""
+def new(directory: Path, language: str) -> None:
+    """Create a small fact sheet in DIRECTORY that builds at once and passes `check --strict`."""
     from .scaffold import scaffold
 
-    for path in scaffold(directory):
+    for path in scaffold(directory, language):
         click.echo(f"  {directory / path}")
     click.echo(f"Created a fact sheet in {directory}/. Next: cd {directory} && factsheet build")
 

@@ -28,6 +28,7 @@ from .models import (
     Statement,
 )
 from .numbers import Writer
+from .units import Unit
 
 KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "changes")
 
@@ -93,12 +94,17 @@ class Content:
     @cached_property
     def language(self) -> Language:
         """The sheet's language: the generator's messages for it, and its locale."""
-        return Language.of(self.sheet.language)
+        return Language.of(self.sheet.language, self.sheet.unit_messages())
 
     @cached_property
     def writer(self) -> Writer:
         """How every number, figure and date of this sheet is written."""
-        return Writer(self.language)
+        return Writer(self.language, self.units)
+
+    @cached_property
+    def units(self) -> Mapping[str, Unit]:
+        """The units the sheet defines for itself (`sheet.units`), by id."""
+        return MappingProxyType(self.sheet.own_units())
 
     def quantity(self, qid: str) -> Quantity:
         """A stored or derived figure by id."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, get_args
 
@@ -19,7 +20,8 @@ from .charts import ChartData, chart_data
 from .content import Content
 from .exports import DOWNLOADS, FIGURE_COLUMNS, MEDIA_TYPES
 from .models import Qualifier
-from .units import UNITS, unit_words
+from .units import UNITS, Unit, unit_words
+from .units import unit as find_unit
 
 PATH = "data/datapackage.json"
 """Where the package lands in the site, next to the downloads it describes."""
@@ -91,7 +93,8 @@ _FIGURE_FIELDS: list[Field] = [
     _string(
         "unit",
         "The unit of value, low and high: a key of the generator's unit table, e.g. 'people', "
-        "'percent', 'km2' or 'm-per-day'; `units` gives each key in words.",
+        "'percent', 'km2' or 'm-per-day', a currency's ISO 4217 code (USD), a rate per N "
+        "(per-100000-people) or one of the sheet's own units; `units` gives each key in words.",
         constraints={"required": True, "enum": list(UNITS)},
         units={key: unit_words(unit) for key, unit in UNITS.items()},
     ),
@@ -102,6 +105,12 @@ _FIGURE_FIELDS: list[Field] = [
         "name": "projection",
         "type": "boolean",
         "description": "true when the figure is a projection, not a measurement.",
+    },
+    {
+        "name": "timeless",
+        "type": "boolean",
+        "description": "true when the figure holds at no date (a definition, a constant): "
+        "its period and as_of are empty.",
     },
     _string("side", "Whose figure it is: a key of the sheet's sides."),
     _string("measure", "What it measures, e.g. 'population': figures of one measure compare."),
@@ -124,10 +133,19 @@ _FIGURE_FIELDS: list[Field] = [
 ]
 
 
-def figure_fields() -> list[Field]:
+def figure_fields(extra: Mapping[str, Unit] | None = None) -> list[Field]:
     """The fields of figures.csv, in its columns' order; a column added to exports.py but not
-    described here is still a valid string field, its description empty (a test finds it)."""
+    described here is still a valid string field, its description empty (a test finds it).
+
+    `extra`: units the sheet uses besides the built-in ones (currencies, rates, its own)."""
     known = {f["name"]: f for f in _FIGURE_FIELDS}
+    if extra:
+        units = {**UNITS, **extra}
+        known["unit"] = {
+            **known["unit"],
+            "constraints": {"required": True, "enum": list(units)},
+            "units": {key: unit_words(found) for key, found in units.items()},
+        }
     return [known.get(column, _string(column, "")) for column in FIGURE_COLUMNS]
 
 
@@ -212,7 +230,13 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
             "Figures (CSV)",
             "Every figure, one a row: its value or range with qualifier and unit, period, "
             "source and permalink. The unit of value, low and high is the row's `unit`.",
-            figure_fields(),
+            figure_fields(
+                {
+                    q.unit: find_unit(q.unit, content.units)
+                    for q in content.quantities()
+                    if q.unit not in UNITS
+                }
+            ),
         )
     ]
     for key, (res_name, title, description) in _JSON_RESOURCES.items():
@@ -230,7 +254,7 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
     for data in charts:
         chart = data.chart
         unit = data.unit.key if data.unit else ""
-        words = unit_words(UNITS[unit]) if unit else ""
+        words = unit_words(data.unit) if data.unit else ""
         what = "its events" if chart.kind == "timeline" else f"its figures, in {words}"
         resources.append(
             _csv(

@@ -92,6 +92,11 @@ class Computed:
         return any(item.projection for item in self.inputs)
 
     @property
+    def timeless(self) -> bool:
+        """Holds at no date when every input does: a ratio of two constants."""
+        return all(item.timeless for item in self.inputs)
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Every source behind the inputs, in order, without repeats."""
         return tuple(dict.fromkeys(sid for item in self.inputs for sid in item.sources))

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from . import numbers
 from .errors import shown
+from .units import UNITS, Unit
 
 ID_MAX_LENGTH = 64
 """Ids name files (`charts/<id>-light.svg`) and anchors; a few words is plenty, and a
@@ -41,6 +42,20 @@ InlineMarkdown = Annotated[
             "else only its text is shown."
         ),
         json_schema_extra={"x-markdown": "inline"},
+    ),
+]
+Number = Annotated[float, Field(strict=True)]
+"""A number written as a number: quoted text ('"127.350"') is refused whatever it reads as,
+since a German '127.350' is 127350 and a float of the text would be 127.35."""
+UnitKey = Annotated[
+    str,
+    Field(
+        pattern=r"^([a-z0-9][a-z0-9-]*|[A-Z]{3})$",
+        max_length=ID_MAX_LENGTH,
+        description="A unit: a built-in key (people, count, percent, percentage-points, times, "
+        "km2, m, km, yd, mi, m-per-day, km-per-day, yd-per-day, mi-per-day, hours, days, weeks, "
+        "months, years); a currency's ISO 4217 code in capitals (USD, EUR, UAH); a rate per N "
+        "(per-1000, per-100000-people: N a power of ten); or an id from sheet.units.",
     ),
 ]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="An absolute http(s) URL.")]
@@ -215,15 +230,21 @@ class Figure(Strict):
         "in `sheet.parts` is checked against its whole for the same side and period."
     )
     side: Id | None = Field(None, description="Who or what the figure is about, e.g. 'world'.")
-    value: float | None = Field(None, description="The figure, when the source gives one number.")
-    low: float | None = Field(None, description="Low end, when the source gives a range.")
-    high: float | None = Field(None, description="High end, when the source gives a range.")
+    value: Number | None = Field(None, description="The figure, when the source gives one number.")
+    low: Number | None = Field(None, description="Low end, when the source gives a range.")
+    high: Number | None = Field(None, description="High end, when the source gives a range.")
     qualifier: Qualifier | None = Field(
         None, description="The source's own hedge: 'about', 'over', 'up to', …"
     )
-    unit: Id = Field(description="Unit key: people, percent, km2, m-per-day, yd-per-day, mi, …")
+    unit: UnitKey
     period: Period | None = Field(None, description="The span it covers.")
     as_of: PartialDate | None = Field(None, description="The date it is true at.")
+    timeless: bool = Field(
+        False,
+        description="True for a fact that holds at no particular date (a definition or a "
+        "constant, e.g. an incubation period): it has no period or as_of, pages print no date "
+        "phrase, and `factsheet check` never reports it as stale.",
+    )
     dated_in_label: bool = Field(
         False,
         description="True when the label itself says when the figure applies ('in the Vietnam "
@@ -254,8 +275,16 @@ class Figure(Strict):
             raise ValueError("a range needs both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low:,.15g}) is greater than high ({self.high:,.15g})")
-        if self.period is None and self.as_of is None:
-            raise ValueError("give the period the figure covers, or the date it is as of")
+        if self.timeless and (self.period is not None or self.as_of is not None):
+            raise ValueError(
+                f"timeless is set, so the figure holds at no date: remove its "
+                f"{'period' if self.period is not None else 'as_of'}, or `timeless: true`"
+            )
+        if self.period is None and self.as_of is None and not self.timeless:
+            raise ValueError(
+                "give the period the figure covers, or the date it is as of, or `timeless: "
+                "true` for a fact that holds at no date (a definition, a constant)"
+            )
         return self
 
     @property
@@ -355,6 +384,10 @@ class Quantity(Protocol):
     @property
     def projection(self) -> bool: ...
     @property
+    def timeless(self) -> bool:
+        """True for a fact that holds at no date (a definition, a constant)."""
+
+    @property
     def side(self) -> str | None: ...
     @property
     def measure(self) -> str | None: ...
@@ -444,7 +477,9 @@ class Derived(Strict):
     )
     inputs: list[Id] = Field(min_length=1, max_length=2, description="Figure or derived ids.")
     days: int | None = Field(None, gt=0, description="For per-period: the length of the period.")
-    unit: Id | None = Field(None, description="Unit of the result (default from op and inputs).")
+    unit: UnitKey | None = Field(
+        None, description="Unit of the result (default from op and inputs)."
+    )
     decimals: int = Field(1, ge=0, le=4, description="Decimals shown.")
     explain: InlineMarkdown | None = Field(None, description="What the comparison means.")
     headline: bool = False
@@ -507,6 +542,51 @@ class Chart(Strict):
         return self
 
 
+AT_FIELD = "at_field"
+"""The error type of a rule about a field below the record (`units.doses.words.de.amount`):
+its context holds the path below the record's location and the message."""
+
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+
+
+class UnitWords(Strict):
+    """A sheet unit's words in one language."""
+
+    name: PlainText = Field(description="Its name, for an axis title or a table: 'doses'.")
+    amount: PlainText | dict[PluralCategory, PlainText] = Field(
+        description="The unit with its number, `{n}` standing for the number: '{n} doses'; or "
+        "one text per CLDR plural category the language has, e.g. {one: '{n} dose', other: "
+        "'{n} doses'} (en and de: one, other; uk: one, few, many, other; fr: one, "
+        "many, other)."
+    )
+
+
+class SheetUnit(Strict):
+    """A unit the sheet defines for itself, with its words in the sheet's language."""
+
+    words: dict[str, UnitWords] = Field(
+        description="Its words by language tag (en, de, uk, …); the sheet's language is required."
+    )
+    symbol: PlainText | None = Field(None, description="A short symbol, e.g. 'mmHg'.")
+    counts: bool = Field(
+        False,
+        description="True when it counts whole things (doses, cases): values must be whole "
+        "numbers.",
+    )
+
+
+def _at(path: list[str], message: str) -> PydanticCustomError:
+    """An error about the field at `path` below the record being validated."""
+    return PydanticCustomError(AT_FIELD, "{message}", {"path": path, "message": message})
+
+
+def _plural_forms(language: str) -> set[str]:
+    """The CLDR plural categories a message in `language` needs: 'other' and the language's."""
+    from babel import Locale
+
+    return {"other", *Locale.parse(language.replace("-", "_")).plural_form.tags}
+
+
 class Sheet(Strict):
     """The fact sheet as a whole: its name, its date, and how it is checked."""
 
@@ -541,6 +621,64 @@ class Sheet(Strict):
         description="Display names of measures, for the legends of charts whose colours stand "
         "for measures (range-bar charts): {deaths: Deaths}.",
     )
+    units: dict[Id, SheetUnit] = Field(
+        default_factory=dict,
+        description="Units the sheet defines for itself, by id, for figures' `unit`: {doses: "
+        "{counts: true, words: {de: {name: Impfdosen, amount: {one: '{n} Impfdosis', other: "
+        "'{n} Impfdosen'}}}}}.",
+    )
+
+    @model_validator(mode="after")
+    def _unit_words(self) -> Sheet:
+        """Each sheet unit is new, and speaks the sheet's language in every form it needs."""
+        for key, own in self.units.items():
+            if key in UNITS:
+                raise _at(["units", key], f"{key!r} is a built-in unit; use it, or another id")
+            if self.language not in own.words:
+                raise _at(
+                    ["units", key, "words"],
+                    f"missing the words in the sheet's language ({self.language}): add "
+                    f"`{self.language}: {{name: …, amount: …}}`",
+                )
+            for tag, written in own.words.items():
+                path = ["units", key, "words", tag, "amount"]
+                forms = written.amount if isinstance(written.amount, dict) else {}
+                needed = _plural_forms(tag) if tag == self.language else {"other"}
+                missing = sorted(needed - set(forms)) if forms else []
+                if missing:
+                    raise _at(
+                        path,
+                        f"missing the plural form(s) {', '.join(missing)}: {tag} needs "
+                        f"{', '.join(sorted(needed))}",
+                    )
+                for text in forms.values() if forms else [str(written.amount)]:
+                    if set(re.findall(r"\{([^}]*)\}", text)) != {"n"}:
+                        raise _at(
+                            path,
+                            f"expected `{{n}}` where the number goes and no other braces, got "
+                            f"{shown(text)}",
+                        )
+        return self
+
+    def own_units(self) -> dict[str, Unit]:
+        """The sheet's units, as the writer and the charts read units."""
+        found = {}
+        for key, own in self.units.items():
+            english = own.words["en"].name if "en" in own.words else key
+            found[key] = Unit(key, english, english, own.symbol or "", counts=own.counts)
+        return found
+
+    def unit_messages(self) -> dict[str, str | dict[str, str]]:
+        """The sheet's units' words in its language, as catalog messages (`units.<id>.amount`)."""
+        messages: dict[str, str | dict[str, str]] = {}
+        for key, own in self.units.items():
+            words = own.words[self.language]
+            amount = words.amount
+            messages[f"units.{key}.amount"] = (
+                amount if isinstance(amount, str) else {str(k): v for k, v in amount.items()}
+            )
+            messages[f"units.{key}.name"] = words.name
+        return messages
 
 
 ChangeKind = Literal["correction", "update", "clarification"]

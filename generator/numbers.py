@@ -22,12 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from .language import Language
-from .units import UNITS
+from .units import Unit, unit
 
 if TYPE_CHECKING:  # models.py computes precision with this module's functions
     from .models import PartialDate, Period, Quantity
@@ -49,8 +49,10 @@ def half_up(x: float, decimals: int) -> Decimal:
 class Writer:
     """Writes numbers, ranges, figures and dates in one language."""
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, units: Mapping[str, Unit] | None = None) -> None:
         self.language = language
+        self.units: Mapping[str, Unit] = units or {}
+        """The sheet's own units (`sheet.units`), besides the built-in ones."""
         self.date = functools.lru_cache(maxsize=4096)(self._date)
 
     def number(self, x: float, decimals: int | None = None) -> str:
@@ -109,23 +111,69 @@ class Writer:
     ) -> str:
         """The whole figure as a reader sees it: qualifier, number or range, unit, metric
         twin."""
-        unit = UNITS[unit_key]
-        if unit_key == "percent":
+        found = unit(unit_key, self.units)
+        if found.currency:
+            text = self._money(low, high, found.currency, decimals)
+        elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
                 text = f"{self.number(low, decimals)}{DASH}{text}"
         else:
             numeral = self.span(low, high, decimals)
             count = _count(high, decimals)
-            text = self.language.amount(f"units.{unit_key}.amount", count, numeral)
+            base = self.number(found.per) if found.per else ""
+            text = self.language.amount(f"{found.words_key}.amount", count, numeral, base=base)
         if qualifier and qualifier != "exactly":
             text = self.language.text(f"qualifiers.{qualifier}", n=text)
-        if metric and unit.metric:
-            target, factor = unit.metric
+        if metric and found.metric:
+            target, factor = found.metric
             digits = 0 if high * factor >= 100 else 1
             twin = self.quantity(low * factor, high * factor, None, target, digits, metric=False)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
+
+    def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
+        """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
+        locale's currency pattern with the currency's symbol. Cents show in full ('12.50')
+        when a figure has any, as money is written."""
+        from babel.numbers import get_currency_precision, get_currency_symbol
+
+        cents = decimals is None and any(
+            not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
+        )
+        if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
+            numeral = self._cents(low, high, get_currency_precision(code))
+        else:
+            numeral = self.span(low, high, decimals)
+        pattern = self.language.locale.currency_formats["standard"]
+        symbol = get_currency_symbol(code, self.language.locale)
+        prefix, suffix = (
+            part.replace("¤", symbol) for part in (pattern.prefix[0], pattern.suffix[0])
+        )
+        return f"{prefix}{numeral}{suffix}"
+
+    def _cents(self, low: float, high: float, decimals: int) -> str:
+        """The range with exactly `decimals` places: '12.50–15.00'."""
+        from babel.numbers import format_decimal, parse_pattern
+
+        pattern = parse_pattern(self.language.locale.decimal_formats[None].pattern)
+        fixed = f"{pattern.pattern.split('.')[0]}.{'0' * decimals}"
+        a, b = (
+            format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
+            for x in (low, high)
+        )
+        return a if a == b else f"{a}{DASH}{b}"
+
+    def unit_name(self, unit_key: str) -> str:
+        """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
+        'per 100,000 people'; in German 'Meter pro Tag', 'US-Dollar', 'je 100.000 Personen'."""
+        found = unit(unit_key, self.units)
+        if found.currency:
+            from babel.numbers import get_currency_name
+
+            return get_currency_name(found.currency, 2, self.language.locale)
+        base = self.number(found.per) if found.per else ""
+        return self.language.text(f"{found.words_key}.name", base=base)
 
     def _date(self, value: PartialDate | dt.date) -> str:
         """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
@@ -139,13 +187,13 @@ class Writer:
             return format_date(first, self.language.text("dates.day"), locale=locale)
         if value.precision == "month":
             return format_date(first, self.language.text("dates.month"), locale=locale)
-        return str(value.year)
+        return self.language.text("dates.year", year=value.year)
 
     def period(self, value: Period) -> str:
         if value.start == value.end:
             return self.date(value.start)
         if value.start.precision == "year" and value.end.precision == "year":
-            return f"{value.start.year}{DASH}{value.end.year}"
+            return self.language.text("dates.years", start=value.start.year, end=value.end.year)
         return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
 
     def time_phrase(

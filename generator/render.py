@@ -32,7 +32,9 @@ _BRACKETS_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in SLOT_BRACKETS})
 """Link-slot brackets as character references: no text can pass for a slot."""
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+"""Runs of white space, which Markdown would read as structure; not the no-break spaces CLDR
+puts between a number and its unit ('92,5\u00a0%'), which keep the two on one line."""
 
 
 def escape_text(value: Any) -> Markup:

@@ -16,7 +16,7 @@ from generator.build import build
 from generator.project import Project
 from generator.scaffold import scaffold
 from tests.golden import copy_fixture
-from tests.support import REPO, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
+from tests.support import REPO, STARTED, copy_sheet, run, snapshot  # noqa: F401  (re-exported)
 
 PUBLISHED_URL = "https://example.github.io/factsheet/"
 """Where the session's `built` sheet is published: a test address, never in mkdocs.yml."""
@@ -30,9 +30,9 @@ def sheet(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def starter(tmp_path: Path) -> Path:
-    """A fresh, unbuilt copy of the `factsheet new` starter."""
+    """A fresh, unbuilt copy of the `factsheet new` starter, made on STARTED."""
     target = tmp_path / "starter"
-    scaffold(target)
+    scaffold(target, today=STARTED)
     return target
 
 

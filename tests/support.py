@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,9 @@ ENGLISH = Writer(Language.of("en"))
 """The English writer, for tests of how figures read."""
 
 REPO = Path(__file__).resolve().parent.parent
+STARTED = dt.date(2024, 6, 30)
+"""The day the `starter` fixture is made, so that its dates and staleness limit (180 days,
+the starter's figures being then a day from their date) never change with the day tests run."""
 SHEET_PARTS = ("mkdocs.yml", "content", "site_src")
 
 

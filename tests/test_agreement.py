@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import run
+from tests.support import STARTED, run
 
 Inputs = Iterable[tuple[str, dict[str, bytes]]]
 """(name, {file name in content/: bytes}); files not named keep the base sheet's bytes."""
@@ -111,7 +111,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.scaffold import scaffold
 
     root = tmp_path_factory.mktemp("agreement") / "base"
-    scaffold(root)
+    scaffold(root, today=STARTED)
     (root / "content" / "charts.yml").write_text(CHARTS, encoding="utf-8")
     (root / "site_src" / "pages" / "charts.md.j2").write_text(PAGE, encoding="utf-8")
     result = run(root, "build")

@@ -158,7 +158,7 @@ def _add_page(root: Path, name: str, template: str) -> None:
         encoding="utf-8",
     )
     mkdocs = root / "mkdocs.yml"
-    nav = "  - Home: index.md\n"
+    nav = "  - index.md\n"
     text = mkdocs.read_text(encoding="utf-8")
     assert nav in text
     mkdocs.write_text(text.replace(nav, nav + f"  - More: {name}.md\n"), encoding="utf-8")

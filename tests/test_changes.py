@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.feed import feed_xml
 from generator.validation import load_and_validate
-from tests.support import run
+from tests.support import STARTED, run
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/sheet/"
@@ -51,7 +51,7 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.scaffold import scaffold
 
     root = tmp_path_factory.mktemp("changes") / "starter"
-    scaffold(root)
+    scaffold(root, today=STARTED)
     with_log(root)
     result = run(root, "build", "--site-url", SITE)
     assert result.exit_code == 0, result.output

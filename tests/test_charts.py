@@ -358,7 +358,7 @@ def test_editing_the_code_that_writes_tick_labels_retires_cached_charts(tmp_path
     package = _package_copy(tmp_path / "code")
     before = _key_in(tmp_path / "code")
 
-    replace_in(package / "numbers.py", "return str(value.year)", 'return "changed"')
+    replace_in(package / "numbers.py", "year=value.year)", "year=0)")
 
     assert _key_in(tmp_path / "code") != before
 

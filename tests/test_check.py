@@ -41,7 +41,8 @@ def showing_charts_and_events(starter: Path) -> Path:
 STALE = (
     "content/figures.yml:9:12: warning: world-population.as_of: dated 1 July 2024, "
     "181 days before 2024-12-29; older than sheet.stale_after_days (180); look for a newer "
-    "figure, or mark it `historical: true` if it is about a closed past period"
+    "figure, or mark it `historical: true` if it is about a closed past period, or "
+    "`timeless: true` (with no date) if it holds at no date"
 )
 
 
@@ -70,7 +71,7 @@ def test_strict_makes_warnings_fail(starter: Path) -> None:
 
 
 def test_the_limit_is_set_in_the_sheet(starter: Path) -> None:
-    edit(starter_with(starter), "sheet.yml", "  updated:", "  stale_after_days: 365\n  updated:")
+    edit(starter_with(starter), "sheet.yml", "stale_after_days: 180", "stale_after_days: 365")
     assert run(starter, "check", "--strict", "--today", "2025-06-30").exit_code == 0
     assert run(starter, "check", "--strict", "--today", "2025-07-02").exit_code == 1
 
@@ -81,7 +82,8 @@ def test_a_period_is_as_old_as_its_end(starter: Path) -> None:
     assert result.stdout.splitlines()[0] == (
         "content/figures.yml:9:35: warning: world-population.period.end: dated June 2024, "
         "185 days before 2025-01-01; older than sheet.stale_after_days (180); look for a newer "
-        "figure, or mark it `historical: true` if it is about a closed past period"
+        "figure, or mark it `historical: true` if it is about a closed past period, or "
+        "`timeless: true` (with no date) if it holds at no date"
     )
 
 
@@ -307,12 +309,12 @@ def test_ids_in_a_file_that_cannot_be_parsed_are_not_reported_unknown(starter: P
 
 
 def test_a_sheet_that_fails_hides_no_reference_and_is_not_missing(starter: Path) -> None:
-    edit(starter, "sheet.yml", "  updated:", "  stale_after_days: soon\n  updated:")
+    edit(starter, "sheet.yml", "stale_after_days: 180", "stale_after_days: soon")
     edit(starter, "statements.yml", "source: un-wpp-2024", "source: un-wpp-2025")
     result = run(starter, "check", "--today", "2024-07-12")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "content/sheet.yml:5:21: sheet.stale_after_days: expected a whole number, got 'soon'",
+        "content/sheet.yml:10:21: sheet.stale_after_days: expected a whole number, got 'soon'",
         UNKNOWN_SOURCE,
         "content/ fails: 2 error(s), 0 warning(s) in 4 file(s).",
     ]

@@ -221,8 +221,8 @@ def test_a_period_must_start_before_it_ends(rules_sheet: Path) -> None:
 @pytest.mark.parametrize(
     "value, problem",
     [
-        ('"nan"', "expected a finite number, got 'nan'"),
-        ('"1e999"', "expected a finite number, got '1e999'"),
+        ('"nan"', "expected a number, got 'nan'"),  # quoted: text, never a number
+        ('"1e999"', "expected a number, got '1e999'"),
         (".inf", "expected a number, got '.inf'"),
     ],
 )
@@ -324,7 +324,8 @@ def test_a_chart_of_a_figure_in_an_unknown_unit_is_left_to_that_problem(
     assert problems(rules_sheet) == [
         "content/figures.yml:10:11: casualties.unit: unknown unit 'persons'; expected one of "
         "people, count, percent, percentage-points, times, km2, m, km, yd, mi, m-per-day, "
-        "km-per-day, yd-per-day, mi-per-day, days, years"
+        "km-per-day, yd-per-day, mi-per-day, hours, days, weeks, months, years, a currency code "
+        "(USD, EUR, …), a rate (per-1000, per-100000-people, …), or define it under sheet.units"
     ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.scaffold import scaffold
-from tests.support import ONE_FIGURE, run, snapshot
+from tests.support import ONE_FIGURE, STARTED, run, snapshot
 
 SECRET = "API_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyzSECRETEND"
 REFUSED = "not a regular file; content/ reads only files kept in it (copy the file in instead)"
@@ -20,7 +20,7 @@ REFUSED = "not a regular file; content/ reads only files kept in it (copy the fi
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("files") / "sheet"
-    scaffold(root)
+    scaffold(root, today=STARTED)
     assert run(root, "build").exit_code == 0
     return root
 

@@ -16,7 +16,7 @@ from generator.language import Language
 from generator.numbers import Writer
 from generator.page import Link
 from generator.render import render_pages
-from tests.support import edit, run
+from tests.support import STARTED, edit, run
 
 SCRIPT = "<script>alert(1)</script>"
 TEMPLATE = "{{ 7*7 }}"
@@ -90,7 +90,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Page:
     from generator.scaffold import scaffold
 
     root = tmp_path_factory.mktemp("hostile") / "sheet"
-    scaffold(root)
+    scaffold(root, today=STARTED)
     (root / "content" / "figures.yml").write_text(FIGURES, encoding="utf-8")
     (root / "content" / "statements.yml").write_text(STATEMENTS, encoding="utf-8")
     sheet = root / "content" / "sheet.yml"
@@ -179,7 +179,7 @@ def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
         encoding="utf-8",
     )
     mkdocs = starter / "mkdocs.yml"
-    nav = "  - Home: index.md\n"
+    nav = "  - index.md\n"
     mkdocs.write_text(
         mkdocs.read_text(encoding="utf-8").replace(nav, nav + "  - Statements: statements.md\n"),
         encoding="utf-8",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.scaffold import scaffold
-from tests.support import ONE_FIGURE, edit, run, snapshot
+from tests.support import ONE_FIGURE, STARTED, edit, run, snapshot
 
 FIGURES = ONE_FIGURE
 
@@ -17,7 +17,7 @@ FIGURES = ONE_FIGURE
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("errors") / "sheet"
-    scaffold(root)
+    scaffold(root, today=STARTED)
     (root / "content" / "figures.yml").write_text(FIGURES, encoding="utf-8")
     result = run(root, "build")
     assert result.exit_code == 0, result.output
@@ -97,7 +97,7 @@ def test_unknown_key_without_a_close_match_lists_the_fields(root: Path) -> None:
         "content/figures.yml:9:5: figures[0].colour: unknown field 'colour'; expected one of: "
         "as_of, dated_in_label, headline, high, "
     )
-    assert ", source, topic, unit, value, via" in line
+    assert ", source, timeless, topic, unit, value, via" in line
 
 
 def test_a_misspelt_choice_suggests_the_one_meant(root: Path) -> None:
@@ -114,7 +114,7 @@ def test_a_bad_key_points_at_the_key(root: Path) -> None:
     edit(root, "sheet.yml", "    world: The world", "    World: The world")
     build_fails(
         root,
-        "content/sheet.yml:9:5: sheet.sides.World: expected an id of lower-case letters, "
+        "content/sheet.yml:14:5: sheet.sides.World: expected an id of lower-case letters, "
         "digits and hyphens, got 'World'",
     )
 
@@ -212,7 +212,7 @@ def test_every_problem_in_every_file_in_one_run(root: Path) -> None:
         root,
         "content/figures.yml:7:12: figures[0].value: expected a number, got 'lots'",
         "content/figures.yml:10:5: figures[0].sorce: unknown field 'sorce'; did you mean 'source'?",
-        "content/sheet.yml:5:12: sheet.updated: expected a real date, got '2024-06-31' "
+        "content/sheet.yml:6:12: sheet.updated: expected a real date, got '2024-06-31' "
         "(day is out of range for month)",
     )
 

@@ -91,7 +91,7 @@ def test_a_ukrainian_chart_reads_in_ukrainian_with_a_legend_of_the_sides(drawn):
         "Діти",
         "Дорослі",
         "Близько 1,2 мільйона випадків кору серед дітей",
-        "1,5 мільйона–2 мільйони випадків кору серед дорослих",
+        "1,5–2 мільйони випадків кору серед дорослих",
     ]
 
 
@@ -184,7 +184,7 @@ def test_downloads_text_fields_are_in_the_sheets_language():
     ]
     uk = _content("uk-outputs")
     adults = figure_records(uk, lambda i: f"https://kir.example/#{i}")[1]
-    assert adults["text"] == "1,5 мільйона–2 мільйони"
+    assert adults["text"] == "1,5–2 мільйони"
     assert adults["cite_as"] == (
         "Кір у Прикладному, «випадків кору серед дорослих», оновлено: 30 червня 2025,"
         " https://kir.example/#vypadky-dorosli"

@@ -71,7 +71,8 @@ def test_the_starter_ships_the_schema(starter: Path) -> None:
         ({"sorce": "csis"}, "Additional properties are not allowed ('sorce' was unexpected)"),
         ({"value": "1,200,000"}, "'1,200,000' is not valid under any of the given schemas"),
         ({"as_of": "January 2025"}, "'January 2025' is not valid under any of the given schemas"),
-        ({"unit": "People"}, "'People' does not match '^[a-z0-9][a-z0-9-]*$'"),
+        ({"unit": "People"}, "'People' does not match '^([a-z0-9][a-z0-9-]*|[A-Z]{3})$'"),
+        ({"timeless": "yes"}, "'yes' is not of type 'boolean'"),
     ],
 )
 def test_schema_rejects_typos(change: dict[str, str], complaint: str) -> None:
@@ -89,3 +90,47 @@ def test_schema_rejects_typos(change: dict[str, str], complaint: str) -> None:
     assert list(validator().iter_errors({"figures": [figure]})) == []
     errors = [e.message for e in validator().iter_errors({"figures": [{**figure, **change}]})]
     assert errors == [complaint]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"unit": "USD"}, {"unit": "per-100000-people"}, {"unit": "hours"}, {"timeless": True}],
+)
+def test_schema_accepts_currencies_rates_durations_and_timeless_facts(
+    change: dict[str, object],
+) -> None:
+    figure = {
+        "id": "incubation",
+        "label": "incubation period",
+        "says": "The WHO gives",
+        "topic": "disease",
+        "measure": "incubation",
+        "value": 5,
+        "unit": "days",
+        "source": "who",
+    }
+    assert list(validator().iter_errors({"figures": [{**figure, **change}]})) == []
+
+
+def test_schema_describes_sheet_units() -> None:
+    sheet = {
+        "title": "Impfungen",
+        "description": "Ein Faktenblatt.",
+        "language": "de",
+        "updated": "2026-01-01",
+        "units": {
+            "doses": {
+                "counts": True,
+                "words": {
+                    "de": {
+                        "name": "Impfdosen",
+                        "amount": {"one": "{n} Dosis", "other": "{n} Dosen"},
+                    }
+                },
+            }
+        },
+    }
+    assert list(validator().iter_errors({"sheet": sheet})) == []
+    sheet["units"]["doses"]["words"]["de"]["amount"] = {"eins": "{n} Dosis"}  # type: ignore[index]
+    errors = [e.message for e in validator().iter_errors({"sheet": sheet})]
+    assert len(errors) == 1 and errors[0].endswith(" is not valid under any of the given schemas")

@@ -18,7 +18,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
-from ..units import UNITS, Unit, base_unit
+from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
 
 
@@ -104,12 +104,13 @@ class ChartData:
 
     @cached_property
     def writer(self) -> Writer:
-        return Writer(self.language)
+        """The sheet's writer, knowing the chart's unit (a sheet's own unit included)."""
+        return Writer(self.language, {self.unit.key: self.unit} if self.unit else {})
 
     @property
     def unit_words(self) -> str:
-        """'metres a day', 'people', 'per cent': how the axis is titled."""
-        return self.language.text(f"units.{self.unit.key}.name") if self.unit else ""
+        """'metres a day', 'people', 'per cent', 'US dollars': how the axis is titled."""
+        return self.writer.unit_name(self.unit.key) if self.unit else ""
 
     def series(self) -> list[tuple[str | None, str]]:
         """Each series the rows' colours stand for, in order of first appearance, with its
@@ -248,7 +249,7 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
     return ChartData(
         chart,
         content.language,
-        UNITS[unit_key],
+        unit(unit_key, content.units),
         rows=rows,
         shared_period=shared or None,
         series_names=tuple((key, names.get(key, key)) for key in series),

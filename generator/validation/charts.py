@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..content import Content
 from ..errors import Problem
 from ..models import Chart, Quantity
-from ..units import UNITS, base_unit, unit_words
+from ..units import base_unit, known, unit, unit_words
 from .located import record_problem
 
 MAX_SERIES = 8
@@ -39,10 +39,10 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
     if any(qid not in content.figures and qid not in content.derived for qid in chart.figures):
         return []
     quantities = [content.quantity(qid) for qid in chart.figures]
-    if any(q.unit not in UNITS for q in quantities):
+    if any(not known(q.unit, content.units) for q in quantities):
         return []  # an unknown unit: reported by the references
     problems = []
-    mixed = _mixed_units(quantities)
+    mixed = _mixed_units(content, quantities)
     if mixed:
         problems.append(
             record_problem(
@@ -92,7 +92,7 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
     return problems
 
 
-def _mixed_units(quantities: list[Quantity]) -> str | None:
+def _mixed_units(content: Content, quantities: list[Quantity]) -> str | None:
     """'metres a day (a), per cent (b)' when the figures' units convert to more than one base
     unit, naming the first figure in each; None when they share one."""
     first: dict[str, str] = {}
@@ -100,4 +100,6 @@ def _mixed_units(quantities: list[Quantity]) -> str | None:
         first.setdefault(base_unit(q.unit)[0], q.id)
     if len(first) < 2:
         return None
-    return ", ".join(f"{unit_words(UNITS[base])} ({qid})" for base, qid in first.items())
+    return ", ".join(
+        f"{unit_words(unit(base, content.units))} ({qid})" for base, qid in first.items()
+    )

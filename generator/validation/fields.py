@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import SHOWN_CHARACTERS, Problem, shown
-from ..models import DUPLICATE_IN_LIST, ContentFile
+from ..language import catalog, languages
+from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
@@ -47,9 +48,11 @@ def problems_from(
             loc = _named_field(loc, str(error["msg"]).removeprefix("Value error, "), model)
         if error["type"] == DUPLICATE_IN_LIST:
             loc = loc + (error["ctx"]["field"], error["ctx"]["index"])
+        if error["type"] == AT_FIELD:
+            loc = loc + tuple(error["ctx"]["path"])
         is_key = loc[-1:] == ("[key]",)  # a mapping's key failed, e.g. `sides: {World: …}`
         loc = loc[:-1] if is_key else loc
-        if error["type"] == "extra_forbidden" or is_key:
+        if error["type"] in ("extra_forbidden", AT_FIELD) or is_key:
             line, col = loaded.key_position(loc)
         else:
             line, col = loaded.position(loc)
@@ -102,10 +105,9 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
         return message
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         if isinstance(given, str) and _NUMBERISH.match(given):
-            plain = re.sub(r"[,_ %]", "", given.strip())
             return (
                 f"expected a number, got the text {shown(given)}; "
-                f"write it without quotes or separators: {plain[:SHOWN_CHARACTERS]}"
+                f"write it without quotes or separators: {_number_meant(given)}"
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
@@ -119,6 +121,14 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         message = f"expected one of {expected}, got {_describe(given)}"
+        if loc[-1:] == ("qualifier",) and isinstance(given, str):
+            meant = _qualifier_meant(given)
+            if meant:
+                key, tag, words = meant
+                return (
+                    f"{message}; did you mean {key!r} ({tag}: {words!r})? A qualifier is "
+                    "written as its English key; pages show it in the sheet's language"
+                )
         close = _closest(str(given), re.findall(r"'([^']*)'", expected))
         return f"{message}; did you mean {close!r}?" if close else message
     if kind == "string_pattern_mismatch":
@@ -141,9 +151,46 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
         return f"expected at most {limit} characters, got {len(str(given))}: {_describe(given)}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    if kind == DUPLICATE_IN_LIST:
+    if kind in (DUPLICATE_IN_LIST, AT_FIELD):
         return str(error["msg"])
     return f"{error['msg']}, got {_describe(given)}"
+
+
+def _number_meant(text: str) -> str:
+    """The number a quoted text stands for, read the way its writer's locale writes numbers:
+    '1,200,000' -> 1200000, '2,5' -> 2.5 (a decimal comma), '1.234,5' -> 1234.5; where one
+    separator before three digits could be either ('127.350'), both readings."""
+    plain = re.sub(r"[_%\s\u00a0\u202f']", "", text)
+    marks = [c for c in plain if c in ".,"]
+    if not marks:
+        found = plain
+    elif len(set(marks)) == 2:  # the last one is the decimal mark: '1.234,5', '1,234.5'
+        decimal = marks[-1]
+        whole, _, fraction = plain.rpartition(decimal)
+        found = re.sub(r"[.,]", "", whole) + "." + fraction
+    elif len(marks) > 1:  # one mark, repeated: a thousands separator, '1.200.000'
+        found = plain.replace(marks[0], "")
+    elif re.fullmatch(r"[-+]?\d{1,3}[.,]\d{3}", plain):
+        grouped, decimal = plain.replace(marks[0], ""), plain.replace(",", ".")
+        return (
+            f"{grouped} if the {marks[0]!r} separates thousands, {decimal} if it is a decimal point"
+        )
+    else:
+        found = plain.replace(",", ".")
+    return found[:SHOWN_CHARACTERS]
+
+
+def _qualifier_meant(word: str) -> tuple[str, str, str] | None:
+    """The qualifier whose words in a catalog are `word` ('rund' -> 'roughly', as German
+    writes 'rund {n}'), as (key, language, words): an editor writes in the sheet's language."""
+    wanted = word.strip().casefold()
+    for tag in languages():
+        for key, message in catalog(tag).items():
+            if key.startswith("qualifiers.") and isinstance(message, str):
+                words = message.replace("{n}", "").strip()
+                if words.casefold() == wanted:
+                    return key.removeprefix("qualifiers."), tag, words
+    return None
 
 
 def _describe(value: Any) -> str:

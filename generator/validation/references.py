@@ -4,11 +4,12 @@ unit to one the sheet or the generator knows."""
 from __future__ import annotations
 
 from collections.abc import Container, Set
+from decimal import Decimal
 
 from ..content import Content
 from ..errors import Problem
 from ..models import Derived, Figure
-from ..units import UNITS
+from ..units import known, unit, unknown_unit
 from .located import problem as _problem
 
 
@@ -82,13 +83,35 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                 )
             )
     for q in written:
-        if q.unit is not None and q.unit not in UNITS:
+        if q.unit is not None and not known(q.unit, content.units):
             problems.append(
-                _problem(
-                    content,
-                    q.id,
-                    f"{q.id}.unit",
-                    f"unknown unit {q.unit!r}; expected one of {', '.join(UNITS)}",
-                )
+                _problem(content, q.id, f"{q.id}.unit", unknown_unit(q.unit, content.units))
             )
+    for f in content.figures.values():
+        if known(f.unit, content.units) and unit(f.unit, content.units).counts:
+            for field_, x in _numbers(f):
+                if not float(x).is_integer():
+                    problems.append(
+                        _problem(content, f.id, f"{f.id}.{field_}", not_whole(f.unit, x))
+                    )
     return problems
+
+
+def _numbers(f: Figure) -> list[tuple[str, float]]:
+    return [("value", f.value)] if f.value is not None else [("low", f.low), ("high", f.high)]  # type: ignore[list-item]
+
+
+def not_whole(unit_key: str, x: float) -> str:
+    """Why a count with a fraction is refused, and the number a German or French hand meant
+    when it wrote '2.065' (YAML reads the '.' as a decimal point, not a thousands separator)."""
+    what = {"people": "a count of people", "count": "a count"}.get(
+        unit_key, f"a count ({unit_key})"
+    )
+    message = f"{what} must be a whole number, got {x:.15g}"
+    places = -Decimal(repr(float(x))).as_tuple().exponent  # type: ignore[operator]
+    if places <= 3:
+        meant = int(Decimal(repr(float(x))).scaleb(3))
+        message += (
+            f"; if the '.' separates thousands, write {meant} (YAML reads '.' as a decimal point)"
+        )
+    return message

@@ -16,8 +16,13 @@ from dataclasses import replace
 from ..content import Content
 from ..derive import DerivedProblems, resolve_all
 from ..errors import Problem
+from ..language import Language
 from ..models import Derived, Figure
+from ..numbers import Writer
 from .located import problem as _problem
+
+EDITOR = Writer(Language.of("en"))
+"""Messages to the editor are English whatever the sheet's language, dates included."""
 
 
 def derive(content: Content) -> tuple[Content, list[Problem]]:
@@ -82,7 +87,7 @@ def consistency(content: Content) -> list[Problem]:
                             )
                         )
     for f in content.figures.values():
-        if f.projection or f.source not in content.sources:
+        if f.projection or f.timeless or f.source not in content.sources:
             continue
         source = content.sources[f.source]
         published = source.date.last_day()
@@ -136,20 +141,21 @@ def stale_figures(content: Content, today: dt.date) -> list[Problem]:
     limit = content.sheet.stale_after_days
     problems = []
     for figure in content.figures.values():
-        if figure.historical:
+        if figure.historical or figure.timeless:
             continue
         if figure.as_of is not None:
             field_, dated = "as_of", figure.as_of
         elif figure.period is not None:
             field_, dated = "period.end", figure.period.end
-        else:  # pragma: no cover - the model requires one of them
+        else:  # pragma: no cover - the model requires one of them unless timeless
             continue
         age = (today - dated.last_day()).days
         if age > limit:
             message = (
-                f"dated {content.writer.date(dated)}, {age} days before {today.isoformat()}; older "
+                f"dated {EDITOR.date(dated)}, {age} days before {today.isoformat()}; older "
                 f"than sheet.stale_after_days ({limit}); look for a newer figure, or mark it "
-                "`historical: true` if it is about a closed past period"
+                "`historical: true` if it is about a closed past period, or `timeless: true` "
+                "(with no date) if it holds at no date"
             )
             problems.append(
                 _problem(content, figure.id, f"{figure.id}.{field_}", message, "warning")
