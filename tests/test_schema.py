@@ -89,3 +89,21 @@ def test_schema_rejects_typos(change: dict[str, str], complaint: str) -> None:
     assert list(validator().iter_errors({"figures": [figure]})) == []
     errors = [e.message for e in validator().iter_errors({"figures": [{**figure, **change}]})]
     assert errors == [complaint]
+
+
+@pytest.mark.parametrize(
+    ("messages", "complaints"),
+    [
+        ({"blocks.source": "Quelle: {source}"}, []),
+        ({"units.km.amount": {"one": "{n} Kilometer", "other": "{n} Kilometer"}}, []),
+        ({"blocks.sorce": "Quelle: {source}"}, ["'blocks.sorce' is not one of ["]),
+        ({"blocks.source": ""}, ["'' should be non-empty"]),
+    ],
+)
+def test_schema_knows_the_sheets_language_and_the_messages_it_may_override(
+    messages: dict[str, object], complaints: list[str]
+) -> None:
+    sheet = {"title": "T", "description": "D", "updated": "2025-10-12", "language": "de"}
+    found = validator().iter_errors({"sheet": {**sheet, "messages": messages}})
+    errors = [jsonschema.exceptions.best_match([e]).message for e in found]
+    assert [e[: len(c)] for e, c in zip(errors, complaints, strict=True)] == complaints
