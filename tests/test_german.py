@@ -6,6 +6,7 @@ derived one, a statement, an event, an editor's note, a correction and one sourc
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -138,3 +139,18 @@ def test_the_theme_speaks_german_too(german: Path):
 def test_the_fixture_sets_no_theme_language_the_build_does():
     config = yaml.safe_load((FIXTURES / "german" / "mkdocs.yml").read_text("utf-8"))
     assert "language" not in config["theme"]
+
+
+def test_the_datasets_downloads_are_named_in_german(german: Path):
+    """The schema.org Dataset the generator puts in the home page's front matter."""
+    markdown = (german / "build" / "docs" / "index.md").read_text("utf-8")
+    meta = yaml.safe_load(markdown.split("---\n")[1])
+    dataset = json.loads(meta["dataset_jsonld"])
+    assert [d["name"] for d in dataset["distribution"]] == [
+        "Zahlen (CSV)",
+        "Zahlen (JSON)",
+        "Aussagen (JSON)",
+        "Ereignisse (JSON)",
+        "Quellen (JSON)",
+        "Frictionless-Datenpaket (JSON)",
+    ]
