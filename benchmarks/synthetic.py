@@ -24,7 +24,7 @@ REFERENCES = {
     "derived": ("inputs",),
     "statements": ("source", "via"),
     "events": ("source", "via"),
-    "notes": ("about", "article", "source"),
+    "notes": ("about", "claim_source", "source"),
 }
 """For each kind of record that is copied, the fields that name other records' ids."""
 
@@ -38,7 +38,7 @@ TEXTS = (
     "note",
     "explain",
     "source_says",
-    "article_said",
+    "claim",
     "place",
 )
 """Fields of free text, marked with the copy's number so no copy repeats another's words

@@ -84,6 +84,8 @@ class Content:
     changes: Mapping[str, Change] = field(default_factory=dict)
     """The corrections and updates log, by entry id."""
     warnings: tuple[Problem, ...] = ()
+    sheet_at: Located = field(default_factory=lambda: Located("content", 1, 1))
+    """Where the `sheet:` mapping is written, with its fields ('language')."""
 
     def __post_init__(self) -> None:
         # Copies, so that no one holding the dicts passed in can change them under the lookups.
@@ -94,7 +96,9 @@ class Content:
     @cached_property
     def language(self) -> Language:
         """The sheet's language: the generator's messages for it, and its locale."""
-        return Language.of(self.sheet.language, self.sheet.unit_messages())
+        return Language.of(
+            self.sheet.language, {**self.sheet.unit_messages(), **self.sheet.messages}
+        )
 
     @cached_property
     def writer(self) -> Writer:
@@ -150,7 +154,7 @@ class Content:
         if item_id in self.events:
             return self.events[item_id].title
         if item_id in self.notes:
-            return f"Editor’s note: {self.notes[item_id].title}"
+            return self.language.text("notes.title", title=self.notes[item_id].title)
         return item_id
 
     def citations(self, source_id: str) -> list[tuple[str, str]]:
@@ -219,7 +223,7 @@ class Content:
             for item in getattr(self, kind).values():
                 cite(kind, item.id, item.source, item.via)
         for note in self.notes.values():
-            cite("notes", note.id, note.source, note.article)
+            cite("notes", note.id, note.source, note.claim_source)
         for computed in self.derived.values():
             cite("derived", computed.id, *computed.sources)
         return table

@@ -14,18 +14,25 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from wsgiref.types import StartResponse, WSGIEnvironment
 
+import yaml
 from mkdocs.livereload import LiveReloadServer, _Handler
 
 from .errors import BuildFailed
 from .project import Project
 from .template_cache import CompiledTemplates
 
+if TYPE_CHECKING:
+    from .content import Content
+
 THEME_OVERRIDES = Path(__file__).parent / "theme" / "overrides"
 """Material templates the generator ships (fixes to Material's own, kept generic)."""
+MATERIAL_LANGUAGES = files("material").joinpath("templates", "partials", "languages")
+"""Material's translations of its own interface, one template per language ('pt-BR.html')."""
 
 
 class _Collect(logging.Handler):
@@ -95,14 +102,81 @@ def _add_generator_overrides(theme: Any) -> None:
     theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_OVERRIDES))
 
 
+def material_language(tag: str) -> str | None:
+    """Material's translation for a sheet's language: the tag's own ('pt-BR'), else its
+    primary subtag's ('de' for 'de-AT'); None when Material has neither."""
+    names = [p.name.removesuffix(".html") for p in MATERIAL_LANGUAGES.iterdir()]
+    known = {name.lower(): name for name in names}
+    return known.get(tag.lower()) or known.get(tag.split("-")[0].lower())
+
+
+def _written_theme_language(config_file: Path) -> tuple[str, int, int] | None:
+    """`theme.language` as mkdocs.yml itself writes it, with its line and column; None when
+    it does not. Composed, not constructed: no tag is run, and MkDocs' own need no reader."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # reading it again below says what is wrong
+    node: Any = root
+    for key in ("theme", "language"):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return str(node.value), node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def set_language(config: Any, project: Project, content: Content) -> None:
+    """Material's interface, the HTML `lang`, the permalink tooltips and the generator's
+    theme templates in the sheet's language, set from `sheet.language` alone: BuildFailed
+    when mkdocs.yml names another language, as two settings of one thing would drift."""
+    tag = content.sheet.language
+    wanted = material_language(tag)
+    written = _written_theme_language(project.config)
+    at = content.sheet_at
+    line, column = at.at("language")
+    sheet_says = (
+        f"{at.file}:{line}:{column}: sheet.language is {tag!r}"
+        if "language" in at.fields
+        else f"{at.file}:{line}:{column}: sheet.language is not set, so it is {tag!r}"
+    )
+    if written is not None and written[0] != wanted:
+        value, w_line, w_column = written
+        raise BuildFailed(
+            f"{project.display(project.config)}:{w_line}:{w_column}: theme.language is "
+            f"{value!r}, but {sheet_says}; remove theme.language from "
+            f"{project.display(project.config)}: the build sets it from sheet.language"
+        )
+    if wanted is None and written is None:
+        raise BuildFailed(
+            f"{sheet_says}, which the theme (Material) has no translation for; set "
+            f"theme.language in {project.display(project.config)} to one it has"
+        )
+    config.theme["language"] = wanted or tag
+    language = content.language
+    for name in ("toc", "markdown.extensions.toc"):
+        if name in config.mdx_configs or name in config.markdown_extensions:
+            options = config.mdx_configs.setdefault(name, {})
+            options.setdefault("permalink_title", language.text("theme.permalink"))
+    config.extra["factsheet"] = {
+        "not_found": language.html("theme.not_found"),
+        "feed": language.html("theme.feed"),
+        "made_with": language.html("theme.made_with"),
+    }
+
+
 def build_site(
     project: Project,
     docs: Path,
     site: Path,
     source_date_epoch: int,
     theme_cache: ThemeCache | None = None,
+    content: Content | None = None,
 ) -> None:
-    """Build `docs` into `site` with MkDocs; BuildFailed lists every warning it raised."""
+    """Build `docs` into `site` with MkDocs; BuildFailed lists every warning it raised.
+
+    With `content`, the site speaks the sheet's language (`set_language`)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
 
@@ -121,6 +195,8 @@ def build_site(
                 strict=True,
             )
             _add_generator_overrides(config.theme)
+            if content is not None:
+                set_language(config, project, content)
             if theme_cache is not None:
                 theme_cache.attach(config)
             build(config)

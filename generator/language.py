@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -87,11 +87,28 @@ class Language:
 
     @classmethod
     def of(cls, tag: str, overrides: Mapping[str, Message] | None = None) -> Language:
-        """The language `tag` (which must have a catalog), with the sheet's overrides over
-        the generator's messages; the overrides are checked by validation, not here."""
-        messages = dict(catalog(tag))
+        """The language `tag` (which must have a catalog, its own or its primary subtag's:
+        'de-AT' reads 'de'), with the sheet's overrides over the generator's messages; the
+        overrides are checked by validation, not here."""
+        messages = dict(catalog(cls.catalog_for(tag) or tag))
         messages.update(overrides or {})
         return cls(tag, messages)
+
+    @staticmethod
+    def catalog_for(tag: str) -> str | None:
+        """The catalog a sheet in `tag` reads: its own, else its primary subtag's, else none."""
+        known = languages()
+        primary = tag.split("-")[0].lower()
+        return tag if tag in known else primary if primary in known else None
+
+    @property
+    def catalog(self) -> str:
+        """The name of the catalog its messages come from ('de' for 'de-AT')."""
+        return self.catalog_for(self.tag) or self.tag
+
+    def plural_forms(self) -> set[str]:
+        """The CLDR plural categories of this language's numbers ('one', 'other', …)."""
+        return set(self.locale.plural_form.tags) | {"other"}
 
     @functools.cached_property
     def locale(self) -> Locale:
@@ -108,10 +125,20 @@ class Language:
     def html(self, key: str, /, **params: object) -> Markup:
         """The message `key` for a page: its text escaped, and each parameter escaped unless
         it is already markup (a link the template made), so no message can add markup."""
+        return self.markup(key, escape, params)
+
+    def markup(
+        self, key: str, escape_text: Callable[[object], Markup], params: Mapping[str, object]
+    ) -> Markup:
+        """`html`, with the escaping given: pages in Markdown escape Markdown's own characters
+        too (render.escape_text). A parameter that is already markup is kept as it is."""
         message = self.messages[key]
         assert isinstance(message, str), f"{key} has plural forms: use amount()"
         parts = PLACEHOLDER.split(message)
-        out = [escape(p) if i % 2 == 0 else escape(params[p]) for i, p in enumerate(parts)]
+        out = [
+            escape_text(p) if i % 2 == 0 else _param(params[p], escape_text)
+            for i, p in enumerate(parts)
+        ]
         return Markup("").join(out)
 
     def amount(self, key: str, count: float | Decimal, n: str, /, **params: object) -> str:
@@ -128,3 +155,7 @@ class Language:
         if not isinstance(count, Decimal):  # 1.0 is one, not a fraction written '1.0'
             count = Decimal(int(count)) if float(count).is_integer() else Decimal(repr(count))
         return str(self.locale.plural_form(count))
+
+
+def _param(value: object, escape_text: Callable[[object], Markup]) -> Markup:
+    return value if isinstance(value, Markup) else escape_text(value)

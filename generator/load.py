@@ -139,8 +139,16 @@ def merge(
         specs=tables["derived"],  # type: ignore[arg-type]
         where=where,
         changes=tables["changes"],  # type: ignore[arg-type]
+        sheet_at=_sheet_at(sheets[0][0], sheets[0][1]) if sheets else Located("content", 1, 1),
     )
     return content, problems, skipped
+
+
+def _sheet_at(display: str, loaded: Loaded) -> Located:
+    """Where the sheet is written, and each of its fields."""
+    line, col = loaded.position(("sheet",))
+    fields = {dotted(p[1:]): at for p, at in loaded.positions.items() if p[:1] == ("sheet",)}
+    return Located(display, line, col, fields)
 
 
 def _fields_by_record(loaded: Loaded) -> dict[tuple[str | int, ...], dict[str, tuple[int, int]]]:

@@ -20,8 +20,6 @@ from .page import Page
 
 ALT_LIMIT = 420
 """Twitter's limit on image descriptions; Open Graph has none."""
-_NAMES = {"datapackage_json": "Frictionless Data Package"}
-"""Downloads whose name is not their key's first word."""
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -57,17 +55,23 @@ def dataset(
         "isAccessibleForFree": True,
         "keywords": list(sheet.topics.values()) or None,
         "image": absolute(site_url, image),
-        "distribution": [_download(key, path, site_url) for key, path in downloads.items()],
+        "distribution": [
+            _download(content, key, path, site_url) for key, path in downloads.items()
+        ],
     }
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _download(key: str, path: str, site_url: str) -> dict[str, str]:
-    """{'figures_csv', 'data/figures.csv'} -> a DataDownload named 'Figures (CSV)'."""
+def _download(content: Content, key: str, path: str, site_url: str) -> dict[str, str]:
+    """{'figures_csv', 'data/figures.csv'} -> a DataDownload named 'Figures (CSV)', in the
+    sheet's language."""
     suffix = PurePosixPath(path).suffix
+    name = content.language.text(f"pages.dataset.{key.split('_')[0]}")
     return {
         "@type": "DataDownload",
-        "name": f"{_NAMES.get(key, key.split('_')[0].capitalize())} ({suffix[1:].upper()})",
+        "name": content.language.text(
+            "pages.dataset.download", name=name, format=suffix[1:].upper()
+        ),
         "contentUrl": absolute(site_url, path),
         "encodingFormat": MEDIA_TYPES[suffix],
     }

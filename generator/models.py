@@ -9,13 +9,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Literal, Protocol
+from typing import Annotated, ClassVar, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import numbers
 from .errors import shown
+from .language import DEFAULT as DEFAULT_LANGUAGE
+from .language import catalog, languages
 from .units import UNITS, Unit
 
 ID_MAX_LENGTH = 64
@@ -59,6 +61,11 @@ UnitKey = Annotated[
     ),
 ]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="An absolute http(s) URL.")]
+
+_LANGUAGES: list[JsonValue] = list(languages())
+"""The languages the generator has messages for, offered by editors as `sheet.language`."""
+_MESSAGE_KEYS: list[JsonValue] = [*sorted(catalog(DEFAULT_LANGUAGE))]
+"""Every message a sheet may reword under `sheet.messages`, for editors to complete."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -447,14 +454,20 @@ class Event(Strict):
 
 
 class EditorNote(Strict):
-    """Where the seed article says more or other than its source: both, side by side."""
+    """Where a claim (in an article, a speech, a press release, a chart: any source) says more
+    or other than the source it rests on: both, side by side."""
+
+    renamed: ClassVar[dict[str, str]] = {"article_said": "claim", "article": "claim_source"}
+    """Fields of earlier versions, refused with their new names."""
 
     id: Id
     about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")
     title: PlainText
-    article_said: PlainText = Field(description="What the article said, quoted.")
+    claim: PlainText = Field(description="What was said, quoted exactly.")
+    claim_source: Id = Field(
+        description="Where it was said, as a source id: an article, a speech, a post, a chart…"
+    )
     source_says: InlineMarkdown = Field(description="What the source says instead.")
-    article: Id = Field(description="The article, as a source id.")
     source: Id = Field(description="The source that settles it.")
 
 
@@ -595,8 +608,11 @@ class Sheet(Strict):
     language: str = Field(
         "en",
         pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-        description="The sheet's language, a BCP 47 tag (en, de, uk, fr): every word and "
-        "number the generator writes follows it.",
+        description="The sheet's language, a BCP 47 tag (en, de, uk, fr, de-AT…): every word "
+        "and number the generator writes follows it. The generator has messages for "
+        + ", ".join(languages())
+        + ".",
+        json_schema_extra={"examples": _LANGUAGES},
     )
     updated: PartialDate = Field(
         description="When the content was last reviewed; the build date of the site."
@@ -626,6 +642,14 @@ class Sheet(Strict):
         description="Units the sheet defines for itself, by id, for figures' `unit`: {doses: "
         "{counts: true, words: {de: {name: Impfdosen, amount: {one: '{n} Impfdosis', other: "
         "'{n} Impfdosen'}}}}}.",
+    )
+    messages: dict[str, PlainText | dict[str, PlainText]] = Field(
+        default_factory=dict,
+        description="The sheet's own wording for any message the generator writes, by its "
+        "dotted key ('blocks.source': 'Source: {source}'): a text with the same {placeholders} "
+        "as the generator's, or, for a message that depends on a number, one text per plural "
+        "form of the language ({one: …, other: …}).",
+        json_schema_extra={"propertyNames": {"enum": _MESSAGE_KEYS}},
     )
 
     @model_validator(mode="after")

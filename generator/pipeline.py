@@ -85,7 +85,7 @@ def run(
     site_built = cache is None or docs_files != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
-        engine.build_site(project, docs, site, epoch, cache.theme if cache else None)
+        engine.build_site(project, docs, site, epoch, cache.theme if cache else None, content)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = docs_files

@@ -22,6 +22,7 @@ import nh3
 from markupsafe import Markup
 
 from .errors import TemplateProblem
+from .language import Language
 from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
@@ -32,9 +33,9 @@ _BRACKETS_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in SLOT_BRACKETS})
 """Link-slot brackets as character references: no text can pass for a slot."""
 
 
-_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
-"""Runs of white space, which Markdown would read as structure; not the no-break spaces CLDR
-puts between a number and its unit ('92,5\u00a0%'), which keep the two on one line."""
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Runs of white space, but the no-break spaces a locale writes inside numbers, before a
+percent sign or a French colon ('2 065', '92,5 %'): those keep their meaning."""
 
 
 def escape_text(value: Any) -> Markup:
@@ -145,8 +146,42 @@ def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinj
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
     )
+    env.globals.update(t=translator(write.language), list_separator=list_separator(write.language))
     env.globals.update(globals_)
     return env
+
+
+def translator(language: Language) -> Callable[..., Markup]:
+    """The templates' `t(key, **params)`: the sheet's message `key` as page text.
+
+    The message, the generator's or the sheet's own, is text: every character that means
+    something in HTML or Markdown is escaped, as is each parameter that is not already markup
+    (a link or a block the template made), so no message can add markup or forge a link."""
+
+    def t(key: str, /, **params: object) -> Markup:
+        return language.markup(key, escape_text, params)
+
+    return t
+
+
+def list_separator(language: Language) -> Callable[[int, int], Markup]:
+    """The templates' `list_separator(index, length)`: what follows item `index` (from 0) of a
+    list of `length` items in the sheet's language ('A, B and C', 'A, B und C'), from CLDR's
+    list patterns, so a loop can join items that are markup."""
+
+    def separator(index: int, length: int) -> Markup:
+        patterns = language.locale.list_patterns["standard"]
+        if index >= length - 1:
+            return Markup("")
+        if length == 2:
+            pattern = patterns["2"]
+        elif index == length - 2:
+            pattern = patterns["end"]
+        else:
+            pattern = patterns["start"] if index == 0 else patterns["middle"]
+        return escape_text(pattern.split("{0}", 1)[1].split("{1}", 1)[0])
+
+    return separator
 
 
 def page_templates(site_src: Path) -> list[Path]:

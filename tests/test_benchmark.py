@@ -268,7 +268,7 @@ def test_copies_rename_ids_references_and_texts_and_keep_the_home_page_as_it_was
         "derived": [{"id": "d", "topic": "t", "inputs": ["f"]}],
         "statements": [{"id": "s", "topic": "t", "source": "src"}],
         "events": [{"id": "e", "source": "src"}],
-        "notes": [{"id": "n", "about": ["f", "s"], "article": "src", "source": "src"}],
+        "notes": [{"id": "n", "about": ["f", "s"], "claim_source": "src", "source": "src"}],
     }
 
     copy = synthetic.copy_records(records, 7)

@@ -320,7 +320,8 @@ def test_the_analytics_partial_is_materials_with_only_the_feed_link() -> None:
     theirs = comment.sub("", (Path(material.__file__).parent / "templates" / name).read_text())
     ours = comment.sub("", (THEME_OVERRIDES / name).read_text())
     link = (
-        '<link rel="alternate" type="application/atom+xml" title="Corrections and updates" '
+        '<link rel="alternate" type="application/atom+xml" title="{{ config.extra.factsheet.feed '
+        "| e if config.extra.factsheet else 'Corrections and updates' }}\" "
         "href=\"{{ 'feed.xml' | url }}\">\n"
     )
     assert ours == link + theirs

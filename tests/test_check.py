@@ -265,9 +265,9 @@ notes:
   - id: peak-note
     about: [world-population-2024, un-peak-statement]
     title: On the peak
-    article_said: the peak comes in 2080
+    claim: the peak comes in 2080
     source_says: The UN projects the peak in the mid-2080s.
-    article: un-wpp-2024
+    claim_source: un-wpp-2024
     source: un-wpp-2024
 charts:
   - id: population

@@ -171,8 +171,8 @@ def test_anchor_markup_in_content_text_is_not_an_anchor(starter: Path) -> None:
     # anchor must neither clash with it nor draw its links.
     pages = starter / "site_src" / "pages"
     index = (pages / "index.md.j2").read_text(encoding="utf-8")
-    head, statements = index.split("## Statements", 1)
-    statements, sources = statements.split("## Sources", 1)
+    head, statements = index.split('## {{ t("pages.statements") }}', 1)
+    statements, sources = statements.split('## {{ t("pages.sources") }}', 1)
     (pages / "index.md.j2").write_text(head + "## Sources" + sources, encoding="utf-8")
     (pages / "statements.md.j2").write_text(
         '{% import "partials/blocks.md.j2" as b with context %}\n# Statements\n' + statements,

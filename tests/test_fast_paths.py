@@ -89,7 +89,7 @@ def test_lookups_answer_as_a_scan_of_every_record_would(sheet: Path) -> None:
             *[
                 ("notes", n.id)
                 for n in content.notes.values()
-                if source_id in (n.source, n.article)
+                if source_id in (n.source, n.claim_source)
             ],
             *[("derived", d.id) for d in content.derived.values() if source_id in d.sources],
         ]

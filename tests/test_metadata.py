@@ -176,9 +176,10 @@ def test_front_matter_a_template_writes_reaches_the_engine_as_written(starter: P
     # A date, a list and a key with a space: values JSON has no type for are written as YAML.
     index = starter / "site_src" / "pages" / "index.md.j2"
     text = index.read_text(encoding="utf-8")
-    assert "title: Home\n" in text
-    fields = "title: Home\ndate: 2024-07-01\nhide: [toc]\nsome key: x\n"
-    index.write_text(text.replace("title: Home\n", fields), encoding="utf-8")
+    title = 'title: {{ t("pages.home") | yaml }}\n'
+    assert title in text
+    fields = title + "date: 2024-07-01\nhide: [toc]\nsome key: x\n"
+    index.write_text(text.replace(title, fields), encoding="utf-8")
     result = run(starter, "build")
     assert result.exit_code == 0, result.output
     docs = (starter / "build" / "docs" / "index.md").read_text(encoding="utf-8")

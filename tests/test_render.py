@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import links
+from generator.language import Language
 from generator.page import Link
-from generator.render import escape_text, inline_md, render_pages
+from generator.render import escape_text, inline_md, list_separator, render_pages
 from tests.support import ENGLISH
 
 
@@ -75,3 +76,24 @@ def test_each_page_records_the_anchors_it_declares_and_the_links_it_makes(tmp_pa
 @dataclass
 class Item:
     id: str
+
+
+@pytest.mark.parametrize(
+    ("language", "two", "three"),
+    [
+        ("en", "A and B", "A, B, and C"),
+        ("de", "A und B", "A, B und C"),
+        ("fr", "A et B", "A, B et C"),
+        ("uk", "A і B", "A, B і C"),
+    ],
+)
+def test_a_list_is_joined_as_the_language_joins_one(language: str, two: str, three: str):
+    separator = list_separator(Language.of(language))
+    assert "".join(x + separator(i, 2) for i, x in enumerate("AB")) == two
+    assert "".join(x + separator(i, 3) for i, x in enumerate("ABC")) == three
+
+
+def test_text_keeps_the_no_break_spaces_a_locale_writes():
+    assert (
+        escape_text("2\u202f065 und 92,5\u00a0%\n  weiter") == "2\u202f065 und 92,5\u00a0% weiter"
+    )

@@ -134,3 +134,21 @@ def test_schema_describes_sheet_units() -> None:
     sheet["units"]["doses"]["words"]["de"]["amount"] = {"eins": "{n} Dosis"}  # type: ignore[index]
     errors = [e.message for e in validator().iter_errors({"sheet": sheet})]
     assert len(errors) == 1 and errors[0].endswith(" is not valid under any of the given schemas")
+
+
+@pytest.mark.parametrize(
+    ("messages", "complaints"),
+    [
+        ({"blocks.source": "Quelle: {source}"}, []),
+        ({"units.km.amount": {"one": "{n} Kilometer", "other": "{n} Kilometer"}}, []),
+        ({"blocks.sorce": "Quelle: {source}"}, ["'blocks.sorce' is not one of ["]),
+        ({"blocks.source": ""}, ["'' should be non-empty"]),
+    ],
+)
+def test_schema_knows_the_sheets_language_and_the_messages_it_may_override(
+    messages: dict[str, object], complaints: list[str]
+) -> None:
+    sheet = {"title": "T", "description": "D", "updated": "2025-10-12", "language": "de"}
+    found = validator().iter_errors({"sheet": {**sheet, "messages": messages}})
+    errors = [jsonschema.exceptions.best_match([e]).message for e in found]
+    assert [e[: len(c)] for e, c in zip(errors, complaints, strict=True)] == complaints

@@ -95,10 +95,10 @@ def test_a_statement_is_quoted_verbatim_with_speaker_date_and_source(built_rich)
     )
 
 
-def test_an_editors_note_sets_what_the_article_said_beside_what_the_source_says(built_rich):
+def test_an_editors_note_sets_the_claim_beside_what_the_source_says(built_rich):
     note = page(built_rich, "figures").find(id="note-crossings-are-not-people")
     assert text(note).startswith(
-        "Editor’s note: Crossings, not people The article said: “Over a million people crossed "
+        "Editor’s note: Crossings, not people The claim: “Over a million people crossed "
         "the river” ( The Gazette , Report on the river survey , 2 March 2025 ) The source says: "
         "The survey counts about 1.2 million crossings ; one person can cross many times."
     )

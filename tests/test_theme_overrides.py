@@ -63,3 +63,35 @@ def test_a_sheets_own_partial_wins_over_the_generators(starter: Path):
     assert result.exit_code == 0, result.output
     home = (starter / "site" / "index.html").read_text("utf-8")
     assert 'aria-label="Find a figure"' in home and NAMED_DIALOG not in home
+
+
+def _materials_own(name: str) -> str:
+    """Material's template, without its 'automatically generated' comment."""
+    return re.sub(r"\A\{#-\n.*?\n-#\}\n", "", (MATERIAL / name).read_text("utf-8"), flags=re.S)
+
+
+def test_the_404_page_is_materials_with_its_heading_in_the_sheets_language():
+    """Fails when a Material upgrade changes its page: bring the copy up to date."""
+    theirs = _materials_own("404.html")
+    ours = _without_leading_comment((THEME_OVERRIDES / "404.html").read_text("utf-8"))
+    heading = "<h1>404 - Not found</h1>"
+    assert theirs.count(heading) == 1
+    translated = (
+        '<h1>{{ config.extra.factsheet.not_found | e if config.extra.factsheet else "404 - Not '
+        'found" }}</h1>'
+    )
+    assert ours == theirs.replace(heading, translated)
+
+
+def test_the_copyright_partial_is_materials_with_its_words_in_the_sheets_language():
+    theirs = _materials_own("partials/copyright.html")
+    ours = _without_leading_comment(
+        (THEME_OVERRIDES / "partials" / "copyright.html").read_text("utf-8")
+    )
+    words = "    Made with\n"
+    translated = (
+        "    {{ config.extra.factsheet.made_with | e if config.extra.factsheet "
+        'else "Made with" }}\n'
+    )
+    assert theirs.count(words) == 1
+    assert ours == theirs.replace(words, translated)

@@ -201,7 +201,7 @@ class Sheet:
                 if sid:
                     self.cited_by.setdefault(sid, []).append(item)
         for n in self.notes:
-            for sid in dict.fromkeys([n["article"], n["source"]]):
+            for sid in dict.fromkeys([n["claim_source"], n["source"]]):
                 self.cited_by.setdefault(sid, []).append(n)
 
     def _derive(self, did: str, specs: dict[str, Record]) -> Record:

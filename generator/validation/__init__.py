@@ -18,7 +18,7 @@ from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import Loaded
-from . import charts, fields, references, rules
+from . import charts, fields, messages, references, rules
 
 
 def load_and_validate(root: Path) -> Content:
@@ -30,6 +30,11 @@ def load_and_validate(root: Path) -> Content:
     parts: list[tuple[str, Loaded, ContentFile]] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
+        if model is not None and model.sheet is not None:
+            # A sheet in a language with no messages, or with overrides that do not fit, is
+            # refused like a field error: no page could be written from it.
+            found = messages.sheet_problems(model.sheet, loaded, display)
+            model = None if found else model
         if model is None:
             problems += found
             # The ids of a file that failed are not unknown: only their records are wrong.

@@ -61,13 +61,16 @@ def problems_from(
 
 
 def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[FieldPath]:
-    """Required fields reported missing only because they were misspelt (`sorce:`)."""
+    """Required fields reported missing only because they were misspelt (`sorce:`) or go by
+    an earlier name (`article:`)."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     found: set[FieldPath] = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
-            close = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            close = _renamed_at(model, loc[:-1]).get(str(loc[-1])) or _closest(
+                str(loc[-1]), _fields_at(model, loc[:-1])
+            )
             if close and loc[:-1] + (close,) in missing:
                 found.add(loc[:-1] + (close,))
     return found
@@ -95,6 +98,9 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
     if kind == "missing":
         return "missing required field"
     if kind == "extra_forbidden":
+        renamed = _renamed_at(model, loc[:-1]).get(str(loc[-1]))
+        if renamed:
+            return f"{shown(loc[-1])} is now called {renamed!r}; rename the field"
         allowed = _fields_at(model, loc[:-1])
         message = f"unknown field {shown(loc[-1])}"
         close = _closest(str(loc[-1]), allowed)
@@ -207,8 +213,21 @@ def _describe(value: Any) -> str:
     return shown(value)
 
 
+def _renamed_at(model: type[BaseModel], loc: FieldPath) -> dict[str, str]:
+    """{earlier name: field} of the model at `loc`, from its `renamed` (see EditorNote)."""
+    found = _model_at(model, loc)
+    renamed = getattr(found, "renamed", None) if found else None
+    return renamed if isinstance(renamed, dict) else {}
+
+
 def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
     """The field names allowed at `loc`, by walking the model's annotations."""
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The model class at `loc`, by walking the model's annotations."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
@@ -219,11 +238,11 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
             info = current.model_fields.get(str(part))
             current = info.annotation if info else None
         else:
-            return []
+            return None
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        return current
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

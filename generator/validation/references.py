@@ -34,7 +34,7 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
             expect(item.id, f"{item.id}.via", item.via, content.sources, "source")
     for note in content.notes.values():
         expect(note.id, f"{note.id}.source", note.source, content.sources, "source")
-        expect(note.id, f"{note.id}.article", note.article, content.sources, "source")
+        expect(note.id, f"{note.id}.claim_source", note.claim_source, content.sources, "source")
         for i, ref in enumerate(note.about):
             expect(note.id, f"{note.id}.about[{i}]", ref, annotatable, "figure or statement")
     changeable = annotatable | set(content.events) | set(content.notes)
