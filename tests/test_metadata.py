@@ -233,3 +233,12 @@ def test_a_sheets_own_main_html_without_the_partial_replaces_ours(starter: Path)
     assert result.exit_code == 0, result.output
     home = soup(starter / "site" / "index.html")
     assert meta(home, "og:title") is None and jsonld(home) == []
+
+
+def test_materials_main_html_only_extends_base_so_ours_loses_nothing():
+    """The generator's main.html replaces Material's; fails when a Material upgrade puts
+    anything else in it, which ours would then have to keep."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "main.html").read_text("utf-8")
+    assert re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S) == '{% extends "base.html" %}\n'
