@@ -1,9 +1,10 @@
 """Page metadata for sharing and search: social card fields and schema.org Dataset JSON-LD.
 
 The generator adds them to each page's front matter (`Page.meta`, data written out once),
-where any engine can read them; `site_src/overrides/main.html` prints them. Themes print
-front matter unescaped, so every string written here is HTML-escaped once (and the JSON-LD
-cannot close its script element).
+where any engine can read them; the generator's theme prints them
+(`theme/overrides/partials/factsheet-meta.html`). Themes print front matter unescaped, so
+every string written here is HTML-escaped once (and the JSON-LD cannot close its script
+element).
 """
 
 from __future__ import annotations

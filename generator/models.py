@@ -174,7 +174,10 @@ class Source(Strict):
     id: Id
     publisher: PlainText = Field(description="Who published it, e.g. 'Associated Press'.")
     short: PlainText | None = Field(
-        None, description="Short name used in sentences, e.g. 'The UN'. Defaults to publisher."
+        None,
+        description="Short name shown wherever the source is cited beside a record ('UN, 11 "
+        "July 2024') and after 'as reported by'; the sources page gives the publisher in "
+        "full. Defaults to publisher.",
     )
     title: PlainText = Field(description="The title as published.")
     described: bool = Field(

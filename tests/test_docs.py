@@ -6,17 +6,29 @@ new command or option fails here until the README's Commands section says what i
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shlex
 import tomllib
+from pathlib import Path
+from typing import Any
 
 import click
+import jinja2
+import jinja2.defaults
+import jinja2.nodes
+import pytest
 import yaml
 
+from generator import render
 from generator.cli import main
+from generator.content import Content
+from generator.generate import render_in_memory
+from generator.project import Project
 from generator.render import inline_md
 from generator.schema import content_schema
+from generator.validation import load_and_validate
 from tests.support import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -184,3 +196,86 @@ def test_the_readme_names_every_module_of_the_generator() -> None:
     }
     missing = sorted(m for m in modules if f"`{m}`" not in README)
     assert not missing, f"modules the README does not name: {missing}"
+
+
+TEMPLATES_DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+
+
+def template_api(starter: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """What a page template can use, found on the real objects: the globals and filters of
+    the environment a build renders pages with (Jinja's own aside), `content`'s public
+    attributes, and the macros of the generator's blocks, parsed by Jinja."""
+    made: list[jinja2.Environment] = []
+
+    def recording(*args: Any, **kwargs: Any) -> jinja2.Environment:
+        made.append(plain_environment(*args, **kwargs))
+        return made[-1]
+
+    plain_environment = render.environment
+    monkeypatch.setattr(render, "environment", recording)
+    render_in_memory(Project.load(starter), load_and_validate(starter))
+    (env,) = made
+    blocks = (render.THEME / "partials" / "blocks.md.j2").read_text(encoding="utf-8")
+    fields = {f.name for f in dataclasses.fields(Content)}
+    return {
+        "global": set(env.globals) - set(jinja2.defaults.DEFAULT_NAMESPACE),
+        "filter": set(env.filters) - set(jinja2.defaults.DEFAULT_FILTERS),
+        "content": {n for n in (*dir(Content), *fields) if not n.startswith("_")},
+        "block": {m.name for m in jinja2.Environment().parse(blocks).find_all(jinja2.nodes.Macro)},
+    }
+
+
+def undocumented_names(api: dict[str, set[str]], doc: str) -> list[str]:
+    """'kind name' for each name no heading of `doc` writes in code: a `### \\`name…\\``
+    heading documents a global, `| name` a filter, `content.name` a method, `b.name` a block."""
+    spans = [
+        span
+        for line in doc.splitlines()
+        if line.startswith("#")
+        for span in re.findall(r"`([^`]+)`", line)
+    ]
+    forms = {"global": "{}", "filter": "| {}", "content": "content.{}", "block": "b.{}"}
+    return sorted(
+        f"{kind} {name}"
+        for kind, names in api.items()
+        for name in names
+        if not any(
+            re.search(rf"(?<![\w.]){re.escape(forms[kind].format(name))}\b", s) for s in spans
+        )
+    )
+
+
+def test_the_template_reference_documents_everything_a_template_can_use(
+    starter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = template_api(starter, monkeypatch)
+    assert {"content", "chart", "anchor", "once"} <= api["global"]
+    assert {"md", "shown", "when"} <= api["filter"] and "upper" not in api["filter"]
+    assert {"by_topic", "timeline", "sheet"} <= api["content"]
+    assert {"figure", "note_box", "source_entry"} <= api["block"]
+    assert undocumented_names(api, TEMPLATES_DOC) == []
+
+
+def test_a_template_name_left_out_of_the_reference_is_named() -> None:
+    api = {
+        "global": {"chart", "t"},
+        "filter": {"md", "shown"},
+        "content": {"by_topic", "timeline"},
+        "block": {"figure", "event"},
+    }
+    doc = (
+        "### `chart(id, anchor=True)`\n\n"
+        "### `| md`\n\nNot in a heading: `| shown`, `t(key)`.\n\n"
+        "### `content.timeline()`\n\n### `content.by_topics(x)`\n\n"
+        "### `b.figure(q)` and `b.events(e)`\n"
+    )
+    assert undocumented_names(api, doc) == [
+        "block event",
+        "content by_topic",
+        "filter shown",
+        "global t",
+    ]
+
+
+def test_the_readme_links_the_template_reference() -> None:
+    assert "(docs/templates.md)" in README

@@ -185,3 +185,63 @@ def test_front_matter_a_template_writes_reaches_the_engine_as_written(starter: P
     docs = (starter / "build" / "docs" / "index.md").read_text(encoding="utf-8")
     assert docs.startswith('---\ntitle: "Home"\ndate: 2024-07-01\nhide: ["toc"]\n"some key": "x"\n')
     assert soup(starter / "site" / "index.html").title.string.startswith("Home")
+
+
+def test_a_new_sheet_prints_the_link_preview_tags_and_the_dataset(starter: Path):
+    """The tags come from the generator's theme, not from a sheet's own overrides: the starter
+    has none, and its published home page still carries them."""
+    assert not (starter / "site_src" / "overrides").exists()
+    result = run(starter, "build", "--site-url", "https://example.org/health/")
+    assert result.exit_code == 0, result.output
+    home = soup(starter / "site" / "index.html")
+    assert meta(home, "og:title") == "My fact sheet"
+    assert meta(home, "og:image") == "https://example.org/health/assets/social.png"
+    assert meta(home, "twitter:card") == "summary_large_image"
+    (dataset,) = jsonld(home)
+    assert dataset["@type"] == "Dataset" and dataset["name"] == "My fact sheet"
+    changes = soup(starter / "site" / "changes" / "index.html")
+    assert meta(changes, "og:title") == "Changes" and jsonld(changes) == []
+
+
+def _own_main_html(starter: Path, body: str) -> None:
+    config = starter / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  name: material\n" in text
+    config.write_text(
+        text.replace("  name: material\n", "  name: material\n  custom_dir: site_src/overrides\n"),
+        "utf-8",
+    )
+    (starter / "site_src" / "overrides").mkdir()
+    (starter / "site_src" / "overrides" / "main.html").write_text(body, "utf-8")
+
+
+def test_a_sheets_own_main_html_keeps_the_tags_by_including_the_partial(starter: Path):
+    _own_main_html(
+        starter,
+        '{% extends "base.html" %}\n{% block extrahead %}{{ super() }}'
+        '<meta name="x-own" content="mine">'
+        '{% include "partials/factsheet-meta.html" %}{% endblock %}\n',
+    )
+    result = run(starter, "build", "--site-url", "https://example.org/health/")
+    assert result.exit_code == 0, result.output
+    home = soup(starter / "site" / "index.html")
+    assert meta(home, "x-own") == "mine"
+    assert meta(home, "og:title") == "My fact sheet" and len(jsonld(home)) == 1
+
+
+def test_a_sheets_own_main_html_without_the_partial_replaces_ours(starter: Path):
+    """What docs/templates.md warns of: a main.html of one's own shadows the generator's."""
+    _own_main_html(starter, '{% extends "base.html" %}\n')
+    result = run(starter, "build", "--site-url", "https://example.org/health/")
+    assert result.exit_code == 0, result.output
+    home = soup(starter / "site" / "index.html")
+    assert meta(home, "og:title") is None and jsonld(home) == []
+
+
+def test_materials_main_html_only_extends_base_so_ours_loses_nothing():
+    """The generator's main.html replaces Material's; fails when a Material upgrade puts
+    anything else in it, which ours would then have to keep."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "main.html").read_text("utf-8")
+    assert re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S) == '{% extends "base.html" %}\n'

@@ -32,7 +32,7 @@ def test_the_search_partial_is_materials_with_only_a_dialog_name():
 
 
 def test_every_page_of_the_real_sheet_names_its_search_dialog(built: Path):
-    """The real sheet has overrides of its own (custom_dir); the generator's still apply."""
+    """Every page of the real sheet, which has no theme overrides of its own."""
     site = built / "site"
     # Not the charts' embed pages: the theme plays no part in them (see test_embed.py).
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "embed")

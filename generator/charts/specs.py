@@ -234,10 +234,11 @@ def _value_scale(data: ChartData, log: bool, narrow: bool) -> tuple[float, float
 
 def _tick_labels(ticks: list[float], data: ChartData) -> str:
     """A Vega expression printing each tick as numbers.py writes it ('500,000', '1 million')."""
-    suffix = data.unit.symbol if data.unit and data.unit.suffix else ""
+    percent = data.unit is not None and data.unit.key == "percent"
+    write = data.writer.percent if percent else data.writer.number
     expr = "format(datum.value, ',')"
     for value in reversed(ticks):
-        label = json.dumps(data.writer.number(value) + suffix, ensure_ascii=False)
+        label = json.dumps(write(value), ensure_ascii=False)  # '80 %' in German
         expr = f"datum.value === {value!r} ? {label} : ({expr})"
     return expr
 

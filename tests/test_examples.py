@@ -1,0 +1,372 @@
+"""The example sheets in `examples/`: each builds with no generator change, passes `check
+--strict`, and reads in its own language everywhere the generator writes.
+
+`examples/gesundheit` is German (a thousands separator '.' and a decimal comma);
+`examples/naselennia` is Ukrainian (Cyrillic; a no-break space between thousands). The test
+reads what a reader gets (every page's text and tooltips, the chart drawings, the data
+downloads, the feed) and looks for what only English writes: a word of the generator's English
+messages that the sheet's language does not use, an English month or day name, or a number
+written the English way. The author's own words (the content, the sheet's templates and
+`mkdocs.yml`) are taken out first: a German sheet may quote an English title, and does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import pytest
+import yaml
+from babel.dates import get_day_names, get_month_names
+from bs4 import BeautifulSoup
+
+from generator.language import catalog
+from generator.render import THEME, inline_md
+from tests.support import REPO, run
+
+EXAMPLES = {"gesundheit": "de", "naselennia": "uk"}
+"""Each example sheet and the language its sheet.yml gives."""
+
+TODAY = "2025-02-01"
+"""The day `check --strict` judges staleness on: the examples were reviewed on 2025-01-15."""
+
+ISSUE_WORDS = """
+Source Sources Link Cite as updated Details Editor's note The article said The source says
+Computed by this site from the figures below known through as reported by Cited by Data table
+Download this chart's data Figure Value Period Low High per cent Corrections and updates
+What changed Why Corrected Updated Clarified on Quotation Timeline Computed figure
+the original was not consulted unconfirmed report news article official speech social
+broadcast dataset reference million billion thousand
+"""
+"""Words issue #15 found a German sheet printing in English, and the labels and source kinds the
+generator printed then, written out by hand: until every one comes from a catalog, the
+catalog alone would not name them."""
+
+_NUMBER = re.compile(r"\d(?:[\d.,]*\d)?%?")
+"""A number as a page writes it, digits with its separators, and a '%' right after it."""
+
+NUMBER_FORMATS = {
+    # English separators, and a percent sign with no space. German's decimal comma is never
+    # followed by exactly three digits in this sheet, whose decimals have one place at most.
+    "de": [r",\d{3}(?!\d)", r"\.\d{1,2}(?!\d)", r"\d%"],
+    # Ukrainian groups thousands with a space and writes no '.' in a number.
+    "uk": [r",\d{3}(?!\d)", r"\."],
+}
+"""What marks a number (_NUMBER) as written the English way in each example's language:
+'2,065', '92.5', '92.5%' (German writes '2.065', '92,5' and '92,5 %'; Ukrainian '2 065' and
+'92,5%')."""
+
+DATE_FORMATS = {"de": [r"\b\d{1,2} (?:April|August|September|November)\b"], "uk": []}
+"""English dates whose month German spells as English does: '14 November' (German writes
+'14. November'); the other English months are English words, found as such."""
+
+CODE_FIELDS = {
+    "id",
+    "kind",
+    "unit",
+    "qualifier",
+    "side",
+    "measure",
+    "topic",
+    "source",
+    "source_id",
+    "via",
+    "inputs",
+    "cited_by",
+    "confidence",
+    "source_confidence",
+    "@type",
+    "@context",
+    "encodingFormat",
+    "licenses",
+}
+"""Fields of the downloads that hold codes from the content model ('people', 'nearly',
+'dataset'), for programs, not prose: they are the same in every language, like the column
+names. Dates, numbers and URLs are skipped by their form. `licenses` holds the licence's Open
+Definition id and the author's own name for it ('CC-BY-4.0', 'CC BY 4.0')."""
+
+CONTENT_CODES = {
+    "op",
+    "scale",
+    "language",
+    "figures",
+    "events",
+    "about",
+    "ids",
+    "url",
+    "license_url",
+}
+"""Fields of content/ that hold codes or ids, not the author's words; with CODE_FIELDS. A
+unit code such as 'people' is English, and must not hide the generator's 'people'."""
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_CODE_VALUE = re.compile(r"^(?:https?://\S*|/\S*|[\d.eE+-]+|\d{4}(?:-\d{2}){0,2}|true|false)$")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", text))}
+
+
+def _messages(tag: str) -> Iterator[str]:
+    for message in catalog(tag).values():
+        yield from message.values() if isinstance(message, dict) else [message]
+
+
+def template_text(source: str) -> list[str]:
+    """The lines of text a Jinja template writes itself: its literal text outside tags, each
+    expression a line break, and the strings inside its expressions."""
+    literal: list[str] = []
+    strings: list[str] = []
+    for _, kind, value in jinja2.Environment().lex(source):
+        if kind == "data":
+            literal.append(value)
+        elif kind in ("variable_begin", "block_begin"):
+            literal.append("\n")
+        elif kind == "string":
+            strings.append(value)
+    html = BeautifulSoup("".join(literal), "html.parser").get_text("\n")
+    return [line for line in (*html.splitlines(), *strings) if line.strip()]
+
+
+def _theme_english() -> set[str]:
+    """The words the generator's own theme templates write."""
+    words: set[str] = set()
+    for template in (THEME / "partials").rglob("*.j2"):
+        words |= _words(" ".join(template_text(template.read_text("utf-8"))))
+    return words
+
+
+def english_words(tag: str) -> set[str]:
+    """What only English writes, lower-cased: every word of the English catalog, of the
+    generator's templates and of ISSUE_WORDS, and the English month and day names, less every
+    word the language's own catalog and calendar use ('in' is German too, 'April' as well)."""
+    english = set(_words(" ".join(_messages("en")))) | _theme_english() | _words(ISSUE_WORDS)
+    for width in ("wide", "abbreviated"):
+        english |= _words(" ".join(get_month_names(width, locale="en").values()))
+        english |= _words(" ".join(get_day_names(width, locale="en").values()))
+    own = set(_words(" ".join(_messages(tag))))
+    for width in ("wide", "abbreviated"):
+        own |= _words(" ".join(get_month_names(width, locale=tag).values()))
+        own |= _words(" ".join(get_day_names(width, locale=tag).values()))
+    return english - own
+
+
+def _values(node: object) -> Iterator[str]:
+    """The text values of parsed YAML, keys and codes (CODE_FIELDS, CONTENT_CODES) aside; a
+    list of records ('figures:' in figures.yml) is text, a list of ids ('figures:' in a chart)
+    is not."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            records = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+            if records or key not in CODE_FIELDS | CONTENT_CODES:
+                yield from _values(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _values(value)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def author_text(root: Path) -> list[str]:
+    """The author's own words, longest first: every text of content/ (as written, as its inline
+    Markdown shows it, and cut short at a word after 15 characters or more, as a permalink's
+    name cuts a quotation), the literal text of the site_src/ templates, and the site's name,
+    description, navigation and scheme-toggle names in mkdocs.yml."""
+    pieces: set[str] = set()
+    for path in (root / "content").glob("*.yml"):
+        for text in _values(yaml.safe_load(path.read_text("utf-8"))):
+            text = _one_line(text)
+            shown = BeautifulSoup(inline_md(text), "html.parser").strings
+            pieces |= {text, *(_one_line(s) for s in shown)}
+            words = text.split(" ")
+            cut = (" ".join(words[:n]) for n in range(1, len(words)))
+            pieces |= {c for c in cut if len(c) >= 15}
+    for template in (root / "site_src").rglob("*.j2"):
+        for line in template_text(template.read_text("utf-8")):
+            pieces |= {_one_line(line), _one_line(line.partition(": ")[2])}
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    pieces |= {config["site_name"], config.get("site_description", "")}
+    pieces |= {title for entry in config.get("nav", []) for title in entry}
+    pieces |= {p["toggle"]["name"] for p in config["theme"].get("palette", []) if "toggle" in p}
+    return sorted((p for p in pieces if re.search(r"\w", p)), key=len, reverse=True)
+
+
+def generated(text: str, author: list[str]) -> str:
+    """`text` without the author's words."""
+    text = _one_line(text)
+    for piece in author:
+        if piece in text:
+            text = text.replace(piece, " ")
+    return text
+
+
+def page_texts(site: Path) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text a reader meets on the pages: the text of the page (scripts
+    and styles aside), its tooltips, labels and image descriptions, its link-preview tags and
+    the names in its schema.org Dataset."""
+    for path in sorted(site.rglob("*.html")):
+        where = path.relative_to(site).as_posix()
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for script in soup.find_all("script", type="application/ld+json"):
+            for entry in json.loads(script.string).get("distribution", []):
+                yield f"{where} (Dataset)", entry["name"]
+        for tag in soup.find_all(["script", "style"]):
+            tag.decompose()
+        for text in soup.strings:
+            # The footer's credit names the theme, "Material for MkDocs": a name, not words.
+            yield where, str(text).replace("Material for MkDocs", "")
+        for tag in soup.find_all(True):
+            for attribute in ("title", "alt", "aria-label", "placeholder"):
+                if tag.has_attr(attribute):
+                    yield f"{where} [{attribute}]", tag[attribute]
+            if tag.name == "meta" and (
+                tag.get("name") == "description"
+                or str(tag.get("property", tag.get("name", ""))).startswith(("og:", "twitter:"))
+            ):
+                if not str(tag.get("content", "")).startswith("http"):
+                    yield f"{where} [meta]", tag.get("content", "")
+
+
+def chart_texts(site: Path) -> Iterator[tuple[str, str]]:
+    """Every text of every chart drawing: its labels, ticks and titles, and its ARIA names."""
+    for path in sorted((site / "charts").glob("*.svg")):
+        where = path.relative_to(site).as_posix()
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for text in soup.strings:
+            yield where, str(text)
+        for tag in soup.find_all(True):
+            for attribute in ("aria-label", "aria-roledescription"):
+                if tag.has_attr(attribute):
+                    yield f"{where} [{attribute}]", tag[attribute]
+
+
+def _prose(node: object, key: str = "") -> Iterator[str]:
+    """The text values of downloaded data, codes (CODE_FIELDS) and dates, numbers and URLs
+    aside."""
+    if isinstance(node, dict):
+        for k, value in node.items():
+            if k not in CODE_FIELDS:
+                yield from _prose(value, k)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _prose(value, key)
+    elif isinstance(node, str) and not _CODE_VALUE.match(node):
+        yield node
+
+
+def data_texts(site: Path) -> Iterator[tuple[str, str]]:
+    """Every text field of the data downloads (data/*.json, data/*.csv, the charts' CSVs) and
+    of the feed."""
+    for path in sorted((site / "data").rglob("*.json")):
+        where = path.relative_to(site).as_posix()
+        for text in _prose(json.loads(path.read_text("utf-8"))):
+            yield where, text
+    for path in sorted([*(site / "data").rglob("*.csv"), *(site / "charts").glob("*.csv")]):
+        where = path.relative_to(site).as_posix()
+        for row in csv.DictReader(io.StringIO(path.read_text("utf-8"))):
+            for text in _prose(dict(row)):
+                yield where, text
+    for element in ET.parse(site / "feed.xml").iter():
+        tag = element.tag.rpartition("}")[2]
+        if tag not in ("id", "updated", "published") and element.text and element.text.strip():
+            if not _CODE_VALUE.match(element.text.strip()):
+                yield "feed.xml", element.text
+
+
+def build_example(name: str, target: Path) -> Path:
+    """A copy of `examples/<name>` (its sources only), checked with --strict and built."""
+    root = target / name
+    shutil.copytree(
+        REPO / "examples" / name, root, ignore=shutil.ignore_patterns("site", "build", ".cache")
+    )
+    checked = run(root, "check", "--strict", "--today", TODAY)
+    assert checked.exit_code == 0, checked.output
+    built = run(root, "build")
+    assert built.exit_code == 0, built.output
+    return root
+
+
+@pytest.fixture(scope="module", params=sorted(EXAMPLES))
+def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_example(request.param, tmp_path_factory.mktemp("examples"))
+
+
+def leaks(root: Path, texts: Iterator[tuple[str, str]]) -> list[str]:
+    """'where: what' for every English word or number format in `texts`."""
+    tag = EXAMPLES[root.name]
+    english = english_words(tag)
+    formats = [re.compile(p) for p in NUMBER_FORMATS[tag]]
+    dates = [re.compile(p) for p in DATE_FORMATS[tag]]
+    author = author_text(root)
+    found: dict[str, None] = {}
+    for where, text in texts:
+        rest = generated(text, author)
+        for word in _WORD.findall(rest):
+            if word.lower() in english:
+                found[f"{where}: {word}"] = None
+        for number in _NUMBER.findall(rest):
+            if any(f.search(number) for f in formats):
+                found[f"{where}: {number} (format)"] = None
+        for date in dates:
+            for match in date.finditer(rest):
+                found[f"{where}: {match.group()} (format)"] = None
+    return list(found)
+
+
+def test_each_example_builds_and_passes_check_strict(example: Path) -> None:
+    site = example / "site"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len([p for p in pages if not p.startswith("embed/")]) == 3
+    assert list((site / "charts").glob("*-light-wide.svg"))
+    assert (site / "data" / "figures.csv").is_file()
+
+
+def test_each_example_declares_its_language_to_the_reader(example: Path) -> None:
+    """Browsers, screen readers and search engines read a page's language from <html lang>."""
+    home = BeautifulSoup((example / "site" / "index.html").read_text("utf-8"), "html.parser")
+    assert home.html["lang"] == EXAMPLES[example.name]
+
+
+def test_no_english_on_the_pages(example: Path) -> None:
+    assert leaks(example, page_texts(example / "site")) == []
+
+
+def test_no_english_in_the_charts(example: Path) -> None:
+    assert leaks(example, chart_texts(example / "site")) == []
+
+
+def test_no_english_in_the_downloads(example: Path) -> None:
+    assert leaks(example, data_texts(example / "site")) == []
+
+
+def test_the_leak_finder_finds_english_and_spares_the_authors_words(tmp_path: Path) -> None:
+    """The finder itself, on text written by hand: an author's English title is theirs, the
+    generator's 'Source:' and '2,065' are not."""
+    root = tmp_path / "gesundheit"
+    shutil.copytree(REPO / "examples" / "gesundheit" / "content", root / "content")
+    shutil.copy(REPO / "examples" / "gesundheit" / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "site_src").mkdir()
+    title = "Measles cases surge worldwide, infecting 10.3 million people in 2023"
+    texts = [
+        ("a.html", f"Quelle: WHO, „{title}“, 14. November 2024"),
+        ("b.html", "Source: WHO, 14 November 2024"),
+        ("c.html", "2,065 Fälle, 92.5% davon"),
+        ("d.html", "2.065 Fälle, 92,5 % davon, im April"),
+    ]
+    assert leaks(root, iter(texts)) == [
+        "b.html: Source",
+        "b.html: 14 November (format)",
+        "c.html: 2,065 (format)",
+        "c.html: 92.5% (format)",
+    ]
