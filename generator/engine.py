@@ -51,10 +51,11 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
-    listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time."""
+    listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
+    With a `folder`, compiled templates are kept there for later processes too."""
 
-    def __init__(self) -> None:
-        self.bytecode = CompiledTemplates()
+    def __init__(self, folder: Path | None = None) -> None:
+        self.bytecode = CompiledTemplates(folder)
         self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def attach(self, config: Any) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, outputs
+from . import build_cache, engine, outputs
 from .content import Content
 from .errors import Problem
 from .generate import generate
@@ -78,14 +78,17 @@ def run(
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
-    generated = generate(project, content, docs, share_image=cache is None)
+    compiled = build_cache.compiled_templates(project)
+    generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
     generated_at = time.perf_counter()
     docs_files = _files(docs) if cache is not None else None
     site_built = cache is None or docs_files != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
-        engine.build_site(project, docs, site, epoch, cache.theme if cache else None)
+        theme = cache.theme if cache else engine.ThemeCache()
+        theme.bytecode.folder = compiled
+        engine.build_site(project, docs, site, epoch, theme)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = docs_files

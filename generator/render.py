@@ -196,12 +196,17 @@ class _Recorder:
 
 
 def render_pages(
-    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str]
+    site_src: Path,
+    globals_: dict[str, Any],
+    display: Callable[[Path], str],
+    compiled: Path | None = None,
 ) -> list[Page]:
     """Every page template rendered, as a `Page`; TemplateProblem on any failure.
 
     Templates get `anchor`, `link`, `url` and `once`, which record into the page being
-    rendered; a global given a Jinja context can reach them there (see generate's `chart`)."""
+    rendered; a global given a Jinja context can reach them there (see generate's `chart`).
+    `compiled`: a folder that keeps compiled templates for later processes."""
+    _COMPILED.folder = compiled
     page = _Recorder()
     recorded = {"anchor": page.anchor, "link": page.link, "url": page.url, "once": page.once}
     env = environment(site_src, {**globals_, **recorded})
