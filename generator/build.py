@@ -64,8 +64,8 @@ def _build(project: Project) -> BuildReport:
         for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
     }
     started = time.perf_counter()
-    inputs = build_cache.inputs_key(project)
-    last = build_cache.unchanged(project, inputs)
+    inputs = build_cache.inputs_key(project) if build_cache.cacheable(project) else None
+    last = build_cache.unchanged(project, inputs) if inputs else None
     if last is not None:
         return BuildReport(
             content=None,
@@ -97,7 +97,8 @@ def _build(project: Project) -> BuildReport:
             swap(new, target)
         charts = built.charts_rendered + built.charts_cached
         warnings = list(built.content.warnings)
-        build_cache.remember(project, inputs, len(built.pages), charts, warnings)
+        if inputs:
+            build_cache.remember(project, inputs, len(built.pages), charts, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(

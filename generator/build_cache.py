@@ -60,8 +60,27 @@ def code_key() -> str:
     return sha.hexdigest()
 
 
-def inputs_key(project: Project) -> str:
-    """The hash of everything the build of `project` is made from (see the module's doc)."""
+def cacheable(project: Project) -> bool:
+    """False when mkdocs.yml runs code of the sheet's own or another package's that may read
+    any file (hooks, plugins other than search, a Markdown extension that includes files):
+    then no hash can tell whether the output would change, and every build builds."""
+    data = read_config(project.config, project.root)
+    plugins = data.get("plugins") or []
+    names = [*plugins] if isinstance(plugins, (list, dict)) else [plugins]
+    names = [next(iter(n)) if isinstance(n, dict) and n else n for n in names]
+    extensions = data.get("markdown_extensions") or []
+    used = [next(iter(e)) if isinstance(e, dict) and e else e for e in extensions]
+    return (
+        not data.get("hooks")
+        and all(n in ("search", "material/search") for n in names)
+        and not any(re.search("snippets|include", str(e)) for e in used)
+    )
+
+
+def engine_key(project: Project) -> str:
+    """The hash of what MkDocs' work depends on besides the generated folder: the code,
+    mkdocs.yml and the files it INHERITs or names, the site URL, the output folders,
+    SOURCE_DATE_EPOCH and the environment variables mkdocs.yml names."""
     sha = hashlib.sha256(f"{_VERSION}\0{code_key()}\0".encode())
     root = project.root
     options = {
@@ -76,10 +95,17 @@ def inputs_key(project: Project) -> str:
     named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", config_text))
     options |= {f"env:{k}": v for k, v in sorted(os.environ.items()) if k in named}
     sha.update(json.dumps(options, sort_keys=True).encode())
-    for path in config_files:
-        _hash_files(sha, root, [path])
-    for folder in sorted({project.content_dir, project.site_src, *_named_paths(project)}):
-        _hash_files(sha, root, _files_under(folder) if folder.is_dir() else [folder])
+    _hash_files(sha, root, config_files)
+    for path in _named_paths(project):
+        _hash_files(sha, root, _files_under(path) if path.is_dir() else [path])
+    return sha.hexdigest()
+
+
+def inputs_key(project: Project) -> str:
+    """The hash of everything the build of `project` is made from (see the module's doc)."""
+    sha = hashlib.sha256(engine_key(project).encode())
+    for folder in (project.content_dir, project.site_src):
+        _hash_files(sha, project.root, _files_under(folder))
     return sha.hexdigest()
 
 
@@ -102,17 +128,16 @@ _INHERIT = re.compile(r"""^INHERIT:[ \t]*['"]?([^'"\n#]+)""", re.MULTILINE)
 
 
 def _named_paths(project: Project) -> list[Path]:
-    """Files and folders mkdocs.yml names that MkDocs reads: a theme's custom_dir, hooks,
-    watched paths. Inside the sheet only; content/ and site_src/ are hashed anyway."""
+    """Files and folders mkdocs.yml names that MkDocs reads: a theme's custom_dir, watched
+    paths. Inside the sheet only."""
     data = read_config(project.config, project.root)
     theme = data.get("theme")
     named: list[Any] = [theme.get("custom_dir")] if isinstance(theme, dict) else []
-    for key in ("hooks", "watch"):
-        value = data.get(key)
-        named += value if isinstance(value, list) else [value]
+    watched = data.get("watch")
+    named += watched if isinstance(watched, list) else [watched]
     root = project.root
     paths = [(root / str(n)).resolve() for n in named if isinstance(n, str) and n]
-    return [p for p in paths if p.is_relative_to(root) and p.exists()]
+    return sorted(p for p in paths if p.is_relative_to(root) and p.exists())
 
 
 def _files_under(folder: Path) -> list[Path]:

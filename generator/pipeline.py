@@ -22,6 +22,7 @@ from .generate import generate
 from .page import Page
 from .project import Project
 from .validation import load_and_validate
+from .yaml_loader import KeptFiles
 
 
 @dataclass
@@ -73,7 +74,8 @@ def run(
     warning as soon as the content is loaded, before any later stage can fail.
     """
     started = time.perf_counter()
-    content = load_and_validate(project.root)
+    code = build_cache.code_key()
+    content = load_and_validate(project.root, KeptFiles(project.cache_dir / "yaml", code))
     for warning in content.warnings:
         if warn is not None:
             warn(warning)
@@ -88,7 +90,12 @@ def run(
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
-        engine.build_site(project, docs, site, epoch, theme)
+        pages = (
+            engine.PageCache(project.cache_dir / "pages", build_cache.engine_key(project))
+            if build_cache.cacheable(project)
+            else None
+        )
+        engine.build_site(project, docs, site, epoch, theme, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = docs_files
