@@ -56,7 +56,9 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
-    With a `folder`, compiled templates are kept there for later processes too."""
+    With a `folder` (named by the code: see build_cache.compiled_templates), both are kept
+    there for later processes too: Material ships some 14,000 files, mostly icons, that
+    MkDocs lists and filters on every build."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.bytecode = CompiledTemplates(folder)
@@ -75,15 +77,37 @@ class ThemeCache:
             def list_templates(*args: Any, **kwargs: Any) -> list[str]:
                 # The installed theme never changes during a session; a sheet's own overrides
                 # may, so their file names are part of the key.
-                key = (*theme.dirs, *_files_under(d for d in theme.dirs if _is_editable(d)))
+                key = (
+                    *theme.dirs,
+                    *_files_under(d for d in theme.dirs if _is_editable(d)),
+                    *theme.static_templates,
+                )
                 if key not in self.listings:
-                    self.listings[key] = plain_list(*args, **kwargs)
+                    self.listings[key] = self._kept_listing(
+                        key, lambda: plain_list(*args, **kwargs)
+                    )
                 return self.listings[key]
 
             env.list_templates = list_templates
             return env
 
         theme.get_env = get_env
+
+    def _kept_listing(self, key: tuple[str, ...], listing: Callable[[], list[str]]) -> list[str]:
+        """The theme's files for `key`, from the folder if an earlier process listed them."""
+        folder = self.bytecode.folder
+        if folder is None:
+            return listing()
+        path = folder / f"theme-files-{hashlib.sha256(json.dumps(key).encode()).hexdigest()}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(kept, list) and all(isinstance(name, str) for name in kept):
+                return kept
+        except (OSError, ValueError):
+            pass
+        found = listing()
+        _write_json(path, found)
+        return found
 
 
 class PageCache(BasePlugin):  # type: ignore[type-arg]
@@ -181,17 +205,22 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
     def keep(self) -> None:
         """Write this build's new entries, and remove those it did not use."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             for key, entry in self.made.items():
-                fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(entry, out, ensure_ascii=False)
-                os.replace(tmp, self.folder / f"{key}.json")
+                _write_json(self.folder / f"{key}.json", entry)
             for path in self.folder.iterdir():
                 if path.stem not in self.used:
                     path.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only costs the next build the conversions
+
+
+def _write_json(path: Path, data: Any) -> None:
+    """Write `path` whole or not at all, so that a parallel build never reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+    os.replace(tmp, path)
 
 
 def _toc_token(item: Any) -> dict[str, Any]:
