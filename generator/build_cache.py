@@ -2,13 +2,15 @@
 with nothing changed keeps the site it built last time instead of building it again.
 
 A build's output is a function of its inputs (tests/test_reproducible.py): the sheet's files
-(content/, site_src/, mkdocs.yml and any file it INHERITs, and any other file or folder
-mkdocs.yml names: theme custom_dir, hooks, watch), the site URL, the environment variables
-mkdocs.yml names and SOURCE_DATE_EPOCH, and the code (`code_key`: the generator package's
-every file, Python's version and every installed distribution's name and version). When all
-of those hash as they did for the last successful build, and docs_dir and site_dir still hold
+(content/, site_src/, mkdocs.yml and any file it INHERITs, and the theme custom_dir and watch
+paths mkdocs.yml names), the site URL, the environment variables mkdocs.yml names, the locale
+variables and SOURCE_DATE_EPOCH, and the code (`code_key`: the generator package's every
+file, Python's version and every installed distribution's name and version). When all of
+those hash as they did for the last successful build, and docs_dir and site_dir still hold
 exactly the files that build left (same names, sizes and modification times), building again
-would write the same bytes. Anything else, including a record that cannot be read, builds.
+would write the same bytes. Anything else, including a record that cannot be read, builds;
+so does every build of a sheet whose mkdocs.yml runs code that may read other files
+(`cacheable`).
 
 The record is JSON (`last-build.json` in the sheet's cache folder): data only, nothing in it
 runs.
@@ -37,6 +39,8 @@ PACKAGE = Path(__file__).resolve().parent
 
 RECORD = "last-build.json"
 _METADATA = (".dist-info", ".egg-info")
+_LOCALE = {"LANG", "LANGUAGE", "TZ"}
+"""Environment variables that may change how a library formats text or dates."""
 _VERSION = 1
 """Of the record's layout; a record of another layout is not read."""
 
@@ -93,7 +97,11 @@ def engine_key(project: Project) -> str:
     config_text = "\n".join(p.read_text("utf-8", errors="replace") for p in config_files)
     # `!ENV NAME` in mkdocs.yml reads the environment: every variable named there is an input.
     named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", config_text))
-    options |= {f"env:{k}": v for k, v in sorted(os.environ.items()) if k in named}
+    options |= {
+        f"env:{k}": v
+        for k, v in sorted(os.environ.items())
+        if k in named or k in _LOCALE or k.startswith("LC_")
+    }
     sha.update(json.dumps(options, sort_keys=True).encode())
     _hash_files(sha, root, config_files)
     for path in _named_paths(project):
@@ -199,7 +207,8 @@ def unchanged(project: Project, key: str) -> Record | None:
 
 
 def remember(project: Project, key: str, pages: int, charts: int, warnings: list[Problem]) -> None:
-    """Write the record of the build that just put its folders in place."""
+    """Write the record of the build that just put its folders in place. A record that cannot
+    be written only means the next build builds."""
     record = Record(
         key=key,
         docs=_manifest(project.docs_dir),
@@ -209,19 +218,22 @@ def remember(project: Project, key: str, pages: int, charts: int, warnings: list
         warnings=[asdict(w) for w in warnings],
     )
     folder = project.cache_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"version": _VERSION, **asdict(record)}, out)
-    os.replace(tmp, folder / RECORD)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump({"version": _VERSION, **asdict(record)}, out)
+        os.replace(tmp, folder / RECORD)
+    except OSError:
+        pass
 
 
 def forget(project: Project) -> None:
     """Drop the record before a build replaces the folders it describes."""
     try:
-        (project.cache_dir / RECORD).unlink()
-    except FileNotFoundError:
-        pass
+        (project.cache_dir / RECORD).unlink(missing_ok=True)
+    except OSError:
+        pass  # the record's file list no longer matches the folders: it is not used
 
 
 def compiled_templates(project: Project) -> Path:

@@ -80,7 +80,7 @@ class ThemeCache:
                 key = (
                     *theme.dirs,
                     *_files_under(d for d in theme.dirs if _is_editable(d)),
-                    *theme.static_templates,
+                    *sorted(theme.static_templates),
                 )
                 if key not in self.listings:
                     self.listings[key] = self._kept_listing(
