@@ -4,13 +4,13 @@ processes.
 Compiling templates was most of the cost of rendering, both for our page templates and for
 the theme's: a new `factsheet build` compiled every one again. Jinja checks each entry against
 the template's current source before using it, so an edited template is compiled afresh; the
-disk folder is named by `code_key.code_key()` (Jinja's and the generator's code, which set how
-a template compiles), so no entry outlives the code that made it. An entry that cannot be read
+disk folder is named by `build_cache.code_key()` (Jinja's and the generator's code, which set
+how a template compiles), so no entry outlives the code that made it. An entry that cannot be read
 (cut short, corrupt) is compiled again, never trusted.
 
-Entries are Python code (marshal, as Jinja's own FileSystemBytecodeCache and Python's
-__pycache__ keep it): the folder is the sheet's own `.cache/factsheet/`, which only factsheet
-writes.
+Entries are Python code in Jinja's own format (marshal, after a pickled checksum), as Jinja's
+FileSystemBytecodeCache and Python's __pycache__ keep code: trusted as those are, because the
+folder is the sheet's own `.cache/factsheet/`, which only factsheet writes.
 """
 
 from __future__ import annotations
