@@ -45,6 +45,20 @@ TEXTS = (
 (a repeated text would flatter any cache keyed by text)."""
 
 PREFIX = "bench-x"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's loader and emitter: at 100x the pure-Python ones took most of a minute of
+`make bench` to write the copies and count them."""
+
+
+def _load(text: str) -> Any:
+    return yaml.load(text, Loader=_LOADER)
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+
+
 _DYNAMIC = re.compile(r"content\.|sources\b|chart\(|link\(|url\(")
 """What marks a page template as listing records; the others are copied as they are."""
 
@@ -57,7 +71,7 @@ def real_records(content_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """Every record of the real content, by kind, as plain YAML data."""
     records: dict[str, list[dict[str, Any]]] = {kind: [] for kind in REFERENCES}
     for path in sorted([*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = _load(path.read_text(encoding="utf-8")) or {}
         for kind in REFERENCES:
             records[kind].extend(data.get(kind) or [])
     return records
@@ -117,13 +131,13 @@ def _sheet_file(content_dir: Path) -> Path:
     return next(
         p
         for p in sorted(content_dir.rglob("*.y*ml"))
-        if "sheet" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+        if "sheet" in (_load(p.read_text(encoding="utf-8")) or {})
     )
 
 
 def sheet_topics(content_dir: Path) -> dict[str, str]:
     """The sheet's topics, id to title."""
-    data = yaml.safe_load(_sheet_file(content_dir).read_text(encoding="utf-8"))
+    data = _load(_sheet_file(content_dir).read_text(encoding="utf-8"))
     return dict(data["sheet"].get("topics") or {})
 
 
@@ -148,16 +162,14 @@ def grow(root: Path, factor: int) -> dict[str, int]:
     content_dir, pages = root / "content", root / "site_src" / "pages"
     records = real_records(content_dir)
     sheet_file = _sheet_file(content_dir)
-    sheet_data = yaml.safe_load(sheet_file.read_text(encoding="utf-8"))
+    sheet_data = _load(sheet_file.read_text(encoding="utf-8"))
     topics: dict[str, str] = dict(sheet_data["sheet"].get("topics") or {})
     extras = extra_templates(pages, topics)
     added_topics: dict[str, str] = {}
     for copy in range(1, factor):
         end = suffix(copy)
         data = copy_records(records, copy)
-        (content_dir / f"{PREFIX}{copy:03d}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+        (content_dir / f"{PREFIX}{copy:03d}.yml").write_text(_dump(data), encoding="utf-8")
         for topic, title in topics.items():
             added_topics[topic + end] = f"{title} (copy {copy})"
             (pages / f"{PREFIX}{copy:03d}-{topic}.md.j2").write_text(
@@ -167,9 +179,7 @@ def grow(root: Path, factor: int) -> dict[str, int]:
             text = template.read_text(encoding="utf-8") if template else "# Page\n"
             (pages / f"{PREFIX}{copy:03d}-page{n}.md.j2").write_text(text, encoding="utf-8")
     sheet_data["sheet"]["topics"] = {**topics, **added_topics}
-    sheet_file.write_text(
-        yaml.safe_dump(sheet_data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    sheet_file.write_text(_dump(sheet_data), encoding="utf-8")
     return count(root)
 
 

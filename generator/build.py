@@ -11,22 +11,26 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import lock, outputs, pipeline
-from .content import Content
+from . import build_cache, lock, outputs
 from .errors import Problem
 from .outputs import swap
-from .pipeline import source_date_epoch
 from .project import Project
 
-__all__ = ["BuildReport", "build", "source_date_epoch"]
+if TYPE_CHECKING:
+    from .content import Content
+
+__all__ = ["BuildReport", "build"]
 
 
 @dataclass
 class BuildReport:
-    content: Content
+    content: Content | None
+    """None when nothing changed since the last build, which was kept (`kept`)."""
     generate_seconds: float
     """The generator's own work: reading and checking content, then writing the Markdown."""
     engine_seconds: float
@@ -35,6 +39,9 @@ class BuildReport:
     charts_rendered: int
     charts_cached: int
     warnings: list[Problem] = field(default_factory=list)
+    kept: bool = False
+    """True when every input hashed as for the last build and its output was untouched, so
+    that build's docs_dir and site_dir were kept as they were (see build_cache.py)."""
 
 
 def build(project: Project, *, wait: float | None = None) -> BuildReport:
@@ -56,6 +63,23 @@ def _build(project: Project) -> BuildReport:
         key: outputs.claim(folder, key, project.display(folder))
         for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
     }
+    started = time.perf_counter()
+    inputs = build_cache.inputs_key(project) if build_cache.cacheable(project) else None
+    last = build_cache.unchanged(project, inputs) if inputs else None
+    if last is not None:
+        return BuildReport(
+            content=None,
+            generate_seconds=time.perf_counter() - started,
+            engine_seconds=0.0,
+            pages=last.pages,
+            charts_rendered=0,
+            charts_cached=last.charts,
+            warnings=last.problems(),
+            kept=True,
+        )
+    build_cache.forget(project)
+    from . import pipeline  # after the check above: a kept build imports none of the stages
+
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f"{outputs.STAGING_PREFIX}{os.getpid()}-", dir=project.root)
@@ -71,6 +95,10 @@ def _build(project: Project) -> BuildReport:
                 outputs.confirm_earlier_build(target, new, key, project.display(target))
         for _, new, target in pairs:
             swap(new, target)
+        charts = built.charts_rendered + built.charts_cached
+        warnings = list(built.content.warnings)
+        if inputs:
+            build_cache.remember(project, inputs, len(built.pages), charts, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(

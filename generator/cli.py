@@ -92,8 +92,10 @@ def build(root: Path, site_url: str | None) -> None:
     report = run_build(project)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    done = "Kept (nothing changed since the last build)" if report.kept else "Built"
     click.echo(
-        f"Built {report.pages} pages into {project.display(project.site_dir)}/"
+        f"{done} {report.pages} pages in{'' if report.kept else 'to'} "
+        f"{project.display(project.site_dir)}/"
         f" (generator {report.generate_seconds:.2f} s, MkDocs {report.engine_seconds:.2f} s;"
         f" charts: {report.charts_rendered} rendered, {report.charts_cached} from cache)."
     )

@@ -8,10 +8,13 @@ the same folder.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -21,6 +24,7 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 
 import yaml
 from mkdocs.livereload import LiveReloadServer, _Handler
+from mkdocs.plugins import BasePlugin
 
 from .errors import BuildFailed
 from .project import Project
@@ -58,10 +62,13 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
-    listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time."""
+    listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
+    With a `folder` (named by the code: see build_cache.compiled_templates), both are kept
+    there for later processes too: Material ships some 14,000 files, mostly icons, that
+    MkDocs lists and filters on every build."""
 
-    def __init__(self) -> None:
-        self.bytecode = CompiledTemplates()
+    def __init__(self, folder: Path | None = None) -> None:
+        self.bytecode = CompiledTemplates(folder)
         self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def attach(self, config: Any) -> None:
@@ -77,15 +84,156 @@ class ThemeCache:
             def list_templates(*args: Any, **kwargs: Any) -> list[str]:
                 # The installed theme never changes during a session; a sheet's own overrides
                 # may, so their file names are part of the key.
-                key = (*theme.dirs, *_files_under(d for d in theme.dirs if _is_editable(d)))
+                key = (
+                    *theme.dirs,
+                    *_files_under(d for d in theme.dirs if _is_editable(d)),
+                    *sorted(theme.static_templates),
+                )
                 if key not in self.listings:
-                    self.listings[key] = plain_list(*args, **kwargs)
+                    self.listings[key] = self._kept_listing(
+                        key, lambda: plain_list(*args, **kwargs)
+                    )
                 return self.listings[key]
 
             env.list_templates = list_templates
             return env
 
         theme.get_env = get_env
+
+    def _kept_listing(self, key: tuple[str, ...], listing: Callable[[], list[str]]) -> list[str]:
+        """The theme's files for `key`, from the folder if an earlier process listed them."""
+        folder = self.bytecode.folder
+        if folder is None:
+            return listing()
+        path = folder / f"theme-files-{hashlib.sha256(json.dumps(key).encode()).hexdigest()}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(kept, list) and all(isinstance(name, str) for name in kept):
+                return kept
+        except (OSError, ValueError):
+            pass
+        found = listing()
+        _write_json(path, found)
+        return found
+
+
+class PageCache(BasePlugin):  # type: ignore[type-arg]
+    """MkDocs' two costly steps for each page, kept in `folder` for later builds: Markdown to
+    HTML (`Page.render`), and Material's search plugin reading that HTML into index entries.
+
+    An entry is keyed by what its step reads: the page's Markdown and address (render), or
+    its HTML, address, title, table of contents and front matter (search), each with
+    `context`, which hashes the code, the configuration and every file's address (for links).
+    So only the pages whose Markdown changed are converted again after an edit. Entries are
+    JSON and are written only when the whole build succeeded without a warning (`keep`): a
+    page whose conversion warned is converted, and warns, again. An unreadable entry is
+    converted again.
+    """
+
+    def __init__(self, folder: Path, context: str) -> None:
+        self.folder = folder
+        self.context = context
+        self.used: set[str] = set()
+        self.made: dict[str, Any] = {}
+
+    def _key(self, *parts: str) -> str:
+        sha = hashlib.sha256(self.context.encode())
+        for part in parts:
+            sha.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return sha.hexdigest()
+
+    def _get(self, key: str) -> Any:
+        self.used.add(key)
+        if key in self.made:
+            return self.made[key]
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        addresses = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
+        self.context = self._key(json.dumps(addresses))
+        search = config.plugins.get("material/search")
+        index: Any = getattr(search, "search_index", None)
+        if type(index).__module__ == "material.plugins.search.plugin":
+            index.add_entry_from_context = self._cached_search(index)
+        return files
+
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        page.render = self._cached_render(page, page.render)
+        return page
+
+    def _cached_render(self, page: Any, render: Callable[[Any, Any], None]) -> Any:
+        from mkdocs.structure import pages
+        from mkdocs.structure.toc import get_toc
+
+        def cached(config: Any, files: Any) -> None:
+            key = self._key("render", page.file.src_uri, page.markdown)
+            entry = self._get(key)
+            if entry is None:
+                render(config, files)
+                links = page.links_to_anchors or {}
+                entry = self.made[key] = {
+                    "content": page.content,
+                    "toc": [_toc_token(item) for item in page.toc],
+                    "title": page._title_from_render,
+                    "anchors": sorted(page.present_anchor_ids or ()),
+                    "links": {to.src_uri: anchors for to, anchors in links.items()},
+                }
+                return
+            page.content = entry["content"]
+            page.toc = get_toc(entry["toc"])
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            if pages.log.getEffectiveLevel() > logging.DEBUG:  # as Page.render does
+                links = entry["links"].items()
+                page.links_to_anchors = {files.get_file_from_path(u): a for u, a in links}
+
+        return cached
+
+    def _cached_search(self, index: Any) -> Callable[[Any], None]:
+        add = index.add_entry_from_context
+
+        def cached(page: Any) -> None:
+            toc = [_toc_token(item) for item in page.toc]
+            about = json.dumps([page.url, str(page.title), toc, page.meta], default=str)
+            key = self._key("search", page.content, about)
+            entries = self._get(key)
+            if entries is None:
+                before = len(index.entries)
+                add(page)
+                self.made[key] = index.entries[before:]
+                return
+            index.entries.extend(entries)
+
+        return cached
+
+    def keep(self) -> None:
+        """Write this build's new entries, and remove those it did not use."""
+        try:
+            for key, entry in self.made.items():
+                _write_json(self.folder / f"{key}.json", entry)
+            for path in self.folder.iterdir():
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be written only costs the next build the conversions
+
+
+def _write_json(path: Path, data: Any) -> None:
+    """Write `path` whole or not at all, so that a parallel build never reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+    os.replace(tmp, path)
+
+
+def _toc_token(item: Any) -> dict[str, Any]:
+    """A table-of-contents entry as MkDocs' `get_toc` reads it back."""
+    children = [_toc_token(child) for child in item.children]
+    return {"level": item.level, "id": item.id, "name": item.title, "children": children}
 
 
 def _is_editable(folder: str) -> bool:
@@ -159,11 +307,20 @@ def set_language(config: Any, project: Project, content: Content) -> None:
         if name in config.mdx_configs or name in config.markdown_extensions:
             options = config.mdx_configs.setdefault(name, {})
             options.setdefault("permalink_title", language.text("theme.permalink"))
-    config.extra["factsheet"] = {
-        "not_found": language.html("theme.not_found"),
-        "feed": language.html("theme.feed"),
-        "made_with": language.html("theme.made_with"),
-    }
+    config.extra["factsheet"] = {key: language.html(f"theme.{key}") for key in THEME_MESSAGES}
+
+
+THEME_MESSAGES = ("not_found", "feed", "made_with")
+"""The messages the generator's theme templates print (`config.extra.factsheet`)."""
+
+
+def language_key(content: Content) -> str:
+    """What `set_language` gives the engine, as text: the engine's output depends on it
+    though the generated Markdown may not (a sheet rewording only the 404 page's title), so
+    caches of the engine's work are keyed by it too."""
+    language = content.language
+    words = [language.text(f"theme.{key}") for key in ("permalink", *THEME_MESSAGES)]
+    return json.dumps([content.sheet.language, *words], ensure_ascii=False)
 
 
 def build_site(
@@ -173,10 +330,12 @@ def build_site(
     source_date_epoch: int,
     theme_cache: ThemeCache | None = None,
     content: Content | None = None,
+    page_cache: PageCache | None = None,
 ) -> None:
     """Build `docs` into `site` with MkDocs; BuildFailed lists every warning it raised.
 
-    With `content`, the site speaks the sheet's language (`set_language`)."""
+    With `content`, the site speaks the sheet's language (`set_language`). With a
+    `page_cache`, pages whose Markdown is unchanged are not converted again."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
 
@@ -199,6 +358,8 @@ def build_site(
                 set_language(config, project, content)
             if theme_cache is not None:
                 theme_cache.attach(config)
+            if page_cache is not None:
+                config.plugins["factsheet/page-cache"] = page_cache
             build(config)
     except (exceptions.MkDocsException, exceptions.Abort, SystemExit) as exc:
         details = "\n".join(f"  {m}" for m in collect.messages)
@@ -209,6 +370,8 @@ def build_site(
         raise BuildFailed(
             "the site engine (MkDocs) warned:\n" + "\n".join(f"  {m}" for m in collect.messages)
         )
+    if page_cache is not None:
+        page_cache.keep()
 
 
 def _load_config(path: Path, **options: Any) -> Any:

@@ -41,12 +41,15 @@ class Generated:
     charts_cached: int = 0
 
 
-def render_site(project: Project, content: Content, chart_set: charts.ChartSet) -> Rendered:
+def render_site(
+    project: Project, content: Content, chart_set: charts.ChartSet, compiled: Path | None = None
+) -> Rendered:
     """The page stage, in memory: render every page template and resolve its links.
 
     `build` (through `generate`) and `check` both run this, so they refuse the same pages:
     ContentError for a record no page shows, an id anchored on two pages or a link to what
-    no page shows; TemplateProblem for a template that fails.
+    no page shows; TemplateProblem for a template that fails. With `compiled`, a folder,
+    compiled templates are kept there for later processes (`check` writes nothing).
     """
 
     @jinja2.pass_context
@@ -69,7 +72,7 @@ def render_site(project: Project, content: Content, chart_set: charts.ChartSet) 
         "site_url": project.site_url,
         "feed": links.file(feed.PATH),
     }
-    rendered = render_pages(project.site_src, globals_, project.display, content.writer)
+    rendered = render_pages(project.site_src, globals_, project.display, content.writer, compiled)
     page_of, clashes = links.anchor_pages(rendered)
     problems = [_clash(content, clash) for clash in clashes]
     pages: list[Page] = []
@@ -96,18 +99,24 @@ def render_in_memory(project: Project, content: Content) -> Rendered:
     return render_site(project, content, charts.chart_blocks(content, project.site_url))
 
 
-def generate(project: Project, content: Content, docs: Path, share_image: bool = True) -> Generated:
+def generate(
+    project: Project,
+    content: Content,
+    docs: Path,
+    share_image: bool = True,
+    compiled: Path | None = None,
+) -> Generated:
     """Write the sheet's Markdown and files into `docs`.
 
     The live preview passes `share_image=False` to skip drawing the social-media image no one
-    sees there.
+    sees there. `compiled`: a folder to keep compiled templates in (see template_cache.py).
     """
     docs.mkdir(parents=True, exist_ok=True)
     for assets in (THEME / "assets", project.site_src / "assets"):
         if assets.is_dir():
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
     chart_set = charts.render_charts(content, docs, project.cache_dir / "charts", project.site_url)
-    rendered = render_site(project, content, chart_set)
+    rendered = render_site(project, content, chart_set, compiled)
     page_of = rendered.page_of
     charts.write_embeds(chart_set, content, docs, page_of)
     downloads = exports.write_exports(

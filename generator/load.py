@@ -14,7 +14,7 @@ from pathlib import Path
 from .content import KINDS, Content, Located
 from .errors import ContentError, Problem, relative
 from .models import ContentFile, Sheet
-from .yaml_loader import Loaded, YamlProblems, dotted, load_yaml, read_regular_file
+from .yaml_loader import KeptFiles, Loaded, YamlProblems, dotted, load_yaml, read_regular_file
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -27,9 +27,12 @@ def content_files(content_dir: Path) -> list[Path]:
     return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
 
 
-def read_files(root: Path) -> tuple[list[tuple[str, Loaded]], list[Problem], set[str]]:
+def read_files(
+    root: Path, kept: KeptFiles | None = None
+) -> tuple[list[tuple[str, Loaded]], list[Problem], set[str]]:
     """Every YAML file of `root/content` parsed, as (name to show, parsed file); the problems
-    of the files that could not be parsed; and the ids those files seem to define."""
+    of the files that could not be parsed; and the ids those files seem to define. With
+    `kept`, files parsed by an earlier process are read from there."""
     content_dir = root / "content"
     files = content_files(content_dir)
     if not files:
@@ -41,10 +44,12 @@ def read_files(root: Path) -> tuple[list[tuple[str, Loaded]], list[Problem], set
     for path in files:
         display = relative(path, root)
         try:
-            parsed.append((display, load_yaml(path, display)))
+            parsed.append((display, load_yaml(path, display, kept)))
         except YamlProblems as exc:
             problems.extend(exc.problems)
             unsure |= ids_written_in(path)
+    if kept is not None:
+        kept.prune()
     return parsed, problems, unsure
 
 

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, outputs
+from . import build_cache, engine, outputs
 from .content import Content
 from .errors import Problem
 from .generate import generate
 from .page import Page
 from .project import Project
 from .validation import load_and_validate
+from .yaml_loader import KeptFiles
 
 
 @dataclass
@@ -73,19 +74,34 @@ def run(
     warning as soon as the content is loaded, before any later stage can fail.
     """
     started = time.perf_counter()
-    content = load_and_validate(project.root)
+    code = build_cache.code_key()
+    content = load_and_validate(project.root, KeptFiles(project.cache_dir / "yaml", code))
     for warning in content.warnings:
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
-    generated = generate(project, content, docs, share_image=cache is None)
+    compiled = build_cache.compiled_templates(project)
+    generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
     generated_at = time.perf_counter()
-    docs_files = _files(docs) if cache is not None else None
+    # What the engine builds from: the generated folder, and the language settings it gets.
+    docs_files = (
+        {**_files(docs), "": engine.language_key(content).encode()} if cache is not None else None
+    )
     site_built = cache is None or docs_files != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
-        engine.build_site(project, docs, site, epoch, cache.theme if cache else None, content)
+        theme = cache.theme if cache else engine.ThemeCache()
+        theme.bytecode.folder = compiled
+        pages = (
+            engine.PageCache(
+                project.cache_dir / "pages",
+                build_cache.engine_key(project) + engine.language_key(content),
+            )
+            if build_cache.cacheable(project)
+            else None
+        )
+        engine.build_site(project, docs, site, epoch, theme, content, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = docs_files

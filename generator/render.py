@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -82,14 +84,28 @@ def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def inline_md(text: str | None) -> Markup:
-    """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML.
+_CONVERTED: dict[str, str] = {}
+"""inline_md's HTML by text: Markdown is the slowest step of rendering, a page meets the
+same notes many times, and a rebuild after an edit meets them all again. Kept between
+processes in the compiled-templates folder (see `render_pages`), which is named by the code."""
+_USED: set[str] = set()
+"""The texts converted or looked up since `render_pages` began: what it keeps."""
+_KEPT_NAME = "inline-md.json"
 
-    Remembered by text: Markdown is the slowest step of rendering, and a rebuild after an
-    edit meets the same notes again."""
+
+def inline_md(text: str | None) -> Markup:
+    """Inline Markdown (emphasis, code, http/https/mailto links) to sanitised HTML."""
     if not text:
         return Markup("")
+    key = str(text)
+    html = _CONVERTED.get(key)
+    if html is None:
+        html = _CONVERTED[key] = _inline_html(key)
+    _USED.add(key)
+    return Markup(html)
+
+
+def _inline_html(text: str) -> str:
     escaped = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
     html = _markdown().convert(escaped.replace(">", "&gt;"))
     clean = nh3.clean(
@@ -105,7 +121,31 @@ def inline_md(text: str | None) -> Markup:
     clean = re.sub(r"</?p>", " ", clean).strip()
     clean = _DEAD_LINK.sub(r"\1", clean)  # a link whose target was refused stays as its text
     # After nh3, which turns character references back into characters.
-    return Markup(" ".join(clean.split()).translate(_BRACKETS_TABLE))
+    return " ".join(clean.split()).translate(_BRACKETS_TABLE)
+
+
+def _load_converted(folder: Path) -> None:
+    """Add the conversions an earlier process kept in `folder`; an unreadable file adds none."""
+    try:
+        kept = json.loads((folder / _KEPT_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(kept, dict) and all(isinstance(v, str) for v in kept.values()):
+        for text, html in kept.items():
+            _CONVERTED.setdefault(text, html)
+
+
+def _keep_converted(folder: Path) -> None:
+    """Keep the conversions this render used (only those: removed notes are not kept)."""
+    used = {text: _CONVERTED[text] for text in sorted(_USED)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(used, out, ensure_ascii=False)
+        os.replace(tmp, folder / _KEPT_NAME)
+    except OSError:
+        pass  # not kept: the next process converts again
 
 
 def yaml_string(value: Any) -> Markup:
@@ -233,12 +273,22 @@ class _Recorder:
 
 
 def render_pages(
-    site_src: Path, globals_: dict[str, Any], display: Callable[[Path], str], write: Writer
+    site_src: Path,
+    globals_: dict[str, Any],
+    display: Callable[[Path], str],
+    write: Writer,
+    compiled: Path | None = None,
 ) -> list[Page]:
     """Every page template rendered, as a `Page`; TemplateProblem on any failure.
 
     Templates get `anchor`, `link`, `url` and `once`, which record into the page being
-    rendered; a global given a Jinja context can reach them there (see generate's `chart`)."""
+    rendered; a global given a Jinja context can reach them there (see generate's `chart`).
+    `compiled`: a folder that keeps compiled templates and inline Markdown for later
+    processes."""
+    _COMPILED.folder = compiled
+    _USED.clear()
+    if compiled is not None:
+        _load_converted(compiled)
     page = _Recorder()
     recorded = {"anchor": page.anchor, "link": page.link, "url": page.url, "once": page.once}
     env = environment(site_src, {**globals_, **recorded}, write)
@@ -263,6 +313,8 @@ def render_pages(
         meta, body = split_front_matter(text)
         path = rel.as_posix().removesuffix(".j2")
         out.append(Page(path, meta, body, list(page.anchors), page.links))
+    if compiled is not None:
+        _keep_converted(compiled)
     return out
 
 

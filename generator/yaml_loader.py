@@ -11,11 +11,15 @@ pipe), and no text may hold a control character, however it was written.
 
 from __future__ import annotations
 
+import datetime
 import errno
+import hashlib
+import marshal
 import math
 import os
 import re
 import stat
+import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,12 +92,12 @@ class YamlProblems(Exception):
         return cls([Problem(display, line, col, field, message)])
 
 
-def load_yaml(path: Path, display: str) -> Loaded:
+def load_yaml(path: Path, display: str, kept: KeptFiles | None = None) -> Loaded:
     """Load `path` (shown to users as `display`); raise YamlProblems on anything doubtful.
 
     A file whose bytes have not changed since this process last loaded it is not parsed
     again (a rebuild in `factsheet serve` re-reads every file after one edit): the Loaded is
-    shared, so read it, don't change it.
+    shared, so read it, don't change it. With `kept`, nor since a process that kept it there.
     """
     raw = read_regular_file(path, display)
     key = (str(path), display)
@@ -101,11 +105,97 @@ def load_yaml(path: Path, display: str) -> Loaded:
     if recent is not None and recent[0] == raw:
         _RECENT.move_to_end(key)
         return recent[1]
-    loaded = _parse(raw, display)
+    loaded = kept.get(raw, display) if kept is not None else None
+    if loaded is None:
+        loaded = _parse(raw, display)
+        if kept is not None:
+            kept.put(raw, display, loaded)
     _RECENT[key] = (raw, loaded)
     while len(_RECENT) > _RECENT_FILES:
         _RECENT.popitem(last=False)
     return loaded
+
+
+class KeptFiles:
+    """Parsed files kept in a folder between processes, each under the hash of its bytes, its
+    name as shown and `code` (the hash of the loader's code and PyYAML's version).
+
+    Stored with marshal, which holds only data (dicts, lists, tuples, text, numbers); dates,
+    which it cannot hold, are written as ('date', 'YYYY-MM-DD') tuples, a form no YAML value
+    takes. An entry that cannot be read, or reads as anything else, is parsed again.
+    `prune` removes the entries of files no longer read.
+    """
+
+    def __init__(self, folder: Path, code: str) -> None:
+        self.folder = folder
+        self.code = code
+        self.used: set[str] = set()
+
+    def _path(self, raw: bytes, display: str) -> Path:
+        sha = hashlib.sha256(f"{self.code}\0{display}\0".encode())
+        sha.update(raw)
+        name = f"{sha.hexdigest()}.marshal"
+        self.used.add(name)
+        return self.folder / name
+
+    def get(self, raw: bytes, display: str) -> Loaded | None:
+        try:
+            stored = marshal.loads(self._path(raw, display).read_bytes())
+            data, positions, keys = stored
+            if not (isinstance(positions, dict) and isinstance(keys, dict)):
+                return None
+            return Loaded(_from_kept(data), positions, keys)
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+
+    def put(self, raw: bytes, display: str, loaded: Loaded) -> None:
+        path = self._path(raw, display)
+        try:
+            data = marshal.dumps((_to_kept(loaded.data), loaded.positions, loaded.keys))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except (OSError, ValueError, TypeError):
+            pass  # not kept: the next process parses the file again
+
+    def prune(self) -> None:
+        """Remove every entry this process did not read or write."""
+        try:
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _to_kept(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _to_kept(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_kept(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        raise TypeError("a time of day is not kept")  # the loader makes none; never guess
+    if isinstance(value, datetime.date):
+        return ("date", value.isoformat())
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"not kept: {type(value).__name__}")
+
+
+def _from_kept(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _from_kept(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_kept(v) for v in value]
+    if isinstance(value, tuple):
+        if len(value) != 2 or value[0] != "date":
+            raise ValueError("not an entry this loader wrote")
+        return datetime.date.fromisoformat(value[1])
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise ValueError("not an entry this loader wrote")
 
 
 _RECENT: OrderedDict[tuple[str, str], tuple[bytes, Loaded]] = OrderedDict()

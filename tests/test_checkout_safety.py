@@ -235,7 +235,9 @@ def test_four_builds_at_once_all_succeed_and_site_never_disappears(starter: Path
 
     watcher = threading.Thread(target=watch)
     watcher.start()
-    builds = [start_build(starter) for _ in range(4)]
+    # Each with its own SOURCE_DATE_EPOCH, an input of the build: none finds the site of the
+    # one before it up to date (and keeps it), so all four build and replace it.
+    builds = [start_build(starter, SOURCE_DATE_EPOCH=str(1767225600 + n)) for n in range(4)]
     try:
         outputs = [b.communicate(timeout=600) for b in builds]
     finally:
@@ -271,7 +273,8 @@ def test_a_second_build_waits_for_the_lock_then_gives_up_with_exit_2(
 def test_a_build_killed_mid_way_is_cleaned_up_by_the_next(starter: Path):
     assert run(starter, "build").exit_code == 0
     before = snapshot(starter / "site")
-    build = start_build(starter)
+    # Another SOURCE_DATE_EPOCH, an input of the build, so that it builds rather than keeps.
+    build = start_build(starter, SOURCE_DATE_EPOCH="1767225600")
     try:
         deadline = time.monotonic() + 120
         while not list(starter.glob(".factsheet-build-*")) and build.poll() is None:

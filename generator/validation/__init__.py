@@ -17,16 +17,17 @@ from .. import load
 from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
-from ..yaml_loader import Loaded
+from ..yaml_loader import KeptFiles, Loaded
 from . import charts, fields, messages, references, rules
 
 
-def load_and_validate(root: Path) -> Content:
+def load_and_validate(root: Path, kept: KeptFiles | None = None) -> Content:
     """The sheet in `root/content`, every rule checked; ContentError listing every error.
 
-    The Content returned carries the warnings (unused sources) in `warnings`.
+    The Content returned carries the warnings (unused sources) in `warnings`. `kept`: parsed
+    files kept between processes (build and serve; `check` writes nothing).
     """
-    parsed, problems, unsure = load.read_files(root)
+    parsed, problems, unsure = load.read_files(root, kept)
     parts: list[tuple[str, Loaded, ContentFile]] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
