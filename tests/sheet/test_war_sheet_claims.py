@@ -59,7 +59,7 @@ def test_each_overstatement_of_the_article_has_an_editors_note(built, content, c
     matching = [n for n in notes if claim.lower() in text(n).lower()]
     assert matching, f"no editor's note quotes the article's {claim!r}"
     note = matching[0]
-    assert "The claim:" in text(note) and "The source says:" in text(note)
+    assert "The article said:" in text(note) and "The source says:" in text(note)
     source = content.sources[content.notes[note["id"]].source]
     # A source with no address of its own is linked to its entry on the sources page.
     target = source.url or re.compile(rf"#{source.id}$")
