@@ -92,6 +92,27 @@ CODE_FIELDS = {
 names. Dates, numbers and URLs are skipped by their form. `licenses` holds the licence's Open
 Definition id and the author's own name for it ('CC-BY-4.0', 'CC BY 4.0')."""
 
+PACKAGE_CODES = {
+    "$schema",
+    "name",
+    "path",
+    "type",
+    "format",
+    "mediatype",
+    "encoding",
+    "enum",
+    "pattern",
+    "primaryKey",
+    "missingValues",
+}
+"""Fields of data/datapackage.json that hold names, paths, types and codes (a column's name
+'label', a resource's type 'table', the qualifiers' codes 'about', 'up to'): the Frictionless
+spec's machine fields, the same in every language. Its titles and descriptions are prose."""
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+"""A Markdown code span: the package's descriptions (Markdown) quote codes and column names
+in one, as a German description quotes the column `value` or the kind `derived`."""
+
 CONTENT_CODES = {
     "op",
     "scale",
@@ -252,17 +273,17 @@ def chart_texts(site: Path) -> Iterator[tuple[str, str]]:
 
 
 def _prose(node: object, key: str = "") -> Iterator[str]:
-    """The text values of downloaded data, codes (CODE_FIELDS) and dates, numbers and URLs
-    aside."""
+    """The text values of downloaded data, codes (CODE_FIELDS, PACKAGE_CODES, code spans) and
+    dates, numbers and URLs aside."""
     if isinstance(node, dict):
         for k, value in node.items():
-            if k not in CODE_FIELDS:
+            if k not in CODE_FIELDS | PACKAGE_CODES:
                 yield from _prose(value, k)
     elif isinstance(node, list):
         for value in node:
             yield from _prose(value, key)
     elif isinstance(node, str) and not _CODE_VALUE.match(node):
-        yield node
+        yield _CODE_SPAN.sub(" ", node)
 
 
 def data_texts(site: Path) -> Iterator[tuple[str, str]]:
