@@ -132,7 +132,9 @@ _CODE_VALUE = re.compile(r"^(?:https?://\S*|/\S*|[\d.eE+-]+|\d{4}(?:-\d{2}){0,2}
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", text))}
+    """The words of a message, its placeholders and code spans (`derived`, a code that a
+    German message quotes as it is) aside: a code is no word of the language."""
+    return {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}|`[^`]*`", " ", text))}
 
 
 def _messages(tag: str) -> Iterator[str]:
