@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, get_args
 
@@ -20,8 +20,8 @@ from .charts import ChartData, chart_data
 from .content import Content
 from .exports import DOWNLOADS, FIGURE_COLUMNS, MEDIA_TYPES
 from .models import Qualifier
-from .units import UNITS, Unit, unit_words
-from .units import unit as find_unit
+from .numbers import Writer
+from .units import UNITS
 
 PATH = "data/datapackage.json"
 """Where the package lands in the site, next to the downloads it describes."""
@@ -30,171 +30,140 @@ CHARTS = "data/charts"
 """Where the copies of the charts' CSVs land, inside the package's folder."""
 
 SPEC = "https://datapackage.org/profiles/2.0"
-"""Data Package v2 (2024): `frictionless` 5 validates it, and v1 readers ignore `$schema`."""
+"""Data Package v2 (2024): `frictionless` 5 validates it, and v1 readers ignore `$schema`.
+It has no property for the language of its texts, so none is added: the sheet's pages say it."""
 
 _CC = re.compile(r"^CC[ -]?(?:(0)|(BY(?:[ -](?:SA|ND|NC|NC[ -]SA|NC[ -]ND))?))[ -](\d\.\d)$", re.I)
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_DATE_TEXT = "An ISO 8601 date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD."
-_LIST_TEXT = "Ids separated by spaces."
 _QUALIFIERS = list(get_args(Qualifier))
-_TEXT_TEXT = (
-    " Text that would begin with =, +, -, @, a tab or a carriage return starts with an "
-    "apostrophe, so that no spreadsheet runs it as a formula."
-)
 
 Field = dict[str, Any]
 
+_DATE: Field = {"constraints": {"pattern": PARTIAL_DATE}}
+_IDS = "ids"
+"""Marks a field that holds ids separated by spaces; its description says so."""
+_STRING: Field = {"type": "string"}
 
-def _string(name: str, description: str, **extra: Any) -> Field:
-    return {"name": name, "type": "string", "description": description, **extra}
+_FIGURE_FIELDS: dict[str, Field] = {
+    "id": _STRING,
+    "kind": {**_STRING, "constraints": {"enum": ["figure", "derived"]}},
+    "label": _STRING,
+    "title": _STRING,
+    "attribution": _STRING,
+    "text": _STRING,
+    "value": {"type": "number"},
+    "low": {"type": "number"},
+    "high": {"type": "number"},
+    "qualifier": {**_STRING, "constraints": {"enum": _QUALIFIERS}},
+    "unit": _STRING,  # its constraints and words depend on the sheet: see figure_fields
+    "period_start": {**_STRING, **_DATE},
+    "period_end": {**_STRING, **_DATE},
+    "as_of": {**_STRING, **_DATE},
+    "projection": {"type": "boolean"},
+    "timeless": {"type": "boolean"},
+    "side": _STRING,
+    "measure": _STRING,
+    "topic": _STRING,
+    "note": _STRING,
+    "source_id": {**_STRING, _IDS: True},
+    "source_publisher": _STRING,
+    "source_title": _STRING,
+    "source_date": {**_STRING, **_DATE},
+    "source_url": {**_STRING, "format": "uri"},
+    "source_confidence": _STRING,
+    "via": _STRING,
+    "via_title": _STRING,
+    "via_url": {**_STRING, "format": "uri"},
+    "formula": _STRING,
+    "working": _STRING,
+    "inputs": {**_STRING, _IDS: True},
+    "permalink": _STRING,
+    "cite_as": _STRING,
+}
+"""figures.csv's columns, typed: each described by `datapackage.figures.<name>`."""
 
+_TIMELINE_FIELDS: dict[str, Field] = {
+    "id": _STRING,
+    "date": {**_STRING, **_DATE},
+    "first_day": {"type": "date"},
+    "last_day": {"type": "date"},
+    "title": _STRING,
+    "source": _STRING,
+    "via": _STRING,
+}
+"""A timeline's CSV, described by `datapackage.timeline.<name>`."""
 
-def _partial_date(name: str, description: str) -> Field:
-    return _string(name, f"{description} {_DATE_TEXT}", constraints={"pattern": PARTIAL_DATE})
-
-
-def _qualifier(what: str) -> Field:
-    return _string(
-        "qualifier",
-        f"How the source qualifies {what}, e.g. 'about' or 'up to'; empty when it gives the "
-        "number as it is.",
-        constraints={"enum": _QUALIFIERS},
-    )
-
-
-_FIGURE_FIELDS: list[Field] = [
-    _string("id", "The figure's id, stable across updates; its permalink's anchor."),
-    _string(
-        "kind",
-        "'figure' for a number a source gives, 'derived' for one this site computes from them.",
-        constraints={"enum": ["figure", "derived"]},
-    ),
-    _string("label", "What the number counts, worded to follow it: 'people in the world'."),
-    _string("title", "The figure's title as a heading."),
-    _string("attribution", "Who gives it ('The UN estimates'), or 'computed by this site'."),
-    _string("text", "The figure as the site words it, with its qualifier and unit."),
-    {
-        "name": "value",
-        "type": "number",
-        "description": "The number, in the row's `unit`; empty when the source gives a range.",
-    },
-    {
-        "name": "low",
-        "type": "number",
-        "description": "The low end of a range, in the row's `unit`; empty for a single value.",
-    },
-    {
-        "name": "high",
-        "type": "number",
-        "description": "The high end of a range, in the row's `unit`; empty for a single value.",
-    },
-    _qualifier("the number"),
-    _string(
-        "unit",
-        "The unit of value, low and high: a key of the generator's unit table, e.g. 'people', "
-        "'percent', 'km2' or 'm-per-day', a currency's ISO 4217 code (USD), a rate per N "
-        "(per-100000-people) or one of the sheet's own units; `units` gives each key in words.",
-        constraints={"required": True, "enum": list(UNITS)},
-        units={key: unit_words(unit) for key, unit in UNITS.items()},
-    ),
-    _partial_date("period_start", "The first day of the period the figure covers."),
-    _partial_date("period_end", "The last day of the period the figure covers."),
-    _partial_date("as_of", "The day the figure stands for, when it covers no period."),
-    {
-        "name": "projection",
-        "type": "boolean",
-        "description": "true when the figure is a projection, not a measurement.",
-    },
-    {
-        "name": "timeless",
-        "type": "boolean",
-        "description": "true when the figure holds at no date (a definition, a constant): "
-        "its period and as_of are empty.",
-    },
-    _string("side", "Whose figure it is: a key of the sheet's sides."),
-    _string("measure", "What it measures, e.g. 'population': figures of one measure compare."),
-    _string("topic", "The sheet's topic it belongs to."),
-    _string("note", "A note on how to read the figure."),
-    _string("source_id", f"The ids of its sources (see sources.json). {_LIST_TEXT}"),
-    _string("source_publisher", "Who published the source."),
-    _string("source_title", "The source's title as published."),
-    _partial_date("source_date", "When the source was published."),
-    _string("source_url", "Where to read the source.", format="uri"),
-    _string("source_confidence", "How far the source has been checked."),
-    _string("via", "The id of the outlet that reported the source, when not read first-hand."),
-    _string("via_title", "The title of that outlet's report."),
-    _string("via_url", "Where to read that report.", format="uri"),
-    _string("formula", "How a derived figure is computed from its inputs."),
-    _string("working", "That computation with the inputs' numbers."),
-    _string("inputs", f"The ids of a derived figure's inputs. {_LIST_TEXT}"),
-    _string("permalink", "The figure's address on the site."),
-    _string("cite_as", "How to cite the figure."),
-]
+_CHART_FIELDS: dict[str, Field] = {
+    "id": _STRING,
+    "label": _STRING,
+    "qualifier": _FIGURE_FIELDS["qualifier"],
+    "low": {"type": "number"},
+    "high": {"type": "number"},
+    "unit": _STRING,
+    "as_given": _STRING,
+    "period_start": _FIGURE_FIELDS["period_start"],
+    "period_end": _FIGURE_FIELDS["period_end"],
+    "as_of": _FIGURE_FIELDS["as_of"],
+    "source": {**_STRING, _IDS: True},
+    "via": {**_STRING, _IDS: True},
+}
+"""A bar or range-bar chart's CSV, described by `datapackage.chart.<name>`."""
 
 
-def figure_fields(extra: Mapping[str, Unit] | None = None) -> list[Field]:
+def _fields(
+    writer: Writer, group: str, typed: Mapping[str, Field], **params: object
+) -> list[Field]:
+    """The fields of a CSV, each with its description in the sheet's language; a date or a
+    list of ids says how it is written."""
+    say = writer.language.text
+    fields = []
+    for name, spec in typed.items():
+        description = say(f"datapackage.{group}.{name}", **params)
+        if "constraints" in spec and "pattern" in spec["constraints"]:
+            description = say("datapackage.date", description=description)
+        if spec.get(_IDS):
+            description = say("datapackage.ids", description=description)
+        rest = {k: v for k, v in spec.items() if k not in ("type", _IDS)}
+        fields.append({"name": name, "type": spec["type"], "description": description, **rest})
+    return fields
+
+
+def figure_fields(writer: Writer, extra: Iterable[str] = ()) -> list[Field]:
     """The fields of figures.csv, in its columns' order; a column added to exports.py but not
     described here is still a valid string field, its description empty (a test finds it).
 
-    `extra`: units the sheet uses besides the built-in ones (currencies, rates, its own)."""
-    known = {f["name"]: f for f in _FIGURE_FIELDS}
-    if extra:
-        units = {**UNITS, **extra}
-        known["unit"] = {
-            **known["unit"],
-            "constraints": {"required": True, "enum": list(units)},
-            "units": {key: unit_words(found) for key, found in units.items()},
-        }
-    return [known.get(column, _string(column, "")) for column in FIGURE_COLUMNS]
+    `extra`: units the sheet uses besides the built-in ones (currencies, rates, its own);
+    `units` names every unit in the sheet's language, as its pages do."""
+    units = list(dict.fromkeys([*UNITS, *extra]))
+    known = {
+        f["name"]: f
+        for f in _fields(
+            writer,
+            "figures",
+            _FIGURE_FIELDS,
+            computed=writer.language.text("downloads.computed"),
+        )
+    }
+    known["unit"] |= {
+        "constraints": {"required": True, "enum": units},
+        "units": {key: writer.unit_name(key) for key in units},
+    }
+    return [
+        known.get(column, {"name": column, "type": "string", "description": ""})
+        for column in FIGURE_COLUMNS
+    ]
 
 
 _JSON_RESOURCES = {
-    "figures_json": ("figures-json", "Figures (JSON)", "The rows of figures.csv, typed."),
-    "statements_json": ("statements", "Statements", "Quoted statements, with their source."),
-    "events_json": ("events", "Events", "The timeline's events, with their source."),
-    "sources_json": ("sources", "Sources", "Every source, with the records that cite it."),
+    "figures_json": "figures-json",
+    "statements_json": "statements",
+    "events_json": "events",
+    "sources_json": "sources",
 }
-"""How each JSON download is named and described; each opens with the sheet's title, date and
-licence, then holds one list of records."""
-
-
-def _chart_fields(kind: str, unit: str, words: str) -> list[Field]:
-    if kind == "timeline":
-        return [
-            _string("id", "The event's id."),
-            _partial_date("date", "The event's date."),
-            {"name": "first_day", "type": "date", "description": "The first day it can be."},
-            {"name": "last_day", "type": "date", "description": "The last day it can be."},
-            _string("title", "What happened."),
-            _string("source", "The id of its source (see sources.json)."),
-            _string("via", "The id of the outlet that reported the source, if any."),
-        ]
-    number = "in the chart's unit, {words} ({unit}); low equals high for a single value."
-    return [
-        _string("id", "The figure's id (see figures.csv)."),
-        _string("label", "What the number counts."),
-        _qualifier("the number"),
-        {
-            "name": "low",
-            "type": "number",
-            "description": f"The low end, {number.format(words=words, unit=unit)}",
-            "unit": unit,
-        },
-        {
-            "name": "high",
-            "type": "number",
-            "description": f"The high end, {number.format(words=words, unit=unit)}",
-            "unit": unit,
-        },
-        _string("unit", "The chart's unit, the same on every row."),
-        _string("as_given", "The figure as its source gives it, in its own unit."),
-        _partial_date("period_start", "The first day of the period the figure covers."),
-        _partial_date("period_end", "The last day of the period the figure covers."),
-        _partial_date("as_of", "The day the figure stands for, when it covers no period."),
-        _string("source", f"The ids of its sources (see sources.json). {_LIST_TEXT}"),
-        _string("via", f"The ids of the outlets that reported them. {_LIST_TEXT}"),
-    ]
+"""Each JSON download's name in the package, its title and description under
+`datapackage.resources.<key>`; each opens with the sheet's title, date and licence, then holds
+one list of records."""
 
 
 def _csv(name: str, path: str, title: str, description: str, fields: list[Field]) -> Field:
@@ -203,7 +172,7 @@ def _csv(name: str, path: str, title: str, description: str, fields: list[Field]
         "path": path,
         "type": "table",
         "title": title,
-        "description": description + _TEXT_TEXT,
+        "description": description,
         "format": "csv",
         "mediatype": MEDIA_TYPES[".csv"],
         "encoding": "utf-8",
@@ -216,9 +185,33 @@ def _csv(name: str, path: str, title: str, description: str, fields: list[Field]
     }
 
 
+def _chart(data: ChartData) -> Field:
+    """A chart's CSV: its fields in the chart's unit, named as the chart names it."""
+    chart = data.chart
+    say = data.language.text
+    unit = data.unit.key if data.unit else ""
+    if chart.kind == "timeline":
+        fields = _fields(data.writer, "timeline", _TIMELINE_FIELDS)
+    else:
+        fields = _fields(data.writer, "chart", _CHART_FIELDS, unit=data.unit_words, code=unit)
+        for field in fields:
+            if field["name"] in ("low", "high"):
+                field["unit"] = unit
+    described = say(f"datapackage.resources.chart.{chart.kind}", id=chart.id, unit=data.unit_words)
+    return _csv(
+        f"chart-{chart.id}",
+        _within("data", _chart_path(chart.id)),
+        say("datapackage.resources.chart.title", title=chart.title),
+        say("datapackage.table", description=described),
+        fields,
+    )
+
+
 def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
-    """The package's descriptor, its resources in the order the build writes them."""
+    """The package's descriptor, its resources in the order the build writes them; every
+    title and description in the sheet's language, every name, type and code as it is."""
     sheet = content.sheet
+    say = content.language.text
     named = {"name": licence_name(sheet.license), "path": sheet.license_url}
     licence = {k: v for k, v in named.items() if v}
     # A licence needs a name or a path; with neither, the title alone would not validate.
@@ -227,44 +220,24 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
         _csv(
             "figures",
             _within("data", DOWNLOADS["figures_csv"]),
-            "Figures (CSV)",
-            "Every figure, one a row: its value or range with qualifier and unit, period, "
-            "source and permalink. The unit of value, low and high is the row's `unit`.",
-            figure_fields(
-                {
-                    q.unit: find_unit(q.unit, content.units)
-                    for q in content.quantities()
-                    if q.unit not in UNITS
-                }
-            ),
+            say("datapackage.resources.figures.title"),
+            say("datapackage.table", description=say("datapackage.resources.figures.description")),
+            figure_fields(content.writer, (q.unit for q in content.quantities())),
         )
     ]
-    for key, (res_name, title, description) in _JSON_RESOURCES.items():
+    for key, res_name in _JSON_RESOURCES.items():
         resources.append(
             {
                 "name": res_name,
                 "path": _within("data", DOWNLOADS[key]),
-                "title": title,
-                "description": description,
+                "title": say(f"datapackage.resources.{key}.title"),
+                "description": say(f"datapackage.resources.{key}.description"),
                 "format": "json",
                 "mediatype": MEDIA_TYPES[".json"],
                 "encoding": "utf-8",
             }
         )
-    for data in charts:
-        chart = data.chart
-        unit = data.unit.key if data.unit else ""
-        words = unit_words(data.unit) if data.unit else ""
-        what = "its events" if chart.kind == "timeline" else f"its figures, in {words}"
-        resources.append(
-            _csv(
-                f"chart-{chart.id}",
-                _within("data", _chart_path(chart.id)),
-                f"Chart: {chart.title}",
-                f"The data of the {chart.kind} chart '{chart.id}': {what}.",
-                _chart_fields(chart.kind, unit, words),
-            )
-        )
+    resources += [_chart(data) for data in charts]
     sources = [
         {"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})}
         for s in content.sources.values()

@@ -21,7 +21,7 @@ class Unit:
     key: str
     singular: str
     plural: str
-    """English words, for the English-only data package schema."""
+    """English words, for editor-facing messages (validation); readers get the catalog's."""
     symbol: str = ""
     suffix: bool = False
     """True when the symbol sticks to the number ('12%') instead of a spelled-out word."""
@@ -159,7 +159,7 @@ def base_unit(key: str) -> tuple[str, float]:
 
 
 def unit_words(unit: Unit) -> str:
-    """A unit in English words, for the data package schema: 'metres a day', 'per cent'."""
+    """A unit in English words, for editor-facing messages: 'metres a day', 'per cent'."""
     if unit.key == "percent":
         return "per cent"
     return unit.plural or unit.key.replace("-", " ")

@@ -12,7 +12,8 @@ import pytest
 
 from generator.datapackage import figure_fields, licence_name
 from generator.exports import FIGURE_COLUMNS
-from tests.support import edit, run
+from tests.golden import copy_fixture
+from tests.support import ENGLISH, edit, run
 
 RANGE_FIGURE = """\
   - id: urban-share
@@ -183,8 +184,50 @@ def test_licence_version_and_sources_come_from_the_sheet(starter):
     assert validate(starter).valid
 
 
+GERMAN_CHART = """\
+charts:
+  - id: faelle
+    title: Masernfälle 2024 und 2025
+    kind: bar
+    figures: [faelle-2024, faelle-2025]
+"""
+
+
+def test_a_german_sheet_describes_its_package_in_german(tmp_path):
+    root = copy_fixture("german", tmp_path / "german")
+    (root / "content/charts.yml").write_text(GERMAN_CHART, encoding="utf-8")
+    page = root / "site_src/pages/index.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ chart("faelle") }}\n', "utf-8")
+    report = validate(build(root))
+    assert report.valid, errors(report)
+    resources = {r["name"]: r for r in package(root)["resources"]}
+    assert resources["figures"]["title"] == "Zahlen (CSV)"
+    assert resources["sources"]["title"] == "Quellen"
+    assert resources["chart-faelle"]["title"] == "Grafik: Masernfälle 2024 und 2025"
+    assert resources["chart-faelle"]["description"].startswith(
+        "Die Daten des Balkendiagramms `faelle`: seine Zahlen, in Personen."
+    )
+    figures = {f["name"]: f for f in resources["figures"]["schema"]["fields"]}
+    assert (
+        figures["source_title"]["description"]
+        == "Der Titel der Quelle, wie er veröffentlicht wurde."
+    )
+    assert figures["period_end"]["description"] == (
+        "Der letzte Tag des Zeitraums, für den die Zahl gilt. Ein Datum nach ISO 8601, so genau, "
+        "wie die Quelle es angibt: JJJJ, JJJJ-MM oder JJJJ-MM-TT."
+    )
+    # Codes stay as they are: the unit's key, its enum; only its words are German.
+    assert figures["unit"]["units"]["km2"] == "Quadratkilometer"
+    assert "people" in figures["unit"]["constraints"]["enum"]
+    chart = {f["name"]: f for f in resources["chart-faelle"]["schema"]["fields"]}
+    assert chart["low"]["description"] == (
+        "Das untere Ende, in der Einheit der Grafik, Personen (`people`); bei einem einzelnen "
+        "Wert ist `low` gleich `high`."
+    )
+
+
 def test_every_column_of_figures_csv_is_described():
-    fields = figure_fields()
+    fields = figure_fields(ENGLISH)
     assert [f["name"] for f in fields] == FIGURE_COLUMNS
     assert [f["name"] for f in fields if not f["description"]] == []
 

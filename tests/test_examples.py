@@ -92,6 +92,27 @@ CODE_FIELDS = {
 names. Dates, numbers and URLs are skipped by their form. `licenses` holds the licence's Open
 Definition id and the author's own name for it ('CC-BY-4.0', 'CC BY 4.0')."""
 
+PACKAGE_CODES = {
+    "$schema",
+    "name",
+    "path",
+    "type",
+    "format",
+    "mediatype",
+    "encoding",
+    "enum",
+    "pattern",
+    "primaryKey",
+    "missingValues",
+}
+"""Fields of data/datapackage.json that hold names, paths, types and codes (a column's name
+'label', a resource's type 'table', the qualifiers' codes 'about', 'up to'): the Frictionless
+spec's machine fields, the same in every language. Its titles and descriptions are prose."""
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+"""A Markdown code span: the package's descriptions (Markdown) quote codes and column names
+in one, as a German description quotes the column `value` or the kind `derived`."""
+
 CONTENT_CODES = {
     "op",
     "scale",
@@ -111,7 +132,9 @@ _CODE_VALUE = re.compile(r"^(?:https?://\S*|/\S*|[\d.eE+-]+|\d{4}(?:-\d{2}){0,2}
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", text))}
+    """The words of a message, its placeholders and code spans (`derived`, a code that a
+    German message quotes as it is) aside: a code is no word of the language."""
+    return {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}|`[^`]*`", " ", text))}
 
 
 def _messages(tag: str) -> Iterator[str]:
@@ -238,8 +261,17 @@ def page_texts(site: Path) -> Iterator[tuple[str, str]]:
                     yield f"{where} [meta]", tag.get("content", "")
 
 
+_VEGA_ROLE = re.compile(
+    r"^(?:group|rect|text|symbol|rule|line|area|arc|image|path) mark container$"
+)
+"""The role Vega's renderer gives a group of marks ('text mark container'): its fixed
+vocabulary for its mark types, written by the engine and not by the generator, the same in
+every drawing (the drawing is an <img>, whose alt text is what a reader hears)."""
+
+
 def chart_texts(site: Path) -> Iterator[tuple[str, str]]:
-    """Every text of every chart drawing: its labels, ticks and titles, and its ARIA names."""
+    """Every text of every chart drawing: its labels, ticks and titles, and its ARIA names
+    (Vega's roles of its mark groups aside, _VEGA_ROLE)."""
     for path in sorted((site / "charts").glob("*.svg")):
         where = path.relative_to(site).as_posix()
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
@@ -247,22 +279,22 @@ def chart_texts(site: Path) -> Iterator[tuple[str, str]]:
             yield where, str(text)
         for tag in soup.find_all(True):
             for attribute in ("aria-label", "aria-roledescription"):
-                if tag.has_attr(attribute):
+                if tag.has_attr(attribute) and not _VEGA_ROLE.match(tag[attribute]):
                     yield f"{where} [{attribute}]", tag[attribute]
 
 
 def _prose(node: object, key: str = "") -> Iterator[str]:
-    """The text values of downloaded data, codes (CODE_FIELDS) and dates, numbers and URLs
-    aside."""
+    """The text values of downloaded data, codes (CODE_FIELDS, PACKAGE_CODES, code spans) and
+    dates, numbers and URLs aside."""
     if isinstance(node, dict):
         for k, value in node.items():
-            if k not in CODE_FIELDS:
+            if k not in CODE_FIELDS | PACKAGE_CODES:
                 yield from _prose(value, k)
     elif isinstance(node, list):
         for value in node:
             yield from _prose(value, key)
     elif isinstance(node, str) and not _CODE_VALUE.match(node):
-        yield node
+        yield _CODE_SPAN.sub(" ", node)
 
 
 def data_texts(site: Path) -> Iterator[tuple[str, str]]:

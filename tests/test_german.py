@@ -40,7 +40,9 @@ def _words(text: str) -> set[str]:
 
 def _message_words(message: object) -> set[str]:
     texts = [message] if isinstance(message, str) else list(message.values())  # type: ignore[union-attr]
-    return {w for text in texts for w in _words(re.sub(r"\{[a-z_]+\}", " ", text))}
+    # Placeholders and code spans aside: `about`, a code a German message quotes, is no
+    # German word.
+    return {w for text in texts for w in _words(re.sub(r"\{[a-z_]+\}|`[^`]*`", " ", text))}
 
 
 def english_words() -> set[str]:
