@@ -550,3 +550,21 @@ def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
     _append(package / "serve.py", "EDITED = True\n")
     assert fingerprint.digest(package, memo) != importing
     assert fingerprint.digest(package, memo) == fingerprint.digest(package)
+
+
+def test_every_spec_is_valid_vega_lite(rich: Path):
+    """Specs are built with Altair's checks off, for speed (specs.py): they are checked here,
+    whole, against the Vega-Lite schema, for every chart kind in every variant."""
+    import jsonschema
+    from altair.vegalite.v6.schema import core
+
+    content = load_and_validate(rich)
+    schema = core.load_schema()
+    kinds = set()
+    for chart in content.charts.values():
+        kinds.add(chart.kind)
+        for variant in VARIANTS:
+            drawing = specs.spec(chart_data(content, chart), variant)
+            errors = list(jsonschema.Draft7Validator(schema).iter_errors(drawing))
+            assert errors == [], f"{chart.id} {variant.name}: {errors[0].message}"
+    assert kinds == {"range-bar", "bar", "timeline"}

@@ -46,7 +46,15 @@ Rows = list[dict[str, Any]]
 def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
     """The Vega-Lite spec of `data` drawn in `variant`: a plain dict, for vl-convert."""
     import altair as alt
+    from altair.utils.schemapi import debug_mode
 
+    # Altair checks each object against the Vega-Lite schema as it is made, a third of the
+    # time a spec takes; the whole spec is checked once in the tests (test_charts.py).
+    with debug_mode(False):
+        return _spec(alt, data, variant)
+
+
+def _spec(alt: Any, data: ChartData, variant: Variant) -> dict[str, Any]:
     build = _timeline if data.chart.kind == "timeline" else _rows
     layers, rows, height = build(data, variant)
     chart = alt.layer(
@@ -67,7 +75,8 @@ def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
             locale=alt.Locale(number=number_locale(data.language), time=time_locale(data.language)),
         ),
     )
-    return chart.to_dict(validate=False)
+    drawing: dict[str, Any] = chart.to_dict(validate=False)
+    return drawing
 
 
 def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
