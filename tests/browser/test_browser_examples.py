@@ -5,6 +5,7 @@ card's place)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,10 @@ def test_each_examples_home_page_shows_and_is_saved_as_a_screenshot(
     assert result.status == 200 and result.console_errors == [] and result.failed_requests == []
     assert heading.removesuffix("¶") == TITLES[name]  # ¶: the heading's permalink
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # The social card and each chart's PNG download, beside the page, to be read in the
+    # sheet's language by a person (their text is checked by tests/test_outputs_language.py).
+    images = [site / "assets" / "social.png", *sorted((site / "charts").glob("*.png"))]
+    for image in images:
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        shutil.copyfile(image, artifacts / "examples" / f"{name}-{image.name}")
+    assert len(images) >= 2
