@@ -352,6 +352,10 @@ def _answers(clients: list[socket.socket], within: float) -> list[bytes]:
     return list(received.values())
 
 
+def _sigint_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_stops_the_server_and_removes_its_folder(
     starter: Path, tmp_path: Path, stop: signal.Signals
@@ -378,6 +382,9 @@ def test_a_signal_stops_the_server_and_removes_its_folder(
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
+            # As from a terminal: a test run started in the background of a script inherits
+            # SIGINT ignored, and Python then leaves it ignored (no KeyboardInterrupt).
+            preexec_fn=_sigint_as_from_a_terminal,
         )
         try:
             until(lambda: process.poll() is not None or fetch(url) is not None, "serve", 120)
