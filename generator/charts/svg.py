@@ -126,8 +126,15 @@ def recolour(svg: str, palette: Mapping[str, str]) -> str:
     return _TAG.sub(lambda tag: _PAINT.sub(paint, tag[0]), svg)
 
 
+_ENGINE_ROLES = re.compile(r' aria-roledescription="[^"]*"')
+"""Vega's roles for groups of marks ('text mark container'), in English whatever the sheet's
+language: the drawing's <title> and <desc> name it, in the sheet's words."""
+
+
 def finish(svg: str, title: str, description: str) -> str:
-    """Name the drawing inside the file too, for anyone who opens the SVG on its own."""
+    """Name the drawing inside the file too, for anyone who opens the SVG on its own, in the
+    sheet's language, and without the engine's English names for its parts."""
+    svg = _ENGINE_ROLES.sub("", svg)
     head = svg.index(">", svg.index("<svg")) + 1
     meta = f"<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>"
     return svg[:head] + meta + svg[head:]
