@@ -56,9 +56,6 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
-    language: str = "en"
-    """The theme's `language` (MkDocs' default 'en'): the lang of pages the generator writes
-    as HTML itself."""
 
     @property
     def content_dir(self) -> Path:
@@ -104,14 +101,7 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
-            language=_language(data),
         )
-
-
-def _language(config: dict[str, Any]) -> str:
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language if isinstance(language, str) and language else "en"
 
 
 def _check_output_folder(root: Path, key: str, folder: Path) -> None:

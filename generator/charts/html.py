@@ -127,7 +127,7 @@ def _words(data: ChartData) -> Callable[..., str]:
     HTML and Markdown alike), with what they quote from content."""
 
     def say(key: str, /, **params: object) -> str:
-        return esc(data.language.text(key, **params))
+        return data.language.markup(key, esc, params)
 
     return say
 
