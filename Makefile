@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test golden system-tools serve check bench lint clean
+.PHONY: site test golden system-tools serve check bench lint mutation clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-mutation: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -59,5 +63,18 @@ lint: $(VENV)/.installed-test
 	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows
 	$(BIN)/mypy generator
 
+# Mutation testing of the writer of numbers and dates ([tool.mutmut] in pyproject.toml): not
+# part of `make test`, which checks its committed result (tests/test_mutation.py). Starts from
+# scratch each time, one worker by default (MUTATION_WORKERS=2 on an idle machine); prints the
+# summary per module and fails when a mutant survives that tests/equivalent_mutants.txt lacks.
+MUTATION_WORKERS ?= 1
+mutation: $(VENV)/.installed-mutation
+	rm -rf mutants && mkdir mutants
+	@start=$$(date +%s); \
+	$(BIN)/mutmut run --max-children $(MUTATION_WORKERS) >mutants/mutmut.log 2>&1 \
+		|| { tail -c 2000 mutants/mutmut.log; exit 1; }; \
+	echo "mutmut ran in $$(( $$(date +%s) - start )) s with $(MUTATION_WORKERS) worker(s)"
+	$(BIN)/python -m tests.mutation_report --write
+
 clean:
-	rm -rf site build .cache test-artifacts
+	rm -rf site build .cache test-artifacts mutants

@@ -64,3 +64,17 @@ def built_rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
         config.write(f"site_url: {PUBLISHED_URL}\n")
     build(Project.load(root))
     return root
+
+
+FILE_FIXTURES = frozenset({"tmp_path", "tmp_path_factory", "content"})
+"""Fixtures that write or load a sheet on disk (`content` is test_derived's load of the real
+sheet). A test that needs none of them is a fast unit test, the kind `make mutation` runs once
+per mutant."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `files` every test whose fixtures touch the disk, so `-m "not files"` keeps the
+    fast unit tests only."""
+    for item in items:
+        if FILE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.files)
