@@ -272,9 +272,10 @@ def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:
 
 
 def _count(x: float, decimals: int | None) -> Decimal:
-    """The number as shown, unscaled, which a unit's words agree with: 1.2 million -> 1200000."""
+    """The number as shown, unscaled, which a unit's words agree with: 1.2 million -> 1200000,
+    a whole number (not 1200000.00, whose written decimals CLDR would count as a fraction's)."""
     value, scale = _as_shown(x, decimals)
-    return value if scale is None else value * int(scale)
+    return value if scale is None else _trimmed(value * int(scale))
 
 
 def _trimmed(d: Decimal) -> Decimal:
