@@ -130,6 +130,7 @@ def test_no_derived_figures_resolve_to_none():
 def test_a_figure_that_cannot_be_computed_is_reported_and_so_is_each_computed_from_it():
     figures = {"a": figure("a", value=12), "z": figure("z", value=0)}
     specs = [
+        derived("later", "ratio", "after", "a"),
         derived("after", "ratio", "broken", "a"),
         derived("broken", "ratio", "a", "z"),
         derived("fine", "ratio", "a", "a"),
@@ -139,10 +140,12 @@ def test_a_figure_that_cannot_be_computed_is_reported_and_so_is_each_computed_fr
     assert failed.value.problems == [
         ("broken", "cannot divide by z: its value can be zero or less"),
         ("after", "cannot be computed: an input has a problem of its own"),
+        ("later", "cannot be computed: an input has a problem of its own"),
     ]
     assert str(failed.value) == (
         "broken: cannot divide by z: its value can be zero or less; "
-        "after: cannot be computed: an input has a problem of its own"
+        "after: cannot be computed: an input has a problem of its own; "
+        "later: cannot be computed: an input has a problem of its own"
     )
 
 
