@@ -13,7 +13,6 @@ loopback host, so a web page cannot reach it through DNS rebinding.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import ipaddress
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import click
 
+from . import cache as caches
 from . import engine, pipeline
 from .errors import ContentError, FactsheetError, UsageError
 from .outputs import swap
@@ -66,12 +66,11 @@ class Preview:
         folder.mkdir(parents=True, exist_ok=True)
         self._cache = pipeline.PreviewCache()
         self._built_from: str | None = None
-        """The fingerprint of the watched files the serving site was built from."""
+        """The `cache.inputs_key` the serving site was built from (the key `build` uses)."""
 
     def watched(self) -> list[Path]:
         """The folders and files whose changes trigger a rebuild."""
-        project = Project.load(self.root)
-        return [project.config, project.content_dir, project.site_src]
+        return caches.watched(Project.load(self.root))
 
     def rebuild(self) -> None:
         """Build once; never raises, so the server keeps serving whatever happens."""
@@ -95,7 +94,7 @@ class Preview:
 
     def _rebuild(self) -> str:
         project = replace(Project.load(self.root), site_url=self.serve_url)
-        stamp = _fingerprint(self.watched())
+        stamp = caches.inputs_key(project)
         if stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
         if not self.site.is_dir():
@@ -259,21 +258,3 @@ def start(project: Project, host: str, port: int, folder: Path) -> PreviewServer
         if path.exists():
             server.watch(str(path))
     return server
-
-
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        for name, data in sorted(_files(path).items()):
-            digest.update(f"{path}/{name}\0{len(data)}\0".encode())
-            digest.update(data)
-    return digest.hexdigest()
-
-
-def _files(path: Path) -> dict[str, bytes]:
-    """Every file at or under `path` with its bytes."""
-    if path.is_file():
-        return {"": path.read_bytes()}
-    if not path.is_dir():
-        return {}
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}
