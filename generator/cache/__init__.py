@@ -34,10 +34,10 @@ from .inputs import (
     compiled_templates,
     engine_key,
     forget,
+    input_paths,
     inputs_key,
     remember,
     unchanged,
-    watched,
 )
 from .store import guard
 
@@ -53,7 +53,7 @@ __all__ = [
     "remember",
     "site_key",
     "unchanged",
-    "watched",
+    "input_paths",
 ]
 
 

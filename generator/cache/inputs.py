@@ -93,11 +93,10 @@ def inputs_key(project: Project) -> str:
     return sha.hexdigest()
 
 
-def watched(project: Project) -> list[Path]:
-    """The files and folders of the sheet whose edits change `inputs_key`: what the preview
-    watches."""
-    paths = [*project.settings.files, *_named_paths(project)]
-    return [*paths, project.content_dir, project.site_src]
+def input_paths(project: Project) -> list[Path]:
+    """The sheet's files and folders whose bytes `inputs_key` hashes: what `serve` watches."""
+    files = [*project.settings.files, *_named_paths(project)]
+    return [project.content_dir, project.site_src, *files]
 
 
 def _named_paths(project: Project) -> list[Path]:
