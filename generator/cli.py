@@ -160,6 +160,12 @@ def serve(root: Path, host: str, port: int) -> None:
     help="The same against the sheet at a git revision (a release tag, a branch, a "
     "commit), notes included; read from git, with no checkout.",
 )
+@click.option(
+    "--fail-unlogged",
+    is_flag=True,
+    help="Fail (exit 1) on a change --against finds with no log entry, even without --strict "
+    "(for a deploy, which stale figures should not stop).",
+)
 @DEBUG_OPTION
 @reports_errors
 def check(
@@ -168,6 +174,7 @@ def check(
     today: datetime | None,
     against: str | None,
     against_rev: str | None,
+    fail_unlogged: bool,
 ) -> None:
     """Check content/ and the pages it makes, writing nothing.
 
@@ -197,8 +204,8 @@ def check(
     report = run_check(project, today.date() if today else date.today(), published)
     for problem in report.problems:
         click.echo(str(problem))
-    click.echo(report.summary(strict))
-    if report.fails(strict):
+    click.echo(report.summary(strict, fail_unlogged))
+    if report.fails(strict, fail_unlogged):
         raise CheckFailed()
 
 

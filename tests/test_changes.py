@@ -728,3 +728,22 @@ def test_an_answer_larger_than_the_cap_is_refused(
         result = run(starter, "check", "--against", url)
         assert result.exit_code == 2
         assert result.stderr == f"error: --against {url!r}: larger than 1,000 bytes\n"
+
+
+def test_fail_unlogged_fails_on_an_unlogged_change_and_not_on_a_stale_figure(
+    starter: Path,
+) -> None:
+    """What the Pages workflow runs: an unlogged change stops the deployment, while figures
+    that grew old (warnings `--strict` would fail on) do not."""
+    path = published(starter)
+    result = run(starter, "check", "--today", "2030-01-01", "--against", path, "--fail-unlogged")
+    assert result.exit_code == 1
+    assert UNLOGGED.replace("2024-08-03", "2030-01-01") in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == (
+        "content/ fails (--fail-unlogged: 1 change(s) with no log entry): 0 error(s), "
+        "2 warning(s) in 4 file(s)."
+    )
+    with_log(starter)
+    logged = run(starter, "check", "--today", "2030-01-01", "--against", path, "--fail-unlogged")
+    assert logged.exit_code == 0, logged.output
+    assert "stale_after_days" in logged.stdout  # the stale figures are still reported
