@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from generator.language import catalog, languages
-from generator.validation.messages import text_problems
 from tests.golden import copy_fixture
 from tests.support import run
 
@@ -101,6 +100,8 @@ def test_words_and_spaces_beside_a_placeholder_are_fine(tmp_path: Path) -> None:
 
 
 def test_every_catalog_message_keeps_its_numbers_apart() -> None:
+    from generator.validation.messages import text_problems
+
     for language in languages():
         for key, message in catalog(language).items():
             for text in [message] if isinstance(message, str) else message.values():
