@@ -244,7 +244,10 @@ class Writer:
     def shown(self, q: Quantity) -> str:
         """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
         low, high = q.bounds
-        return self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+        if q.price_base is not None:
+            return self.language.text("units.price_base", value=text, year=q.price_base)
+        return text
 
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'Population in 2100 ÷ Population in

@@ -17,6 +17,14 @@ from ..language import catalog, languages
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
+_BOUNDS = {
+    "greater_than": {"gt": "above"},
+    "greater_than_equal": {"ge": "of at least"},
+    "less_than": {"lt": "below"},
+    "less_than_equal": {"le": "of at most"},
+}
+"""pydantic's error types for a number out of bounds: the bound's name in its context, and how
+a person says it."""
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
 _BRANCH = re.compile(r"^(constrained-)?str$|^dict\[")
 """How pydantic names the branches of a text-or-plural-forms field (`sheet.messages.*`, a
@@ -151,6 +159,11 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
+    if kind in _BOUNDS:
+        words, limit = next((w, error.get("ctx", {})[k]) for k, w in _BOUNDS[kind].items())
+        if loc[-1:] == ("price_base",):
+            return f"expected the year of the prices, e.g. 2015, got {_describe(given)}"
+        return f"expected a number {words} {limit}, got {_describe(given)}"
     if kind == "finite_number":
         return f"expected a finite number, got {_describe(given)}"
     if kind == "string_type":
