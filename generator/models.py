@@ -641,9 +641,12 @@ def _at(path: list[str], message: str) -> PydanticCustomError:
 
 def _plural_forms(language: str) -> set[str]:
     """The CLDR plural categories a message in `language` needs: 'other' and the language's."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
-    return {"other", *Locale.parse(language.replace("-", "_")).plural_form.tags}
+    try:
+        return {"other", *Locale.parse(language.replace("-", "_")).plural_form.tags}
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {"other"}  # an unknown tag is reported at sheet.language, by validation
 
 
 class Sheet(Strict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Container, Set
 from decimal import Decimal
 
+from .. import numerals
 from ..content import Content
 from ..errors import Problem
 from ..models import Derived, Figure
@@ -103,6 +104,18 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                 if not float(x).is_integer():
                     problems.append(
                         _problem(content, f.id, f"{f.id}.{field_}", not_whole(f.unit, x))
+                    )
+        if known(f.unit, content.units):
+            for field_, x in _numbers(f):
+                if content.writer.shows_as_zero(x, f.unit):
+                    problems.append(
+                        _problem(
+                            content,
+                            f.id,
+                            f"{f.id}.{field_}",
+                            f"{numerals.exact_text(x)} would show on the page as 0; give it "
+                            "in a smaller unit",
+                        )
                     )
     return problems
 
