@@ -533,6 +533,11 @@ class Chart(Strict):
     )
     scale: Literal["linear", "log"] = Field("linear", description="Value axis scale.")
     caption: InlineMarkdown | None = None
+    others: PlainText | None = Field(
+        None,
+        description="A bar chart's legend name for its figures that have no side, e.g. "
+        "'Historical offensives' (default: the catalog's `charts.legend_others`).",
+    )
 
     @model_validator(mode="after")
     def _has_data(self) -> Chart:

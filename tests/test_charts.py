@@ -634,3 +634,63 @@ def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich:
         "The Gazette (2 March 2025) (5 in all, each given in full beside what it supports and "
         "on the sources page)."
     )
+
+
+def _legend_and_bar_colours(spec: object) -> tuple[list[str], list[str]]:
+    """The legend's names and each bar's colour, read from a chart's Vega-Lite spec: every
+    datum with a colour is a legend entry, or a row with a bar (`bar_y`)."""
+    names: list[str] = []
+    colours: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "colour" in node and "bar_y" in node:
+                colours.append(node["colour"])
+            elif "colour" in node and "lines" in node:
+                names.append(" ".join(node["lines"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return list(dict.fromkeys(names)), colours
+
+
+def test_a_figure_with_no_side_is_its_own_named_series_never_computed(rich: Path):
+    """A sourced figure with no side is not one the site computed (issue #22, item 1): it gets
+    a colour and a legend entry of its own, named by the chart's `others`, or 'Other figures'."""
+    edit(
+        rich,
+        "figures.yml",
+        "  - id: old-bridge-span",
+        "  - id: ferry-crossings\n    label: crossings by ferry\n    says: The survey counts\n"
+        "    topic: traffic\n    measure: crossings\n    value: 300000\n    unit: people\n"
+        '    period: {start: 2024-01-01, end: "2024-12"}\n    source: river-survey-2025\n\n'
+        "  - id: old-bridge-span",
+    )
+    charts = rich / "content" / "charts.yml"
+    charts.write_text(
+        charts.read_text(encoding="utf-8")
+        + "\n  - id: all-crossings\n    title: All crossings\n    kind: bar\n"
+        "    figures: [north-crossings, ferry-crossings, north-crossings-per-day]\n"
+        "    others: Ferries\n",
+        encoding="utf-8",
+    )
+    content = load_and_validate(rich)
+    data = chart_data(content, content.charts["all-crossings"])
+    assert data.series() == [
+        ("north", "The north bank"),
+        ("(others)", "Ferries"),
+        (None, "Computed by this site"),
+    ]
+    assert [row.sentence(content.language) for row in data.rows][1] == (
+        "The survey counts 300,000 crossings by ferry"
+    )
+    for variant in schemes.DRAWN:
+        names, colours = _legend_and_bar_colours(specs.spec(data, variant))
+        assert names == ["The north bank", "Ferries", "Computed by this site"]
+        assert colours == ["#3f51b5", "#c2410c", "#6e7781"]
+    unnamed = content.charts["all-crossings"].model_copy(update={"others": None})
+    assert chart_data(content, unnamed).series()[1] == ("(others)", "Other figures")

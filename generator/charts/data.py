@@ -30,7 +30,8 @@ class Row:
     label: str
     """The figure's label as written; it reads after the value ('of the world’s land …')."""
     series: str | None
-    """What the colour stands for: the measure in a range-bar chart, the side in a bar chart."""
+    """What the colour stands for: the measure in a range-bar chart, the side in a bar chart
+    (`chart_rules.OTHERS` for a figure with no side); None for a figure computed by this site."""
     low: float
     high: float
     as_given: str
@@ -244,7 +245,8 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
     rows = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
-    names = content.sheet.measures if chart.kind == "range-bar" else content.sheet.sides
+    names = dict(content.sheet.measures if chart.kind == "range-bar" else content.sheet.sides)
+    names[chart_rules.OTHERS] = chart.others or content.language.text("charts.legend_others")
     series = dict.fromkeys(r.series for r in rows if r.series is not None)
     return ChartData(
         chart,

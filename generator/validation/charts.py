@@ -17,13 +17,20 @@ from .located import record_problem
 MAX_SERIES = 8
 """The colours a chart has for its series (`charts.schemes`): no two series share one."""
 
+OTHERS = "(others)"
+"""The series of a bar chart's figures that have no side: sourced figures, so never drawn as
+computed; a series of its own, named by the chart's `others` (no side id can be this)."""
+
 
 def series_of(chart: Chart, q: Quantity) -> str | None:
     """What a row's colour stands for: the measure in a range-bar chart, the side in a bar
-    chart; None for a figure computed by this site, one of a kind (drawn in neutral grey)."""
+    chart (OTHERS for a figure with none); None only for a figure computed by this site, one
+    of a kind (drawn in neutral grey)."""
     if q.computed:
         return None
-    return q.measure if chart.kind == "range-bar" else q.side
+    if chart.kind == "range-bar":
+        return q.measure
+    return q.side if q.side is not None else OTHERS
 
 
 def chart_problems(content: Content) -> list[Problem]:
