@@ -60,6 +60,23 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 "of quantity only",
             )
         )
+    bases: dict[int | None, str] = {}
+    for q in quantities:
+        bases.setdefault(q.price_base, q.id)
+    if len(bases) > 1:
+        listed = ", ".join(
+            f"{year} prices ({qid})" if year else f"current prices ({qid})"
+            for year, qid in bases.items()
+        )
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"mixes money in prices of different years: {listed}; a chart shows money "
+                "in one year's prices only",
+            )
+        )
     series = list(dict.fromkeys(s for q in quantities if (s := series_of(chart, q)) is not None))
     if len(series) > MAX_SERIES:
         what = "measures" if chart.kind == "range-bar" else "sides"
