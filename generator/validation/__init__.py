@@ -18,7 +18,7 @@ from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import KeptFiles, Loaded
-from . import charts, fields, messages, references, rules
+from . import charts, fields, magnitudes, messages, references, rules
 
 
 def load_and_validate(root: Path, kept: KeptFiles | None = None) -> Content:
@@ -63,4 +63,5 @@ def validate(content: Content, unsure: Set[str] = frozenset()) -> tuple[Content,
     problems += derive_problems
     problems += rules.consistency(content)
     problems += charts.chart_problems(content)
+    problems += magnitudes.far_smaller(content)
     return content, problems
