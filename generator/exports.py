@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import numerals
 from .content import Content
 from .models import PartialDate, Source
 
@@ -77,7 +78,7 @@ def _date(value: PartialDate | None) -> str | None:
 
 
 def _num(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 6)
+    return numerals.exact(x)
 
 
 def cite_as(content: Content, title: str, permalink: str) -> str:

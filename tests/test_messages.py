@@ -81,8 +81,8 @@ def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
         ),
         (
             '  messages:\n    units.km.amount: {one: "{n} km"}\n',
-            "content/sheet.yml:16:5: sheet.messages.units.km.amount: missing the plural form "
-            "'other'",
+            "content/sheet.yml:16:5: sheet.messages.units.km.amount: missing the plural "
+            "form(s) other: 'en' needs one, other",
         ),
         (
             '  messages:\n    units.km.amount: {one: "one km", other: "{n} km"}\n',

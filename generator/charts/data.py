@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .. import numerals
 from ..content import Content
 from ..errors import ContentError
 from ..exports import csv_text
@@ -221,8 +222,8 @@ class ChartData:
                 "id": r.id,
                 "label": r.label,
                 "qualifier": r.qualifier,
-                "low": _plain(r.low),
-                "high": _plain(r.high),
+                "low": numerals.exact_text(r.low),
+                "high": numerals.exact_text(r.high),
                 "unit": self.unit.key if self.unit else None,
                 "as_given": r.as_given,
                 "period_start": r.period_start,
@@ -234,11 +235,6 @@ class ChartData:
             for r in self.rows
         ]
         return csv_text(records, columns)
-
-
-def _plain(x: float) -> str:
-    """A number as data, without float noise: 7500.0 -> '7500', 22.86 -> '22.86'."""
-    return f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
 
 
 def chart_data(content: Content, chart: Chart) -> ChartData:
