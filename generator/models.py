@@ -757,6 +757,17 @@ class Sheet(Strict):
 ChangeKind = Literal["correction", "update", "clarification"]
 
 
+class Removed(Strict):
+    """A record a change removed from the sheet: its id no longer resolves, so the entry keeps
+    what it said, shown on the Changes page and in the feed."""
+
+    id: Id = Field(description="The id the record had (its old permalink's anchor).")
+    said: PlainText = Field(
+        description="What it said, as it was published: 'Russian casualties per six weeks in "
+        "2025 for each US battle death in Vietnam: about 3.3'."
+    )
+
+
 class Change(Strict):
     """One entry of the corrections and updates log (`content/changes.yml`): what changed in a
     published figure or statement, when and why, so that readers can see every change."""
@@ -771,9 +782,14 @@ class Change(Strict):
         "older; clarification: the wording changed, not the facts."
     )
     ids: list[Id] = Field(
-        min_length=1,
+        default_factory=list,
         description="The figures, derived figures, statements, events or notes it changed; each "
         "shows a line such as 'Corrected on 2 March 2026' linking here.",
+    )
+    removed: list[Removed] = Field(
+        default_factory=list,
+        description="The records it removed from the sheet, each with what it said; listed on "
+        "the Changes page and in the feed as removed. An entry names `ids`, `removed`, or both.",
     )
     what: PlainText = Field(description="What changed: the old value or words and the new.")
     why: PlainText = Field(description="Why it changed.")
@@ -782,6 +798,12 @@ class Change(Strict):
         description="The source that settles it. Required for a correction or an update; a "
         "clarification of our own wording may have none.",
     )
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Change:
+        if not self.ids and not self.removed:
+            raise ValueError("a change names the records it changed (`ids`) or removed (`removed`)")
+        return self
 
     @model_validator(mode="after")
     def _sourced(self) -> Change:

@@ -49,6 +49,16 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                 changeable,
                 "figure, derived figure, statement, event or note",
             )
+        for i, gone in enumerate(change.removed):
+            if gone.id in changeable or gone.id in content.sources or gone.id in content.charts:
+                problems.append(
+                    _problem(
+                        content,
+                        change.id,
+                        f"{change.id}.removed[{i}].id",
+                        f"'{gone.id}' is still in the sheet; name it under `ids`, not `removed`",
+                    )
+                )
     for spec in specs.values():
         for i, ref in enumerate(spec.inputs):
             expect(spec.id, f"{spec.id}.inputs[{i}]", ref, quantity_ids, "figure")
