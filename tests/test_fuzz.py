@@ -15,6 +15,7 @@ Two kinds of input:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -44,7 +45,8 @@ SURFACE_BUILDS = 2
 """Full builds of surface cases `check` accepted."""
 CHECK_SECONDS = 20
 BUILD_SECONDS = 120
-TODAY = "2026-01-01"
+TODAY = dt.date.today().isoformat()
+"""The day `build` judges by, so that the real sheet's change log is never in the future."""
 
 PROBLEM_LINE = re.compile(r"^(content(/[\w./-]+\.ya?ml)?|site_src/[\w./-]+\.j2):\d+:\d+: \S")
 """`content/figures.yml:12:5: …` (or `content:1:1: …` for the folder itself), or

@@ -158,6 +158,23 @@ def _reviewed_after_changes(content: Content) -> list[Problem]:
     ]
 
 
+def future_changes(content: Content, today: dt.date) -> list[Problem]:
+    """Log entries dated after `today` (the day of the build, or `check --today`): a change is
+    logged when it is published, and a date in the future would top the feed (its `<updated>`)
+    and the Changes page until that day."""
+    return [
+        _problem(
+            content,
+            change.id,
+            f"{change.id}.date",
+            f"dated {change.date.isoformat()}, after today ({today.isoformat()}); a change is "
+            "dated the day it is published",
+        )
+        for change in content.changes.values()
+        if change.date > today
+    ]
+
+
 def stale_figures(content: Content, today: dt.date) -> list[Problem]:
     """Figures dated (as of, or period end) more than `sheet.stale_after_days` before today.
 
