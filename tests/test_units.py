@@ -534,6 +534,15 @@ def test_a_chart_never_mixes_two_currencies(starter: Path) -> None:
     )
 
 
+def test_a_chart_mixing_units_names_the_unit_the_editor_wrote(starter: Path) -> None:
+    """A figure in years converts to months for a chart; the message used to say 'months'
+    of a figure written in years, a unit the editor never typed (issue #24)."""
+    assert check_lines(charted(starter, "years", "EUR"))[0] == (
+        "content/money.yml:21:5: costs.figures: mixes units that cannot share one axis: "
+        "years (cost-us), euros (cost-eu); chart figures of one kind of quantity only"
+    )
+
+
 def test_a_chart_mixes_rates_per_different_n(starter: Path) -> None:
     result = run(charted(starter, "per-1000-people", "per-100000-people"), "check")
     assert result.exit_code == 0, result.output
