@@ -767,3 +767,16 @@ def test_a_change_dated_after_today_is_refused_by_check_and_build(starter: Path)
     assert (
         run(root, "check", "--today", (tomorrow + dt.timedelta(days=1)).isoformat()).exit_code == 0
     )
+
+
+def test_a_broken_sheet_yml_beside_a_change_log_is_reported_not_crashed(starter: Path) -> None:
+    """The fuzz test's `stale_after_days: n/a`: the review-date rule read the missing sheet."""
+    root = with_log(starter)
+    sheet = root / "content" / "sheet.yml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(re.sub(r"(?m)^  updated: .*$", "  updated: n/a", text, count=1), "utf-8")
+    result = run(root, "check")
+    assert result.exit_code == 1, result.output
+    assert (
+        "sheet.updated: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'n/a'" in result.output
+    )

@@ -141,8 +141,8 @@ def _reviewed_after_changes(content: Content) -> list[Problem]:
     if not content.changes:
         return []
     latest = max(content.changes.values(), key=lambda c: c.date)
-    updated = content.sheet.updated
-    if updated.last_day() >= latest.date:
+    updated = getattr(content.sheet, "updated", None)  # none when sheet.yml failed to load
+    if updated is None or updated.last_day() >= latest.date:
         return []
     line, column = content.sheet_at.at("updated")
     return [
