@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
-from . import numbers
+from . import local_input, numbers
 from .errors import shown
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import catalog, languages
@@ -88,8 +88,10 @@ class PartialDate(BaseModel):
         if isinstance(value, str):
             m = _PARTIAL_DATE.match(value.strip())
             if not m:
+                meant = local_input.iso_date_meant(value)
                 raise ValueError(
                     f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}"
+                    + (f"; write {meant}" if meant else "")
                 )
             y, mo, d = m.groups()
             return {"year": int(y), "month": int(mo) if mo else None, "day": int(d) if d else None}

@@ -18,7 +18,7 @@ from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import KeptFiles, Loaded
-from . import charts, fields, messages, references, rules
+from . import charts, fields, magnitudes, messages, references, rules
 
 
 def load_and_validate(
@@ -72,4 +72,5 @@ def validate(
         return content, problems
     problems += rules.consistency(content)
     problems += charts.chart_problems(content)
+    problems += magnitudes.far_smaller(content)
     return content, problems
