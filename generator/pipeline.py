@@ -9,6 +9,7 @@ nothing, without importing this module's engine.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import os
 import time
 from collections.abc import Callable
@@ -18,11 +19,12 @@ from pathlib import Path
 from . import cache as caches
 from . import engine, outputs
 from .content import Content
-from .errors import Problem
+from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
 from .project import Project
 from .validation import load_and_validate
+from .validation.rules import future_changes
 from .yaml_loader import KeptFiles
 
 
@@ -79,6 +81,9 @@ def run(
     caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
     kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
     content = load_and_validate(project.root, kept)
+    future = future_changes(content, dt.date.today())
+    if future:
+        raise ContentError(future)
     for warning in content.warnings:
         if warn is not None:
             warn(warning)

@@ -215,6 +215,8 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
             )
         if "https?" in pattern:
             return f"expected an http(s) URL, got {_describe(given)}"
+        if loc[-1:] == ("language",):
+            return f"expected a language tag such as en, de-AT or uk, got {_describe(given)}"
         if "a-z0-9" in pattern:
             return (
                 f"expected an id of lower-case letters, digits and hyphens, got {_describe(given)}"
