@@ -1,5 +1,4 @@
-"""The site engine stage: MkDocs builds the generated Markdown into HTML, in strict mode, and
-serves the preview with live reload.
+"""The site engine stage: MkDocs builds the generated Markdown into HTML, in strict mode.
 
 This is the only module that imports MkDocs (tests/test_build.py checks). The generator hands
 it a folder of Markdown and assets; another engine that reads `mkdocs.yml` (Zensical) builds
@@ -12,20 +11,17 @@ import hashlib
 import json
 import logging
 import os
-import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from wsgiref.types import StartResponse, WSGIEnvironment
 
 import yaml
-from mkdocs.livereload import LiveReloadServer, _Handler
 from mkdocs.plugins import BasePlugin
 
+from .cache import store
 from .errors import BuildFailed
 from .project import Project
 from .template_cache import CompiledTemplates
@@ -63,7 +59,7 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
-    With a `folder` (named by the code: see build_cache.compiled_templates), both are kept
+    With a `folder` (named by the code: see cache.compiled_templates), both are kept
     there for later processes too: Material ships some 14,000 files, mostly icons, that
     MkDocs lists and filters on every build."""
 
@@ -107,10 +103,10 @@ class ThemeCache:
             return listing()
         path = folder / f"theme-files-{hashlib.sha256(json.dumps(key).encode()).hexdigest()}.json"
         try:
-            kept = json.loads(path.read_text(encoding="utf-8"))
+            kept = json.loads(store.read(path) or b"")
             if isinstance(kept, list) and all(isinstance(name, str) for name in kept):
                 return kept
-        except (OSError, ValueError):
+        except ValueError:
             pass
         found = listing()
         _write_json(path, found)
@@ -147,8 +143,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         if key in self.made:
             return self.made[key]
         try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return json.loads(store.read(self.folder / f"{key}.json") or b"")
+        except ValueError:
             return None
 
     def on_files(self, files: Any, *, config: Any) -> Any:
@@ -211,23 +207,14 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
 
     def keep(self) -> None:
         """Write this build's new entries, and remove those it did not use."""
-        try:
-            for key, entry in self.made.items():
-                _write_json(self.folder / f"{key}.json", entry)
-            for path in self.folder.iterdir():
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError:
-            pass  # a cache that cannot be written only costs the next build the conversions
+        for key, entry in self.made.items():
+            _write_json(self.folder / f"{key}.json", entry)
+        store.prune(self.folder, {f"{key}.json" for key in self.used})
 
 
 def _write_json(path: Path, data: Any) -> None:
-    """Write `path` whole or not at all, so that a parallel build never reads half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
-    os.replace(tmp, path)
+    """Write `path` whole or not at all, with its hash (see cache/store.py)."""
+    store.write(path, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def _toc_token(item: Any) -> dict[str, Any]:
@@ -400,98 +387,3 @@ def _load_config(path: Path, **options: Any) -> Any:
             f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!"
         )
     return config
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class LiveServer(LiveReloadServer):
-    """MkDocs' live-reload server (one thread per request) with the hooks the preview needs.
-
-    A subclass decides which requests to answer (`allows`), what to add to every page
-    (`decorate`) and what to send for a missing page (`missing_page`); this class keeps the
-    MkDocs internals those hooks sit on in one place.
-    """
-
-    request_queue_size = 1024
-    """The listen backlog. socketserver's 5 let the kernel drop connections whenever more than
-    that arrived while the server was busy: a page's assets, or a burst of tabs, lost a
-    quarter of 200 simultaneous requests. Linux caps it at net.core.somaxconn."""
-
-    def __init__(
-        self, builder: Callable[[], None], root: Path, host: str, port: int, poll_seconds: float
-    ) -> None:
-        super().__init__(
-            builder=builder, host=host, port=port, root=str(root), polling_interval=poll_seconds
-        )
-        self.RequestHandlerClass = _QuietHandler
-        self.error_handler = self._error_page
-        # MkDocs waits 0.1 s for a burst of file events to end; an editor's save is quicker.
-        self.build_delay = 0.05
-        # MkDocs logs a 404 (e.g. /favicon.ico) as a warning; reaching the `mkdocs` logger
-        # while a rebuild runs, it would fail that rebuild in strict mode.
-        logging.getLogger("mkdocs.livereload").propagate = False
-
-    def allows(self, environ: dict[str, str]) -> tuple[bool, bytes]:
-        """(True, b"") to answer the request, else (False, the text of a 403 answer)."""
-        return True, b""
-
-    def decorate(self, page: bytes) -> bytes:
-        """A served HTML page, as the reader gets it."""
-        return page
-
-    def missing_page(self, code: int) -> bytes:
-        """The HTML sent with an error `code` (404 for a missing file)."""
-        return b"<!doctype html><title>Not found</title><h1>Not found</h1>"
-
-    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the WSGI app and the
-    # method that serves a file, the method that adds the reload script to each page, the
-    # request handler, and the epoch lock. tests/test_serve.py notices a change.
-    def serve_request(
-        self, environ: WSGIEnvironment, start_response: StartResponse
-    ) -> Iterable[bytes]:
-        allowed, refusal = self.allows(environ)
-        if allowed:
-            return super().serve_request(environ, start_response)
-        start_response(
-            "403 Forbidden",
-            [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(refusal)))],
-        )
-        return [refusal]
-
-    def _serve_request(
-        self, environ: WSGIEnvironment, start_response: StartResponse
-    ) -> Iterable[bytes] | None:
-        # No file name holds a control character; a NUL would make open() raise ValueError,
-        # which MkDocs answers with 500 and a traceback in the terminal.
-        if _CONTROL.search(environ.get("PATH_INFO", "")):
-            return None  # not found
-        return super()._serve_request(environ, start_response)
-
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return self.decorate(super()._inject_js_into_html(content, epoch))
-
-    def _error_page(self, code: int) -> bytes:
-        """`missing_page`, with the reload script, so that a fix reloads it."""
-        with self._epoch_cond:
-            epoch = self._visible_epoch
-        return self._inject_js_into_html(self.missing_page(code), epoch)
-
-
-class _QuietHandler(_Handler):
-    """MkDocs' handler, logging request lines without control characters, cut short."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        line = _CONTROL.sub("?", self.requestline)
-        self.requestline = line if len(line) <= 200 else line[:200] + "…"
-        super().log_request(code, size)
-
-
-def show_server_log() -> None:
-    """Print the server's own messages: "Serving on …", "Reloading browsers"."""
-    log = logging.getLogger("mkdocs.livereload")
-    log.setLevel(logging.INFO)
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)
