@@ -178,3 +178,17 @@ def test_a_cycle_is_reported_after_the_problems_found_before_it():
         ("x", "derived figures form a cycle through their inputs"),
         ("y", "derived figures form a cycle through their inputs"),
     ]
+
+
+def test_money_in_one_years_prices_stays_in_them_and_two_years_prices_do_not_mix():
+    a = figure("a", value=10, unit="USD", price_base=2015)
+    b = figure("b", value=4, unit="USD", price_base=2015)
+    assert compute(derived("d", "difference", "a", "b"), [a, b]).price_base == 2015
+    assert compute(derived("r", "ratio", "a", "b"), [a, b]).price_base is None  # times: no money
+    today = figure("c", value=4, unit="USD")
+    with pytest.raises(ValueError) as refused:
+        compute(derived("d", "difference", "a", "c"), [a, today])
+    assert str(refused.value) == (
+        "cannot combine a (2015 prices) and c (current prices) in a difference: give both in "
+        "the same year's prices"
+    )

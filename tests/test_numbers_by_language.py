@@ -335,3 +335,96 @@ def test_a_sheets_own_unit_has_its_own_name():
     language = Language.of("de", {"units.furlong.name": "Achtelmeilen"})
     write = Writer(language, {"furlong": Unit("furlong", "furlong", "furlongs")})
     assert write.unit_name("furlong") == "Achtelmeilen"
+
+
+@pytest.mark.parametrize(
+    ("x", "unit", "decimals", "zero"),
+    [
+        (0, "km", None, False),  # zero is written as zero, rightly
+        (0.004, "km", None, True),  # two places below 1: 0.00
+        (0.005, "km", None, False),  # 0.01
+        (0.04, "percent", None, True),  # one place for a percentage: 0.0%
+        (0.05, "percent", None, False),  # 0.1%
+        (0.04, "percent", 2, False),
+        (0.004, "USD", None, True),  # cents: $0.00
+        (0.4, "JPY", None, True),  # no cents in yen: ¥0
+        (0.5, "JPY", None, False),  # ¥1
+        (0.4, "JPY", 1, False),
+    ],
+)
+def test_a_number_that_would_show_as_zero_is_told_apart(x, unit, decimals, zero):
+    assert writer("en").shows_as_zero(x, unit, decimals) is zero
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    by_language(
+        en="€12.50 at 2015 prices",
+        de=f"12,50{NB}€ zu Preisen von 2015",
+        fr=f"12,50{NB}€ aux prix de 2015",
+        uk=f"12,50{NB}EUR у цінах 2015 року",
+    ),
+)
+def test_money_in_constant_prices_names_the_year_of_its_prices(tag, text):
+    in_2015_euros = figure("a", value=12.5, unit="EUR", price_base=2015)
+    assert writer(tag).shown(in_2015_euros) == text
+
+
+THIRTY_ZEROS = ("000",) * 10
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    by_language(
+        en=",".join(("1", *THIRTY_ZEROS)),
+        de=".".join(("1", *THIRTY_ZEROS)),
+        fr=NNB.join(("1", *THIRTY_ZEROS)),
+        uk=NB.join(("1", *THIRTY_ZEROS)),
+    ),
+)
+def test_a_number_beyond_decimals_default_28_digits_is_written_in_full(tag, text):
+    """1e30 (as a float, 1,000,000,000,000,000,019,884,624,838,656: no round ten million, so
+    no scale word) is written with its 31 digits as the source gave them, in every language."""
+    assert writer(tag).number(1e30) == text
+
+
+def test_a_percentage_beyond_28_digits_is_written_in_full():
+    assert writer("en").percent(1.2345678901234568e30) == (
+        "1,234,567,890,123,456,800,000,000,000,000%"
+    )
+
+
+HUGE = float(78125 * 2**80)
+"""94,447,329,657,392,904,273,920,000,000: a float that is a multiple of ten million, so it is
+written in billions, with more digits than decimal's default 28."""
+
+
+def grouped(separator: str, *groups: str) -> str:
+    return separator.join(groups)
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    by_language(
+        en=grouped(",", "94", "447", "329", "657", "392", "900", "000") + " billion kilometres",
+        de=grouped(".", "94", "447", "329", "657", "392", "900", "000") + " Milliarden Kilometer",
+        fr=grouped(NNB, "94", "447", "329", "657", "392", "900", "000") + " milliards kilomètres",
+        uk=grouped(NB, "94", "447", "329", "657", "392", "900", "000") + " мільярдів кілометрів",
+    ),
+)
+def test_a_huge_figure_in_billions_takes_its_units_words_without_overflow(tag, text):
+    """The seventeen digits a float keeps, then zeros; the unit agrees with the whole count."""
+    assert writer(tag).quantity(HUGE, HUGE, None, "km") == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    by_language(
+        en="€12.50–" + grouped(",", "1", *THIRTY_ZEROS) + ".00",
+        de="12,50–" + grouped(".", "1", *THIRTY_ZEROS) + f",00{NB}€",
+        fr="12,50–" + grouped(NNB, "1", *THIRTY_ZEROS) + f",00{NB}€",
+        uk="12,50–" + grouped(NB, "1", *THIRTY_ZEROS) + f",00{NB}EUR",
+    ),
+)
+def test_a_range_of_money_with_cents_to_a_huge_amount_is_written_in_full(tag, text):
+    assert writer(tag).quantity(12.5, 1e30, None, "EUR") == text

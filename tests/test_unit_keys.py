@@ -77,6 +77,9 @@ def test_an_unknown_unit_is_explained_by_what_it_looks_like():
     assert unknown_unit("usd") == (
         "unknown unit 'usd'; for the currency, write its ISO 4217 code 'USD'"
     )
+    assert unknown_unit("euros") == (
+        "unknown unit 'euros': a currency is written as its ISO 4217 code, `unit: EUR`"
+    )
     assert unknown_unit("ABC") == (
         "unknown currency 'ABC': not an ISO 4217 code (e.g. USD, EUR, GBP, UAH); write the code "
         "as the standard gives it"
