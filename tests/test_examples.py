@@ -28,6 +28,7 @@ from babel.dates import get_day_names, get_month_names
 from bs4 import BeautifulSoup
 
 from generator.language import catalog
+from generator.messages import words as fluent_words
 from generator.render import THEME, inline_md
 from tests.support import REPO, run
 
@@ -138,8 +139,9 @@ def _words(text: str) -> set[str]:
 
 
 def _messages(tag: str) -> Iterator[str]:
+    """The words of each message of the catalog, its variables and selectors aside."""
     for message in catalog(tag).values():
-        yield from message.values() if isinstance(message, dict) else [message]
+        yield fluent_words(message)
 
 
 def template_text(source: str) -> list[str]:

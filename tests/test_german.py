@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import build
 from generator.language import catalog
+from generator.messages import words as fluent_words
 from generator.project import Project
 from tests.golden import FIXTURES, copy_fixture
 
@@ -42,7 +43,7 @@ def _message_words(message: object) -> set[str]:
     texts = [message] if isinstance(message, str) else list(message.values())  # type: ignore[union-attr]
     # Placeholders and code spans aside: `about`, a code a German message quotes, is no
     # German word.
-    return {w for text in texts for w in _words(re.sub(r"\{[a-z_]+\}|`[^`]*`", " ", text))}
+    return {w for text in texts for w in _words(re.sub(r"`[^`]*`", " ", fluent_words(text)))}
 
 
 def english_words() -> set[str]:

@@ -35,7 +35,10 @@ def load_and_validate(root: Path, kept: KeptFiles | None = None) -> Content:
             # A sheet in a language with no messages, or with overrides that do not fit, is
             # refused like a field error: no page could be written from it.
             found = messages.sheet_problems(model.sheet, loaded, display)
-            model = None if found else model
+            if any(p.level == "error" for p in found):
+                model = None
+            else:  # warnings only (an override in the old format): kept, and reported
+                problems += found
         if model is None:
             problems += found
             # The ids of a file that failed are not unknown: only their records are wrong.
