@@ -117,6 +117,11 @@ def inputs_key(project: Project) -> str:
     return sha.hexdigest()
 
 
+def input_paths(project: Project) -> list[Path]:
+    """The sheet's files and folders whose bytes `inputs_key` hashes: what `serve` watches."""
+    return [project.content_dir, project.site_src, *_config_files(project), *_named_paths(project)]
+
+
 def _config_files(project: Project) -> list[Path]:
     """mkdocs.yml and every file it INHERITs, in order (project.read_config checked them)."""
     found = [project.config]

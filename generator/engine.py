@@ -1,5 +1,4 @@
-"""The site engine stage: MkDocs builds the generated Markdown into HTML, in strict mode, and
-serves the preview with live reload.
+"""The site engine stage: MkDocs builds the generated Markdown into HTML, in strict mode.
 
 This is the only module that imports MkDocs (tests/test_build.py checks). The generator hands
 it a folder of Markdown and assets; another engine that reads `mkdocs.yml` (Zensical) builds
@@ -12,7 +11,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -20,10 +18,8 @@ from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from wsgiref.types import StartResponse, WSGIEnvironment
 
 import yaml
-from mkdocs.livereload import LiveReloadServer, _Handler
 from mkdocs.plugins import BasePlugin
 
 from .errors import BuildFailed
@@ -400,98 +396,3 @@ def _load_config(path: Path, **options: Any) -> Any:
             f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!"
         )
     return config
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class LiveServer(LiveReloadServer):
-    """MkDocs' live-reload server (one thread per request) with the hooks the preview needs.
-
-    A subclass decides which requests to answer (`allows`), what to add to every page
-    (`decorate`) and what to send for a missing page (`missing_page`); this class keeps the
-    MkDocs internals those hooks sit on in one place.
-    """
-
-    request_queue_size = 1024
-    """The listen backlog. socketserver's 5 let the kernel drop connections whenever more than
-    that arrived while the server was busy: a page's assets, or a burst of tabs, lost a
-    quarter of 200 simultaneous requests. Linux caps it at net.core.somaxconn."""
-
-    def __init__(
-        self, builder: Callable[[], None], root: Path, host: str, port: int, poll_seconds: float
-    ) -> None:
-        super().__init__(
-            builder=builder, host=host, port=port, root=str(root), polling_interval=poll_seconds
-        )
-        self.RequestHandlerClass = _QuietHandler
-        self.error_handler = self._error_page
-        # MkDocs waits 0.1 s for a burst of file events to end; an editor's save is quicker.
-        self.build_delay = 0.05
-        # MkDocs logs a 404 (e.g. /favicon.ico) as a warning; reaching the `mkdocs` logger
-        # while a rebuild runs, it would fail that rebuild in strict mode.
-        logging.getLogger("mkdocs.livereload").propagate = False
-
-    def allows(self, environ: dict[str, str]) -> tuple[bool, bytes]:
-        """(True, b"") to answer the request, else (False, the text of a 403 answer)."""
-        return True, b""
-
-    def decorate(self, page: bytes) -> bytes:
-        """A served HTML page, as the reader gets it."""
-        return page
-
-    def missing_page(self, code: int) -> bytes:
-        """The HTML sent with an error `code` (404 for a missing file)."""
-        return b"<!doctype html><title>Not found</title><h1>Not found</h1>"
-
-    # Below, MkDocs 1.6 internals (pinned below 2 in pyproject.toml): the WSGI app and the
-    # method that serves a file, the method that adds the reload script to each page, the
-    # request handler, and the epoch lock. tests/test_serve.py notices a change.
-    def serve_request(
-        self, environ: WSGIEnvironment, start_response: StartResponse
-    ) -> Iterable[bytes]:
-        allowed, refusal = self.allows(environ)
-        if allowed:
-            return super().serve_request(environ, start_response)
-        start_response(
-            "403 Forbidden",
-            [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(refusal)))],
-        )
-        return [refusal]
-
-    def _serve_request(
-        self, environ: WSGIEnvironment, start_response: StartResponse
-    ) -> Iterable[bytes] | None:
-        # No file name holds a control character; a NUL would make open() raise ValueError,
-        # which MkDocs answers with 500 and a traceback in the terminal.
-        if _CONTROL.search(environ.get("PATH_INFO", "")):
-            return None  # not found
-        return super()._serve_request(environ, start_response)
-
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return self.decorate(super()._inject_js_into_html(content, epoch))
-
-    def _error_page(self, code: int) -> bytes:
-        """`missing_page`, with the reload script, so that a fix reloads it."""
-        with self._epoch_cond:
-            epoch = self._visible_epoch
-        return self._inject_js_into_html(self.missing_page(code), epoch)
-
-
-class _QuietHandler(_Handler):
-    """MkDocs' handler, logging request lines without control characters, cut short."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        line = _CONTROL.sub("?", self.requestline)
-        self.requestline = line if len(line) <= 200 else line[:200] + "…"
-        super().log_request(code, size)
-
-
-def show_server_log() -> None:
-    """Print the server's own messages: "Serving on …", "Reloading browsers"."""
-    log = logging.getLogger("mkdocs.livereload")
-    log.setLevel(logging.INFO)
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)

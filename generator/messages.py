@@ -190,3 +190,37 @@ def _texts(elements: Sequence[ast.TextElement | ast.Placeable], out: list[str]) 
             out.append(element.expression.parse()["value"])
         else:
             out.append(" ")
+
+
+RENDERINGS_MAX = 256
+"""The most texts `renderings` spells out: a message's selectors multiply its variants."""
+
+
+def renderings(text: str) -> list[str]:
+    """Every text the message can write, one per choice of its selectors' variants, with each
+    variable written `{ $name }`: what rules about a text's numbers are checked on, as a
+    reader would meet it ('au { $date }', 'en { $date }')."""
+    return _render(parse(text).elements)[:RENDERINGS_MAX]
+
+
+def _render(elements: Sequence[ast.TextElement | ast.Placeable]) -> list[str]:
+    texts = [""]
+    for element in elements:
+        if isinstance(element, ast.TextElement):
+            options = [element.value]
+        else:
+            options = _render_expression(element.expression)
+        texts = [t + o for t in texts for o in options][:RENDERINGS_MAX]
+    return texts
+
+
+def _render_expression(expr: ast.Expression | ast.Placeable) -> list[str]:
+    if isinstance(expr, ast.Placeable):
+        return _render_expression(expr.expression)
+    if isinstance(expr, ast.VariableReference):
+        return ["{ $" + expr.id.name + " }"]
+    if isinstance(expr, ast.StringLiteral):
+        return [expr.parse()["value"]]
+    if isinstance(expr, ast.SelectExpression):
+        return [t for variant in expr.variants for t in _render(variant.value.elements)]
+    return [""]

@@ -84,10 +84,10 @@ def run(
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
     generated_at = time.perf_counter()
-    # What the engine builds from: the generated folder, and the language settings it gets.
-    docs_files = (
-        {**_files(docs), "": engine.language_key(content).encode()} if cache is not None else None
-    )
+    # What the engine builds from: the generated folder, the language settings it gets, and
+    # what `build` keys the engine's work by (mkdocs.yml, a custom_dir, the code).
+    engine_inputs = build_cache.engine_key(project) + engine.language_key(content)
+    docs_files = {**_files(docs), "": engine_inputs.encode()} if cache is not None else None
     site_built = cache is None or docs_files != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
@@ -96,7 +96,7 @@ def run(
         pages = (
             engine.PageCache(
                 project.cache_dir / "pages",
-                build_cache.engine_key(project) + engine.language_key(content),
+                engine_inputs,
             )
             if build_cache.cacheable(project)
             else None

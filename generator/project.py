@@ -10,6 +10,7 @@ import yaml
 import yaml_env_tag  # MkDocs' own reader of the !ENV tag, so values match what MkDocs sees
 
 from .errors import UsageError
+from .site_url import site_url as checked_site_url
 
 CONFIG_NAME = "mkdocs.yml"
 ALLOWED_TAGS = ("!ENV", "!relative")
@@ -75,6 +76,8 @@ class Project:
     @classmethod
     def load(cls, root: Path, site_url: str | None = None) -> Project:
         root = root.resolve()
+        if site_url is not None:  # an option: refused before any file is read
+            site_url = checked_site_url(site_url, "--site-url")
         config = root / CONFIG_NAME
         if not config.is_file():
             raise UsageError(
@@ -86,8 +89,8 @@ class Project:
         data = read_config(config, root)
         docs = data.get("docs_dir") or "build/docs"
         url = site_url or data.get("site_url") or ""
-        if url and not url.endswith("/"):
-            url += "/"
+        if url and site_url is None:
+            url = checked_site_url(url, f"{CONFIG_NAME}: site_url")
         docs_dir = (root / docs).resolve()
         site_dir = (root / (data.get("site_dir") or "site")).resolve()
         for key, folder in (("docs_dir", docs_dir), ("site_dir", site_dir)):

@@ -1,10 +1,13 @@
 """`factsheet serve`: a live preview that rebuilds on save and reloads the open page.
 
-The engine's live-reload server (engine.LiveServer) watches the files and reloads browsers
-once a rebuild is done. Each rebuild is a run of the build's own pipeline (pipeline.run); it
-never fails: a bad edit leaves the last good site serving, with a banner on every page naming
-the file, line and problem, until a save fixes it. Rebuilds stay fast by skipping what did
-not change and by keeping MkDocs' theme templates compiled (pipeline.PreviewCache).
+The preview owns its server (reload_server.py: the standard library's HTTP server and
+server-sent events), so it works whichever engine builds. A thread watches the build's inputs
+(build_cache.input_paths: content/, site_src/, mkdocs.yml and what it INHERITs or names);
+on a change, it rebuilds and reloads the open pages. Each rebuild is a run of the build's own
+pipeline (pipeline.run), decided with the build's own key (build_cache.inputs_key); it never
+fails: a bad edit leaves the last good site serving, with a banner on every page naming the
+file, line and problem, until a save fixes it. Rebuilds stay fast by skipping what did not
+change and by keeping the engine's theme templates compiled (pipeline.PreviewCache).
 
 What it exposes: the last good build and nothing else, read-only, to whoever can reach the
 address it listens on (127.0.0.1 unless told otherwise), and only to requests that name a
@@ -13,9 +16,9 @@ loopback host, so a web page cannot reach it through DNS rebinding.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import ipaddress
+import os
 import re
 import shutil
 import signal
@@ -29,13 +32,14 @@ from pathlib import Path
 
 import click
 
-from . import engine, pipeline
+from . import build_cache, pipeline
 from .errors import ContentError, FactsheetError, UsageError
 from .outputs import swap
 from .project import Project
+from .reload_server import Hooks, ReloadServer, show_log
 
 POLL_SECONDS = 0.1
-"""How often the watched files are checked; MkDocs' 0.5 s would be most of a reload."""
+"""How often the watched files are checked; a save shows in about half a second."""
 
 _NOT_BUILT = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Not built yet</title></head><body><main><h1>The fact sheet has not built yet</h1>
@@ -69,9 +73,8 @@ class Preview:
         """The fingerprint of the watched files the serving site was built from."""
 
     def watched(self) -> list[Path]:
-        """The folders and files whose changes trigger a rebuild."""
-        project = Project.load(self.root)
-        return [project.config, project.content_dir, project.site_src]
+        """The folders and files whose changes trigger a rebuild: the build's inputs."""
+        return build_cache.input_paths(Project.load(self.root))
 
     def rebuild(self) -> None:
         """Build once; never raises, so the server keeps serving whatever happens."""
@@ -95,14 +98,16 @@ class Preview:
 
     def _rebuild(self) -> str:
         project = replace(Project.load(self.root), site_url=self.serve_url)
-        stamp = _fingerprint(self.watched())
-        if stamp == self._built_from and self.site.is_dir():
+        # The build's own key: what `build` would rebuild for, the preview rebuilds for.
+        stamp = build_cache.inputs_key(project) if build_cache.cacheable(project) else None
+        if stamp is not None and stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
         if not self.site.is_dir():
             self._cache.site_built_from = None  # nothing is serving: MkDocs must run
         staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))
         try:
             built = pipeline.run(project, staging, self._cache, lambda w: self.say(str(w)))
+            self.problems = []  # before the new site shows, so no page shows both
             if built.site_built:
                 what = "Rebuilt" if self.site.is_dir() else "Built"
                 swap(staging / "site", self.site)
@@ -115,34 +120,71 @@ class Preview:
         return what
 
 
-class PreviewServer(engine.LiveServer):
-    """The engine's live-reload server, plus a banner on every page while the last rebuild
-    failed, and only for requests naming a loopback host."""
+class PreviewHooks(Hooks):
+    """A banner on every page while the last rebuild failed, the site's own 404 page, and
+    answers only to requests naming a loopback host."""
 
     def __init__(self, preview: Preview, host: str, port: int) -> None:
-        super().__init__(preview.rebuild, preview.site, host, port, POLL_SECONDS)
         self.preview = preview
+        self.port = port
         self.host_names = LOOPBACK_NAMES | _literal_name(host)
 
-    def allows(self, environ: dict[str, str]) -> tuple[bool, bytes]:
-        """Refuse a request naming a host other than ours, the live-reload endpoint included:
-        under DNS rebinding, a web page's own name resolves to 127.0.0.1 and it reads the reply.
-        """
-        if host_name(environ.get("HTTP_HOST", "")) in self.host_names:
+    def allows(self, host_header: str) -> tuple[bool, bytes]:
+        """Refuse a request naming a host other than ours, the reload stream included: under
+        DNS rebinding, a web page's own name resolves to 127.0.0.1 and it reads the reply."""
+        if host_name(host_header) in self.host_names:
             return True, b""
         return False, (
             "This preview answers only to requests for localhost, 127.0.0.1 or [::1] (or the"
             " address given with --host), so that no web page can read it under another name."
-            f" Open http://127.0.0.1:{self.server_port}/ instead.\n"
+            f" Open http://127.0.0.1:{self.port}/ instead.\n"
         ).encode()
 
     def decorate(self, page: bytes) -> bytes:
         return with_banner(page, self.preview.problems)
 
-    def missing_page(self, code: int) -> bytes:
+    def missing_page(self) -> bytes:
         """The site's own 404 page, or a placeholder before any build succeeded."""
         page = self.preview.site / "404.html"
-        return page.read_bytes() if code == 404 and page.is_file() else _NOT_BUILT
+        return page.read_bytes() if page.is_file() else _NOT_BUILT
+
+
+class PreviewServer(ReloadServer):
+    """The preview's server, with a thread that rebuilds on every save and then reloads the
+    open pages."""
+
+    def __init__(
+        self, preview: Preview, host: str, port: int, seen: frozenset[tuple[str, int, int, int]]
+    ) -> None:
+        super().__init__(preview.site, host, port, PreviewHooks(preview, host, port))
+        self.preview = preview
+        self._seen = seen
+        """The watched files as they were when the serving site's build began."""
+        self._watcher = threading.Thread(target=self._watch, name="factsheet-watch", daemon=True)
+        self._quit = threading.Event()
+
+    def run(self) -> None:
+        self._watcher.start()
+        super().run()
+
+    def stop(self) -> None:
+        self._quit.set()
+        super().stop()
+        if self._watcher.ident is not None:
+            self._watcher.join(timeout=30)
+
+    def _watch(self) -> None:
+        seen = self._seen
+        while not self._quit.wait(POLL_SECONDS):
+            try:
+                now = _stamp(self.preview.watched())
+            except FactsheetError:
+                now = frozenset()  # mkdocs.yml unreadable: the rebuild names the problem
+            if now == seen:
+                continue
+            seen = now
+            self.preview.rebuild()
+            self.reload()
 
 
 def with_banner(page: bytes, problems: list[str]) -> bytes:
@@ -187,19 +229,21 @@ def _literal_name(host: str) -> frozenset[str]:
 def serve(root: Path, host: str, port: int) -> None:
     """Build, serve on host:port, and rebuild on every save until Ctrl-C or SIGTERM."""
     project = Project.load(root)
-    engine.show_server_log()
+    show_log(lambda line: click.echo(line, err=True))
     with _stopped_by_signals():
         folder = Path(tempfile.mkdtemp(prefix="factsheet-serve-"))
         try:
             server = start(project, host, port, folder)
             try:
-                server.serve()
+                server.listen()
             except OSError as exc:
                 what = f"cannot serve on {host}:{port}: {exc.strerror}; choose another --port"
                 raise UsageError(what) from None
+            try:
+                server.run()
             finally:
                 with _ignoring_signals():
-                    server.shutdown()
+                    server.stop()
         except KeyboardInterrupt:
             click.echo("Stopped.", err=True)
         finally:
@@ -251,29 +295,23 @@ def _ignoring_signals() -> Iterator[None]:
 
 
 def start(project: Project, host: str, port: int, folder: Path) -> PreviewServer:
-    """Build once into `folder` and return a server watching the sheet; `serve()` runs it."""
+    """Build once into `folder` and return its server, not yet listening: `listen()`, then
+    `run()` it."""
     preview = Preview(project.root, f"http://{host}:{port}/", folder)
+    seen = _stamp(preview.watched())
     preview.rebuild()
-    server = PreviewServer(preview, host, port)
-    for path in preview.watched():
-        if path.exists():
-            server.watch(str(path))
-    return server
+    return PreviewServer(preview, host, port, seen)
 
 
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
+def _stamp(paths: list[Path]) -> frozenset[tuple[str, int, int, int]]:
+    """Each file at or under `paths` with its inode, size and modification time: a save
+    changes at least one. Cheap enough to take ten times a second."""
+    found: set[tuple[str, int, int, int]] = set()
     for path in paths:
-        for name, data in sorted(_files(path).items()):
-            digest.update(f"{path}/{name}\0{len(data)}\0".encode())
-            digest.update(data)
-    return digest.hexdigest()
-
-
-def _files(path: Path) -> dict[str, bytes]:
-    """Every file at or under `path` with its bytes."""
-    if path.is_file():
-        return {"": path.read_bytes()}
-    if not path.is_dir():
-        return {}
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}
+        for name in [path, *(path.rglob("*") if path.is_dir() else [])]:
+            try:
+                info = os.stat(name)
+            except OSError:
+                continue
+            found.add((str(name), info.st_ino, info.st_size, info.st_mtime_ns))
+    return frozenset(found)

@@ -15,7 +15,6 @@ import datetime
 import errno
 import hashlib
 import marshal
-import math
 import os
 import re
 import stat
@@ -27,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from . import numerals
 from .errors import SHOWN_CHARACTERS, Problem, shown
 
 FieldPath = tuple[str | int, ...]
@@ -40,6 +40,7 @@ _TOO_DEEP = "the values are nested too deeply to read"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _STR_TAG = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
@@ -50,11 +51,16 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 """A content file larger than this is refused before it is read: a sheet's biggest file is
 tens of kilobytes, and a link to a device or a runaway export must not fill the memory."""
 
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 """Characters no text field may hold: C0 controls but tab and newline (a carriage return too:
 the parser already turns CRLF line ends into newlines), DEL, C1 controls, lone surrogates and
 the non-characters U+FFFE/U+FFFF. They are invisible on the page, break the chart renderer's
-XML and can end a string early in other tools."""
+XML and can end a string early in other tools. And the bidirectional embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069): invisible too, they reorder what follows them, so
+"\u202e1.2 million" shows as "noillim 2.1"."""
+_BIDI = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 @dataclass
@@ -275,6 +281,11 @@ def _file_kind(mode: int) -> str:
 
 def bad_character(code: int) -> str:
     """The one message for a character no text may hold, however it was written."""
+    if code in _BIDI:
+        return (
+            f"the bidirectional control U+{code:04X} is not allowed in text (it can reverse how "
+            "a number reads); delete it"
+        )
     kind = "control character" if code < 0xA0 else "character"
     return f"the {kind} U+{code:04X} is not allowed in text; delete it"
 
@@ -517,6 +528,15 @@ class _Converter:
         return False
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        plain = not node.style
+        if node.tag in _NUMBER_TAGS or (
+            node.tag == _STR_TAG and plain and numerals.looks_like_exponent(node.value)
+        ):  # only decimals are numbers: YAML 1.1 also reads 1:30, 0x10 and 012 (numerals.py)
+            try:
+                return numerals.read(node.value)
+            except ValueError as exc:
+                self._problem(node, path, str(exc))
+                return None
         if node.tag == _STR_TAG:  # most values; the constructor would return the text as is
             return node.value if self._plain_text(node, path, node.value) else None
         if node.tag not in _PLAIN_TAGS:
@@ -530,8 +550,6 @@ class _Converter:
         except ValueError as exc:  # a date that does not exist, such as 2025-02-30
             self._problem(node, path, f"expected a real date, got {shown(node.value)} ({exc})")
             return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self._problem(node, path, f"expected a number, got {shown(node.value)}")
         if isinstance(value, bool) and not node.style and node.value.lower() not in _BOOL_WORDS:
             self._problem(
                 node,

@@ -28,14 +28,15 @@ def preview(root: Path, folder: Path) -> Iterator[tuple[str, PreviewServer]]:
     port = free_port()
     server = start(Project.load(root), "127.0.0.1", port, folder)
     server.preview.say = lambda line: None
-    thread = threading.Thread(target=server.serve, daemon=True)
+    server.listen()
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}/"
     try:
         until(lambda: fetch(url) is not None, "the server to start")
         yield url, server
     finally:
-        server.shutdown(wait=True)
+        server.stop()
         thread.join(timeout=10)
 
 

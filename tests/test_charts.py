@@ -21,6 +21,7 @@ import pytest
 
 from generator.build import build
 from generator.charts import chart_data, fingerprint, render_charts, schemes, specs, svg
+from generator.charts import html as chart_html
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
 from generator.project import Project
@@ -568,3 +569,128 @@ def test_every_spec_is_valid_vega_lite(rich: Path):
             errors = list(jsonschema.Draft7Validator(schema).iter_errors(drawing))
             assert errors == [], f"{chart.id} {variant.name}: {errors[0].message}"
     assert kinds == {"range-bar", "bar", "timeline"}
+
+
+GAZETTES = """
+  - id: gazette-2024
+    publisher: The Daily Gazette
+    short: The Gazette
+    title: "Bridge plans unveiled"
+    date: 2024-09-12
+    kind: news
+
+  - id: gazette-2024-b
+    publisher: The Daily Gazette
+    short: The Gazette
+    title: "Bridge plans costed"
+    date: 2024-09-12
+    kind: news
+"""
+
+GAZETTE_EVENTS = """
+  - id: plans-unveiled
+    date: 2024-09-12
+    title: Plans are unveiled
+    summary: The Gazette reports them.
+    source: gazette-2024
+
+  - id: plans-costed
+    date: 2024-09-12
+    title: Plans are costed
+    summary: The Gazette costs them.
+    source: gazette-2024-b
+
+  - id: survey-reported
+    date: 2025-03-02
+    title: The survey is reported
+    summary: The Gazette reports it.
+    source: gazette-2025
+"""
+
+
+def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich: Path):
+    """Five sources, three of them 'The Gazette': named apart by date, and by title too where
+    the date is the same; the line used to read 'The Gazette' once for three sources."""
+    replace_in(
+        rich / "content" / "sources.yml",
+        "\n  - id: bridge-register",
+        GAZETTES + "\n  - id: bridge-register",
+    )
+    (rich / "content" / "events.yml").write_text(
+        (rich / "content" / "events.yml").read_text("utf-8") + GAZETTE_EVENTS, "utf-8"
+    )
+    edit(
+        rich,
+        "charts.yml",
+        "events: [old-bridge-opens, new-bridge-planned, survey-published]",
+        "events: [old-bridge-opens, new-bridge-planned, survey-published, plans-unveiled, "
+        "plans-costed, survey-reported]",
+    )
+    content = load_and_validate(rich)
+    data = chart_data(content, content.charts["bridge-timeline"])
+    assert chart_html.source_line(data, content.sources, markup=False) == (
+        "Sources: Bridge Authority, The Gazette (“Bridge plans unveiled”, 12 September 2024), "
+        "The Gazette (“Bridge plans costed”, 12 September 2024), The survey, "
+        "The Gazette (2 March 2025) (5 in all, each given in full beside what it supports and "
+        "on the sources page)."
+    )
+
+
+def _legend_and_bar_colours(spec: object) -> tuple[list[str], list[str]]:
+    """The legend's names and each bar's colour, read from a chart's Vega-Lite spec: every
+    datum with a colour is a legend entry, or a row with a bar (`bar_y`)."""
+    names: list[str] = []
+    colours: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "colour" in node and "bar_y" in node:
+                colours.append(node["colour"])
+            elif "colour" in node and "lines" in node:
+                names.append(" ".join(node["lines"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return list(dict.fromkeys(names)), colours
+
+
+def test_a_figure_with_no_side_is_its_own_named_series_never_computed(rich: Path):
+    """A sourced figure with no side is not one the site computed (issue #22, item 1): it gets
+    a colour and a legend entry of its own, named by the chart's `others`, or 'Other figures'."""
+    edit(
+        rich,
+        "figures.yml",
+        "  - id: old-bridge-span",
+        "  - id: ferry-crossings\n    label: crossings by ferry\n    says: The survey counts\n"
+        "    topic: traffic\n    measure: crossings\n    value: 300000\n    unit: people\n"
+        '    period: {start: 2024-01-01, end: "2024-12"}\n    source: river-survey-2025\n\n'
+        "  - id: old-bridge-span",
+    )
+    charts = rich / "content" / "charts.yml"
+    charts.write_text(
+        charts.read_text(encoding="utf-8")
+        + "\n  - id: all-crossings\n    title: All crossings\n    kind: bar\n"
+        "    figures: [north-crossings, ferry-crossings, north-crossings-per-day]\n"
+        "    others: Ferries\n",
+        encoding="utf-8",
+    )
+    content = load_and_validate(rich)
+    data = chart_data(content, content.charts["all-crossings"])
+    assert data.series() == [
+        ("north", "The north bank"),
+        ("(others)", "Ferries"),
+        (None, "Computed by this site"),
+    ]
+    assert [row.sentence(content.language) for row in data.rows][1] == (
+        "The survey counts 300,000 crossings by ferry"
+    )
+    for variant in schemes.DRAWN:
+        names, colours = _legend_and_bar_colours(specs.spec(data, variant))
+        assert names == ["The north bank", "Ferries", "Computed by this site"]
+        assert colours == ["#3f51b5", "#c2410c", "#6e7781"]
+    unnamed = content.charts["all-crossings"].model_copy(update={"others": None})
+    assert chart_data(content, unnamed).series()[1] == ("(others)", "Other figures")

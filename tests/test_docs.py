@@ -24,11 +24,13 @@ import yaml
 from generator import render
 from generator.cli import main
 from generator.content import Content
+from generator.enumerations import enumerations
 from generator.generate import render_in_memory
 from generator.project import Project
 from generator.render import inline_md
 from generator.schema import content_schema
 from generator.validation import load_and_validate
+from tests.readme import with_enumerations
 from tests.support import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -279,3 +281,34 @@ def test_a_template_name_left_out_of_the_reference_is_named() -> None:
 
 def test_the_readme_links_the_template_reference() -> None:
     assert "(docs/templates.md)" in README
+
+
+def test_the_readme_lists_every_enumeration_of_the_models() -> None:
+    """Regenerate with `python -m tests.readme --update` when a model gains a value."""
+    assert with_enumerations(README) == README
+
+
+def test_the_enumerations_are_read_from_the_models() -> None:
+    found = {e.where: e.values for e in enumerations()}
+    assert found["derived[].op"] == ("ratio", "share", "per-day", "per-period", "difference")
+    assert found["charts[].kind"] == ("range-bar", "bar", "timeline")
+    assert found["sources[].kind"] == (
+        "report", "news", "article", "official", "speech", "social", "broadcast", "dataset",
+        "reference",
+    )  # fmt: skip
+    assert found["changes[].kind"] == ("correction", "update", "clarification")
+    assert "up to about" in found["figures[].qualifier"]
+    assert "per-day" not in found["figures[].unit, derived[].unit (built-in)"]
+    assert "km-per-day" in found["figures[].unit, derived[].unit (built-in)"]
+
+
+def test_a_value_a_model_gains_is_missing_from_the_readme(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typing import Literal
+
+    from generator import models
+
+    monkeypatch.setattr(
+        models.Chart.model_fields["kind"], "annotation", Literal["range-bar", "bar", "line"]
+    )
+    assert "`line`" in with_enumerations(README)
+    assert with_enumerations(README) != README

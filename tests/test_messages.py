@@ -161,8 +161,8 @@ def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
         ),
         (
             '  messages:\n    units.km.amount: {one: "{n} km"}\n',
-            "content/sheet.yml:16:5: sheet.messages.units.km.amount: missing the plural form "
-            "'other'",
+            "content/sheet.yml:16:5: sheet.messages.units.km.amount: missing the plural "
+            "form(s) other: 'en' needs one, other",
         ),
         (
             "  messages:\n    blocks.link: {one: Link, other: Links}\n",
@@ -252,7 +252,7 @@ def test_mkdocs_yml_naming_another_language_is_refused(starter: Path):
     result = run(starter, "build")
     assert result.exit_code == 1
     assert (
-        "mkdocs.yml:11:13: theme.language is 'fr', but content/sheet.yml:5:13: sheet.language "
+        "mkdocs.yml:12:13: theme.language is 'fr', but content/sheet.yml:5:13: sheet.language "
         "is 'de'; remove theme.language from mkdocs.yml: the build sets it from sheet.language"
     ) in result.output
 
@@ -269,7 +269,7 @@ def test_mkdocs_yml_naming_a_language_when_the_sheet_names_none_says_so(starter:
     result = run(starter, "build")
     assert result.exit_code == 1
     assert (
-        "mkdocs.yml:11:13: theme.language is 'de', but content/sheet.yml:3:3: sheet.language "
+        "mkdocs.yml:12:13: theme.language is 'de', but content/sheet.yml:3:3: sheet.language "
         "is not set, so it is 'en'; remove theme.language from mkdocs.yml: the build sets it "
         "from sheet.language"
     ) in result.output

@@ -6,22 +6,27 @@ The reload itself, in Chromium, is tested in tests/browser/test_browser_preview.
 
 from __future__ import annotations
 
+import http.client
 import logging
 import os
+import re
 import selectors
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 
 from generator.project import Project
+from generator.reload_server import EVENTS
 from generator.serve import Preview, start, with_banner
 from tests.preview_server import fetch, free_port, preview, request, until
-from tests.support import REPO, edit, run, snapshot
+from tests.support import REPO, edit, replace_in, run, snapshot
 
 BAD = (
     "content/figures.yml:9:12: figures[0].value: expected a number, got the text "
@@ -122,7 +127,7 @@ def test_the_server_shows_the_banner_and_recovers(starter: Path, tmp_path: Path)
         status, body = fetch(url)
         assert status == 200
         assert "8.2 billion" in body and "factsheet-preview-error" not in body
-        assert "livereload" in body
+        assert EVENTS in body
         edit(starter, "figures.yml", "value: 8200000000", 'value: "8,200,000,000"')
         until(lambda: "factsheet-preview-error" in fetch(url)[1], "the banner")
         body = fetch(url)[1]
@@ -140,7 +145,7 @@ def test_before_any_good_build_every_page_explains(starter: Path, tmp_path: Path
         assert status == 404
         assert "The fact sheet has not built yet" in body
         assert "content/figures.yml:9:12: figures[0].value: expected a number" in body
-        assert "livereload" in body  # so that the fix reloads it
+        assert EVENTS in body  # so that the fix reloads it
         edit(starter, "figures.yml", 'value: "8,200,000,000"', "value: 8200000000")
         until(lambda: fetch(url)[0] == 200, "the first good build")
 
@@ -217,8 +222,10 @@ def test_a_control_character_in_a_path_is_not_found_and_logs_no_traceback(
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append  # type: ignore[method-assign]
-    log = logging.getLogger("mkdocs.livereload")
+    log = logging.getLogger("factsheet.serve")
     log.addHandler(handler)
+    level = log.level
+    log.setLevel(logging.DEBUG)
     try:
         with preview(starter, tmp_path / "serve") as (url, _):
             for path in ["/passwd%00.html", "/%00", "/index.html%00", "/a%01b.html", "/a%7f/"]:
@@ -235,6 +242,7 @@ def test_a_control_character_in_a_path_is_not_found_and_logs_no_traceback(
                 assert answer.startswith(b"HTTP/1.0 404 ")
     finally:
         log.removeHandler(handler)
+        log.setLevel(level)
     assert [r.getMessage() for r in records if r.exc_info] == []
     assert [m for r in records if "\x1b" in (m := r.getMessage()) or "\x00" in m] == []
     assert any("GET /?[2J? HTTP/1.0" in r.getMessage() for r in records)
@@ -246,7 +254,7 @@ def test_only_loopback_host_names_are_answered(starter: Path, tmp_path: Path) ->
         port = url.rstrip("/").rsplit(":", 1)[1]
         for host in [f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "LocalHost"]:
             assert (host, request(url, "/", host)[0]) == (host, 200)
-            assert (host, request(url, "/livereload/0/0", host)) == (host, (200, str(_epoch(url))))
+            assert (host, _first_event(url, host)) == (host, b"data: 0\n\n")
         # A DNS-rebinding page names its own host; a page must not read the preview through it.
         for host in [
             f"evil.example:{port}",
@@ -257,32 +265,46 @@ def test_only_loopback_host_names_are_answered(starter: Path, tmp_path: Path) ->
             f"[::1]evil.example:{port}",
             "",
         ]:
-            for path in ["/", "/index.html", "/livereload/0/0", "/no-such-page/"]:
+            for path in ["/", "/index.html", EVENTS, "/no-such-page/"]:
                 status, body = request(url, path, host)
                 assert (host, path, status) == (host, path, 403)
                 assert "8.2 billion" not in body and "evil" not in body
                 assert "localhost" in body
 
 
-def test_a_page_loads_while_a_live_reload_poll_waits(starter: Path, tmp_path: Path) -> None:
-    """Each request has a thread: an open page's poll, held until the next rebuild, blocks
-    nothing else."""
-    with preview(starter, tmp_path / "serve") as (url, _):
+def _first_event(url: str, host: str) -> bytes:
+    """What the reload stream sends first, asked for naming `host`."""
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as stream:
+        stream.sendall(b"GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" % (EVENTS.encode(), host.encode()))
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.endswith(b"\n\n"):
+            answer += stream.recv(4096)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert b"text/event-stream" in head
+    return body
+
+
+def test_a_page_loads_while_a_reload_stream_waits(starter: Path, tmp_path: Path) -> None:
+    """Each request has a thread: an open page's event stream, held until the next rebuild,
+    blocks nothing else; a rebuild sends the new epoch, and the page reloads on it."""
+    with preview(starter, tmp_path / "serve") as (url, server):
         port = int(url.rstrip("/").rsplit(":", 1)[1])
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as poll:
-            poll.sendall(b"GET /livereload/%d/1 HTTP/1.0\r\nHost: localhost\r\n\r\n" % _epoch(url))
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as stream:
+            stream.sendall(b"GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n" % EVENTS.encode())
+            answer = b""
+            while not answer.endswith(b"data: 0\n\n"):
+                answer += stream.recv(4096)
             for _ in range(3):
                 status, body = request(url, "/")
                 assert status == 200 and "8.2 billion" in body
-            poll.settimeout(0.2)
+            stream.settimeout(0.2)
             with pytest.raises(TimeoutError):
-                poll.recv(1)  # still held: it answers only when a rebuild is visible
-
-
-def _epoch(url: str) -> int:
-    """The epoch the live-reload script in the home page waits past."""
-    page = request(url, "/")[1]
-    return int(page.split("livereload(", 1)[1].split(",", 1)[0])
+                stream.recv(1)  # still held: it speaks only when a rebuild is visible
+            stream.settimeout(30)
+            edit(starter, "figures.yml", "value: 8200000000", "value: 8300000000")
+            assert stream.recv(4096) == b"data: 1\n\n"
+            assert "8.3 billion" in request(url, "/")[1]
 
 
 def test_200_simultaneous_connections_are_all_answered(starter: Path, tmp_path: Path) -> None:
@@ -294,9 +316,9 @@ def test_200_simultaneous_connections_are_all_answered(starter: Path, tmp_path: 
     server = start(Project.load(starter), "127.0.0.1", port, tmp_path / "serve")
     server.preview.say = lambda line: None
     clients = [socket.socket() for _ in range(200)]
+    thread: threading.Thread | None = None
     try:
-        server.server_bind()
-        server.server_activate()  # listening, but not accepting until serve_thread starts
+        server.listen()  # listening, but not accepting until it runs
         for client in clients:
             client.setblocking(False)
             client.connect_ex(("127.0.0.1", port))
@@ -305,16 +327,17 @@ def test_200_simultaneous_connections_are_all_answered(starter: Path, tmp_path: 
             client.setblocking(True)
             client.sendall(b"GET / HTTP/1.0\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
             client.setblocking(False)
-        server.serve_thread.start()
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
         answers = _answers(clients, within=60.0)
         assert [a.split(b"\r\n", 1)[0] for a in answers] == [b"HTTP/1.0 200 OK"] * 200
         assert all(b"8.2 billion" in a for a in answers)
     finally:
         for client in clients:
             client.close()
-        server.shutdown()
-        if server.serve_thread.ident is not None:
-            server.serve_thread.join(timeout=10)
+        server.stop()
+        if thread is not None:
+            thread.join(timeout=10)
 
 
 def _connected(clients: list[socket.socket], within: float) -> int:
@@ -403,3 +426,77 @@ def test_a_signal_stops_the_server_and_removes_its_folder(
     assert "Traceback" not in said
     assert f"Serving on http://127.0.0.1:{port}/" in said
     assert said.splitlines()[-1] == "Stopped."
+
+
+# The preview decides whether to run the engine from the same inputs as `build` (#21.12).
+
+
+def test_an_edit_to_mkdocs_yml_rebuilds_the_pages(previewed: Preview, said: list[str]) -> None:
+    config = previewed.root / "mkdocs.yml"
+    assert "My renamed sheet" not in home(previewed)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: My renamed sheet", text), "utf-8")
+    previewed.rebuild()
+    assert said[-1].startswith("Rebuilt in "), said[-1]
+    assert "My renamed sheet" in home(previewed)
+
+
+def test_an_edit_to_a_template_override_rebuilds_the_pages(
+    starter: Path, tmp_path: Path, said: list[str]
+) -> None:
+    replace_in(starter / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: ov\n")
+    partial = starter / "ov" / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text("<div>Printed by the first override</div>\n", encoding="utf-8")
+    preview_ = Preview(starter, "http://127.0.0.1:8000/", tmp_path / "preview", said.append)
+    preview_.rebuild()
+    assert "Printed by the first override" in home(preview_)
+    partial.write_text("<div>Printed by the second override</div>\n", encoding="utf-8")
+    preview_.rebuild()
+    assert said[-1].startswith("Rebuilt in "), said[-1]
+    assert "Printed by the second override" in home(preview_)
+    assert "Printed by the first override" not in home(preview_)
+
+
+# Redirects stay on the preview's own origin (#21.16).
+
+
+def _head(url: str, path: str) -> tuple[int, str | None]:
+    """(status, Location) of GET `path`, sent as written."""
+    address = url.split("//", 1)[1].rstrip("/")
+    connection = http.client.HTTPConnection(address, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        connection.putheader("Host", address)
+        connection.endheaders()
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()
+
+
+def test_no_redirect_leaves_the_preview(starter: Path, tmp_path: Path) -> None:
+    with preview(starter, tmp_path / "serve") as (url, _):
+        origin = url.rstrip("/")
+        assert _head(url, "/changes") == (302, "/changes/")
+        for path in [
+            "/%2f%2fevil.com%2f..",
+            "/%2f%2fevil.com",
+            "/%2F%2Fevil.com%2Fchanges",
+            "//evil.com/..",
+            "/%5c%5cevil.com%2f..",
+            "/%5cevil.com/..",
+            "/%2fevil.com%2f..%2fchanges",
+            "/%09/evil.com/..",
+            "/https:%2f%2fevil.com%2f..",
+        ]:
+            status, location = _head(url, path)
+            if location is not None:
+                # A path on this origin: one slash, then a name (never // or /\, which a
+                # browser reads as another host).
+                assert (path, location[:1], location[1:2]) not in [(path, "/", "/")]
+                assert location.startswith("/") and location[1:2] not in ("/", "\\"), location
+                target = urllib.parse.urljoin(url, location)
+                assert target.startswith(origin + "/"), (path, location)
+            assert status in (302, 404), (path, status)

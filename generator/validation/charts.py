@@ -17,13 +17,20 @@ from .located import record_problem
 MAX_SERIES = 8
 """The colours a chart has for its series (`charts.schemes`): no two series share one."""
 
+OTHERS = "(others)"
+"""The series of a bar chart's figures that have no side: sourced figures, so never drawn as
+computed; a series of its own, named by the chart's `others` (no side id can be this)."""
+
 
 def series_of(chart: Chart, q: Quantity) -> str | None:
     """What a row's colour stands for: the measure in a range-bar chart, the side in a bar
-    chart; None for a figure computed by this site, one of a kind (drawn in neutral grey)."""
+    chart (OTHERS for a figure with none); None only for a figure computed by this site, one
+    of a kind (drawn in neutral grey)."""
     if q.computed:
         return None
-    return q.measure if chart.kind == "range-bar" else q.side
+    if chart.kind == "range-bar":
+        return q.measure
+    return q.side if q.side is not None else OTHERS
 
 
 def chart_problems(content: Content) -> list[Problem]:
@@ -51,6 +58,23 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 f"{chart.id}.figures",
                 f"mixes units that cannot share one axis: {mixed}; chart figures of one kind "
                 "of quantity only",
+            )
+        )
+    bases: dict[int | None, str] = {}
+    for q in quantities:
+        bases.setdefault(q.price_base, q.id)
+    if len(bases) > 1:
+        listed = ", ".join(
+            f"{year} prices ({qid})" if year else f"current prices ({qid})"
+            for year, qid in bases.items()
+        )
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"mixes money in prices of different years: {listed}; a chart shows money "
+                "in one year's prices only",
             )
         )
     series = list(dict.fromkeys(s for q in quantities if (s := series_of(chart, q)) is not None))
@@ -94,12 +118,12 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
 
 def _mixed_units(content: Content, quantities: list[Quantity]) -> str | None:
     """'metres a day (a), per cent (b)' when the figures' units convert to more than one base
-    unit, naming the first figure in each; None when they share one."""
-    first: dict[str, str] = {}
+    unit, naming the first figure in each by the unit it is written in; None when they share
+    one."""
+    first: dict[str, Quantity] = {}
     for q in quantities:
-        first.setdefault(base_unit(q.unit)[0], q.id)
+        first.setdefault(base_unit(q.unit)[0], q)
     if len(first) < 2:
         return None
-    return ", ".join(
-        f"{unit_words(unit(base, content.units))} ({qid})" for base, qid in first.items()
-    )
+    # The unit as the editor wrote it ('years'), never the base it converts to ('months').
+    return ", ".join(f"{unit_words(unit(q.unit, content.units))} ({q.id})" for q in first.values())

@@ -18,7 +18,19 @@ from ..messages import words as fluent_words
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
+_BOUNDS = {
+    "greater_than": {"gt": "above"},
+    "greater_than_equal": {"ge": "of at least"},
+    "less_than": {"lt": "below"},
+    "less_than_equal": {"le": "of at most"},
+}
+"""pydantic's error types for a number out of bounds: the bound's name in its context, and how
+a person says it."""
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
+_BRANCH = re.compile(r"^(constrained-)?str$|^dict\[")
+"""How pydantic names the branches of a text-or-plural-forms field (`sheet.messages.*`, a
+unit's `amount`) in an error's location: internal names, never shown."""
+TEXT_OR_FORMS = "expected a text, or one text per plural form ({one: …, other: …})"
 
 
 def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
@@ -43,6 +55,14 @@ def problems_from(
         # pydantic reports a failed model_validator(mode="before") one level deeper; drop the
         # noise parts (e.g. '[...]' discriminators) that are not keys of the document.
         loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+        branch = _branch(loc, loaded)
+        if branch == "skip":
+            continue  # the other branch says what is wrong with the value
+        loc = tuple(p for p in loc if not (isinstance(p, str) and _BRANCH.search(p)))
+        if branch:
+            line, col = loaded.position(loc)
+            problems.append(Problem(display, line, col, dotted(loc), branch))
+            continue
         if error["type"] == "missing" and loc in misspelt:
             continue  # said once, as "unknown field 'sorce'; did you mean 'source'?"
         if error["type"] == "value_error":
@@ -93,6 +113,28 @@ def _closest(name: str, allowed: list[str]) -> str | None:
     return by_lower[close[0]] if close else None
 
 
+def _branch(loc: FieldPath, loaded: Loaded) -> str:
+    """For an error in one branch of a text-or-plural-forms field: 'skip' when the value is of
+    the other branch's kind (a mapping, for the text branch), the one problem to report when it
+    is of neither kind, and '' to report the error as usual (the mapping branch's, or an
+    error in no such branch)."""
+    at = next((i for i, p in enumerate(loc) if isinstance(p, str) and _BRANCH.search(p)), None)
+    if at is None:
+        return ""
+    value: Any = loaded.data
+    for part in loc[:at]:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    text_branch = not str(loc[at]).startswith("dict[")
+    if isinstance(value, dict):
+        return "skip" if text_branch else ""
+    if not text_branch:
+        return "skip"
+    return f"{TEXT_OR_FORMS}, got {_describe(value)}"
+
+
 def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
@@ -118,6 +160,11 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
             )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
+    if kind in _BOUNDS:
+        words, limit = next((w, error.get("ctx", {})[k]) for k, w in _BOUNDS[kind].items())
+        if loc[-1:] == ("price_base",):
+            return f"expected the year of the prices, e.g. 2015, got {_describe(given)}"
+        return f"expected a number {words} {limit}, got {_describe(given)}"
     if kind == "finite_number":
         return f"expected a finite number, got {_describe(given)}"
     if kind == "string_type":
@@ -204,8 +251,11 @@ def _qualifier_meant(word: str) -> tuple[str, str, str] | None:
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:.15g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value:.15g}"
+    if isinstance(value, int):  # a huge one is cut short like any value
+        digits = f"{value}" if abs(value).bit_length() < 10_000 else "a very large number"
+        return f"the number {digits[:SHOWN_CHARACTERS]}" + ("…" if len(digits) > 40 else "")
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
