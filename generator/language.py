@@ -97,6 +97,9 @@ class Language:
     tag: str
     """The BCP 47 tag the sheet gives, e.g. 'en', 'de', 'uk', 'fr'."""
     messages: Mapping[str, str] = field(repr=False)
+    overridden: frozenset[str] = frozenset()
+    """The keys the sheet rewords: a template may keep using a replaced message a sheet
+    still rewords, for the version it is deprecated in."""
 
     @classmethod
     def of(cls, tag: str, overrides: Mapping[str, Message] | None = None) -> Language:
@@ -108,7 +111,7 @@ class Language:
             messages[key] = message if isinstance(message, str) else fluent.legacy(message)
             if fluent.is_legacy(messages[key]):
                 messages[key] = fluent.legacy(messages[key])
-        return cls(tag, messages)
+        return cls(tag, messages, frozenset(overrides or ()))
 
     @staticmethod
     def catalog_for(tag: str) -> str | None:
@@ -220,13 +223,23 @@ class _Bundle:
         self.bundle.add_resource(FluentResource("".join(source)))
 
     def format(self, key: str, params: Mapping[str, object]) -> str:
-        """The message `key` with `params`: numbers only as `Count` (Fluent would write a
-        bare int its own way: a year 2006 as '2,006'), anything else as its text."""
+        """The message `key` with `params`: a number chooses by its plural form and prints
+        as `Count` or as written (Fluent would write a year 2006 its own way, '2,006');
+        anything else is its text."""
         ident, lead, trail = self.ids[key]
         pattern = self.bundle.get_message(ident).value
         assert pattern is not None  # every message has a value: an empty one is {""}
-        args = {k: v if isinstance(v, Count) else str(v) for k, v in params.items()}
+        args = {k: _argument(v) for k, v in params.items()}
         text, errors = self.bundle.format_pattern(pattern, args)
         if errors:
             raise ValueError(f"message {key!r}: {errors[0]}")
         return f"{lead}{text}{trail}"
+
+
+def _argument(value: object) -> object:
+    """A parameter as a message gets it: a number as a `Count`, anything else as text."""
+    if isinstance(value, Count):
+        return value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Count(value, str(value))
+    return str(value)

@@ -15,6 +15,7 @@ from typing import Any
 from .charts.fingerprint import version
 from .content import Content
 from .models import Quantity
+from .typography import join
 
 PATH = "assets/social.png"
 """Where the image lands in the site."""
@@ -36,7 +37,8 @@ def alt_text(content: Content) -> str:
         )
         for q in _figures(content)
     ]
-    return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
+    listed = join(content.language, parts, "items")
+    return f"{content.sheet.title}. " + listed + ("." if parts else "")
 
 
 def _figures(content: Content) -> list[Quantity]:

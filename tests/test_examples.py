@@ -375,6 +375,75 @@ def test_no_english_in_the_downloads(example: Path) -> None:
     assert leaks(example, data_texts(example / "site")) == []
 
 
+FRENCH_GLUED = re.compile(r"(?<!\s)[:;](?!//)(?!(?<=\d:)\d)")
+"""A colon or semicolon with no space before it (French puts a no-break one there), a time
+(12:30) and a URL's '://' aside. Checked after _one_line, which reads U+00A0 and
+U+202F as spaces."""
+TEMPLATE_PUNCTUATION = re.compile(r"[:;!?“”„«»]")
+"""Punctuation a language writes its own way ('Source : …', '„…“'): a template that wrote it
+would write it the English way in every language, so it belongs in a message."""
+
+
+def glued_punctuation(root: Path, texts: Iterator[tuple[str, str]]) -> list[str]:
+    """'where: …context…' for every colon or semicolon the generator glues to a word in French
+    output; the author's own words stand as 'x', so a label of theirs followed by the
+    generator's ':' is still found."""
+    author = author_text(root)
+    found: dict[str, None] = {}
+    for where, text in texts:
+        rest = _one_line(text)
+        for piece in author:
+            rest = rest.replace(piece, "x")
+        for match in FRENCH_GLUED.finditer(rest):
+            found[f"{where}: {rest[max(0, match.start() - 12) : match.end() + 12]}"] = None
+    return list(found)
+
+
+def page_prose(site: Path) -> Iterator[tuple[str, str]]:
+    """(where, text) for each page's whole text, its elements' texts run together as a reader
+    reads them ('Label' in one element, ': ' in the next)."""
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "style"]):
+            tag.decompose()
+        yield path.relative_to(site).as_posix(), soup.get_text("")
+
+
+def test_no_colon_or_semicolon_glued_to_a_word_in_french(example: Path) -> None:
+    if EXAMPLES[example.name] != "fr":
+        pytest.skip("French puts a space before ':' and ';'; this example is not French")
+    site = example / "site"
+    texts = [*page_prose(site), *chart_texts(site), *data_texts(site)]
+    assert glued_punctuation(example, iter(texts)) == []
+
+
+def test_the_punctuation_finder_finds_a_glued_colon_after_the_authors_words(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "gesundheit"
+    shutil.copytree(REPO / "examples" / "gesundheit" / "content", root / "content")
+    shutil.copy(REPO / "examples" / "gesundheit" / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "site_src").mkdir()
+    texts = [
+        ("a.html", "Masernfälle weltweit, 2023: 1 250"),  # the author's title, then our ":"
+        ("b.html", "Source\u202f: OMS\u202f; Quelle\u00a0: RKI"),
+        ("c.html", "à 12:30, voir https://example.org"),
+        ("d.html", "Sources; OMS"),
+    ]
+    assert glued_punctuation(root, iter(texts)) == ["a.html: x: 1 250", "d.html: Sources; OMS"]
+
+
+def test_the_generators_templates_write_no_punctuation_a_language_writes_its_own_way() -> None:
+    found = [
+        f"{template.relative_to(THEME).as_posix()}: {line.strip()!r}"
+        for template in sorted(THEME.rglob("*"))
+        if template.suffix in (".j2", ".html")
+        for line in template_text(template.read_text("utf-8"))
+        if TEMPLATE_PUNCTUATION.search(line)
+    ]
+    assert found == []
+
+
 def test_the_leak_finder_finds_english_and_spares_the_authors_words(tmp_path: Path) -> None:
     """The finder itself, on text written by hand: an author's English title is theirs, the
     generator's 'Source:' and '2,065' are not."""

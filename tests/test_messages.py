@@ -281,3 +281,24 @@ def test_mkdocs_yml_naming_a_language_when_the_sheet_names_none_says_so(starter:
 )
 def test_a_sheets_language_maps_to_materials_own_or_its_primary_subtag(tag, material):
     assert material_language(tag) == material
+
+
+def test_a_replaced_message_a_sheet_rewords_is_still_shown_with_a_warning(tmp_path: Path):
+    """'Link zu { $title }' could not say 'zum Zitat': blocks.link_to_quotation replaced
+    blocks.quotation_of; a sheet that rewords the old one keeps its words for a version."""
+    root = copy_fixture("german", tmp_path / "german")
+    edit(
+        root,
+        "sheet.yml",
+        "  language: de\n",
+        "  language: de\n  messages:\n"
+        '    blocks.quotation_of: "die Aussage von { $speaker }: { $quote }"\n',
+    )
+    text = _page_text(render(root)["index.md"])
+    assert "Link zu die Aussage von Dr. Anna Beispiel: Jede Impfung zählt." in text
+    result = run(root, "check")
+    assert (
+        "content/sheet.yml:6:5: warning: sheet.messages.blocks.quotation_of: "
+        "'blocks.quotation_of' is replaced by 'blocks.link_to_quotation', which words the whole "
+        "phrase; yours is still used until 0.3.0: reword 'blocks.link_to_quotation' instead"
+    ) in result.output.splitlines()

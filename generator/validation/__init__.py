@@ -34,6 +34,7 @@ def load_and_validate(
     """
     parsed, problems, unsure = load.read_files(root, kept)
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    warned: list[Problem] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
         if model is not None and model.sheet is not None:
@@ -42,8 +43,8 @@ def load_and_validate(
             found = messages.sheet_problems(model.sheet, loaded, display)
             if any(p.level == "error" for p in found):
                 model = None
-            else:  # warnings only (an override in the old format): kept, and reported
-                problems += found
+            else:  # warnings only (an override in the old format): reported, the sheet kept
+                warned += found
         if model is None:
             problems += found
             # The ids of a file that failed are not unknown: only their records are wrong.
@@ -52,7 +53,7 @@ def load_and_validate(
             parts.append((display, loaded, model))
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
     content, rule_problems = validate(content, unsure | skipped, records_only=as_published)
-    everything = [*problems, *merge_problems, *rule_problems]
+    everything = [*problems, *warned, *merge_problems, *rule_problems]
     errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)

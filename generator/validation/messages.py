@@ -34,6 +34,9 @@ PLACEHOLDER = re.compile(r"\{ ?\$?([a-z_]+) ?\}")
 """A variable as a text writes it: `{ $n }` in Fluent, `{n}` in the format before it."""
 DEPRECATED_UNTIL = "0.3.0"
 """The version from which overrides in the format before Fluent are refused."""
+REPLACED = {"blocks.quotation_of": ("blocks.link_to_quotation", DEPRECATED_UNTIL)}
+"""Messages no longer shown unless a sheet rewords them, and the message that replaces each:
+'Link zu { $title }' could not decline 'das Zitat' into 'zum Zitat'."""
 
 MESSAGE_MAX_CHARACTERS = 1000
 """The longest text a message may be (the generator's longest is about 300): a page writes a
@@ -199,6 +202,20 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problem(path, f"unknown message {shown(key)}{hint}")
             continue
+        if key in REPLACED:
+            line, col = loaded.key_position(path)
+            new, until = REPLACED[key]
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    dotted(path),
+                    f"{key!r} is replaced by {new!r}, which words the whole phrase; yours is "
+                    f"still used until {until}: reword {new!r} instead",
+                    "warning",
+                )
+            )
         if key in DATE_PATTERNS and isinstance(message, str):
             wrong = date_pattern_problem(message, language)
             if wrong:
@@ -227,8 +244,8 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
 
 def _plural_problems(language: Language, given: set[str]) -> Iterator[tuple[str, str]]:
     """(problem, the form it is at or '') for the forms the language does not have, and for
-    those it has that are missing: a Ukrainian message needs one, few, many and other, as 1,
-    3, 5 and 1.5 take different words."""
+    those it has that are missing: a message in a language of four forms needs one, few,
+    many and other, as 1, 3, 5 and 1.5 take different words."""
     forms = language.plural_forms()
     extra = sorted(given - forms)
     if extra:
