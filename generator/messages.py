@@ -154,14 +154,22 @@ def _expression(
 def legacy(message: str | Mapping[str, str]) -> str:
     """A message in the format before Fluent, in Fluent: `{name}` -> `{ $name }`, and one text
     per plural category -> a selector on `$n`."""
-    if isinstance(message, str):
-        return OLD_PLACEHOLDER.sub(lambda m: "{ $" + m.group(1) + " }", message)
+    if isinstance(message, str):  # any other brace was text then: in Fluent, a literal
+        parts = OLD_PLACEHOLDER.split(message)
+        return "".join(
+            "{ $" + part + " }" if i % 2 else _literal_braces(part) for i, part in enumerate(parts)
+        )
     lines = ["{ $n ->"]
     for form in PLURAL_CATEGORIES:
         if form in message:
             default = "*" if form == "other" else " "
             lines.append(f"   {default}[{form}] {legacy(message[form])}")
     return "\n".join([*lines, "}"])
+
+
+def _literal_braces(text: str) -> str:
+    """`text` with its braces as Fluent writes them as text: {"{"} and {"}"}."""
+    return "".join('{"' + c + '"}' if c in "{}" else c for c in text)
 
 
 def is_legacy(message: str | Mapping[str, str]) -> bool:
