@@ -271,7 +271,8 @@ class Writer:
         if text is None:
             return None
         places = q.decimals or 0
-        result = self.span(*(float(half_up(x, places)) for x in q.exact), places)
+        low, high = (float(half_up(x, places)) for x in q.exact)
+        result = self.span(low, high, places)
         shown = self.span(*q.bounds, q.decimals)
         return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
 
