@@ -118,12 +118,12 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
 
 def _mixed_units(content: Content, quantities: list[Quantity]) -> str | None:
     """'metres a day (a), per cent (b)' when the figures' units convert to more than one base
-    unit, naming the first figure in each; None when they share one."""
-    first: dict[str, str] = {}
+    unit, naming the first figure in each by the unit it is written in; None when they share
+    one."""
+    first: dict[str, Quantity] = {}
     for q in quantities:
-        first.setdefault(base_unit(q.unit)[0], q.id)
+        first.setdefault(base_unit(q.unit)[0], q)
     if len(first) < 2:
         return None
-    return ", ".join(
-        f"{unit_words(unit(base, content.units))} ({qid})" for base, qid in first.items()
-    )
+    # The unit as the editor wrote it ('years'), never the base it converts to ('months').
+    return ", ".join(f"{unit_words(unit(q.unit, content.units))} ({q.id})" for q in first.values())
