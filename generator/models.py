@@ -490,7 +490,8 @@ class EditorNote(Strict):
     or other than the source it rests on: both, side by side."""
 
     renamed: ClassVar[dict[str, str]] = {"article_said": "claim", "article": "claim_source"}
-    """Fields of earlier versions, refused with their new names."""
+    """Fields of earlier versions: accepted until 0.3.0 with a warning (deprecated.py), and
+    refused, naming the new field, in a record that holds both."""
 
     id: Id
     about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")

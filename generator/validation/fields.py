@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .. import local_input
+from .. import deprecated, local_input
 from ..errors import SHOWN_CHARACTERS, Problem, shown
 from ..language import catalog, languages
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
@@ -34,14 +34,16 @@ TEXT_OR_FORMS = "expected a text, or one text per plural form ({one: …, other:
 
 
 def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
-    """A parsed file as the models read it, or None and every problem with its fields."""
+    """A parsed file as the models read it (with the warnings of its deprecated names), or
+    None and every problem with its fields."""
+    data, warnings = deprecated.renamed_fields(loaded, display)
     if loaded.validated is not None:
-        return loaded.validated, []
+        return loaded.validated, warnings
     try:
-        loaded.validated = ContentFile.model_validate(loaded.data)
+        loaded.validated = ContentFile.model_validate(data)
     except ValidationError as exc:
-        return None, problems_from(exc, loaded, display, ContentFile)
-    return loaded.validated, []
+        return None, warnings + problems_from(exc, loaded, display, ContentFile)
+    return loaded.validated, warnings
 
 
 def problems_from(
@@ -215,6 +217,8 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
             )
         if "https?" in pattern:
             return f"expected an http(s) URL, got {_describe(given)}"
+        if loc[-1:] == ("language",):
+            return f"expected a language tag such as en, de-AT or uk, got {_describe(given)}"
         if "a-z0-9" in pattern:
             return (
                 f"expected an id of lower-case letters, digits and hyphens, got {_describe(given)}"
