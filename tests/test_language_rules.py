@@ -31,7 +31,9 @@ def test_a_regional_tag_reads_its_languages_catalog(tag, catalog):
 def test_a_sheet_in_austrian_german_writes_german_words_in_austrian_format():
     austrian = Language.of("de-AT")
     assert austrian.catalog == "de"
-    assert austrian.text("dates.as_of", date="Jänner 2026") == "Stand Jänner 2026"
+    assert (
+        austrian.text("changes.corrected", date="2. Jänner 2026") == "Korrigiert am 2. Jänner 2026"
+    )
 
 
 def test_a_catalog_tree_flattens_to_dotted_keys_and_plural_forms_stay_one_message():

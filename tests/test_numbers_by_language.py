@@ -275,7 +275,7 @@ def test_a_computed_input_is_written_with_its_own_decimals_in_a_working():
         [inner, figure("c", value=1.5, unit="times")],
     )
     # 2.3427 ÷ 1.5 = 1.5618, to the two figures of 1.5: 1.6
-    assert writer("en").working(outer) == "2.34 ÷ 1.5 = 1.6"
+    assert writer("en").working(outer) == "2.34 ÷ 1.5 = 1.56 ≈ 1.6"
 
 
 # Significant figures
