@@ -1,4 +1,5 @@
-"""How a sheet's language finds its catalog, reads its messages and picks a plural form: the
+"""How a sheet's language finds its catalog, reads its messages and picks a plural form, and
+what a message in Fluent syntax uses, may not use and can write (generator/messages.py): the
 cases a mutation run (`make mutation`) found no test for, with the expected words written out."""
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from decimal import Decimal
 import pytest
 from markupsafe import Markup
 
-from generator.language import Language, flatten
+from generator import messages
+from generator.language import Count, Language, flatten
+from generator.messages import MessageSyntaxError, Shape
 from generator.render import escape_text
 
 
@@ -98,3 +101,154 @@ def test_a_link_the_template_made_is_kept_and_every_other_value_is_escaped():
     assert english.markup("changes.corrected", escape_text, {"date": "*2* March"}) == (
         "Corrected on &#42;2&#42; March"
     )
+
+
+# Messages in Fluent syntax
+
+
+def test_a_messages_blanks_are_kept_aside_from_its_text():
+    assert messages.split("  to { $title } ") == ("  ", "to { $title }", " ")
+    assert messages.split("\t\nx\n") == ("\t\n", "x", "\n")
+    assert messages.split("   ") == ("   ", "", "")
+    assert messages.split("") == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (
+            "{ $x -> [a] A *[b] B }",
+            "a selector's variants go on lines of their own, the default marked *: "
+            "'{ $x ->⏎ [a] …⏎ *[b] …⏎ }'",
+        ),
+        ("{ $x", 'Expected token: "}": a { opens a placeable, e.g. { $name }'),
+        ("x { ", "Expected an inline expression"),
+        ("x\n.attr = y", "a line may not start with '.': write {\".\"} for a dot there"),
+    ],
+)
+def test_a_message_that_is_not_fluent_is_refused_with_what_to_write(text, error):
+    with pytest.raises(MessageSyntaxError) as refused:
+        messages.shape(text)
+    assert str(refused.value) == error
+
+
+def test_a_messages_shape_is_what_it_prints_chooses_by_and_may_not_use():
+    text = (
+        '{ FOO($n) } { -term } { other } { "x" ->\n *[a] y\n} '
+        "{ $p ->\n [day] au { $date }\n *[other] en { $month } { $year }\n} { 3 }"
+    )
+    assert messages.shape(text) == Shape(
+        printed=frozenset({"date", "month", "year"}),
+        selectors={"p": frozenset({"day", "other"})},
+        forbidden=(
+            "the function FOO()",
+            "the term -term",
+            "{ other }, a reference to another message",
+            "a selector on something other than a $variable",
+        ),
+    )
+
+
+def test_a_dates_month_and_year_stand_for_the_date_only_where_the_message_has_one():
+    with_date = messages.shape("{ $p ->\n [day] { $date }\n *[other] { $month } { $year }\n}")
+    assert with_date.essential == frozenset({"date"})
+    assert with_date.variables == frozenset({"p", "date", "month", "year"})
+    alone = messages.shape("у { $month } { $year } року")
+    assert alone.essential == frozenset({"month", "year"})
+
+
+def test_a_message_in_the_old_format_is_written_in_fluent():
+    assert messages.legacy("Source: {source} {not this} {}") == (
+        'Source: { $source } {"{"}not this{"}"} {"{"}{"}"}'
+    )
+    assert messages.legacy({"other": "{n} km", "one": "{n} kilometre", "few": "{n} x"}) == (
+        "{ $n ->\n    [one] { $n } kilometre\n    [few] { $n } x\n   *[other] { $n } km\n}"
+    )
+
+
+def test_the_old_format_is_told_by_its_placeholders_or_its_plural_mapping():
+    assert messages.is_legacy("a {b}")
+    assert not messages.is_legacy("a { $b }")
+    assert not messages.is_legacy("no braces")
+    assert messages.is_legacy({"one": "x"})
+
+
+def test_a_messages_own_words_in_all_its_variants():
+    text = 'en { $date } { $p ->\n [day] au\n *[other] en\n} { "x" } { 3 }'
+    assert messages.words(text) == "en      au en   x    "
+
+
+def test_a_message_renders_once_per_choice_of_its_variants():
+    text = 'a { $p ->\n [day] au { $date }\n *[other] en\n}{ "!" }{ 3 }'
+    assert messages.renderings(text) == ["a au { $date }!", "a en!"]
+
+
+def test_the_renderings_of_a_message_stop_at_256():
+    nine_choices = "".join(f"{{ $p{i} ->\n [a] a\n *[b] b\n}}" for i in range(9))  # 2**9 = 512
+    texts = messages.renderings(nine_choices)
+    assert len(texts) == 256
+    assert texts[0] == "aaaaaaaaa" and texts[-1] == "abbbbbbbb"
+
+
+# Messages filled in by fluent.runtime
+
+
+def test_a_sheets_messages_in_the_old_format_still_work_and_are_remembered_as_its_own():
+    english = Language.of(
+        "en",
+        {
+            "qualifiers.about": "around {n}",
+            "units.km.amount": {"one": "{n} klick", "other": "{n} klicks"},
+            "changes.corrected": "Fixed { $date }",
+        },
+    )
+    assert english.text("qualifiers.about", n="5") == "around 5"
+    assert english.amount("units.km.amount", 1, "1") == "1 klick"
+    assert english.amount("units.km.amount", 2, "2") == "2 klicks"
+    assert english.text("changes.corrected", date="today") == "Fixed today"
+    assert english.overridden == {"qualifiers.about", "units.km.amount", "changes.corrected"}
+    assert Language.of("en").overridden == frozenset()
+
+
+def test_a_messages_blanks_are_kept_and_an_empty_message_writes_nothing():
+    english = Language.of("en", {"changes.corrected": "  Fixed { $date } ", "blocks.source": ""})
+    assert english.text("changes.corrected", date="today") == "  Fixed today "
+    assert english.text("blocks.source") == ""
+
+
+def test_a_number_is_written_as_given_and_anything_else_as_its_text():
+    english = Language.of("en", {"changes.corrected": "{ $date }"})
+    assert english.text("changes.corrected", date=2006) == "2006"  # not Fluent's '2,006'
+    assert english.text("changes.corrected", date=1.5) == "1.5"
+    assert english.text("changes.corrected", date=True) == "True"
+    assert english.text("changes.corrected", date=Count(1_200_000, "1.2 million")) == (
+        "1.2 million"
+    )
+
+
+def test_a_message_missing_a_value_or_too_long_a_value_is_an_error_naming_the_message():
+    english = Language.of("en")
+    with pytest.raises(ValueError) as missing:
+        english.text("changes.corrected")
+    assert str(missing.value) == "message 'changes.corrected': Unknown external: date"
+    with pytest.raises(ValueError, match="^message 'changes.corrected': Too many characters"):
+        english.text("changes.corrected", date="y" * 3000)
+
+
+def test_a_number_parameter_chooses_a_variant_by_its_plural_form():
+    english = Language.of(
+        "en", {"changes.corrected": "{ $date ->\n [one] one day\n *[other] days\n}"}
+    )
+    assert english.text("changes.corrected", date=1) == "one day"
+    assert english.text("changes.corrected", date=3) == "days"
+
+
+def test_a_text_can_never_pass_for_the_place_of_a_link():
+    """A link stands in the message as a token until the text is escaped; the token is new
+    each time, so a value that spells one out stays text."""
+    english = Language.of("en", {"changes.corrected": "{ $date } { $link }"})
+    lookalike = "\ue000None0\ue001"
+    shown = english.markup(
+        "changes.corrected", escape_text, {"date": lookalike, "link": Markup("<a>x</a>")}
+    )
+    assert shown == f"{lookalike} <a>x</a>"
