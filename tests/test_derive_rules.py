@@ -192,3 +192,6 @@ def test_money_in_one_years_prices_stays_in_them_and_two_years_prices_do_not_mix
         "cannot combine a (2015 prices) and c (current prices) in a difference: give both in "
         "the same year's prices"
     )
+    with pytest.raises(ValueError) as reversed_:
+        compute(derived("d", "difference", "c", "a"), [today, a])
+    assert str(reversed_.value).startswith("cannot combine c (current prices) and a (2015 prices)")

@@ -252,3 +252,13 @@ def test_a_text_can_never_pass_for_the_place_of_a_link():
         "changes.corrected", escape_text, {"date": lookalike, "link": Markup("<a>x</a>")}
     )
     assert shown == f"{lookalike} <a>x</a>"
+
+
+def test_a_regional_tag_chooses_plural_forms_by_its_languages_rules():
+    assert Language.of("uk-UA").amount("units.km.amount", 3, "3") == "3 кілометри"
+    assert Language.of("uk-UA").amount("units.km.amount", 5, "5") == "5 кілометрів"
+
+
+def test_a_message_of_several_lines_keeps_every_line():
+    english = Language.of("en", {"changes.corrected": "Corrected on\n{ $date },\nonce"})
+    assert english.text("changes.corrected", date="2 March") == "Corrected on\n2 March,\nonce"

@@ -7,6 +7,8 @@ tests would answer from memory and hide a change in how a date is written.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from generator import numbers
@@ -428,3 +430,18 @@ def test_a_huge_figure_in_billions_takes_its_units_words_without_overflow(tag, t
 )
 def test_a_range_of_money_with_cents_to_a_huge_amount_is_written_in_full(tag, text):
     assert writer(tag).quantity(12.5, 1e30, None, "EUR") == text
+
+
+def test_a_sheets_own_unit_can_show_as_zero_too():
+    write = Writer(Language.of("en"), {"furlong": Unit("furlong", "furlong", "furlongs")})
+    assert write.shows_as_zero(0.001, "furlong") is True
+
+
+def test_a_message_about_a_date_is_given_its_precision_year_and_month():
+    write = writer("uk")
+    day = write.date_words(dt.date(2019, 10, 16))
+    assert (day["date"], day["precision"], day["year"]) == ("16 жовтня 2019", "day", "2019")
+    assert (day["month"], day["month"].written) == (10, "10")
+    year = write.date_words(PartialDate.model_validate(2019))
+    assert (year["date"], year["precision"], year["year"]) == ("2019", "year", "2019")
+    assert (year["month"], year["month"].written) == (1, "1")  # a year alone: January's case
