@@ -237,6 +237,7 @@ CHARTS = {
     "casualties-by-side": "casualties/",
     "advance-pace": "territory/",
     "territory-share": "territory/",
+    "ua-population-imf": "casualties/",
     "diplomacy-timeline": "diplomacy/",
     "war-timeline": "diplomacy/",
 }
