@@ -21,7 +21,7 @@ from .generate import render_in_memory
 from .load import content_files
 from .project import Project
 from .validation import load_and_validate
-from .validation.rules import stale_figures
+from .validation.rules import future_changes, stale_figures
 
 
 @dataclass
@@ -62,7 +62,7 @@ def check(project: Project, today: dt.date, published: Published | None = None) 
         content = load_and_validate(project.root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
-    problems = [*content.warnings, *stale_figures(content, today)]
+    problems = [*content.warnings, *stale_figures(content, today), *future_changes(content, today)]
     unlogged = unlogged_changes(content, published) if published else []
     problems += unlogged
     try:

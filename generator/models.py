@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
-from . import numbers
+from . import local_input, numbers
 from .errors import shown
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import catalog, languages
@@ -88,8 +88,10 @@ class PartialDate(BaseModel):
         if isinstance(value, str):
             m = _PARTIAL_DATE.match(value.strip())
             if not m:
+                meant = local_input.iso_date_meant(value)
                 raise ValueError(
                     f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}"
+                    + (f"; write {meant}" if meant else "")
                 )
             y, mo, d = m.groups()
             return {"year": int(y), "month": int(mo) if mo else None, "day": int(d) if d else None}
@@ -488,7 +490,8 @@ class EditorNote(Strict):
     or other than the source it rests on: both, side by side."""
 
     renamed: ClassVar[dict[str, str]] = {"article_said": "claim", "article": "claim_source"}
-    """Fields of earlier versions, refused with their new names."""
+    """Fields of earlier versions: accepted until 0.3.0 with a warning (deprecated.py), and
+    refused, naming the new field, in a record that holds both."""
 
     id: Id
     about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")

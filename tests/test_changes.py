@@ -747,3 +747,36 @@ def test_fail_unlogged_fails_on_an_unlogged_change_and_not_on_a_stale_figure(
     logged = run(starter, "check", "--today", "2030-01-01", "--against", path, "--fail-unlogged")
     assert logged.exit_code == 0, logged.output
     assert "stale_after_days" in logged.stdout  # the stale figures are still reported
+
+
+def test_a_change_dated_after_today_is_refused_by_check_and_build(starter: Path) -> None:
+    """A change dated 2999-12-31 was accepted, and the feed's <updated> became 2999."""
+    import datetime as dt
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    root = with_log(starter, LOG.replace("2024-08-02", tomorrow.isoformat()))
+    line = (
+        f"content/changes.yml:10:11: peak-wording.date: dated {tomorrow.isoformat()}, after "
+        f"today ({dt.date.today().isoformat()}); a change is dated the day it is published"
+    )
+    checked = run(root, "check")
+    assert checked.exit_code == 1 and line in checked.output.splitlines()
+    built = run(root, "build")
+    assert built.exit_code == 1 and line in built.output.splitlines()
+    assert not (root / "site").exists()
+    assert (
+        run(root, "check", "--today", (tomorrow + dt.timedelta(days=1)).isoformat()).exit_code == 0
+    )
+
+
+def test_a_broken_sheet_yml_beside_a_change_log_is_reported_not_crashed(starter: Path) -> None:
+    """The fuzz test's `stale_after_days: n/a`: the review-date rule read the missing sheet."""
+    root = with_log(starter)
+    sheet = root / "content" / "sheet.yml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(re.sub(r"(?m)^  updated: .*$", "  updated: n/a", text, count=1), "utf-8")
+    result = run(root, "check")
+    assert result.exit_code == 1, result.output
+    assert (
+        "sheet.updated: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'n/a'" in result.output
+    )

@@ -278,3 +278,25 @@ def test_a_ukrainian_override_needs_every_plural_form(tmp_path: Path) -> None:
         "content/sheet.yml:11:5: sheet.messages.units.km.amount: missing the plural form(s) "
         "few, many: 'uk' needs few, many, one, other"
     ) in _check(root)
+
+
+def test_a_language_tag_of_the_wrong_shape_is_called_a_language_tag(tmp_path: Path) -> None:
+    lines = _check(_with_sheet_lines(tmp_path, "  language: fr-x\n"))
+    assert lines[0] == (
+        "content/sheet.yml:9:13: sheet.language: expected a language tag such as en, de-AT or "
+        "uk, got 'fr-x'"
+    )
+
+
+def test_two_placeholders_side_by_side_are_refused_but_jinja_like_text_is_only_text(
+    tmp_path: Path,
+) -> None:
+    root = _with_sheet_lines(tmp_path, "  messages:\n    dates.years: '{start}{end}'\n")
+    assert _check(root)[0].startswith(
+        "content/sheet.yml:10:5: sheet.messages.dates.years: another placeholder right beside "
+        "{start}"
+    )
+    root = _with_sheet_lines(
+        tmp_path / "2", "  messages:\n    qualifiers.about: 'about {% raw %} {n}'\n"
+    )
+    assert run(root, "check", "--today", TODAY).exit_code == 0

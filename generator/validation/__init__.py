@@ -13,12 +13,12 @@ from collections.abc import Set
 from dataclasses import replace
 from pathlib import Path
 
-from .. import load
+from .. import deprecated, load
 from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import KeptFiles, Loaded
-from . import charts, fields, messages, references, rules
+from . import charts, fields, magnitudes, messages, references, rules
 
 
 def load_and_validate(
@@ -34,8 +34,11 @@ def load_and_validate(
     """
     parsed, problems, unsure = load.read_files(root, kept)
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    renamed: list[Problem] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
+        if model is not None:
+            renamed += found  # warnings only: of a deprecated name
         if model is not None and model.sheet is not None:
             # A sheet in a language with no messages, or with overrides that do not fit, is
             # refused like a field error: no page could be written from it.
@@ -49,7 +52,8 @@ def load_and_validate(
             parts.append((display, loaded, model))
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
     content, rule_problems = validate(content, unsure | skipped, records_only=as_published)
-    everything = [*problems, *merge_problems, *rule_problems]
+    templates = deprecated.template_warnings(root / "site_src", root)
+    everything = [*problems, *merge_problems, *rule_problems, *renamed, *templates]
     errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)
@@ -72,4 +76,5 @@ def validate(
         return content, problems
     problems += rules.consistency(content)
     problems += charts.chart_problems(content)
+    problems += magnitudes.far_smaller(content)
     return content, problems

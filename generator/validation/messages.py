@@ -84,7 +84,7 @@ def _joined(text: str, match: re.Match[str]) -> str:
             return f"the digit {char!r}"
     if match.group(1) not in NUMBER_PLACEHOLDERS:
         return ""
-    if b1 == "}" or a1 == "{":
+    if re.search(r"\{[a-z_]+\}$", before) or PLACEHOLDER.match(after):
         return "another placeholder"
     if b1 in SIGNS:
         return f"the sign {b1!r}"

@@ -141,8 +141,8 @@ def _reviewed_after_changes(content: Content) -> list[Problem]:
     if not content.changes:
         return []
     latest = max(content.changes.values(), key=lambda c: c.date)
-    updated = content.sheet.updated
-    if updated.last_day() >= latest.date:
+    updated = getattr(content.sheet, "updated", None)  # none when sheet.yml failed to load
+    if updated is None or updated.last_day() >= latest.date:
         return []
     line, column = content.sheet_at.at("updated")
     return [
@@ -155,6 +155,23 @@ def _reviewed_after_changes(content: Content) -> list[Problem]:
             f"({latest.id!r}, {latest.date.isoformat()}); set it to the day the sheet was "
             f"last reviewed, on or after {latest.date.isoformat()}",
         )
+    ]
+
+
+def future_changes(content: Content, today: dt.date) -> list[Problem]:
+    """Log entries dated after `today` (the day of the build, or `check --today`): a change is
+    logged when it is published, and a date in the future would top the feed (its `<updated>`)
+    and the Changes page until that day."""
+    return [
+        _problem(
+            content,
+            change.id,
+            f"{change.id}.date",
+            f"dated {change.date.isoformat()}, after today ({today.isoformat()}); a change is "
+            "dated the day it is published",
+        )
+        for change in content.changes.values()
+        if change.date > today
     ]
 
 

@@ -1,7 +1,7 @@
 """The example sheets (examples/) in the browser: each home page renders its own title in its
 own script, and a full-page screenshot lands in test-artifacts/examples/ for a person to read
-(German and Ukrainian, looking for English words the text tests cannot see, e.g. in the social
-card's place)."""
+(French, German and Ukrainian, looking for English words the text tests cannot see, e.g. in
+the social card's place)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ from tests.test_examples import EXAMPLES, build_example
 
 pytestmark = pytest.mark.browser
 
-TITLES = {"gesundheit": "Masern – Faktenblatt", "naselennia": "Населення України"}
+TITLES = {
+    "flamanville": "Le coût de l’EPR de Flamanville",
+    "gesundheit": "Masern – Faktenblatt",
+    "naselennia": "Населення України",
+}
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
