@@ -171,16 +171,21 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     log = data.chart.scale == "log"
     lo, hi, ticks = _value_scale(data, log, narrow=variant.width == NARROW)
     legend, y = _legend(data, colours, inner)
+    # With a legend, each row's label starts with its series' shape, as its legend entry
+    # does: the series is told without its colour.
+    shape = {key: SHAPES[n] for n, (key, _) in enumerate(data.series())}
+    indent = SWATCH + 6 if legend else 0
     records = []
     for row in data.rows:
         text = row.text(data.language)
-        lines = _wrap(text[:1].upper() + text[1:], inner)
+        lines = _wrap(text[:1].upper() + text[1:], inner - indent)
         top = y + len(lines) * LINE + 3
         records.append(
             {
                 "id": row.id,
                 "lines": lines,
                 "text_y": y,
+                "mark_y": y + LINE / 2,
                 "bar_y": top,
                 "bar_y2": top + BAR,
                 "mid": top + BAR / 2,
@@ -188,6 +193,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
                 "high": row.high,
                 "single": row.single,
                 "colour": colours[row.series],
+                "shape": shape[row.series],
             }
         )
         y = top + BAR + GAP
@@ -218,7 +224,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     track = base.mark_rect(color=scheme.track).encode(
         x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=bar_y2
     )
-    layers = [track, *_legend_layers(legend, scheme)]
+    layers = [track, *_legend_layers(legend, scheme, shape)]
     if data.chart.kind == "range-bar":
         layers += [
             base.transform_filter("!datum.single")
@@ -239,9 +245,20 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
         base.mark_text(
             align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
         ).encode(
-            x=alt.XValue(0), y=alt.Y("text_y:Q", scale=y_scale, axis=None), text=alt.Text("lines:N")
+            x=alt.XValue(indent),
+            y=alt.Y("text_y:Q", scale=y_scale, axis=None),
+            text=alt.Text("lines:N"),
         )
     )
+    if legend:
+        layers.append(
+            base.mark_point(filled=True, size=90, opacity=1).encode(
+                x=alt.XValue(SWATCH / 2),
+                y=alt.Y("mark_y:Q", scale=y_scale, axis=None),
+                shape=alt.Shape("shape:N", scale=None),
+                color=colour,
+            )
+        )
     return layers, records, height
 
 
