@@ -19,6 +19,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
+from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
 
@@ -172,7 +173,11 @@ class ChartData:
         title = self.chart.title.rstrip(".")
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
-            items = "; ".join(say("charts.item", when=m.when, title=m.title) for m in self.moments)
+            items = join(
+                self.language,
+                [say("charts.item", when=m.when, title=m.title) for m in self.moments],
+                "items",
+            )
             count = len(self.moments)
             events = self.language.amount("charts.events", count, self.writer.number(count))
             return say(
@@ -199,7 +204,8 @@ class ChartData:
         parts = [f"{title}.", f"{what}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
-        parts.append("; ".join(row.sentence(self.language) for row in self.rows) + ".")
+        rows = [row.sentence(self.language) for row in self.rows]
+        parts.append(join(self.language, rows, "items") + ".")
         return " ".join(parts)
 
     def table(self) -> tuple[list[str], list[list[str]]]:
