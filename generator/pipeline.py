@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import build_cache, engine, outputs
+from . import build_cache, engine, engine_folder, outputs
 from .content import Content
 from .errors import Problem
 from .generate import generate
@@ -32,8 +32,8 @@ class PreviewCache:
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
     site_built_from: dict[str, bytes] | None = None
-    """Every file of the generated folder the last site was built from: when a rebuild
-    generates the same files, MkDocs has nothing to do."""
+    """Every file of the finished folder the last site was built from, with the build's
+    engine key: when a rebuild makes the same, the engine has nothing to do."""
 
 
 @dataclass
@@ -66,7 +66,9 @@ def run(
     cache: PreviewCache | None = None,
     warn: Callable[[Problem], None] | None = None,
 ) -> Built:
-    """Load and check the content, write `staging/docs`, and build it into `staging/site`.
+    """Load and check the content, write the finished folder (`staging/mkdocs.yml`,
+    `staging/docs`, `staging/overrides`: engine_folder.py), and build it into `staging/site`
+    with the project's engine.
 
     Raises FactsheetError (ContentError, TemplateProblem, BuildFailed) for anything the user
     can fix. With a `cache` (the preview), the social-media image no one sees there is not
@@ -83,25 +85,23 @@ def run(
     compiled = build_cache.compiled_templates(project)
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
+    engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
-    # What the engine builds from: the generated folder, the language settings it gets, and
-    # what `build` keys the engine's work by (mkdocs.yml, a custom_dir, the code).
-    engine_inputs = build_cache.engine_key(project) + engine.language_key(content)
-    docs_files = {**_files(docs), "": engine_inputs.encode()} if cache is not None else None
+    # What the engine builds from: the finished folder, and what `build` keys the engine's
+    # work by (mkdocs.yml, a custom_dir, the code, the engine).
+    engine_inputs = build_cache.engine_key(project) + engine_folder.language_key(content)
+    docs_files = {**_files(staging), "": engine_inputs.encode()} if cache is not None else None
     site_built = cache is None or docs_files != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
         pages = (
-            engine.PageCache(
-                project.cache_dir / "pages",
-                engine_inputs,
-            )
+            engine.PageCache(project.cache_dir / "pages", engine_inputs)
             if build_cache.cacheable(project)
             else None
         )
-        engine.build_site(project, docs, site, epoch, theme, content, pages)
+        engine.build_site(staging, epoch, project.engine, theme, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = docs_files

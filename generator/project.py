@@ -19,6 +19,9 @@ HTML_SPECIAL = '<>"&'
 PLAIN_KEYS = ("site_name", "site_description")
 """Text the theme puts into attributes and titles of every page without escaping it."""
 MAX_INHERIT = 10
+ENGINES = ("mkdocs", "zensical")
+"""The site engines a sheet may build with: `engine:` in mkdocs.yml, or `build --engine`."""
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 class _SafeConfigLoader(yaml.SafeLoader):
@@ -56,6 +59,8 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
+    engine: str = "mkdocs"
+    """The site engine that builds the finished folder (see engine_folder.py)."""
 
     @property
     def content_dir(self) -> Path:
@@ -73,7 +78,7 @@ class Project:
             return str(path)
 
     @classmethod
-    def load(cls, root: Path, site_url: str | None = None) -> Project:
+    def load(cls, root: Path, site_url: str | None = None, engine: str | None = None) -> Project:
         root = root.resolve()
         config = root / CONFIG_NAME
         if not config.is_file():
@@ -94,6 +99,11 @@ class Project:
             _check_output_folder(root, key, folder)
         if docs_dir == site_dir or docs_dir in site_dir.parents or site_dir in docs_dir.parents:
             raise UsageError(f"{CONFIG_NAME}: docs_dir and site_dir must be separate folders")
+        chosen = engine if engine is not None else data.get("engine", "mkdocs")
+        if chosen not in ENGINES:
+            where = "--engine" if engine is not None else f"{CONFIG_NAME}: engine"
+            expected = ", ".join(ENGINES)
+            raise UsageError(f"{where}: expected one of {expected}, got {_short(str(chosen))!r}")
         return cls(
             root=root,
             config=config,
@@ -101,6 +111,7 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
+            engine=str(chosen),
         )
 
 
@@ -150,7 +161,18 @@ def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
     if depth >= MAX_INHERIT:
         raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
     inherited = read_config(path.parent / str(parent), root, depth + 1)
-    return {**inherited, **data}
+    return _merged(inherited, data)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent` as MkDocs merges an INHERITed file: mappings key by key, at
+    every depth; anything else (a list, a value) replaced whole."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        both = isinstance(old, dict) and isinstance(value, dict)
+        merged[key] = _merged(old, value) if both else value  # type: ignore[arg-type]
+    return merged
 
 
 def _display(path: Path, root: Path) -> str:

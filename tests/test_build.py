@@ -3,7 +3,6 @@ sheet is another content/ and site_src/, built by the same code and by another e
 
 from __future__ import annotations
 
-import ast
 import re
 import shutil
 import subprocess
@@ -134,21 +133,6 @@ def test_output_folders_can_never_be_the_sheets_own_sources(rich: Path, key: str
     assert {p: p.read_bytes() for p in (sheet / "content").glob("*.yml")} == before
 
 
-def test_only_the_engine_module_imports_mkdocs():
-    """MkDocs is one engine among others (Zensical reads the same folder): engine.py holds
-    everything that knows it, so swapping or upgrading the engine touches one module."""
-    importers = set()
-    for path in sorted((REPO / "generator").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module or ""]
-            else:
-                continue
-            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
-                importers.add(path.relative_to(REPO).as_posix())
-    assert importers == {"generator/engine.py"}
 
 
 def _add_page(root: Path, name: str, template: str) -> None:
