@@ -19,7 +19,6 @@ import pytest
 from generator import engine
 from generator.build import swap
 from generator.errors import BuildFailed
-from generator.project import Project
 from tests.support import REPO, run, snapshot
 
 MARKER_START = "This folder was made by `factsheet build`"
