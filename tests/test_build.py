@@ -133,8 +133,6 @@ def test_output_folders_can_never_be_the_sheets_own_sources(rich: Path, key: str
     assert {p: p.read_bytes() for p in (sheet / "content").glob("*.yml")} == before
 
 
-
-
 def _add_page(root: Path, name: str, template: str) -> None:
     (root / "site_src" / "pages" / f"{name}.md.j2").write_text(
         '{% import "partials/blocks.md.j2" as b with context %}\n---\ntitle: More\n---\n'
