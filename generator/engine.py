@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -133,15 +134,16 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 def _build_with_zensical(folder: Path, source_date_epoch: int) -> None:
     """`zensical build --strict` on the folder, in a process of its own (it is a program, not
     a library: its command line is its public interface)."""
-    program = Path(sys.executable).parent / "zensical"
-    if not program.is_file():
+    beside = Path(sys.executable).parent / "zensical"
+    program = str(beside) if beside.is_file() else shutil.which("zensical")
+    if program is None:
         raise BuildFailed(
             "the site engine Zensical is not installed: pip install 'factsheet[zensical]'"
         )
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch), "NO_COLOR": "1"}
     try:
         done = subprocess.run(
-            [str(program), "build", "--strict", "--clean", "-f", str(folder / CONFIG)],
+            [program, "build", "--strict", "--clean", "-f", str(folder / CONFIG)],
             cwd=folder,
             env=env,
             stdin=subprocess.DEVNULL,
