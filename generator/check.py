@@ -21,13 +21,15 @@ from .generate import render_in_memory
 from .load import content_files
 from .project import Project
 from .validation import load_and_validate
-from .validation.rules import stale_figures
+from .validation.rules import future_changes, stale_figures
 
 
 @dataclass
 class CheckReport:
     files: int
     problems: list[Problem] = field(default_factory=list)
+    unlogged: int = 0
+    """How many of the warnings are published records changed with no log entry."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,12 +39,14 @@ class CheckReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "warning"]
 
-    def fails(self, strict: bool) -> bool:
-        return bool(self.errors or (strict and self.warnings))
+    def fails(self, strict: bool, fail_unlogged: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings) or (fail_unlogged and self.unlogged))
 
-    def summary(self, strict: bool) -> str:
-        verdict = "fails" if self.fails(strict) else "passes"
+    def summary(self, strict: bool, fail_unlogged: bool = False) -> str:
+        verdict = "fails" if self.fails(strict, fail_unlogged) else "passes"
         rule = " (--strict: warnings fail)" if strict and self.warnings else ""
+        if not rule and fail_unlogged and self.unlogged:
+            rule = f" (--fail-unlogged: {self.unlogged} change(s) with no log entry)"
         return (
             f"content/ {verdict}{rule}: {len(self.errors)} error(s), "
             f"{len(self.warnings)} warning(s) in {self.files} file(s)."
@@ -58,11 +62,11 @@ def check(project: Project, today: dt.date, published: Published | None = None) 
         content = load_and_validate(project.root)
     except ContentError as exc:
         return CheckReport(files, exc.problems)
-    problems = [*content.warnings, *stale_figures(content, today)]
-    if published:
-        problems += unlogged_changes(content, published)
+    problems = [*content.warnings, *stale_figures(content, today), *future_changes(content, today)]
+    unlogged = unlogged_changes(content, published) if published else []
+    problems += unlogged
     try:
         render_in_memory(project, content)
     except ContentError as exc:
         problems += exc.problems
-    return CheckReport(files, sorted(problems))
+    return CheckReport(files, sorted(problems), len(unlogged))

@@ -20,8 +20,13 @@ from typing import Any
 
 import click
 
+<<<<<<< HEAD
 from .errors import CheckFailed, ContentError, FactsheetError
 from .project import ENGINE_NAMES, ENGINES, Project
+=======
+from .errors import CheckFailed, ContentError, FactsheetError, UsageError
+from .project import Project
+>>>>>>> main
 
 INTERNAL_ERROR = 3
 """The exit code of an error that is a bug of ours, not of the user's input."""
@@ -156,33 +161,62 @@ def serve(root: Path, host: str, port: int) -> None:
 @click.option(
     "--against",
     metavar="PATH|URL",
-    help="Warn of every figure changed since this published data/figures.json (a file, or "
-    "an http(s) URL fetched once) that no entry in content/changes.yml names.",
+    help="Warn of every figure, statement or event changed since this published "
+    "data/figures.json (a file, or an http(s) URL fetched once; statements.json and "
+    "events.json beside it too) that no entry in content/changes.yml names.",
+)
+@click.option(
+    "--against-rev",
+    metavar="REV",
+    help="The same against the sheet at a git revision (a release tag, a branch, a "
+    "commit), notes included; read from git, with no checkout.",
+)
+@click.option(
+    "--fail-unlogged",
+    is_flag=True,
+    help="Fail (exit 1) on a change --against finds with no log entry, even without --strict "
+    "(for a deploy, which stale figures should not stop).",
 )
 @DEBUG_OPTION
 @reports_errors
-def check(root: Path, strict: bool, today: datetime | None, against: str | None) -> None:
+def check(
+    root: Path,
+    strict: bool,
+    today: datetime | None,
+    against: str | None,
+    against_rev: str | None,
+    fail_unlogged: bool,
+) -> None:
     """Check content/ and the pages it makes, writing nothing.
 
     Runs every rule `build` runs on content/ (YAML, fields, references, ranges, duplicate
     ids, derived figures, charts), then renders the pages in memory as `build` does (a
     record no page shows, a template naming what content lacks), drawing no chart and running
     no MkDocs. Warns of unused sources and of figures older than sheet.stale_after_days.
-    With --against, warns of every published figure whose value, range, qualifier, period or
-    source changed with no log entry (content/changes.yml) dated on or after the published
-    file's `updated` naming it. Warnings fail only with --strict. Exit 1 when the check
-    fails; 2 when --against cannot be read.
+    With --against or --against-rev, warns of every published figure, statement, event (and,
+    from a revision, note) that changed or went with no new entry in content/changes.yml
+    naming it. Warnings fail only with --strict. Exit 1 when the check fails; 2 when what
+    to compare with cannot be read.
     """
-    from .changes import read_published
+    from .changes import read_published, read_revision
     from .check import check as run_check
 
+    if against and against_rev:
+        raise UsageError("give --against or --against-rev, not both")
     project = Project.load(root)
-    published = read_published(against) if against else None
+    published = None
+    if against:
+        published = read_published(against)
+    elif against_rev:
+        published = read_revision(project.root, against_rev)
+    if published and published.not_compared:
+        kinds = ", ".join(published.not_compared)
+        click.echo(f"note: {kinds} not compared (not published in {published.where})", err=True)
     report = run_check(project, today.date() if today else date.today(), published)
     for problem in report.problems:
         click.echo(str(problem))
-    click.echo(report.summary(strict))
-    if report.fails(strict):
+    click.echo(report.summary(strict, fail_unlogged))
+    if report.fails(strict, fail_unlogged):
         raise CheckFailed()
 
 

@@ -50,6 +50,7 @@ _FIGURE_FIELDS: dict[str, Field] = {
     "kind": {**_STRING, "constraints": {"enum": ["figure", "derived"]}},
     "label": _STRING,
     "title": _STRING,
+    "short": _STRING,
     "attribution": _STRING,
     "text": _STRING,
     "value": {"type": "number"},
@@ -57,6 +58,7 @@ _FIGURE_FIELDS: dict[str, Field] = {
     "high": {"type": "number"},
     "qualifier": {**_STRING, "constraints": {"enum": _QUALIFIERS}},
     "unit": _STRING,  # its constraints and words depend on the sheet: see figure_fields
+    "price_base": {"type": "integer"},
     "period_start": {**_STRING, **_DATE},
     "period_end": {**_STRING, **_DATE},
     "as_of": {**_STRING, **_DATE},

@@ -26,6 +26,8 @@ class Computed:
     period: Period | None
     as_of: PartialDate | None
     inputs: tuple[Quantity, ...]
+    price_base: int | None = None
+    """The year of the constant prices money is in, carried over from its inputs."""
     significant: int = 2
     """Significant figures the result carries: no more than its least precise input."""
 
@@ -45,7 +47,11 @@ class Computed:
 
     @property
     def title(self) -> str:
-        return self.derivation.label
+        return self.derivation.name or self.derivation.label
+
+    @property
+    def short(self) -> str | None:
+        return self.derivation.short
 
     @property
     def topic(self) -> str:
@@ -121,6 +127,11 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
             scale = 100.0 if spec.op == "share" else 1.0
             low, high = alo / bhi * scale, ahi / blo * scale
             unit = spec.unit or ("percent" if spec.op == "share" else "times")
+        if a.price_base != b.price_base:  # money of two years' prices: no honest sum or ratio
+            raise ValueError(
+                f"cannot combine {a.id} ({_prices(a.price_base)}) and {b.id} "
+                f"({_prices(b.price_base)}) in a {spec.op}: give both in the same year's prices"
+            )
         if a.period != b.period:
             period = None
         if a.as_of != b.as_of:
@@ -141,8 +152,13 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         period=period,
         as_of=as_of,
         inputs=tuple(inputs),
+        price_base=a.price_base if unit == a.unit else None,
         significant=max(2, min(q.significant for q in inputs)),
     )
+
+
+def _prices(year: int | None) -> str:
+    return f"{year} prices" if year else "current prices"
 
 
 def _qualifier(spec: Derived, inputs: list[Quantity]) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import numerals
 from .content import Content
 from .models import PartialDate, Source
 
@@ -34,6 +35,7 @@ FIGURE_COLUMNS = [
     "kind",
     "label",
     "title",
+    "short",
     "attribution",
     "text",
     "value",
@@ -41,6 +43,7 @@ FIGURE_COLUMNS = [
     "high",
     "qualifier",
     "unit",
+    "price_base",
     "period_start",
     "period_end",
     "as_of",
@@ -75,7 +78,7 @@ def _date(value: PartialDate | None) -> str | None:
 
 
 def _num(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 6)
+    return numerals.exact(x)
 
 
 def cite_as(content: Content, title: str, permalink: str) -> str:
@@ -111,12 +114,14 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "id": q.id,
             "label": q.label,
             "title": q.title,
+            "short": q.short,
             "text": write.shown(q),
             "value": _num(low) if single else None,
             "low": None if single else _num(low),
             "high": None if single else _num(high),
             "qualifier": q.qualifier,
             "unit": q.unit,
+            "price_base": q.price_base,
             "period_start": _date(q.period.start) if q.period else None,
             "period_end": _date(q.period.end) if q.period else None,
             "as_of": _date(q.as_of),

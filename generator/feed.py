@@ -56,7 +56,8 @@ def feed_id(content: Content, site_url: str) -> str:
 
 def entry_title(change: Change, content: Content) -> str:
     """'Correction: people in the world; the world's population at its peak'."""
-    titles = "; ".join(content.title_of(i) for i in change.ids)
+    removed = (content.language.text("changes.removed", said=r.said) for r in change.removed)
+    titles = "; ".join([*(content.title_of(i) for i in change.ids), *removed])
     kind = content.language.text(f"feed.{change.kind}")
     return content.language.text("feed.entry", kind=kind, titles=titles)
 

@@ -30,6 +30,13 @@ def attribute_text(value: object) -> str:
     return text.replace('"', "&quot;")  # as render.yaml_string does: apostrophes stay as typed
 
 
+def content_text(value: object) -> str:
+    """Text from content, escaped for an attribute as typed: 'Tom &amp; Jerry' shows as
+    typed, entity and all (attribute_text would read it as 'Tom & Jerry')."""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return text.replace('"', "&quot;")
+
+
 def script_json(data: Any) -> str:
     """JSON to print inside <script>: '<', '>' and '&' as \\u escapes, so no text can close it."""
     return json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_SCRIPT_UNSAFE)
@@ -98,10 +105,12 @@ def add_metadata(
             if isinstance(meta.get(key), str):
                 meta[key] = attribute_text(meta[key])
         home = page.path == "index.md"
-        title = sheet.title if home else meta.get("title")
+        # Front matter is escaped already (attribute_text above); the sheet's own fields are
+        # content, escaped here exactly as typed.
+        title = content_text(sheet.title) if home else meta.get("title")
         if title:
-            meta["social_title"] = attribute_text(title)
-        meta["social_description"] = attribute_text(meta.get("description") or sheet.description)
+            meta["social_title"] = title
+        meta["social_description"] = meta.get("description") or content_text(sheet.description)
         if site_url:  # link previews need an absolute URL; there is none to give without it
             meta["social_image"] = attribute_text(absolute(site_url, image))
             meta["social_image_alt"] = attribute_text(alt)

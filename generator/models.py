@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
-from . import numbers
+from . import local_input, numbers
 from .errors import shown
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import catalog, languages
@@ -88,8 +88,10 @@ class PartialDate(BaseModel):
         if isinstance(value, str):
             m = _PARTIAL_DATE.match(value.strip())
             if not m:
+                meant = local_input.iso_date_meant(value)
                 raise ValueError(
                     f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}"
+                    + (f"; write {meant}" if meant else "")
                 )
             y, mo, d = m.groups()
             return {"year": int(y), "month": int(mo) if mo else None, "day": int(d) if d else None}
@@ -230,6 +232,11 @@ class Figure(Strict):
         "reads after the number ('Forest cover, 2020'). "
         "Defaults to the label.",
     )
+    short: PlainText | None = Field(
+        None,
+        description="A short name for the figure's row in a chart ('Folz report, 2019'): the "
+        "row then reads '<short>: <value>'. Defaults to the value followed by the label.",
+    )
     says: PlainText = Field(
         description="The attribution that opens the sentence, worded as the source words it: "
         "'The UN estimates', 'The census counts'."
@@ -247,6 +254,14 @@ class Figure(Strict):
         None, description="The source's own hedge: 'about', 'over', 'up to', …"
     )
     unit: UnitKey
+    price_base: int | None = Field(
+        None,
+        ge=1000,
+        le=2999,
+        description="For money given in constant prices: the year whose prices it is in "
+        "(2015 for 'in 2015 euros'). Leave it out for current prices. Only a figure in a "
+        "currency has one.",
+    )
     period: Period | None = Field(None, description="The span it covers.")
     as_of: PartialDate | None = Field(None, description="The date it is true at.")
     timeless: bool = Field(
@@ -289,6 +304,12 @@ class Figure(Strict):
             raise ValueError(
                 f"timeless is set, so the figure holds at no date: remove its "
                 f"{'period' if self.period is not None else 'as_of'}, or `timeless: true`"
+            )
+        if self.price_base is not None and not re.fullmatch(r"[A-Z]{3}", self.unit):
+            raise _at(
+                ["price_base"],
+                f"a price base is for money, and the unit {self.unit!r} is not a currency: "
+                "give the currency's ISO 4217 code as `unit` (EUR, USD), or remove price_base",
             )
         if self.period is None and self.as_of is None and not self.timeless:
             raise ValueError(
@@ -362,6 +383,10 @@ class Quantity(Protocol):
         """A standalone name, for lists, charts and citations."""
 
     @property
+    def short(self) -> str | None:
+        """The name on its chart row, when the row should not read as the label does."""
+
+    @property
     def topic(self) -> str: ...
     @property
     def headline(self) -> bool: ...
@@ -385,6 +410,10 @@ class Quantity(Protocol):
     def qualifier(self) -> str | None: ...
     @property
     def unit(self) -> str: ...
+    @property
+    def price_base(self) -> int | None:
+        """For money in constant prices, the year of those prices."""
+
     @property
     def period(self) -> Period | None: ...
     @property
@@ -461,7 +490,8 @@ class EditorNote(Strict):
     or other than the source it rests on: both, side by side."""
 
     renamed: ClassVar[dict[str, str]] = {"article_said": "claim", "article": "claim_source"}
-    """Fields of earlier versions, refused with their new names."""
+    """Fields of earlier versions: accepted until 0.3.0 with a warning (deprecated.py), and
+    refused, naming the new field, in a record that holds both."""
 
     id: Id
     about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")
@@ -485,7 +515,18 @@ class Derived(Strict):
     """A figure the generator computes from stored figures; never typed in by hand."""
 
     id: Id
-    label: PlainText
+    label: PlainText = Field(
+        description="What the result is, read after 'computed by this site' and as its title "
+        "('Russian to Ukrainian casualties')."
+    )
+    name: PlainText | None = Field(
+        None, description="A standalone name for lists and citations. Defaults to the label."
+    )
+    short: PlainText | None = Field(
+        None,
+        description="A short name for its row in a chart; the row then reads '<short>: "
+        "<value>'. Defaults to the label with the value.",
+    )
     topic: Id
     op: DerivedOp = Field(
         description="ratio: a ÷ b; share: a ÷ b as a percentage; per-day: a over its period's "
@@ -603,9 +644,12 @@ def _at(path: list[str], message: str) -> PydanticCustomError:
 
 def _plural_forms(language: str) -> set[str]:
     """The CLDR plural categories a message in `language` needs: 'other' and the language's."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
-    return {"other", *Locale.parse(language.replace("-", "_")).plural_form.tags}
+    try:
+        return {"other", *Locale.parse(language.replace("-", "_")).plural_form.tags}
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {"other"}  # an unknown tag is reported at sheet.language, by validation
 
 
 class Sheet(Strict):
@@ -716,6 +760,17 @@ class Sheet(Strict):
 ChangeKind = Literal["correction", "update", "clarification"]
 
 
+class Removed(Strict):
+    """A record a change removed from the sheet: its id no longer resolves, so the entry keeps
+    what it said, shown on the Changes page and in the feed."""
+
+    id: Id = Field(description="The id the record had (its old permalink's anchor).")
+    said: PlainText = Field(
+        description="What it said, as it was published: 'Russian casualties per six weeks in "
+        "2025 for each US battle death in Vietnam: about 3.3'."
+    )
+
+
 class Change(Strict):
     """One entry of the corrections and updates log (`content/changes.yml`): what changed in a
     published figure or statement, when and why, so that readers can see every change."""
@@ -730,9 +785,14 @@ class Change(Strict):
         "older; clarification: the wording changed, not the facts."
     )
     ids: list[Id] = Field(
-        min_length=1,
+        default_factory=list,
         description="The figures, derived figures, statements, events or notes it changed; each "
         "shows a line such as 'Corrected on 2 March 2026' linking here.",
+    )
+    removed: list[Removed] = Field(
+        default_factory=list,
+        description="The records it removed from the sheet, each with what it said; listed on "
+        "the Changes page and in the feed as removed. An entry names `ids`, `removed`, or both.",
     )
     what: PlainText = Field(description="What changed: the old value or words and the new.")
     why: PlainText = Field(description="Why it changed.")
@@ -741,6 +801,12 @@ class Change(Strict):
         description="The source that settles it. Required for a correction or an update; a "
         "clarification of our own wording may have none.",
     )
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Change:
+        if not self.ids and not self.removed:
+            raise ValueError("a change names the records it changed (`ids`) or removed (`removed`)")
+        return self
 
     @model_validator(mode="after")
     def _sourced(self) -> Change:

@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from .language import Language
@@ -36,6 +36,9 @@ DASH = "\u2013"  # en dash, for ranges
 _SCALES = ((1_000_000_000, 10_000_000, "1000000000"), (1_000_000, 10_000, "1000000"))
 """(scale, what a number must be a multiple of to be written with it, CLDR's key for it)."""
 _SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
+_WIDE = Context(prec=400)
+"""Enough digits for any float written out in full (1e308 has 309), so that rounding a huge
+figure to its decimals never overflows decimal's default 28 digits."""
 
 
 def half_up(x: float, decimals: int) -> Decimal:
@@ -43,7 +46,9 @@ def half_up(x: float, decimals: int) -> Decimal:
 
     Python rounds half to even, on the binary value (0.125 -> 0.12, 2.675 -> 2.67); the
     shortest decimal that reads back as `x` (its repr) is the number the reader wrote."""
-    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(float(x))).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE
+    )
 
 
 class Writer:
@@ -65,7 +70,10 @@ class Writer:
     def _decimal(self, d: Decimal) -> str:
         from babel.numbers import format_decimal
 
-        return format_decimal(_trimmed(d), locale=self.language.locale, decimal_quantization=False)
+        with localcontext(_WIDE):  # Babel rounds in the current context
+            return format_decimal(
+                _trimmed(d), locale=self.language.locale, decimal_quantization=False
+            )
 
     def _scaled(self, d: Decimal, key: str) -> str:
         """'1.2 million', '1,2 Millionen', '1,2 мільйона': CLDR's long compact pattern for the
@@ -81,9 +89,10 @@ class Writer:
         from babel.numbers import format_percent
 
         d = half_up(x, decimals if decimals is not None else (0 if float(x).is_integer() else 1))
-        return format_percent(
-            _trimmed(d) / 100, locale=self.language.locale, decimal_quantization=False
-        )
+        with localcontext(_WIDE):
+            return format_percent(
+                _trimmed(d) / 100, locale=self.language.locale, decimal_quantization=False
+            )
 
     def span(self, low: float, high: float, decimals: int | None = None) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
@@ -132,6 +141,21 @@ class Writer:
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
+    def shows_as_zero(self, x: float, unit_key: str, decimals: int | None = None) -> bool:
+        """True when `x`, not 0, would be written as 0 in `unit_key` (0.0000004 km -> '0
+        kilometres', 0.001 % -> '0%'): validation refuses it, as no page may show another
+        number than the content's."""
+        if x == 0:
+            return False
+        found = unit(unit_key, self.units)
+        if unit_key == "percent" and decimals is None:
+            decimals = 0 if float(x).is_integer() else 1
+        elif found.currency and decimals is None and _as_shown(x, None)[1] is None:
+            from babel.numbers import get_currency_precision
+
+            decimals = get_currency_precision(found.currency)  # '$0.00' at the least
+        return _as_shown(x, decimals)[0] == 0
+
     def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
         locale's currency pattern with the currency's symbol. Cents show in full ('12.50')
@@ -158,10 +182,11 @@ class Writer:
 
         pattern = parse_pattern(self.language.locale.decimal_formats[None].pattern)
         fixed = f"{pattern.pattern.split('.')[0]}.{'0' * decimals}"
-        a, b = (
-            format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
-            for x in (low, high)
-        )
+        with localcontext(_WIDE):
+            a, b = (
+                format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
+                for x in (low, high)
+            )
         return a if a == b else f"{a}{DASH}{b}"
 
     def unit_name(self, unit_key: str) -> str:
@@ -219,7 +244,10 @@ class Writer:
     def shown(self, q: Quantity) -> str:
         """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
         low, high = q.bounds
-        return self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+        if q.price_base is not None:
+            return self.language.text("units.price_base", value=text, year=q.price_base)
+        return text
 
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'Population in 2100 ÷ Population in
@@ -279,7 +307,7 @@ def _count(x: float, decimals: int | None) -> Decimal:
 
 def _trimmed(d: Decimal) -> Decimal:
     """12.50 -> 12.5, 3.00 -> 3: a number shows no trailing zeros after its decimal point."""
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return d.quantize(Decimal(1), context=_WIDE) if d == d.to_integral_value() else d.normalize()
 
 
 def significant_figures(x: float) -> int:

@@ -9,19 +9,26 @@ nothing, without importing this module's engine.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+<<<<<<< HEAD
 from . import build_cache, engine, engine_folder, outputs
+=======
+from . import cache as caches
+from . import engine, outputs
+>>>>>>> main
 from .content import Content
-from .errors import Problem
+from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
 from .project import Project
 from .validation import load_and_validate
+from .validation.rules import future_changes
 from .yaml_loader import KeptFiles
 
 
@@ -31,9 +38,16 @@ class PreviewCache:
 
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
+<<<<<<< HEAD
     site_built_from: dict[str, bytes] | None = None
     """Every file of the finished folder the last site was built from, with the build's
     engine key: when a rebuild makes the same, the engine has nothing to do."""
+=======
+    site_built_from: str | None = None
+    """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
+    same generated files, mkdocs.yml, theme overrides, options and code), MkDocs has nothing
+    to do."""
+>>>>>>> main
 
 
 @dataclass
@@ -76,35 +90,54 @@ def run(
     warning as soon as the content is loaded, before any later stage can fail.
     """
     started = time.perf_counter()
-    code = build_cache.code_key()
-    content = load_and_validate(project.root, KeptFiles(project.cache_dir / "yaml", code))
+    caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
+    kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
+    content = load_and_validate(project.root, kept)
+    future = future_changes(content, dt.date.today())
+    if future:
+        raise ContentError(future)
     for warning in content.warnings:
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
-    compiled = build_cache.compiled_templates(project)
+    compiled = caches.compiled_templates(project)
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
     engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
+<<<<<<< HEAD
     # What the engine builds from: the finished folder, and what `build` keys the engine's
     # work by (mkdocs.yml, a custom_dir, the code, the engine).
     engine_inputs = build_cache.engine_key(project) + engine_folder.language_key(content)
     docs_files = {**_files(staging), "": engine_inputs.encode()} if cache is not None else None
     site_built = cache is None or docs_files != cache.site_built_from
+=======
+    # What the engine builds from: the generated folder, the language settings it gets, and
+    # mkdocs.yml, the theme's overrides, the options and the code (the same key as `build`'s).
+    key = caches.site_key(project, docs, engine.language_key(content)) if cache else None
+    site_built = cache is None or key != cache.site_built_from
+>>>>>>> main
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
         pages = (
+<<<<<<< HEAD
             engine.PageCache(project.cache_dir / "pages", engine_inputs)
             if build_cache.cacheable(project)
+=======
+            engine.PageCache(
+                project.cache_dir / "pages",
+                caches.engine_key(project) + engine.language_key(content),
+            )
+            if caches.cacheable(project)
+>>>>>>> main
             else None
         )
         engine.build_site(staging, epoch, project.engine, theme, pages)
         outputs.mark(site)
         if cache is not None:
-            cache.site_built_from = docs_files
+            cache.site_built_from = key
     return Built(
         content=content,
         pages=generated.pages,
@@ -114,8 +147,3 @@ def run(
         engine_seconds=time.perf_counter() - generated_at,
         site_built=site_built,
     )
-
-
-def _files(path: Path) -> dict[str, bytes]:
-    """Every file under `path` with its bytes."""
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ import yaml
 import yaml_env_tag  # MkDocs' own reader of the !ENV tag, so values match what MkDocs sees
 
 from .errors import UsageError
+from .site_url import site_url as checked_site_url
 
 CONFIG_NAME = "mkdocs.yml"
 ALLOWED_TAGS = ("!ENV", "!relative")
@@ -51,6 +52,16 @@ _SafeConfigLoader.add_multi_constructor("", _refuse_tag)
 
 
 @dataclass(frozen=True)
+class Config:
+    """mkdocs.yml as read once per build, with the files it INHERITs merged in."""
+
+    settings: dict[str, Any]
+    """The merged settings, read safely (see `read_config`)."""
+    files: tuple[Path, ...]
+    """mkdocs.yml, then each file it INHERITs, in order: all of them are inputs of a build."""
+
+
+@dataclass(frozen=True)
 class Project:
     root: Path
     config: Path
@@ -59,8 +70,13 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
+<<<<<<< HEAD
     engine: str = "mkdocs"
     """The site engine that builds the finished folder (see engine_folder.py)."""
+=======
+    settings: Config = field(default_factory=lambda: Config({}, ()), compare=False)
+    """mkdocs.yml, read once (`Project.load`)."""
+>>>>>>> main
 
     @property
     def content_dir(self) -> Path:
@@ -80,6 +96,8 @@ class Project:
     @classmethod
     def load(cls, root: Path, site_url: str | None = None, engine: str | None = None) -> Project:
         root = root.resolve()
+        if site_url is not None:  # an option: refused before any file is read
+            site_url = checked_site_url(site_url, "--site-url")
         config = root / CONFIG_NAME
         if not config.is_file():
             raise UsageError(
@@ -88,11 +106,12 @@ class Project:
             )
         if not (root / "content").is_dir():
             raise UsageError(f"no content/ folder in {root}")
-        data = read_config(config, root)
+        settings = read_config(config, root)
+        data = settings.settings
         docs = data.get("docs_dir") or "build/docs"
         url = site_url or data.get("site_url") or ""
-        if url and not url.endswith("/"):
-            url += "/"
+        if url and site_url is None:
+            url = checked_site_url(url, f"{CONFIG_NAME}: site_url")
         docs_dir = (root / docs).resolve()
         site_dir = (root / (data.get("site_dir") or "site")).resolve()
         for key, folder in (("docs_dir", docs_dir), ("site_dir", site_dir)):
@@ -111,7 +130,11 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
+<<<<<<< HEAD
             engine=str(chosen),
+=======
+            settings=settings,
+>>>>>>> main
         )
 
 
@@ -127,9 +150,15 @@ def _check_output_folder(root: Path, key: str, folder: Path) -> None:
         )
 
 
-def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
+def read_config(path: Path, root: Path) -> Config:
     """mkdocs.yml (and any file it INHERITs) read safely before MkDocs reads it: refuses tags
     that run code and HTML in the site's name and description, each at file:line:col."""
+    files: list[Path] = []
+    return Config(_read_config(path, root, files), tuple(files))
+
+
+def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> dict[str, Any]:
+    files.append(path)
     shown = _display(path, root)
     try:
         text = path.read_text(encoding="utf-8")
@@ -160,6 +189,7 @@ def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
         return data
     if depth >= MAX_INHERIT:
         raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
+<<<<<<< HEAD
     inherited = read_config(path.parent / str(parent), root, depth + 1)
     return _merged(inherited, data)
 
@@ -173,6 +203,10 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
         both = isinstance(old, dict) and isinstance(value, dict)
         merged[key] = _merged(old, value) if both else value  # type: ignore[arg-type]
     return merged
+=======
+    inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
+    return {**inherited, **data}
+>>>>>>> main
 
 
 def _display(path: Path, root: Path) -> str:

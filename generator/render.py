@@ -23,6 +23,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import deprecated
 from .errors import TemplateProblem
 from .language import Language
 from .numbers import Writer
@@ -186,6 +187,7 @@ def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinj
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
     )
+    env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
     env.globals.update(t=translator(write.language), list_separator=list_separator(write.language))
     env.globals.update(globals_)
     return env

@@ -2,7 +2,8 @@
 written in the language asked for, that passes `factsheet check --strict` the day it is made.
 
 The starter is `scaffold/` (English); `scaffold/languages/<tag>/` holds the same sheet's
-content and pages in another language, copied over it. Its figures are real UN figures with
+content, pages and `mkdocs.yml` (the palette toggle's words) in another language, copied over
+it. Its figures are real UN figures with
 their real dates, so the day it is made it sets `sheet.updated` to that day and
 `sheet.stale_after_days` to what keeps those figures fresh for the usual 180 days more: an
 editor who replaces them lowers it to how often their own sources publish.
@@ -50,7 +51,8 @@ def scaffold(target: Path, language: str = DEFAULT, today: dt.date | None = None
 
 def _date(target: Path, today: dt.date) -> None:
     """Date the new sheet today, with a staleness limit its starter figures meet today; name
-    the site after the sheet, in its language."""
+    and describe the site as the sheet is, in its language (the theme's link previews and the
+    404 page print the description)."""
     sheet_file = target / "content" / "sheet.yml"
     text = sheet_file.read_text(encoding="utf-8")
     limit = max(FRESH_DAYS, (today - _oldest(target)).days + FRESH_DAYS)
@@ -60,12 +62,15 @@ def _date(target: Path, today: dt.date) -> None:
     else:
         text = text.replace("\nsheet:\n", f"\nsheet:\n  stale_after_days: {limit}\n", 1)
     sheet_file.write_text(text, encoding="utf-8")
-    title = yaml.safe_load(text)["sheet"]["title"]
+    sheet = yaml.safe_load(text)["sheet"]
     mkdocs = target / "mkdocs.yml"
     config = mkdocs.read_text(encoding="utf-8")
     config = re.sub(
         r"(?m)^site_name: .*$",
-        lambda _: f"site_name: {json.dumps(title, ensure_ascii=False)}",
+        lambda _: (
+            f"site_name: {json.dumps(sheet['title'], ensure_ascii=False)}\n"
+            f"site_description: {json.dumps(sheet['description'], ensure_ascii=False)}"
+        ),
         config,
         count=1,
     )

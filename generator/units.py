@@ -122,6 +122,11 @@ def known(key: str, sheet: Mapping[str, Unit] | None = None) -> bool:
 
 def unknown_unit(key: str, sheet: Mapping[str, Unit] | None = None) -> str:
     """Why `key` is no unit, and what is: the built-in units, the kinds of key, the sheet's."""
+    from .local_input import currency_meant
+
+    code = currency_meant(key)
+    if code and key != code.lower():
+        return f"unknown unit {key!r}: a currency is written as its ISO 4217 code, `unit: {code}`"
     if is_currency(key.upper()):
         return f"unknown unit {key!r}; for the currency, write its ISO 4217 code {key.upper()!r}"
     if CURRENCY.match(key):

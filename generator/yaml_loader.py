@@ -15,11 +15,9 @@ import datetime
 import errno
 import hashlib
 import marshal
-import math
 import os
 import re
 import stat
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from . import numerals
+from .cache import store
 from .errors import SHOWN_CHARACTERS, Problem, shown
 
 FieldPath = tuple[str | int, ...]
@@ -40,6 +40,7 @@ _TOO_DEEP = "the values are nested too deeply to read"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _STR_TAG = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
@@ -50,11 +51,16 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 """A content file larger than this is refused before it is read: a sheet's biggest file is
 tens of kilobytes, and a link to a device or a runaway export must not fill the memory."""
 
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 """Characters no text field may hold: C0 controls but tab and newline (a carriage return too:
 the parser already turns CRLF line ends into newlines), DEL, C1 controls, lone surrogates and
 the non-characters U+FFFE/U+FFFF. They are invisible on the page, break the chart renderer's
-XML and can end a string early in other tools."""
+XML and can end a string early in other tools. And the bidirectional embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069): invisible too, they reorder what follows them, so
+"\u202e1.2 million" shows as "noillim 2.1"."""
+_BIDI = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 @dataclass
@@ -104,6 +110,8 @@ def load_yaml(path: Path, display: str, kept: KeptFiles | None = None) -> Loaded
     recent = _RECENT.get(key)
     if recent is not None and recent[0] == raw:
         _RECENT.move_to_end(key)
+        if kept is not None:
+            kept.keep(raw, display, recent[1])  # still in use: not pruned
         return recent[1]
     loaded = kept.get(raw, display) if kept is not None else None
     if loaded is None:
@@ -140,7 +148,7 @@ class KeptFiles:
 
     def get(self, raw: bytes, display: str) -> Loaded | None:
         try:
-            stored = marshal.loads(self._path(raw, display).read_bytes())
+            stored = marshal.loads(store.read(self._path(raw, display)) or b"")
             data, positions, keys = stored
             if not (isinstance(positions, dict) and isinstance(keys, dict)):
                 return None
@@ -152,22 +160,19 @@ class KeptFiles:
         path = self._path(raw, display)
         try:
             data = marshal.dumps((_to_kept(loaded.data), loaded.positions, loaded.keys))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except (OSError, ValueError, TypeError):
+            store.write(path, data)
+        except (ValueError, TypeError):
             pass  # not kept: the next process parses the file again
+
+    def keep(self, raw: bytes, display: str, loaded: Loaded) -> None:
+        """Mark the entry of a file parsed earlier in this process as used, writing it if it
+        is not there (the code's key changed, or it was removed)."""
+        if not self._path(raw, display).is_file():
+            self.put(raw, display, loaded)
 
     def prune(self) -> None:
         """Remove every entry this process did not read or write."""
-        try:
-            for path in self.folder.iterdir():
-                if path.name not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError:
-            pass
+        store.prune(self.folder, self.used)
 
 
 def _to_kept(value: Any) -> Any:
@@ -275,6 +280,11 @@ def _file_kind(mode: int) -> str:
 
 def bad_character(code: int) -> str:
     """The one message for a character no text may hold, however it was written."""
+    if code in _BIDI:
+        return (
+            f"the bidirectional control U+{code:04X} is not allowed in text (it can reverse how "
+            "a number reads); delete it"
+        )
     kind = "control character" if code < 0xA0 else "character"
     return f"the {kind} U+{code:04X} is not allowed in text; delete it"
 
@@ -517,6 +527,15 @@ class _Converter:
         return False
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        plain = not node.style
+        if node.tag in _NUMBER_TAGS or (
+            node.tag == _STR_TAG and plain and numerals.looks_like_exponent(node.value)
+        ):  # only decimals are numbers: YAML 1.1 also reads 1:30, 0x10 and 012 (numerals.py)
+            try:
+                return numerals.read(node.value)
+            except ValueError as exc:
+                self._problem(node, path, str(exc))
+                return None
         if node.tag == _STR_TAG:  # most values; the constructor would return the text as is
             return node.value if self._plain_text(node, path, node.value) else None
         if node.tag not in _PLAIN_TAGS:
@@ -530,8 +549,6 @@ class _Converter:
         except ValueError as exc:  # a date that does not exist, such as 2025-02-30
             self._problem(node, path, f"expected a real date, got {shown(node.value)} ({exc})")
             return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self._problem(node, path, f"expected a number, got {shown(node.value)}")
         if isinstance(value, bool) and not node.style and node.value.lower() not in _BOOL_WORDS:
             self._problem(
                 node,

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import re
+import socket
+import subprocess
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -16,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from generator.feed import feed_xml
 from generator.validation import load_and_validate
-from tests.support import STARTED, run
+from tests.support import STARTED, run, snapshot
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/sheet/"
@@ -41,7 +45,15 @@ changes:
 
 
 def with_log(starter: Path, log: str = LOG) -> Path:
+    """The starter with `log` as its changes.yml, reviewed (`updated`) on its latest entry's
+    day, as a sheet's `updated` may not be earlier than its latest change."""
     (starter / "content" / "changes.yml").write_text(log, encoding="utf-8")
+    dates = re.findall(r"(?m)^    date: (\d{4}-\d\d-\d\d)$", log)
+    if dates:
+        sheet = starter / "content" / "sheet.yml"
+        text = sheet.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  updated: .*$", f"  updated: {max(dates)}", text, count=1)
+        sheet.write_text(text, encoding="utf-8")
     return starter
 
 
@@ -362,3 +374,409 @@ def test_the_war_sheet_logs_the_corrections_it_made(built: Path) -> None:
     assert [(a.get_text(), a.get("href")) for a in event.select(".fs-changed a")] == [
         ("Corrected on 26 November 2026", "../changes/#mi6-handover-date")
     ]
+
+
+# --- issue 22: every record kind, a git revision, removed records, the review date --------------
+
+STATEMENTS = {
+    "title": "My fact sheet",
+    "updated": "2024-07-15",
+    "statements": [
+        {
+            "id": "un-peak-statement",
+            "speaker": "Li Junhua",
+            "quote": "The demographic landscape has changed.",
+            "source": "un-wpp-2024",
+            "source_publisher": "United Nations, Department of Economic and Social Affairs",
+        }
+    ],
+}
+
+
+def test_check_against_compares_the_statements_published_beside_the_figures(
+    starter: Path,
+) -> None:
+    path = published(starter, {**PUBLISHED, "figures": PUBLISHED["figures"][1:]})  # type: ignore[index]
+    (starter / "statements.json").write_text(json.dumps(STATEMENTS), encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-08-03", "--against", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "content/statements.yml:8:12: warning: un-peak-statement.quote: quotation changed since "
+        "the published statements of 2024-07-15 (quote was 'The demographic landscape has "
+        "changed.', now 'The demographic landscape has evolved gr'… (62 characters)) and no "
+        "entry in changes.yml dated on or after then names it; log the change"
+    )
+    # No events.json beside it, and notes are never published: said, not silently skipped.
+    assert result.stderr == (f"note: events, notes not compared (not published in {path})\n")
+    with_log(starter)  # peak-wording, a clarification of 2 August, names the statement
+    logged = run(starter, "check", "--today", "2024-08-03", "--against", path, "--strict")
+    assert logged.exit_code == 0, logged.output
+
+
+def test_a_published_record_no_longer_in_the_sheet_needs_an_entry_listing_it_removed(
+    starter: Path,
+) -> None:
+    gone = {**PUBLISHED["figures"][1], "id": "world-population-1950"}  # type: ignore[index]
+    path = published(starter, {**PUBLISHED, "figures": [*PUBLISHED["figures"][1:], gone]})  # type: ignore[index]
+    result = run(starter, "check", "--today", "2024-08-03", "--against", path, "--strict")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/changes.yml:1:1: warning: changes: the figure 'world-population-1950' of the "
+        "published figures of 2024-07-15 is no longer in the sheet, and no entry dated on or "
+        "after then lists it under `removed`; log the removal with what it said"
+    )
+    removal = """\
+changes:
+  - id: population-1950-removed
+    date: 2024-07-20
+    kind: correction
+    removed:
+      - id: world-population-1950
+        said: The UN estimates about 2.5 billion people in the world in 1950.
+    what: The figure for 1950 was removed.
+    why: It was from an older revision of the estimates.
+    source: un-wpp-2024
+"""
+    logged = run(with_log(starter, removal), "check", "--today", "2024-08-03", "--against", path)
+    assert logged.exit_code == 0, logged.output
+    assert "removed" not in logged.stdout
+
+
+def test_a_removed_record_is_listed_on_the_changes_page_and_in_the_feed(starter: Path) -> None:
+    removal = """\
+changes:
+  - id: ratio-removed
+    date: 2024-07-20
+    kind: correction
+    ids: [world-population-2024]
+    removed:
+      - id: old-ratio
+        said: "People in 2100 for each in 1950: about 4.1 <b>"
+    what: A ratio computed by this site was removed.
+    why: Its inputs were not like for like.
+    source: un-wpp-2024
+"""
+    from generator.generate import render_in_memory
+    from generator.project import Project
+
+    content = load_and_validate(with_log(starter, removal))
+    feed = ET.fromstring(feed_xml(content, lambda i: f"changes/#{i}", SITE))
+    assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
+        "Correction: people in the world; Removed: People in 2100 for each in 1950: about 4.1 <b>"
+    ]
+    page = next(
+        p
+        for p in render_in_memory(Project.load(starter), content).pages
+        if p.path.startswith("changes")
+    )
+    entry = BeautifulSoup(page.body, "html.parser").select_one("#ratio-removed")
+    assert entry is not None
+    assert entry.select_one(".fs-change__removed").get_text() == (
+        "Removed: People in 2100 for each in 1950: about 4.1 <b>"
+    )
+    # The removed record is not a link: its id no longer resolves to any page.
+    assert [a.get_text() for a in entry.select("p")[0].select("a")] == ["people in the world"]
+
+
+def test_an_entry_cannot_list_as_removed_a_record_still_in_the_sheet(starter: Path) -> None:
+    removal = """\
+changes:
+  - id: not-gone
+    date: 2024-07-20
+    kind: clarification
+    removed:
+      - {id: world-population-2024, said: About 8.2 billion people.}
+    what: Nothing was removed.
+    why: A test.
+"""
+    result = run(with_log(starter, removal), "check", "--today", "2024-08-03")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/changes.yml:6:14: not-gone.removed[0].id: 'world-population-2024' is still in "
+        "the sheet; name it under `ids`, not `removed`"
+    )
+
+
+def test_the_sheet_may_not_be_reviewed_before_its_latest_change(starter: Path) -> None:
+    (starter / "content" / "changes.yml").write_text(LOG, encoding="utf-8")  # updated: 30 June
+    result = run(starter, "check", "--today", "2024-08-03")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/sheet.yml:6:12: sheet.updated: 2024-06-30 is earlier than the latest change in "
+        "changes.yml ('peak-wording', 2024-08-02); set it to the day the sheet was last "
+        "reviewed, on or after 2024-08-02"
+    )
+    assert run(starter, "build").exit_code == 1
+    assert not (starter / "site").exists()
+
+
+def _git(root: Path, *args: str) -> str:
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PATH": os.environ["PATH"],
+    }
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+NOTE = """\
+notes:
+  - id: peak-note
+    about: [world-population-2100]
+    title: The peak is a projection
+    claim: The world will have 10.3 billion people.
+    claim_source: un-wpp-2024
+    source_says: The UN *projects* a peak of about 10.3 billion in the mid-2080s.
+    source: un-wpp-2024
+"""
+
+
+def test_check_against_rev_compares_every_kind_of_record_at_that_revision(
+    tmp_path: Path,
+) -> None:
+    """The sheet in a subfolder of a repository, as in examples/: its content at the tag is
+    read from git, never checked out, and compared with the working tree's, notes included."""
+    from generator.scaffold import scaffold
+
+    repo = tmp_path / "repo"
+    sheet = repo / "sheets" / "mine"
+    scaffold(sheet, today=STARTED)
+    (sheet / "content" / "notes.yml").write_text(NOTE, encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "published")
+    _git(repo, "tag", "v1")
+    replace = [
+        ("statements.yml", "evolved greatly", "changed greatly"),
+        ("notes.yml", "title: The peak is a projection", "title: The peak is projected"),
+    ]
+    for name, old, new in replace:
+        path = sheet / "content" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    before = snapshot(repo)
+    result = run(sheet, "check", "--today", "2024-07-12", "--against-rev", "v1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "content/notes.yml:4:12: warning: peak-note.title: title changed since the published "
+        "notes of revision 'v1' (title was 'The peak is a projection', now 'The peak is "
+        "projected') and no entry in changes.yml new since revision 'v1' names it; log the "
+        "change",
+        "content/statements.yml:8:12: warning: un-peak-statement.quote: quotation changed since "
+        "the published statements of revision 'v1' (quote was 'The demographic landscape has "
+        "evolved gr'… (62 characters), now 'The demographic landscape has changed gr'… (62 "
+        "characters)) and no entry in changes.yml new since revision 'v1' names it; log the "
+        "change",
+    ]
+    assert snapshot(repo) == before  # nothing checked out, nothing written
+    log = LOG.replace(
+        "ids: [un-peak-statement, world-population-2100]", "ids: [un-peak-statement, peak-note]"
+    )
+    with_log(sheet, log.replace("2024-08-02", "2024-07-12").replace("2024-07-20", "2024-07-12"))
+    strict = run(sheet, "check", "--today", "2024-07-12", "--against-rev", "v1", "--strict")
+    assert strict.exit_code == 0, strict.output
+
+
+@pytest.mark.parametrize("rev", ["no-such-tag", "-h", "HEAD~5"])
+def test_an_unknown_revision_is_a_usage_error(tmp_path: Path, rev: str) -> None:
+    from generator.scaffold import scaffold
+
+    scaffold(tmp_path / "s", today=STARTED)
+    _git(tmp_path / "s", "init", "-q")
+    _git(tmp_path / "s", "add", "-A")
+    _git(tmp_path / "s", "commit", "-qm", "one")
+    result = run(tmp_path / "s", "check", "--against-rev", rev)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: --against-rev {rev!r}: not a revision")
+    assert len(result.stderr.splitlines()) == 1
+
+
+# --- issue 21 items 9 and 14: what --against reads is untrusted --------------------------------
+
+
+def test_deeply_nested_json_is_a_usage_error(starter: Path) -> None:
+    path = starter / "deep.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    result = run(starter, "check", "--against", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --against ")
+    assert result.stderr.endswith(": not JSON the build writes\n")
+
+
+def test_a_published_number_of_any_size_is_compared_not_a_crash(starter: Path) -> None:
+    huge = {**PUBLISHED["figures"][1], "value": 10**400}  # type: ignore[index]
+    data = json.dumps({**PUBLISHED, "figures": [huge]})
+    (starter / "published.json").write_text(data, encoding="utf-8")
+    result = run(
+        starter, "check", "--today", "2024-08-03", "--against", str(starter / "published.json")
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "content/figures.yml:21:12: warning: world-population-2100.value: value changed since "
+        "the published figures of 2024-07-15 (value was '1000000000000000000000000000000000000000'"
+        "… (401 characters), now 10300000000) and no entry in changes.yml dated on or after "
+        "then names it; log the change"
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_against_reads_only_a_regular_file(starter: Path, kind: str) -> None:
+    path = starter / "published.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path = Path("/dev/zero")
+    result = run(starter, "check", "--against", str(path))  # a FIFO blocked here for ever
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --against ")
+    assert result.stderr.endswith(": not a regular file\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def _raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A loopback server whose every connection gets `answer`, raw bytes on the socket."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # closed at the end of the test
+                return
+            threading.Thread(target=_answer, args=(conn, answer), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/figures.json"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def _answer(conn: socket.socket, answer: Callable[[socket.socket], None]) -> None:
+    with conn:
+        try:
+            conn.recv(65536)
+            answer(conn)
+        except OSError:
+            pass
+
+
+def _long_header(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 200_000 + b"\r\n\r\n{}")
+
+
+def _many_headers(conn: socket.socket) -> None:
+    headers = b"".join(b"X-H%d: 1\r\n" % i for i in range(150))
+    conn.sendall(b"HTTP/1.1 200 OK\r\n" + headers + b"Content-Length: 2\r\n\r\n{}")
+
+
+def _slow_body(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+    for _ in range(100):
+        conn.sendall(b" ")
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("answer", [_long_header, _many_headers], ids=["long", "many"])
+def test_a_hostile_answers_headers_are_a_usage_error(
+    starter: Path, answer: Callable[[socket.socket], None]
+) -> None:
+    for url in _raw_server(answer):
+        result = run(starter, "check", "--against", url)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: --against {url!r}: could not fetch it (")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_timeout_is_for_the_whole_fetch(starter: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A byte every half second never lets a read time out; the deadline still ends it."""
+    from generator import changes
+
+    monkeypatch.setattr(changes, "TIMEOUT_SECONDS", 2)
+    for url in _raw_server(_slow_body):
+        started = time.monotonic()
+        result = run(starter, "check", "--against", url)
+        assert time.monotonic() - started < 5
+        assert result.exit_code == 2
+        assert result.stderr == (f"error: --against {url!r}: no complete answer within 2 seconds\n")
+
+
+def test_an_answer_larger_than_the_cap_is_refused(
+    starter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import changes
+
+    monkeypatch.setattr(changes, "MAX_BYTES", 1000)
+
+    def big(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + b" " * 5000)
+
+    for url in _raw_server(big):
+        result = run(starter, "check", "--against", url)
+        assert result.exit_code == 2
+        assert result.stderr == f"error: --against {url!r}: larger than 1,000 bytes\n"
+
+
+def test_fail_unlogged_fails_on_an_unlogged_change_and_not_on_a_stale_figure(
+    starter: Path,
+) -> None:
+    """What the Pages workflow runs: an unlogged change stops the deployment, while figures
+    that grew old (warnings `--strict` would fail on) do not."""
+    path = published(starter)
+    result = run(starter, "check", "--today", "2030-01-01", "--against", path, "--fail-unlogged")
+    assert result.exit_code == 1
+    assert UNLOGGED.replace("2024-08-03", "2030-01-01") in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == (
+        "content/ fails (--fail-unlogged: 1 change(s) with no log entry): 0 error(s), "
+        "2 warning(s) in 4 file(s)."
+    )
+    with_log(starter)
+    logged = run(starter, "check", "--today", "2030-01-01", "--against", path, "--fail-unlogged")
+    assert logged.exit_code == 0, logged.output
+    assert "stale_after_days" in logged.stdout  # the stale figures are still reported
+
+
+def test_a_change_dated_after_today_is_refused_by_check_and_build(starter: Path) -> None:
+    """A change dated 2999-12-31 was accepted, and the feed's <updated> became 2999."""
+    import datetime as dt
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    root = with_log(starter, LOG.replace("2024-08-02", tomorrow.isoformat()))
+    line = (
+        f"content/changes.yml:10:11: peak-wording.date: dated {tomorrow.isoformat()}, after "
+        f"today ({dt.date.today().isoformat()}); a change is dated the day it is published"
+    )
+    checked = run(root, "check")
+    assert checked.exit_code == 1 and line in checked.output.splitlines()
+    built = run(root, "build")
+    assert built.exit_code == 1 and line in built.output.splitlines()
+    assert not (root / "site").exists()
+    assert (
+        run(root, "check", "--today", (tomorrow + dt.timedelta(days=1)).isoformat()).exit_code == 0
+    )
+
+
+def test_a_broken_sheet_yml_beside_a_change_log_is_reported_not_crashed(starter: Path) -> None:
+    """The fuzz test's `stale_after_days: n/a`: the review-date rule read the missing sheet."""
+    root = with_log(starter)
+    sheet = root / "content" / "sheet.yml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(re.sub(r"(?m)^  updated: .*$", "  updated: n/a", text, count=1), "utf-8")
+    result = run(root, "check")
+    assert result.exit_code == 1, result.output
+    assert (
+        "sheet.updated: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'n/a'" in result.output
+    )

@@ -2,7 +2,9 @@
 --strict`, and reads in its own language everywhere the generator writes.
 
 `examples/gesundheit` is German (a thousands separator '.' and a decimal comma);
-`examples/naselennia` is Ukrainian (Cyrillic; a no-break space between thousands). The test
+`examples/naselennia` is Ukrainian (Cyrillic; a no-break space between thousands);
+`examples/flamanville` is French (money in constant prices, a narrow no-break space between
+thousands and before ':' and ';'). The test
 reads what a reader gets (every page's text and tooltips, the chart drawings, the data
 downloads, the feed) and looks for what only English writes: a word of the generator's English
 messages that the sheet's language does not use, an English month or day name, or a number
@@ -31,7 +33,7 @@ from generator.language import catalog
 from generator.render import THEME, inline_md
 from tests.support import REPO, run
 
-EXAMPLES = {"gesundheit": "de", "naselennia": "uk"}
+EXAMPLES = {"flamanville": "fr", "gesundheit": "de", "naselennia": "uk"}
 """Each example sheet and the language its sheet.yml gives."""
 
 TODAY = "2025-02-01"
@@ -58,12 +60,14 @@ NUMBER_FORMATS = {
     "de": [r",\d{3}(?!\d)", r"\.\d{1,2}(?!\d)", r"\d%"],
     # Ukrainian groups thousands with a space and writes no '.' in a number.
     "uk": [r",\d{3}(?!\d)", r"\."],
+    # French groups thousands with a narrow no-break space and writes no '.' in a number.
+    "fr": [r",\d{3}(?!\d)", r"\."],
 }
 """What marks a number (_NUMBER) as written the English way in each example's language:
 '2,065', '92.5', '92.5%' (German writes '2.065', '92,5' and '92,5 %'; Ukrainian '2 065' and
 '92,5%')."""
 
-DATE_FORMATS = {"de": [r"\b\d{1,2} (?:April|August|September|November)\b"], "uk": []}
+DATE_FORMATS = {"de": [r"\b\d{1,2} (?:April|August|September|November)\b"], "uk": [], "fr": []}
 """English dates whose month German spells as English does: '14 November' (German writes
 '14. November'); the other English months are English words, found as such."""
 
@@ -394,3 +398,72 @@ def test_the_leak_finder_finds_english_and_spares_the_authors_words(tmp_path: Pa
         "c.html: 2,065 (format)",
         "c.html: 92.5% (format)",
     ]
+
+
+FRENCH_GLUED = re.compile(r"(?<![\s\u00a0\u202f])(?:;|:(?!//|\d))")
+"""An ASCII ':' or ';' with no space before it, as English writes it; French puts a narrow
+no-break space (or a no-break space) before both. A URL's 'https://' and a time's '00:00' are
+no punctuation."""
+
+
+def glued_punctuation(root: Path, texts: Iterator[tuple[str, str]]) -> list[str]:
+    """ "where: ':' in 'context'" for every ':' or ';' the generator writes glued to what comes
+    before it, the author's own words aside (they answer for their own typography)."""
+    author = author_text(root)
+    found: dict[str, None] = {}
+    for where, text in texts:
+        rest = _one_line(text)
+        for piece in author:  # a mark, not a space: 'EDF; ' must still read as glued
+            rest = rest.replace(piece, "\u25aa")
+        for match in FRENCH_GLUED.finditer(rest):
+            context = rest[max(0, match.start() - 8) : match.end() + 3]
+            found[f"{where}: {match.group()!r} in {context!r}"] = None
+    return list(found)
+
+
+def test_the_glued_punctuation_finder_spares_french_spacing_and_urls(tmp_path: Path) -> None:
+    root = tmp_path / "flamanville"
+    shutil.copytree(REPO / "examples" / "flamanville" / "content", root / "content")
+    shutil.copy(REPO / "examples" / "flamanville" / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "site_src").mkdir()
+    texts = [
+        ("a.html", "Source\u202f: Cour des comptes\u202f; EDF, https://www.edf.fr/ à 11:48"),
+        ("b.html", "Source : EDF"),
+        ("c.html", "Source: EDF; Cour des comptes"),
+    ]
+    assert glued_punctuation(root, iter(texts)) == [
+        "c.html: ':' in 'Source: ▪;'",
+        "c.html: ';' in 'ource: ▪; ▪'",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="templates and charts still join with an English ': ' and '; ' until the catalogs "
+    "carry each language's typography (#23, the Fluent catalogs)",
+)
+def test_french_output_puts_a_space_before_colons_and_semicolons(tmp_path: Path) -> None:
+    root = build_example("flamanville", tmp_path)
+    site = root / "site"
+    texts = [*page_texts(site), *chart_texts(site), *data_texts(site)]
+    assert glued_punctuation(root, iter(texts)) == []
+
+
+def template_punctuation() -> list[str]:
+    """'template: text' for each piece of punctuation the generator's own templates write
+    outside a message (', ', ': ', ' (', '.'), where no language can change it."""
+    found = []
+    for template in sorted((THEME / "partials").rglob("*.j2")):
+        for line in template_text(template.read_text("utf-8")):
+            if re.search(r"[:;,.()«»“”„]", line) and not re.search(r"\w\.\w", line):
+                found.append(f"{template.name}: {line.strip()!r}")
+    return found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the blocks still join a label and its value with ': ' and a figure's parts with "
+    "', ' until the catalogs carry whole sentences (#23, the Fluent catalogs)",
+)
+def test_the_templates_add_no_punctuation_of_their_own() -> None:
+    assert template_punctuation() == []

@@ -245,3 +245,19 @@ def test_materials_main_html_only_extends_base_so_ours_loses_nothing():
 
     theirs = (Path(material.__file__).parent / "templates" / "main.html").read_text("utf-8")
     assert re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S) == '{% extends "base.html" %}\n'
+
+
+def test_link_previews_show_the_title_and_description_exactly_as_typed(tmp_path: Path):
+    """An editor who types an entity means the entity: 'Tom &amp; Jerry' was shown in
+    og:title as 'Tom & Jerry'."""
+    from tests.golden import copy_fixture
+    from tests.support import edit
+
+    root = copy_fixture("minimal", tmp_path / "minimal")
+    edit(root, "sheet.yml", "title: Minimal sheet", "title: Tom &amp; Jerry")
+    edit(root, "sheet.yml", "description: One figure and its source.", "description: A &lt;b&gt;")
+    result = run(root, "build", "--site-url", "https://example.org/tj/")
+    assert result.exit_code == 0, result.output
+    home = soup(root / "site" / "index.html")
+    assert meta(home, "og:title") == meta(home, "twitter:title") == "Tom &amp; Jerry"
+    assert meta(home, "og:description") == "A &lt;b&gt;"

@@ -424,3 +424,17 @@ def test_ci_lints_before_it_tests():
     lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
     assert "make lint" in lines and "make test" in lines
     assert lines.index("make lint") < lines.index("make test")
+
+
+def test_the_deployment_stops_at_a_change_no_log_entry_names():
+    """Issue 22: the build job compares the content with what the site publishes now, before
+    it uploads anything, and fails on an unlogged change (not on stale figures)."""
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [str(s.get("run", "")) for s in steps]
+    check = next(i for i, r in enumerate(runs) if "factsheet check --against" in r)
+    upload = [uses(s, "actions/upload-pages-artifact") for s in steps].index(True)
+    assert check < upload and not steps[check].get("continue-on-error")
+    assert '--against "${published}" --fail-unlogged' in runs[check]
+    assert 'published="${BASE_URL}/data/figures.json"' in runs[check]
+    assert "--strict" not in runs[check]

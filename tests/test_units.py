@@ -9,13 +9,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.language import Language
 from generator.models import Figure
 from generator.numbers import Writer
-from generator.scaffold import scaffold
+from generator.scaffold import SCAFFOLD, TRANSLATIONS, scaffold
 from generator.units import base_unit
 from tests.support import ENGLISH, STARTED, edit, run
 
@@ -178,7 +179,6 @@ def test_a_share_of_a_count_is_not_computed_from_a_fraction(starter: Path) -> No
     ("written", "meant"),
     [
         ('"127.350"', "127350 if the '.' separates thousands, 127.350 if it is a decimal point"),
-        ('"2,5"', "2.5"),
         ('"1.234,5"', "1234.5"),
         ('"1.200.000"', "1200000"),
     ],
@@ -186,6 +186,7 @@ def test_a_share_of_a_count_is_not_computed_from_a_fraction(starter: Path) -> No
 def test_a_quoted_number_is_refused_on_a_german_sheet(
     german: Path, written: str, meant: str
 ) -> None:
+    """A decimal comma alone ('2,5') gets both of its readings: tests/test_local_input.py."""
     edit(german, "figures.yml", "value: 8200000000", f"value: {written}")
     assert check_lines(german)[0] == (
         f"content/figures.yml:10:12: figures[0].value: expected a number, got the text "
@@ -421,6 +422,66 @@ def test_a_new_german_sheet_is_in_german_and_dated_the_day_it_is_made(tmp_path: 
     assert "    as_of: 2024-07-01\n" in figures  # the UN's real date, kept
 
 
+@pytest.mark.parametrize(
+    ("language", "dark", "light", "description"),
+    [
+        (
+            "fr",
+            "Passer en mode sombre",
+            "Passer en mode clair",
+            "Une petite fiche pour commencer\u202f; remplacez ces chiffres par les vôtres.",
+        ),
+        (
+            "de",
+            "Zum dunklen Modus wechseln",
+            "Zum hellen Modus wechseln",
+            "Ein kleines Faktenblatt als Ausgangspunkt; ersetzen Sie diese Zahlen durch Ihre "
+            "eigenen.",
+        ),
+        (
+            "uk",
+            "Перемкнути на темний режим",
+            "Перемкнути на світлий режим",
+            "Невелика довідка для початку; замініть ці цифри власними.",
+        ),
+    ],
+)
+def test_a_new_sheets_mkdocs_yml_is_in_its_language_and_describes_the_site(
+    tmp_path: Path, language: str, dark: str, light: str, description: str
+) -> None:
+    root = tmp_path / "new"
+    scaffold(root, language, today=STARTED)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [p["toggle"]["name"] for p in config["theme"]["palette"]]
+    assert names == [dark, light]
+    assert config["site_description"] == description
+
+
+def test_the_translated_starters_mkdocs_yml_differs_only_in_the_toggles_words() -> None:
+    """A translation of the starter's mkdocs.yml cannot drift from the English one."""
+    english = (SCAFFOLD / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    for language in ("de", "fr", "uk"):
+        translated = (TRANSLATIONS / language / "mkdocs.yml").read_text(encoding="utf-8")
+        differ = [(a, b) for a, b in zip(english, translated.splitlines(), strict=True) if a != b]
+        assert [a.strip() for a, _ in differ] == [
+            "name: Switch to dark mode",
+            "name: Switch to light mode",
+        ], language
+
+
+def test_a_new_sheets_404_page_prints_no_none(tmp_path: Path) -> None:
+    root = tmp_path / "new"
+    scaffold(root, "fr", today=STARTED)
+    config = root / "mkdocs.yml"
+    without = [ln for ln in config.read_text("utf-8").splitlines() if "site_description" not in ln]
+    config.write_text("\n".join(without) + "\n", encoding="utf-8")
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "404.html").read_text(encoding="utf-8")
+    assert 'content="None"' not in page
+    assert "og:description" not in page
+
+
 def test_a_new_sheet_in_a_language_with_no_catalog_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["new", str(tmp_path / "x"), "--language", "xx"])
     assert result.exit_code == 2
@@ -470,6 +531,15 @@ def test_a_chart_never_mixes_two_currencies(starter: Path) -> None:
     assert check_lines(charted(starter, "USD", "EUR"))[0] == (
         "content/money.yml:21:5: costs.figures: mixes units that cannot share one axis: "
         "US dollars (cost-us), euros (cost-eu); chart figures of one kind of quantity only"
+    )
+
+
+def test_a_chart_mixing_units_names_the_unit_the_editor_wrote(starter: Path) -> None:
+    """A figure in years converts to months for a chart; the message used to say 'months'
+    of a figure written in years, a unit the editor never typed (issue #24)."""
+    assert check_lines(charted(starter, "years", "EUR"))[0] == (
+        "content/money.yml:21:5: costs.figures: mixes units that cannot share one axis: "
+        "years (cost-us), euros (cost-eu); chart figures of one kind of quantity only"
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .. import numerals
 from ..content import Content
 from ..errors import ContentError
 from ..exports import csv_text
@@ -29,6 +30,10 @@ class Row:
     id: str
     label: str
     """The figure's label as written; it reads after the value ('of the world’s land …')."""
+    short: str | None
+    """The figure's short name for its row, when it has one ('Folz report, 2019')."""
+    short_dated: bool
+    """True when the short name names the year the figure starts in: the row adds no date."""
     series: str | None
     """What the colour stands for: the measure in a range-bar chart, the side in a bar chart
     (`chart_rules.OTHERS` for a figure with no side); None for a figure computed by this site."""
@@ -52,7 +57,15 @@ class Row:
         return self.low == self.high
 
     def text(self, language: Language) -> str:
-        """The row's label in the drawing: 'about 80 metres a day for the advance at …, 1916'."""
+        """The row's label in the drawing: 'about 80 metres a day for the advance at …, 1916',
+        or, when the figure has a short name, 'Folz report, 2019: €12.4 billion'."""
+        if self.short:
+            text = language.text("charts.named_row", name=self.short, value=self.as_given)
+            return f"{text}, {self.when}" if self.when and not self.short_dated else text
+        return self._phrase(language)
+
+    def _phrase(self, language: Language) -> str:
+        """The value and what it counts, as the page's sentence has them."""
         if self.says is None:
             label = f"{self.label[:1].upper()}{self.label[1:]}"
             text = language.text("charts.computed_row", label=label, value=self.as_given)
@@ -61,10 +74,11 @@ class Row:
         return f"{text}, {self.when}" if self.when else text
 
     def sentence(self, language: Language) -> str:
-        """As the page words it: 'The UN estimates about 8.2 billion people in the world'."""
+        """As the page words it: 'The UN estimates about 8.2 billion people in the world'
+        (a short name is for the drawing only: the text alternative reads the whole)."""
         if self.says is None:
-            return language.text("charts.computed", text=self.text(language))
-        return f"{self.says} {self.text(language)}"
+            return language.text("charts.computed", text=self._phrase(language))
+        return f"{self.says} {self._phrase(language)}"
 
 
 @dataclass(frozen=True)
@@ -208,8 +222,8 @@ class ChartData:
                 "id": r.id,
                 "label": r.label,
                 "qualifier": r.qualifier,
-                "low": _plain(r.low),
-                "high": _plain(r.high),
+                "low": numerals.exact_text(r.low),
+                "high": numerals.exact_text(r.high),
                 "unit": self.unit.key if self.unit else None,
                 "as_given": r.as_given,
                 "period_start": r.period_start,
@@ -221,11 +235,6 @@ class ChartData:
             for r in self.rows
         ]
         return csv_text(records, columns)
-
-
-def _plain(x: float) -> str:
-    """A number as data, without float noise: 7500.0 -> '7500', 22.86 -> '22.86'."""
-    return f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
 
 
 def chart_data(content: Content, chart: Chart) -> ChartData:
@@ -276,6 +285,8 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
     return Row(
         id=q.id,
         label=q.label,
+        short=q.short,
+        short_dated=q.short is not None and _mentions_year(q.short, q),
         series=series,
         low=low * factor,
         high=high * factor,

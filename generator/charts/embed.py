@@ -44,12 +44,17 @@ LISTENER = (
 STYLE = f"""\
 :root{{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#555d66;--link:#3f51b5}}
 html{{background:var(--bg);color:var(--fg);font:16px/1.4 {NAMES}}}
-body{{margin:0}}main{{padding:8px 12px;max-width:640px}}figure{{margin:0}}
+body{{margin:0}}main{{padding:8px 12px;max-width:640px}}
+figure{{margin:0;container-type:inline-size}}
 h1{{font-size:1.05rem;margin:0 0 .2em}}
 p{{margin:.3em 0;font-size:.8rem;color:var(--muted)}}
 a{{color:var(--link);text-decoration:underline}}
 .fs-chart__img{{display:block;margin:.4em 0}}
 .fs-chart__img img{{display:block;width:100%;max-width:640px;height:auto}}
+.fs-chart__img img.fs-chart__wide{{display:none}}
+.fs-chart__img img.fs-chart__narrow{{max-width:448px}}
+@container (min-width:640px){{.fs-chart__img img.fs-chart__wide{{display:block}}
+.fs-chart__img img.fs-chart__narrow{{display:none}}}}
 .fs-chart__img--dark{{display:none}}
 @media (prefers-color-scheme:dark){{
 :root{{--bg:#1e2129;--fg:#e6e8f0;--muted:#b4b9c6;--link:#9fa8da}}

@@ -1,9 +1,11 @@
 """The chart as it stands in a page: a <figure> that works without JavaScript and prints.
 
-Two <picture>s (light and dark scheme; CSS shows the one matching Material's scheme, the
-light one when scripts are off), each with a narrow drawing for phones. Under them: the
-sources, the data table and the CSV. One raw-HTML element with no blank line, so Markdown
-leaves it whole; every text is escaped.
+Two drawings per scheme (light and dark; CSS shows the scheme matching Material's, the
+light one when scripts are off), wide and narrow: a CSS container query shows the wide one
+only where the chart's own slot is at least as wide as it, so no drawing is ever shrunk
+below the size its text was set for, whether the slot is a phone, a half-width column or a
+printed page. Under them: the sources, the data table and the CSV. One raw-HTML element with
+no blank line, so Markdown leaves it whole; every text is escaped.
 """
 
 from __future__ import annotations
@@ -19,9 +21,6 @@ from ..render import escape_text as esc
 from ..render import inline_md
 from . import embed
 from .data import ChartData
-
-PHONE = "(max-width: 37.4375em)"
-"""Material's phone breakpoint: below it the narrow drawing is used."""
 
 
 @dataclass(frozen=True)
@@ -72,16 +71,20 @@ def picture(
     href: Callable[[str], str],
     lazy: bool,
 ) -> str:
-    """The chart's <picture> in one scheme; `href` makes a file's link from the page."""
-    wide, narrow = images[f"{scheme}-wide"], images[f"{scheme}-narrow"]
+    """The chart's drawings in one scheme, wide and narrow, of which CSS shows the one that
+    fits the chart's slot (`.fs-chart__wide`, `.fs-chart__narrow`; see factsheet.css and the
+    embed page's style); `href` makes a file's link from the page.
+
+    Not a <picture>: its <source media> can only ask about the window, and a chart in a
+    half-width column of a wide window must get the narrow drawing."""
     loading = ' loading="lazy"' if lazy else ""
-    return (
-        f'<picture class="fs-chart__img fs-chart__img--{scheme}">'
-        f'<source media="{PHONE}" srcset="{href(narrow.path)}"'
-        f' width="{narrow.width}" height="{narrow.height}">'
-        f'<img src="{href(wide.path)}" alt="{alt_text}" width="{wide.width}"'
-        f' height="{wide.height}"{loading}></picture>'
+    drawings = "".join(
+        f'<img class="fs-chart__{width}" src="{href(image.path)}" alt="{alt_text}"'
+        f' width="{image.width}" height="{image.height}"{loading}>'
+        for width in ("wide", "narrow")
+        for image in (images[f"{scheme}-{width}"],)
     )
+    return f'<div class="fs-chart__img fs-chart__img--{scheme}">{drawings}</div>'
 
 
 def _embed(
@@ -149,7 +152,7 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
     if len(outlets) > MAX_FULL_SOURCES:
-        names = dict.fromkeys(sources[source_id].name for source_id in outlets)
+        names = named_apart(list(outlets), sources, data)
         count = data.writer.number(len(outlets))
         return say("charts.sources_named", names=", ".join(names), n=count)
     refs = []
@@ -167,6 +170,27 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
     before, _, after = line.partition("\0")  # the references are markup: only the words escape
     return f"{text(before)}{'; '.join(refs)}{text(after)}"
+
+
+def named_apart(ids: list[str], sources: Mapping[str, Source], data: ChartData) -> list[str]:
+    """Each source by its short name, one entry per source: two sharing a name are told
+    apart by their dates ('Cour des comptes (2012)'), by their titles when those match too,
+    so that a line naming four sources shows four names, never three."""
+    by_name: dict[str, list[Source]] = {}
+    for source_id in ids:
+        by_name.setdefault(sources[source_id].name, []).append(sources[source_id])
+    names = []
+    for source_id in ids:
+        s = sources[source_id]
+        twins = by_name[s.name]
+        if len(twins) == 1:
+            names.append(s.name)
+        elif sum(t.date == s.date for t in twins) == 1:
+            names.append(f"{s.name} ({data.writer.date(s.date)})")
+        else:
+            title = s.title if s.described else data.language.text("charts.quoted", text=s.title)
+            names.append(f"{s.name} ({title}, {data.writer.date(s.date)})")
+    return names
 
 
 def _table(data: ChartData) -> str:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-WIDE, NARROW = 640, 340
-"""Width of the two drawings: for screens wider than about 600 px, and for phones."""
+WIDE, NARROW = 640, 320
+"""Width of the two drawings: the wide one for a slot at least 640 px wide, the narrow one
+for any other (a phone's 343 px, a half-width column's 332 px at 1280 px): text is never
+drawn smaller than it was set (12 px at least), only larger."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Vega-Lite specs, built with Altair from a chart's data: one per drawn variant (see `schemes`).
 
-Labels sit above their bars and wrap, so a chart drawn 340 px wide reads on a 375 px phone
-without shrinking its text; a second drawing 640 px wide is for larger screens. Rows and
+Labels sit above their bars and wrap, so a chart drawn 320 px wide reads on a 375 px phone
+or in a half-width column without shrinking its text; a second drawing 640 px wide is for
+slots at least that wide (see `html.picture`). Rows and
 timeline labels are laid out here in pixels (so that long labels never overlap); values are
 placed on real scales, with axis ticks written by `numbers.py`.
 
@@ -268,6 +269,7 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
     labels = [_wrap(m.title, inner - label_x) for m in moments]
     heights: list[float] = [SMALL + 4 + len(lines) * LINE for lines in labels]
     span = max(sum(heights) + GAP * len(heights), 160.0)
+    start, end, ticks = _time_ticks(moments, data, span)  # as many as the axis has room for
     days = (end - start).days
 
     def at(day: dt.date) -> float:
@@ -338,28 +340,48 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
     return [line, tick_marks, tick_text, spans, leaders, dots, dates, titles], events, height
 
 
+TICK_ROOM = SMALL + 6
+"""The least distance between two tick labels of a time axis, in px."""
+
+
 def _time_ticks(
-    moments: list[Moment], data: ChartData
+    moments: list[Moment], data: ChartData, span: float | None = None
 ) -> tuple[dt.date, dt.date, list[tuple[dt.date, str]]]:
     """The axis' first and last day, and its ticks: months for a year or so, else years;
-    months by their short names in the sheet's language ('Mar 2025', 'бер. 2025')."""
+    months by their short names in the sheet's language ('Mar 2025', 'бер. 2025'). Given the
+    axis' length `span` in px, every 2nd, 5th, 10th… year (or 2nd, 3rd, 6th month) only, so
+    that no two labels touch: a timeline from 1900 to 2025 used to print 127 years on top of
+    one another."""
     from babel.dates import format_date
 
     first = min(m.first for m in moments)
     last = max(m.last for m in moments)
     if (last - first).days > 550:
         start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
-        years = range(start.year, end.year + 1)
-        return start, end, [(dt.date(y, 1, 1), str(y)) for y in years]
+        years = end.year - start.year
+        step = _step(years, span, (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000))
+        kept = [y for y in range(start.year, end.year + 1) if y % step == 0]
+        return start, end, [(dt.date(y, 1, 1), str(y)) for y in kept]
     start = dt.date(first.year, first.month, 1)
     end = _next_month(dt.date(last.year, last.month, 1))
-    ticks, day = [], start
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = _step(months, span, (1, 2, 3, 6, 12))
+    ticks, day, shown_year = [], start, None
     while day <= end:
-        pattern = "LLL y" if day == start or day.month == 1 else "LLL"
-        label = format_date(day, pattern, locale=data.language.locale)
-        ticks.append((day, label))
+        if (day.month - 1) % step == 0:
+            pattern = "LLL" if day.year == shown_year else "LLL y"
+            ticks.append((day, format_date(day, pattern, locale=data.language.locale)))
+            shown_year = day.year
         day = _next_month(day)
     return start, end, ticks
+
+
+def _step(count: int, span: float | None, steps: tuple[int, ...]) -> int:
+    """The first of `steps` that puts ticks at least TICK_ROOM px apart on `span` px holding
+    `count` units; 1 when the length is not known yet."""
+    if span is None or count == 0:
+        return 1
+    return next((k for k in steps if span / count * k >= TICK_ROOM), steps[-1])
 
 
 def _next_month(day: dt.date) -> dt.date:

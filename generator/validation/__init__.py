@@ -13,24 +13,32 @@ from collections.abc import Set
 from dataclasses import replace
 from pathlib import Path
 
-from .. import load
+from .. import deprecated, load
 from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import KeptFiles, Loaded
-from . import charts, fields, messages, references, rules
+from . import charts, fields, magnitudes, messages, references, rules
 
 
-def load_and_validate(root: Path, kept: KeptFiles | None = None) -> Content:
+def load_and_validate(
+    root: Path, kept: KeptFiles | None = None, *, as_published: bool = False
+) -> Content:
     """The sheet in `root/content`, every rule checked; ContentError listing every error.
 
     The Content returned carries the warnings (unused sources) in `warnings`. `kept`: parsed
-    files kept between processes (build and serve; `check` writes nothing).
+    files kept between processes (build and serve; `check` writes nothing). `as_published`:
+    a sheet as an earlier version published it (`check --against-rev`), read for its records
+    only: fields, references and derived figures must hold, while the rules across records
+    and charts, which may be newer than it, are not asked.
     """
     parsed, problems, unsure = load.read_files(root, kept)
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    renamed: list[Problem] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
+        if model is not None:
+            renamed += found  # warnings only: of a deprecated name
         if model is not None and model.sheet is not None:
             # A sheet in a language with no messages, or with overrides that do not fit, is
             # refused like a field error: no page could be written from it.
@@ -43,15 +51,18 @@ def load_and_validate(root: Path, kept: KeptFiles | None = None) -> Content:
         else:
             parts.append((display, loaded, model))
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
-    content, rule_problems = validate(content, unsure | skipped)
-    everything = [*problems, *merge_problems, *rule_problems]
+    content, rule_problems = validate(content, unsure | skipped, records_only=as_published)
+    templates = deprecated.template_warnings(root / "site_src", root)
+    everything = [*problems, *merge_problems, *rule_problems, *renamed, *templates]
     errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)
     return replace(content, warnings=tuple(p for p in everything if p.level == "warning"))
 
 
-def validate(content: Content, unsure: Set[str] = frozenset()) -> tuple[Content, list[Problem]]:
+def validate(
+    content: Content, unsure: Set[str] = frozenset(), *, records_only: bool = False
+) -> tuple[Content, list[Problem]]:
     """Every rule across records of loaded `content`: the content with its derived figures
     computed, and every problem found, warnings included.
 
@@ -61,6 +72,9 @@ def validate(content: Content, unsure: Set[str] = frozenset()) -> tuple[Content,
     problems = references.check_references(content, unsure)
     content, derive_problems = rules.derive(content)
     problems += derive_problems
+    if records_only:
+        return content, problems
     problems += rules.consistency(content)
     problems += charts.chart_problems(content)
+    problems += magnitudes.far_smaller(content)
     return content, problems

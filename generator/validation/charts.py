@@ -60,6 +60,23 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 "of quantity only",
             )
         )
+    bases: dict[int | None, str] = {}
+    for q in quantities:
+        bases.setdefault(q.price_base, q.id)
+    if len(bases) > 1:
+        listed = ", ".join(
+            f"{year} prices ({qid})" if year else f"current prices ({qid})"
+            for year, qid in bases.items()
+        )
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"mixes money in prices of different years: {listed}; a chart shows money "
+                "in one year's prices only",
+            )
+        )
     series = list(dict.fromkeys(s for q in quantities if (s := series_of(chart, q)) is not None))
     if len(series) > MAX_SERIES:
         what = "measures" if chart.kind == "range-bar" else "sides"
@@ -101,12 +118,12 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
 
 def _mixed_units(content: Content, quantities: list[Quantity]) -> str | None:
     """'metres a day (a), per cent (b)' when the figures' units convert to more than one base
-    unit, naming the first figure in each; None when they share one."""
-    first: dict[str, str] = {}
+    unit, naming the first figure in each by the unit it is written in; None when they share
+    one."""
+    first: dict[str, Quantity] = {}
     for q in quantities:
-        first.setdefault(base_unit(q.unit)[0], q.id)
+        first.setdefault(base_unit(q.unit)[0], q)
     if len(first) < 2:
         return None
-    return ", ".join(
-        f"{unit_words(unit(base, content.units))} ({qid})" for base, qid in first.items()
-    )
+    # The unit as the editor wrote it ('years'), never the base it converts to ('months').
+    return ", ".join(f"{unit_words(unit(q.unit, content.units))} ({q.id})" for q in first.values())

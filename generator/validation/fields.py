@@ -12,23 +12,38 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .. import deprecated, local_input
 from ..errors import SHOWN_CHARACTERS, Problem, shown
 from ..language import catalog, languages
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
+_BOUNDS = {
+    "greater_than": {"gt": "above"},
+    "greater_than_equal": {"ge": "of at least"},
+    "less_than": {"lt": "below"},
+    "less_than_equal": {"le": "of at most"},
+}
+"""pydantic's error types for a number out of bounds: the bound's name in its context, and how
+a person says it."""
 _NUMBERISH = re.compile(r"^\s*[-+]?[\d,._ ]*\d(\.\d+)?\s*%?\s*$")
+_BRANCH = re.compile(r"^(constrained-)?str$|^dict\[")
+"""How pydantic names the branches of a text-or-plural-forms field (`sheet.messages.*`, a
+unit's `amount`) in an error's location: internal names, never shown."""
+TEXT_OR_FORMS = "expected a text, or one text per plural form ({one: …, other: …})"
 
 
 def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
-    """A parsed file as the models read it, or None and every problem with its fields."""
+    """A parsed file as the models read it (with the warnings of its deprecated names), or
+    None and every problem with its fields."""
+    data, warnings = deprecated.renamed_fields(loaded, display)
     if loaded.validated is not None:
-        return loaded.validated, []
+        return loaded.validated, warnings
     try:
-        loaded.validated = ContentFile.model_validate(loaded.data)
+        loaded.validated = ContentFile.model_validate(data)
     except ValidationError as exc:
-        return None, problems_from(exc, loaded, display, ContentFile)
-    return loaded.validated, []
+        return None, warnings + problems_from(exc, loaded, display, ContentFile)
+    return loaded.validated, warnings
 
 
 def problems_from(
@@ -42,6 +57,14 @@ def problems_from(
         # pydantic reports a failed model_validator(mode="before") one level deeper; drop the
         # noise parts (e.g. '[...]' discriminators) that are not keys of the document.
         loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+        branch = _branch(loc, loaded)
+        if branch == "skip":
+            continue  # the other branch says what is wrong with the value
+        loc = tuple(p for p in loc if not (isinstance(p, str) and _BRANCH.search(p)))
+        if branch:
+            line, col = loaded.position(loc)
+            problems.append(Problem(display, line, col, dotted(loc), branch))
+            continue
         if error["type"] == "missing" and loc in misspelt:
             continue  # said once, as "unknown field 'sorce'; did you mean 'source'?"
         if error["type"] == "value_error":
@@ -92,6 +115,28 @@ def _closest(name: str, allowed: list[str]) -> str | None:
     return by_lower[close[0]] if close else None
 
 
+def _branch(loc: FieldPath, loaded: Loaded) -> str:
+    """For an error in one branch of a text-or-plural-forms field: 'skip' when the value is of
+    the other branch's kind (a mapping, for the text branch), the one problem to report when it
+    is of neither kind, and '' to report the error as usual (the mapping branch's, or an
+    error in no such branch)."""
+    at = next((i for i, p in enumerate(loc) if isinstance(p, str) and _BRANCH.search(p)), None)
+    if at is None:
+        return ""
+    value: Any = loaded.data
+    for part in loc[:at]:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    text_branch = not str(loc[at]).startswith("dict[")
+    if isinstance(value, dict):
+        return "skip" if text_branch else ""
+    if not text_branch:
+        return "skip"
+    return f"{TEXT_OR_FORMS}, got {_describe(value)}"
+
+
 def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
@@ -110,13 +155,38 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
             message += f"; expected one of: {', '.join(sorted(allowed))}"
         return message
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
+        if isinstance(given, str) and local_input.decimal_comma(given):
+            point = str(local_input.decimal_comma(given))
+            return (
+                f"expected a number, got the text {shown(given)}; YAML writes a decimal comma "
+                f"as a point: {point}, or, when the source says millions or billions, the "
+                f"whole number ({given} million: {_times(point, 6)}; {given} billion: "
+                f"{_times(point, 9)})"
+            )
         if isinstance(given, str) and _NUMBERISH.match(given):
             return (
                 f"expected a number, got the text {shown(given)}; "
                 f"write it without quotes or separators: {_number_meant(given)}"
             )
+        scaled = local_input.scaled_number(given) if isinstance(given, str) else None
+        if scaled is not None:
+            number, currency = scaled
+            unit = f", with `unit: {currency}`" if currency else ""
+            return (
+                f"expected a number, got the text {shown(given)}; write the whole number, "
+                f"without words: {number}{unit}"
+            )
         what = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {what}, got {_describe(given)}"
+    if kind in _BOUNDS:
+        words, limit = next((w, error.get("ctx", {})[k]) for k, w in _BOUNDS[kind].items())
+        if loc[-1:] == ("price_base",):
+            return f"expected the year of the prices, e.g. 2015, got {_describe(given)}"
+        return f"expected a number {words} {limit}, got {_describe(given)}"
+    if kind in ("date_parsing", "date_from_datetime_parsing", "date_type"):
+        iso = local_input.iso_date_meant(given) if isinstance(given, str) else None
+        hint = f"; write {iso}" if iso else ""
+        return f"expected a date as YYYY-MM-DD, got {_describe(given)}{hint}"
     if kind == "finite_number":
         return f"expected a finite number, got {_describe(given)}"
     if kind == "string_type":
@@ -139,8 +209,16 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
         return f"{message}; did you mean {close!r}?" if close else message
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
+        code = local_input.currency_meant(given) if loc[-1:] == ("unit",) else None
+        if code and isinstance(given, str):
+            return (
+                f"{shown(given)} is a currency: a unit of money is written as its ISO 4217 "
+                f"code, `unit: {code}`"
+            )
         if "https?" in pattern:
             return f"expected an http(s) URL, got {_describe(given)}"
+        if loc[-1:] == ("language",):
+            return f"expected a language tag such as en, de-AT or uk, got {_describe(given)}"
         if "a-z0-9" in pattern:
             return (
                 f"expected an id of lower-case letters, digits and hyphens, got {_describe(given)}"
@@ -160,6 +238,14 @@ def _message(error: ErrorDetails, loc: FieldPath, model: type[BaseModel]) -> str
     if kind in (DUPLICATE_IN_LIST, AT_FIELD):
         return str(error["msg"])
     return f"{error['msg']}, got {_describe(given)}"
+
+
+def _times(number: str, power: int) -> str:
+    """'13.2', 9 -> '13200000000': a decimal number scaled by a power of ten, as YAML writes it."""
+    from decimal import Decimal
+
+    scaled = Decimal(number).scaleb(power)
+    return str(scaled.quantize(Decimal(1))) if scaled == scaled.to_integral_value() else str(scaled)
 
 
 def _number_meant(text: str) -> str:
@@ -202,8 +288,11 @@ def _qualifier_meant(word: str) -> tuple[str, str, str] | None:
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:.15g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value:.15g}"
+    if isinstance(value, int):  # a huge one is cut short like any value
+        digits = f"{value}" if abs(value).bit_length() < 10_000 else "a very large number"
+        return f"the number {digits[:SHOWN_CHARACTERS]}" + ("…" if len(digits) > 40 else "")
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

@@ -1,77 +1,237 @@
 """The sheet's language and its own wording of the generator's messages (`sheet.language`,
-`sheet.messages`), checked against the generator's catalog for that language.
+`sheet.messages`, and the words of `sheet.units`), checked against the generator's catalog.
 
 An override keeps every placeholder of the message it replaces, and adds none, so a number
 or a date can never silently drop out of a sentence (nor a sentence fail to fill in); its
-plural forms are those the language has."""
+plural forms are all those the language has. The rules about a text itself are functions of
+the text and its placeholders (`text_problems`, `date_pattern_problem`), whatever format the
+catalogs are kept in: no digit, sign or separator beside a number's placeholder (it would
+change the number: 'about 1{n}' reads 'about 11.2 million'); a bounded size, so one message
+cannot expand a short sheet into a huge site; and a date pattern that writes only a date.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
+from collections import Counter
+from collections.abc import Iterator
 
 from ..errors import Problem, shown
-from ..language import Language, catalog, languages, placeholders
+from ..language import PLACEHOLDER, Language, catalog, languages, placeholders
 from ..models import Sheet
-from ..yaml_loader import Loaded, dotted
+from ..yaml_loader import FieldPath, Loaded, dotted
+
+MESSAGE_MAX_CHARACTERS = 1000
+"""The longest text a message may be (the generator's longest is about 300): a page writes a
+message once per figure, so its size multiplies."""
+PLACEHOLDER_MAX_USES = 2
+"""How often one text may use the same placeholder (the generator's use each once): a
+placeholder repeated 100,000 times made a 303 MB site from an 800 KB sheet."""
+LANGUAGE_TAG_MAX = 35
+"""BCP 47's advice on the length of a tag worth supporting."""
+NUMBER_PLACEHOLDERS = frozenset(
+    {"n", "base", "start", "end", "year", "value", "metric", "date", "period", "working", "when"}
+)
+"""The placeholders a number (or a date, which ends in one) fills in."""
+SIGNS = frozenset("+-\u2212\u00b1")
+DECIMAL_MARKS = frozenset(".,\u066b\u066c")
+GROUPING = frozenset(" '\u2019_\u00a0\u202f\u2009")
+"""Characters that join two numbers into one: '1 {n}' reads '1 200' in French, which groups
+with a space."""
+DATE_FIELDS = frozenset("GyYuUrQqMLlwWdDFgEec")
+"""CLDR date pattern letters that a day, a month or a year has; times (H, m, s, a, z, …) not."""
+DATE_PATTERNS = ("dates.day", "dates.month")
+
+
+def text_problems(text: str) -> list[str]:
+    """Why a message text (a catalog's, an override, a unit's words) cannot be used: each
+    number's placeholder must stand apart from digits, signs and separators, and the text must
+    be bounded. Empty when it is fine."""
+    problems = []
+    if len(text) > MESSAGE_MAX_CHARACTERS:
+        problems.append(
+            f"the text is {len(text):,} characters long; a message may have at most "
+            f"{MESSAGE_MAX_CHARACTERS:,}"
+        )
+    uses = Counter(PLACEHOLDER.findall(text))
+    repeated = sorted(name for name, count in uses.items() if count > PLACEHOLDER_MAX_USES)
+    if repeated:
+        names = ", ".join("{" + name + "}" for name in repeated)
+        problems.append(
+            f"{names} is used {max(uses[n] for n in repeated):,} times; a text may use each "
+            f"placeholder at most {PLACEHOLDER_MAX_USES} times"
+        )
+    for match in PLACEHOLDER.finditer(text):
+        beside = _joined(text, match)
+        if beside:
+            problems.append(
+                f"{beside} right beside {match.group()} would change the number it shows "
+                f"({shown(text)}); put a space or a word between them"
+            )
+            break
+    return problems
+
+
+def _joined(text: str, match: re.Match[str]) -> str:
+    """What joins the placeholder `match` to a number, described; '' when nothing does."""
+    before, after = text[: match.start()], text[match.end() :]
+    b1, b2 = before[-1:], before[-2:-1]
+    a1, a2 = after[:1], after[1:2]
+    for char in (b1, a1):
+        if char.isdigit():
+            return f"the digit {char!r}"
+    if match.group(1) not in NUMBER_PLACEHOLDERS:
+        return ""
+    if re.search(r"\{[a-z_]+\}$", before) or PLACEHOLDER.match(after):
+        return "another placeholder"
+    if b1 in SIGNS:
+        return f"the sign {b1!r}"
+    if b1 and b1 in DECIMAL_MARKS:
+        return f"the separator {b1!r}"
+    if b1 and b1 in GROUPING and b2.isdigit():
+        return f"the digit {b2!r} and separator {b1!r}"
+    if a1 and a1 in SIGNS | DECIMAL_MARKS | GROUPING and a2.isdigit():
+        return f"the separator {a1!r} and digit {a2!r}"
+    return ""
+
+
+def date_pattern_problem(pattern: str, language: Language) -> str:
+    """Why `pattern` is no CLDR date pattern that writes a date in `language` ('' if it is):
+    a time field (HH:mm, zzzz) has nothing to show for a date, and a field of a length CLDR
+    does not define (GGGGGGG) cannot be written."""
+    from babel.dates import format_date
+
+    fields = set(re.findall(r"([A-Za-z])\1*", _unquoted(pattern)))
+    times = sorted(fields - DATE_FIELDS)
+    if times:
+        return (
+            f"{shown(pattern)} is not a date pattern: {', '.join(map(repr, times))} "
+            f"{'is a field' if len(times) == 1 else 'are fields'} of no date; use the fields "
+            "of a day, a month and a year (d, MMMM, LLLL, y, EEEE, …)"
+        )
+    try:
+        format_date(dt.date(2026, 3, 2), pattern, locale=language.locale)
+    except Exception as exc:  # noqa: BLE001 - Babel raises many kinds on a malformed pattern
+        return f"{shown(pattern)} is not a date pattern CLDR can write ({shown(exc)})"
+    return ""
+
+
+def _unquoted(pattern: str) -> str:
+    """A date pattern without its quoted literal text ('d 'de' MMMM' -> 'd  MMMM')."""
+    return re.sub(r"'[^']*'", "", pattern)
+
+
+def tag_problem(tag: str) -> str:
+    """Why `tag` is no language a sheet can be written in ('' if it is one)."""
+    if len(tag) > LANGUAGE_TAG_MAX:
+        return (
+            f"a language tag has at most {LANGUAGE_TAG_MAX} characters, got {len(tag):,}: "
+            f"{shown(tag)}"
+        )
+    if Language.catalog_for(tag) is None:
+        known = ", ".join(languages())
+        return f"no messages for the language {shown(tag)}; expected one of {known}"
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return (
+            f"unknown language tag {shown(tag)}: CLDR has no locale for it; expected a "
+            "language and, if any, a region it knows (en, de-AT, uk, fr-CH)"
+        )
+    return ""
 
 
 def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
-    """Every problem with `sheet.language` and `sheet.messages`, at the line written."""
-    if Language.catalog_for(sheet.language) is None:
+    """Every problem with `sheet.language`, `sheet.messages` and the words of `sheet.units`,
+    at the line written."""
+    wrong_tag = tag_problem(sheet.language)
+    if wrong_tag:
         line, col = loaded.position(("sheet", "language"))
-        return [
-            Problem(
-                display,
-                line,
-                col,
-                "sheet.language",
-                f"no messages for the language {shown(sheet.language)}; "
-                f"expected one of {', '.join(languages())}",
-            )
-        ]
+        return [Problem(display, line, col, "sheet.language", wrong_tag)]
     language = Language.of(sheet.language)
     ours = catalog(language.catalog)
     problems: list[Problem] = []
+
+    def problem(path: FieldPath, message: str, at: FieldPath | None = None) -> None:
+        line, col = loaded.key_position(at or path)
+        problems.append(Problem(display, line, col, dotted(path[:3]), message))
+
     for key, message in sheet.messages.items():
-        path = ("sheet", "messages", key)
-
-        def problem(message: str, at: tuple[str | int, ...] = path) -> None:
-            line, col = loaded.key_position(at)
-            problems.append(Problem(display, line, col, dotted(at[:3]), message))
-
+        path: FieldPath = ("sheet", "messages", key)
         if key not in ours:
             close = difflib.get_close_matches(key, ours, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            problem(f"unknown message {shown(key)}{hint}")
+            problem(path, f"unknown message {shown(key)}{hint}")
             continue
         theirs = ours[key]
         if isinstance(message, str):
             texts = {"": message}
         elif isinstance(theirs, str):
-            problem("expected a text: this message has no plural forms")
+            problem(path, "expected a text: this message has no plural forms")
             continue
         else:
             texts = dict(message)
-            forms = language.plural_forms()
-            extra = sorted(set(texts) - forms)
-            if extra:
-                problem(
-                    f"{language.tag!r} has no plural form {', '.join(map(repr, extra))}; "
-                    f"expected {', '.join(sorted(forms))}",
-                    path + (extra[0],),
-                )
-            if "other" not in texts:
-                problem("missing the plural form 'other'")
+            for text, form in _plural_problems(language, set(texts)):
+                problem(path, text, path + (form,) if form else path)
+        if key in DATE_PATTERNS and isinstance(message, str):
+            wrong = date_pattern_problem(message, language)
+            if wrong:
+                problem(path, wrong)
+            continue
         needed = placeholders(theirs)
         for form, text in texts.items():
             at = path + (form,) if form else path
-            given = placeholders(text)
-            missing, unknown = sorted(needed - given), sorted(given - needed)
-            if missing:
-                names = ", ".join("{" + m + "}" for m in missing)
-                problem(f"missing {names}, which the generator's message fills in", at)
-            if unknown:
-                names = ", ".join("{" + u + "}" for u in unknown)
-                expected = ", ".join("{" + n + "}" for n in sorted(needed)) or "none"
-                problem(f"unknown placeholder {names}; this message has {expected}", at)
+            for wrong in _placeholder_problems(needed, text):
+                problem(path, wrong, at)
+            for wrong in text_problems(text):
+                problem(path, wrong, at)
+    for unit_key, own in sheet.units.items():
+        for tag, words in own.words.items():
+            amount = words.amount
+            forms: dict[str, str] = (
+                {"": amount} if isinstance(amount, str) else {str(k): v for k, v in amount.items()}
+            )
+            for form, text in forms.items():
+                where: FieldPath = ("sheet", "units", unit_key, "words", tag, "amount")
+                where = where + (form,) if form else where
+                for wrong in text_problems(text):
+                    line, col = loaded.key_position(where)
+                    problems.append(Problem(display, line, col, dotted(where[:6]), wrong))
     return problems
+
+
+def _plural_problems(language: Language, given: set[str]) -> Iterator[tuple[str, str]]:
+    """(problem, the form it is at or '') for the forms the language does not have, and for
+    those it has that are missing: a Ukrainian message needs one, few, many and other, as 1,
+    3, 5 and 1.5 take different words."""
+    forms = language.plural_forms()
+    extra = sorted(given - forms)
+    if extra:
+        yield (
+            f"{language.tag!r} has no plural form {', '.join(map(repr, extra))}; "
+            f"expected {', '.join(sorted(forms))}",
+            extra[0],
+        )
+    missing = sorted(forms - given)
+    if missing:
+        yield (
+            f"missing the plural form(s) {', '.join(missing)}: {language.tag!r} needs "
+            f"{', '.join(sorted(forms))}",
+            "",
+        )
+
+
+def _placeholder_problems(needed: set[str], text: str) -> Iterator[str]:
+    given = placeholders(text)
+    missing, unknown = sorted(needed - given), sorted(given - needed)
+    if missing:
+        names = ", ".join("{" + m + "}" for m in missing)
+        yield f"missing {names}, which the generator's message fills in"
+    if unknown:
+        names = ", ".join("{" + u + "}" for u in unknown)
+        expected = ", ".join("{" + n + "}" for n in sorted(needed)) or "none"
+        yield f"unknown placeholder {names}; this message has {expected}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Container, Set
 from decimal import Decimal
 
+from .. import numerals
 from ..content import Content
 from ..errors import Problem
 from ..models import Derived, Figure
@@ -48,6 +49,16 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                 changeable,
                 "figure, derived figure, statement, event or note",
             )
+        for i, gone in enumerate(change.removed):
+            if gone.id in changeable or gone.id in content.sources or gone.id in content.charts:
+                problems.append(
+                    _problem(
+                        content,
+                        change.id,
+                        f"{change.id}.removed[{i}].id",
+                        f"'{gone.id}' is still in the sheet; name it under `ids`, not `removed`",
+                    )
+                )
     for spec in specs.values():
         for i, ref in enumerate(spec.inputs):
             expect(spec.id, f"{spec.id}.inputs[{i}]", ref, quantity_ids, "figure")
@@ -93,6 +104,18 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
                 if not float(x).is_integer():
                     problems.append(
                         _problem(content, f.id, f"{f.id}.{field_}", not_whole(f.unit, x))
+                    )
+        if known(f.unit, content.units):
+            for field_, x in _numbers(f):
+                if content.writer.shows_as_zero(x, f.unit):
+                    problems.append(
+                        _problem(
+                            content,
+                            f.id,
+                            f"{f.id}.{field_}",
+                            f"{numerals.exact_text(x)} would show on the page as 0; give it "
+                            "in a smaller unit",
+                        )
                     )
     return problems
 

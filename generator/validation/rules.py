@@ -117,6 +117,7 @@ def consistency(content: Content) -> list[Problem]:
                         f"({source.date.iso()})",
                     )
                 )
+    problems += _reviewed_after_changes(content)
     used = {sid for sid in content.sources if content.citations(sid)}
     used |= {c.source for c in content.changes.values() if c.source}  # a log entry cites it
     used |= {v for s in content.sources.values() if s.id in used for v in s.via}
@@ -131,6 +132,47 @@ def consistency(content: Content) -> list[Problem]:
 def _range(f: Figure) -> str:
     low, high = f.bounds
     return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+
+
+def _reviewed_after_changes(content: Content) -> list[Problem]:
+    """The sheet's `updated` (its review date) is not earlier than its latest change: a page
+    saying "Content reviewed 29 January 2026" beside a correction of 26 November 2026 would
+    tell readers the corrected figures were never reviewed."""
+    if not content.changes:
+        return []
+    latest = max(content.changes.values(), key=lambda c: c.date)
+    updated = getattr(content.sheet, "updated", None)  # none when sheet.yml failed to load
+    if updated is None or updated.last_day() >= latest.date:
+        return []
+    line, column = content.sheet_at.at("updated")
+    return [
+        Problem(
+            content.sheet_at.file,
+            line,
+            column,
+            "sheet.updated",
+            f"{updated.iso()} is earlier than the latest change in changes.yml "
+            f"({latest.id!r}, {latest.date.isoformat()}); set it to the day the sheet was "
+            f"last reviewed, on or after {latest.date.isoformat()}",
+        )
+    ]
+
+
+def future_changes(content: Content, today: dt.date) -> list[Problem]:
+    """Log entries dated after `today` (the day of the build, or `check --today`): a change is
+    logged when it is published, and a date in the future would top the feed (its `<updated>`)
+    and the Changes page until that day."""
+    return [
+        _problem(
+            content,
+            change.id,
+            f"{change.id}.date",
+            f"dated {change.date.isoformat()}, after today ({today.isoformat()}); a change is "
+            "dated the day it is published",
+        )
+        for change in content.changes.values()
+        if change.date > today
+    ]
 
 
 def stale_figures(content: Content, today: dt.date) -> list[Problem]:

@@ -108,7 +108,7 @@ def visit_all(context, base_url: str, paths: list[str], scheme: str) -> dict[str
     for path in paths:
         page, result = visit(context, base_url + path)
         if is_embed(path):  # no Material: CSS alone shows the chart drawn for the scheme
-            shown = page.locator(f".fs-chart__img--{scheme} img").is_visible()
+            shown = page.locator(f".fs-chart__img--{scheme}").is_visible()
             assert shown, f"{name(path)}: the {scheme} chart is not the one shown"
         else:
             shown = page.get_attribute("body", "data-md-color-scheme")

@@ -22,10 +22,13 @@ ARTICLE = """<!doctype html><html lang="en"><head><title>An article</title></hea
 <body><main><h1>An article</h1><p>It shows a chart:</p>{code}<p>The end.</p></main></body></html>"""
 
 DRAWN = """drawing => {
-  const img = document.querySelector('.fs-chart__img--light img');
-  return img.complete && img.naturalWidth > 0 && img.currentSrc.includes(drawing);
+  const img = [...document.querySelectorAll('.fs-chart__img--light img')].find(
+    (i) => i.checkVisibility());
+  return img !== undefined && img.complete && img.naturalWidth > 0
+    && img.currentSrc.includes(drawing);
 }"""
-"""The chart's light drawing of that width ('-wide' or '-narrow') has loaded in the frame."""
+"""The chart's light drawing of that width ('-wide' or '-narrow') is the one shown, and has
+loaded, in the frame."""
 
 
 def embed_code(site: Path, page: str, chart_id: str) -> str:

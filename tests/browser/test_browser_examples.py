@@ -1,8 +1,8 @@
 """The example sheets (examples/) in the browser, built by each engine: each home page renders
 its own title in its own script, and a full-page screenshot lands in test-artifacts/examples/
-for a person to read (German and Ukrainian, looking for English words the text tests cannot
-see, e.g. in the social card's place). And the rich fixture sheet built by Zensical: every page
-loads without errors or requests to another host, and passes axe."""
+for a person to read (French, German and Ukrainian, looking for English words the text tests
+cannot see, e.g. in the social card's place). And the rich fixture sheet built by Zensical:
+every page loads without errors or requests to another host, and passes axe."""
 
 from __future__ import annotations
 
@@ -19,8 +19,12 @@ from tests.test_examples import EXAMPLES, build_example
 
 pytestmark = pytest.mark.browser
 
-TITLES = {"gesundheit": "Masern – Faktenblatt", "naselennia": "Населення України"}
-LANGUAGES = {"gesundheit": "de", "naselennia": "uk"}
+TITLES = {
+    "flamanville": "Le coût de l’EPR de Flamanville",
+    "gesundheit": "Masern – Faktenblatt",
+    "naselennia": "Населення України",
+}
+LANGUAGES = {"flamanville": "fr", "gesundheit": "de", "naselennia": "uk"}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])

@@ -289,4 +289,4 @@ def test_a_build_without_site_url_prints_no_made_up_address(sheet: Path):
         assert "example.github.io" not in html and "example.org" not in html, page
     cites = [text(c) for s in pages(sheet).values() for c in s.select(".fs-cite")]
     assert cites and not any("http" in c for c in cites)
-    assert cites[0].endswith("updated 29 January 2026")
+    assert cites[0].endswith("updated 6 December 2026")
