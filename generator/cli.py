@@ -20,13 +20,8 @@ from typing import Any
 
 import click
 
-<<<<<<< HEAD
-from .errors import CheckFailed, ContentError, FactsheetError
-from .project import ENGINE_NAMES, ENGINES, Project
-=======
 from .errors import CheckFailed, ContentError, FactsheetError, UsageError
-from .project import Project
->>>>>>> main
+from .project import ENGINE_NAMES, ENGINES, Project
 
 INTERNAL_ERROR = 3
 """The exit code of an error that is a bug of ours, not of the user's input."""

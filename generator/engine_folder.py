@@ -12,6 +12,7 @@ sheet's `custom_dir`, the permalinks' tooltip and the theme templates' words
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from importlib.resources import files
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import BuildFailed, UsageError
-from .project import Project, read_config
+from .project import Project
 
 if TYPE_CHECKING:
     from .content import Content
@@ -56,7 +57,7 @@ def write(project: Project, content: Content, folder: Path) -> None:
 
 def derived_config(project: Project, content: Content) -> dict[str, Any]:
     """The sheet's mkdocs.yml as an engine in `folder` reads it (see the module's doc)."""
-    data = read_config(project.config, project.root)
+    data = copy.deepcopy(project.settings.settings)
     data.pop(ENGINE_KEY, None)
     data["docs_dir"], data["site_dir"] = DOCS, SITE
     if project.site_url:
@@ -97,8 +98,7 @@ def _copy_overrides(project: Project, target: Path) -> None:
     """The generator's overrides, then the sheet's own custom_dir over them: a sheet can still
     replace any of the generator's, and both stand above Material's."""
     shutil.copytree(THEME_OVERRIDES, target)
-    data = read_config(project.config, project.root)
-    theme = data.get("theme")
+    theme = project.settings.settings.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom:
         own = (project.config.parent / str(custom)).resolve()

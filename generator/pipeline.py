@@ -16,12 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-<<<<<<< HEAD
-from . import build_cache, engine, engine_folder, outputs
-=======
 from . import cache as caches
-from . import engine, outputs
->>>>>>> main
+from . import engine, engine_folder, outputs
 from .content import Content
 from .errors import ContentError, Problem
 from .generate import generate
@@ -38,16 +34,10 @@ class PreviewCache:
 
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
-<<<<<<< HEAD
-    site_built_from: dict[str, bytes] | None = None
-    """Every file of the finished folder the last site was built from, with the build's
-    engine key: when a rebuild makes the same, the engine has nothing to do."""
-=======
     site_built_from: str | None = None
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
-    same generated files, mkdocs.yml, theme overrides, options and code), MkDocs has nothing
-    to do."""
->>>>>>> main
+    same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
+    has nothing to do."""
 
 
 @dataclass
@@ -105,33 +95,19 @@ def run(
     outputs.mark(docs)
     engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
-<<<<<<< HEAD
-    # What the engine builds from: the finished folder, and what `build` keys the engine's
-    # work by (mkdocs.yml, a custom_dir, the code, the engine).
-    engine_inputs = build_cache.engine_key(project) + engine_folder.language_key(content)
-    docs_files = {**_files(staging), "": engine_inputs.encode()} if cache is not None else None
-    site_built = cache is None or docs_files != cache.site_built_from
-=======
-    # What the engine builds from: the generated folder, the language settings it gets, and
-    # mkdocs.yml, the theme's overrides, the options and the code (the same key as `build`'s).
-    key = caches.site_key(project, docs, engine.language_key(content)) if cache else None
+    # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
+    # and mkdocs.yml, the theme's overrides, the options and the code (the same key as
+    # `build`'s).
+    language = engine_folder.language_key(content)
+    key = caches.site_key(project, staging, language) if cache else None
     site_built = cache is None or key != cache.site_built_from
->>>>>>> main
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
         pages = (
-<<<<<<< HEAD
-            engine.PageCache(project.cache_dir / "pages", engine_inputs)
-            if build_cache.cacheable(project)
-=======
-            engine.PageCache(
-                project.cache_dir / "pages",
-                caches.engine_key(project) + engine.language_key(content),
-            )
+            engine.PageCache(project.cache_dir / "pages", caches.engine_key(project) + language)
             if caches.cacheable(project)
->>>>>>> main
             else None
         )
         engine.build_site(staging, epoch, project.engine, theme, pages)

@@ -70,13 +70,10 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
-<<<<<<< HEAD
     engine: str = "mkdocs"
     """The site engine that builds the finished folder (see engine_folder.py)."""
-=======
     settings: Config = field(default_factory=lambda: Config({}, ()), compare=False)
     """mkdocs.yml, read once (`Project.load`)."""
->>>>>>> main
 
     @property
     def content_dir(self) -> Path:
@@ -130,11 +127,8 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
-<<<<<<< HEAD
             engine=str(chosen),
-=======
             settings=settings,
->>>>>>> main
         )
 
 
@@ -189,8 +183,7 @@ def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> d
         return data
     if depth >= MAX_INHERIT:
         raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
-<<<<<<< HEAD
-    inherited = read_config(path.parent / str(parent), root, depth + 1)
+    inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
     return _merged(inherited, data)
 
 
@@ -203,10 +196,6 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
         both = isinstance(old, dict) and isinstance(value, dict)
         merged[key] = _merged(old, value) if both else value  # type: ignore[arg-type]
     return merged
-=======
-    inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
-    return {**inherited, **data}
->>>>>>> main
 
 
 def _display(path: Path, root: Path) -> str:
