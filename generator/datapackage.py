@@ -64,6 +64,7 @@ _FIGURE_FIELDS: dict[str, Field] = {
     "as_of": {**_STRING, **_DATE},
     "projection": {"type": "boolean"},
     "timeless": {"type": "boolean"},
+    "dated_in_label": {"type": "boolean"},
     "side": _STRING,
     "measure": _STRING,
     "topic": _STRING,

@@ -517,7 +517,7 @@ class Derived(Strict):
     id: Id
     label: PlainText = Field(
         description="What the result is, read after 'computed by this site' and as its title "
-        "('Russian to Ukrainian casualties')."
+        "('Cases in 2025 against 2024')."
     )
     name: PlainText | None = Field(
         None, description="A standalone name for lists and citations. Defaults to the label."

@@ -259,14 +259,22 @@ class Writer:
         )
 
     def working(self, q: Quantity) -> str | None:
-        """A computed figure's computation in numbers, with its result as shown:
-        '1.2 million ÷ 500,000–600,000 = 2–2.4'; None for a stored figure."""
+        """A computed figure's computation in numbers, with its result to its `decimals`
+        ('1.2 million ÷ 500,000–600,000 = 2–2.4'), then as shown when its inputs' precision
+        rounds it further ('(500,000–600,000) ÷ 1,407 days = 355–426 ≈ 360–430'); None for a
+        stored figure."""
         text = self._computation(
             q,
             self._bare,
             lambda p: self.language.amount("working.days", p.days, self.number(p.days, 0)),
         )
-        return None if text is None else f"{text} = {self.span(*q.bounds, q.decimals)}"
+        if text is None:
+            return None
+        places = q.decimals or 0
+        low, high = (float(half_up(x, places)) for x in q.exact)
+        result = self.span(low, high, places)
+        shown = self.span(*q.bounds, q.decimals)
+        return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
 
     def _computation(
         self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]

@@ -281,7 +281,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
     low, high = q.bounds
     covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
     series = chart_rules.series_of(chart, q)
-    period = q.period
+    period = None if q.dated_in_label else q.period  # dated in its label: no date stands for it
     return Row(
         id=q.id,
         label=q.label,
@@ -296,7 +296,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         qualifier=q.qualifier,
         period_start=period.start.iso() if period else None,
         period_end=period.end.iso() if period else None,
-        as_of=q.as_of.iso() if q.as_of else None,
+        as_of=q.as_of.iso() if q.as_of and not q.dated_in_label else None,
         sources=tuple((s, q.via) for s in q.sources),
     )
 
