@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from .language import Language
+from .language import Count, Language
 from .units import Unit, unit
 
 if TYPE_CHECKING:  # models.py computes precision with this module's functions
@@ -231,8 +231,22 @@ class Writer:
             return self.language.text("dates.projected", period=text) if projection else text
         if as_of is not None:
             key = "dates.by" if projection else "dates.as_of"
-            return self.language.text(key, date=self.date(as_of))
+            return self.language.text(key, **self.date_words(as_of))
         return ""
+
+    def date_words(self, value: PartialDate | dt.date) -> dict[str, object]:
+        """What a message about a date is given: the date as written (`$date`), its
+        `$precision` ('day', 'month', 'year') to choose a preposition by ('au 16 décembre
+        2022', 'en octobre 2019'), its `$year` as written, and its `$month` as a number (1–12)
+        for a language that declines month names ('у жовтні 2019 року')."""
+        precision = "day" if isinstance(value, dt.date) else value.precision
+        month = value.month or 1
+        return {
+            "date": self.date(value),
+            "precision": precision,
+            "year": str(value.year),
+            "month": Count(month, str(month)),
+        }
 
     def when(self, q: Quantity) -> str:
         """The time a stored or computed figure covers, as a phrase; nothing when its label
