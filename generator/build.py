@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import build_cache, lock, outputs
+from . import cache as caches
+from . import lock, outputs
 from .errors import Problem
 from .outputs import swap
 from .project import Project
@@ -41,7 +42,7 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
     kept: bool = False
     """True when every input hashed as for the last build and its output was untouched, so
-    that build's docs_dir and site_dir were kept as they were (see build_cache.py)."""
+    that build's docs_dir and site_dir were kept as they were (see caches.py)."""
 
 
 def build(project: Project, *, wait: float | None = None) -> BuildReport:
@@ -51,6 +52,7 @@ def build(project: Project, *, wait: float | None = None) -> BuildReport:
     FACTSHEET_LOCK_TIMEOUT variable, else 300 s); after that the build stops with a UsageError.
     """
     timeout = lock.timeout_from_environment() if wait is None else wait
+    caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
     lock_file = project.cache_dir / "build.lock"
     with lock.held(lock_file, timeout, project.display(lock_file)):
         return _build(project)
@@ -64,8 +66,8 @@ def _build(project: Project) -> BuildReport:
         for key, folder in (("docs_dir", project.docs_dir), ("site_dir", project.site_dir))
     }
     started = time.perf_counter()
-    inputs = build_cache.inputs_key(project) if build_cache.cacheable(project) else None
-    last = build_cache.unchanged(project, inputs) if inputs else None
+    inputs = caches.inputs_key(project) if caches.cacheable(project) else None
+    last = caches.unchanged(project, inputs) if inputs else None
     if last is not None:
         return BuildReport(
             content=None,
@@ -77,7 +79,7 @@ def _build(project: Project) -> BuildReport:
             warnings=last.problems(),
             kept=True,
         )
-    build_cache.forget(project)
+    caches.forget(project)
     from . import pipeline  # after the check above: a kept build imports none of the stages
 
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +100,7 @@ def _build(project: Project) -> BuildReport:
         charts = built.charts_rendered + built.charts_cached
         warnings = list(built.content.warnings)
         if inputs:
-            build_cache.remember(project, inputs, len(built.pages), charts, warnings)
+            caches.remember(project, inputs, len(built.pages), charts, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(

@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from mkdocs.plugins import BasePlugin
 
+from .cache import store
 from .errors import BuildFailed
 from .project import Project
 from .template_cache import CompiledTemplates
@@ -59,7 +59,7 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
-    With a `folder` (named by the code: see build_cache.compiled_templates), both are kept
+    With a `folder` (named by the code: see cache.compiled_templates), both are kept
     there for later processes too: Material ships some 14,000 files, mostly icons, that
     MkDocs lists and filters on every build."""
 
@@ -103,10 +103,10 @@ class ThemeCache:
             return listing()
         path = folder / f"theme-files-{hashlib.sha256(json.dumps(key).encode()).hexdigest()}.json"
         try:
-            kept = json.loads(path.read_text(encoding="utf-8"))
+            kept = json.loads(store.read(path) or b"")
             if isinstance(kept, list) and all(isinstance(name, str) for name in kept):
                 return kept
-        except (OSError, ValueError):
+        except ValueError:
             pass
         found = listing()
         _write_json(path, found)
@@ -143,8 +143,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         if key in self.made:
             return self.made[key]
         try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return json.loads(store.read(self.folder / f"{key}.json") or b"")
+        except ValueError:
             return None
 
     def on_files(self, files: Any, *, config: Any) -> Any:
@@ -207,23 +207,14 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
 
     def keep(self) -> None:
         """Write this build's new entries, and remove those it did not use."""
-        try:
-            for key, entry in self.made.items():
-                _write_json(self.folder / f"{key}.json", entry)
-            for path in self.folder.iterdir():
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError:
-            pass  # a cache that cannot be written only costs the next build the conversions
+        for key, entry in self.made.items():
+            _write_json(self.folder / f"{key}.json", entry)
+        store.prune(self.folder, {f"{key}.json" for key in self.used})
 
 
 def _write_json(path: Path, data: Any) -> None:
-    """Write `path` whole or not at all, so that a parallel build never reads half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
-    os.replace(tmp, path)
+    """Write `path` whole or not at all, with its hash (see cache/store.py)."""
+    store.write(path, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def _toc_token(item: Any) -> dict[str, Any]:

@@ -6,8 +6,11 @@ SIGKILL never leaves a lock that blocks the next one.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import shutil
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -34,10 +37,25 @@ def timeout_from_environment() -> float:
 
 @contextmanager
 def held(path: Path, timeout: float, shown: str) -> Iterator[None]:
-    """Hold the lock at `path`; wait up to `timeout` seconds for another holder, saying so."""
+    """Hold the lock at `path`; wait up to `timeout` seconds for another holder, saying so.
+
+    The lock is opened without following a link, and only a regular file is used: a link
+    committed to the sheet's repository must not make a build write its PID into another
+    file (UsageError, nothing written). A folder where the lock belongs is removed: the cache
+    is made of what factsheet can make again.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
     try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        what = "a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
+        raise UsageError(f"{shown}: cannot open the build lock: {what}; remove it") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"{shown}: the build lock is not a regular file; remove it")
         if not _take(fd):
             holder = _holder(fd)
             print(

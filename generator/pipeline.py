@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import build_cache, engine, outputs
+from . import cache as caches
+from . import engine, outputs
 from .content import Content
 from .errors import ContentError, Problem
 from .generate import generate
@@ -33,9 +34,10 @@ class PreviewCache:
 
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
-    site_built_from: dict[str, bytes] | None = None
-    """Every file of the generated folder the last site was built from: when a rebuild
-    generates the same files, MkDocs has nothing to do."""
+    site_built_from: str | None = None
+    """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
+    same generated files, mkdocs.yml, theme overrides, options and code), MkDocs has nothing
+    to do."""
 
 
 @dataclass
@@ -76,8 +78,9 @@ def run(
     warning as soon as the content is loaded, before any later stage can fail.
     """
     started = time.perf_counter()
-    code = build_cache.code_key()
-    content = load_and_validate(project.root, KeptFiles(project.cache_dir / "yaml", code))
+    caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
+    kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
+    content = load_and_validate(project.root, kept)
     future = future_changes(content, dt.date.today())
     if future:
         raise ContentError(future)
@@ -85,15 +88,14 @@ def run(
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
-    compiled = build_cache.compiled_templates(project)
+    compiled = caches.compiled_templates(project)
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
     generated_at = time.perf_counter()
     # What the engine builds from: the generated folder, the language settings it gets, and
-    # what `build` keys the engine's work by (mkdocs.yml, a custom_dir, the code).
-    engine_inputs = build_cache.engine_key(project) + engine.language_key(content)
-    docs_files = {**_files(docs), "": engine_inputs.encode()} if cache is not None else None
-    site_built = cache is None or docs_files != cache.site_built_from
+    # mkdocs.yml, the theme's overrides, the options and the code (the same key as `build`'s).
+    key = caches.site_key(project, docs, engine.language_key(content)) if cache else None
+    site_built = cache is None or key != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
@@ -101,15 +103,15 @@ def run(
         pages = (
             engine.PageCache(
                 project.cache_dir / "pages",
-                engine_inputs,
+                caches.engine_key(project) + engine.language_key(content),
             )
-            if build_cache.cacheable(project)
+            if caches.cacheable(project)
             else None
         )
         engine.build_site(project, docs, site, epoch, theme, content, pages)
         outputs.mark(site)
         if cache is not None:
-            cache.site_built_from = docs_files
+            cache.site_built_from = key
     return Built(
         content=content,
         pages=generated.pages,
@@ -119,8 +121,3 @@ def run(
         engine_seconds=time.perf_counter() - generated_at,
         site_built=site_built,
     )
-
-
-def _files(path: Path) -> dict[str, bytes]:
-    """Every file under `path` with its bytes."""
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,16 @@ _SafeConfigLoader.add_multi_constructor("", _refuse_tag)
 
 
 @dataclass(frozen=True)
+class Config:
+    """mkdocs.yml as read once per build, with the files it INHERITs merged in."""
+
+    settings: dict[str, Any]
+    """The merged settings, read safely (see `read_config`)."""
+    files: tuple[Path, ...]
+    """mkdocs.yml, then each file it INHERITs, in order: all of them are inputs of a build."""
+
+
+@dataclass(frozen=True)
 class Project:
     root: Path
     config: Path
@@ -57,6 +67,8 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
+    settings: Config = field(default_factory=lambda: Config({}, ()), compare=False)
+    """mkdocs.yml, read once (`Project.load`)."""
 
     @property
     def content_dir(self) -> Path:
@@ -86,7 +98,8 @@ class Project:
             )
         if not (root / "content").is_dir():
             raise UsageError(f"no content/ folder in {root}")
-        data = read_config(config, root)
+        settings = read_config(config, root)
+        data = settings.settings
         docs = data.get("docs_dir") or "build/docs"
         url = site_url or data.get("site_url") or ""
         if url and site_url is None:
@@ -104,6 +117,7 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
+            settings=settings,
         )
 
 
@@ -119,9 +133,15 @@ def _check_output_folder(root: Path, key: str, folder: Path) -> None:
         )
 
 
-def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
+def read_config(path: Path, root: Path) -> Config:
     """mkdocs.yml (and any file it INHERITs) read safely before MkDocs reads it: refuses tags
     that run code and HTML in the site's name and description, each at file:line:col."""
+    files: list[Path] = []
+    return Config(_read_config(path, root, files), tuple(files))
+
+
+def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> dict[str, Any]:
+    files.append(path)
     shown = _display(path, root)
     try:
         text = path.read_text(encoding="utf-8")
@@ -152,7 +172,7 @@ def read_config(path: Path, root: Path, depth: int = 0) -> dict[str, Any]:
         return data
     if depth >= MAX_INHERIT:
         raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
-    inherited = read_config(path.parent / str(parent), root, depth + 1)
+    inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
     return {**inherited, **data}
 
 

@@ -2,9 +2,9 @@
 
 The preview owns its server (reload_server.py: the standard library's HTTP server and
 server-sent events), so it works whichever engine builds. A thread watches the build's inputs
-(build_cache.input_paths: content/, site_src/, mkdocs.yml and what it INHERITs or names);
+(cache.input_paths: content/, site_src/, mkdocs.yml and what it INHERITs or names);
 on a change, it rebuilds and reloads the open pages. Each rebuild is a run of the build's own
-pipeline (pipeline.run), decided with the build's own key (build_cache.inputs_key); it never
+pipeline (pipeline.run), decided with the build's own key (cache.inputs_key); it never
 fails: a bad edit leaves the last good site serving, with a banner on every page naming the
 file, line and problem, until a save fixes it. Rebuilds stay fast by skipping what did not
 change and by keeping the engine's theme templates compiled (pipeline.PreviewCache).
@@ -32,7 +32,8 @@ from pathlib import Path
 
 import click
 
-from . import build_cache, pipeline
+from . import cache as caches
+from . import pipeline
 from .errors import ContentError, FactsheetError, UsageError
 from .outputs import swap
 from .project import Project
@@ -70,11 +71,11 @@ class Preview:
         folder.mkdir(parents=True, exist_ok=True)
         self._cache = pipeline.PreviewCache()
         self._built_from: str | None = None
-        """The fingerprint of the watched files the serving site was built from."""
+        """The `cache.inputs_key` the serving site was built from (the key `build` uses)."""
 
     def watched(self) -> list[Path]:
         """The folders and files whose changes trigger a rebuild: the build's inputs."""
-        return build_cache.input_paths(Project.load(self.root))
+        return caches.input_paths(Project.load(self.root))
 
     def rebuild(self) -> None:
         """Build once; never raises, so the server keeps serving whatever happens."""
@@ -99,7 +100,7 @@ class Preview:
     def _rebuild(self) -> str:
         project = replace(Project.load(self.root), site_url=self.serve_url)
         # The build's own key: what `build` would rebuild for, the preview rebuilds for.
-        stamp = build_cache.inputs_key(project) if build_cache.cacheable(project) else None
+        stamp = caches.inputs_key(project) if caches.cacheable(project) else None
         if stamp is not None and stamp == self._built_from and self.site.is_dir():
             return "Nothing changed"
         if not self.site.is_dir():

@@ -12,7 +12,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from .charts.fingerprint import version
+from .cache import store
+from .cache.code import part_key
 from .content import Content
 from .models import Quantity
 
@@ -143,23 +144,24 @@ def write_social_image(
 ) -> str:
     """Render the image into `docs` (or copy it from `cache_dir`); return its path in the site.
 
-    The cache is keyed by the spec and vl-convert's version: starting vl-convert costs a
+    The cache is keyed by the spec and the code (cache/code.py): starting vl-convert costs a
     second or more, which an editor's rebuild should not pay when the headlines did not change.
+    A damaged entry (cache/store.py) is drawn again.
     """
     drawing = spec(content, site_url)
-    # The version from the installed metadata: importing vl-convert only to name its version
-    # would start it on builds that find the image cached.
-    key = json.dumps([drawing, version("vl_convert")], sort_keys=True).encode()
-    cached = cache_dir / f"{hashlib.sha256(key).hexdigest()[:32]}.png" if cache_dir else None
-    if cached is not None and cached.is_file():
-        png = cached.read_bytes()
-    else:
+    # The code's key reads versions from the installed metadata: importing vl-convert only
+    # to name its version would start it on builds that find the image cached.
+    key = json.dumps([drawing, part_key("social")], sort_keys=True).encode()
+    name = f"{hashlib.sha256(key).hexdigest()[:32]}.png"
+    png = store.read(cache_dir / name) if cache_dir else None
+    if png is None:
         import vl_convert
 
-        png = vl_convert.vega_to_png(drawing, scale=1, allowed_base_urls=[])
-        if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(png)
+        png = bytes(vl_convert.vega_to_png(drawing, scale=1, allowed_base_urls=[]))
+        if cache_dir is not None:
+            store.write(cache_dir / name, png)
+    if cache_dir is not None:
+        store.prune(cache_dir, {name})  # images of earlier headlines
     target = docs / PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(png)

@@ -4,23 +4,25 @@ processes.
 Compiling templates was most of the cost of rendering, both for our page templates and for
 the theme's: a new `factsheet build` compiled every one again. Jinja checks each entry against
 the template's current source before using it, so an edited template is compiled afresh; the
-disk folder is named by `build_cache.code_key()` (Jinja's and the generator's code, which set
-how a template compiles), so no entry outlives the code that made it. An entry that cannot be read
-(cut short, corrupt) is compiled again, never trusted.
+disk folder is named by `cache.code_key()` (Jinja's and the generator's code, which set how a
+template compiles), so no entry outlives the code that made it. Each entry is stored with the
+hash of its bytes (cache/store.py): one cut short, corrupt or replaced by anything else is
+compiled again, never trusted.
 
 Entries are Python code in Jinja's own format (marshal, after a pickled checksum), as Jinja's
-FileSystemBytecodeCache and Python's __pycache__ keep code: trusted as those are, because the
-folder is the sheet's own `.cache/factsheet/`, which only factsheet writes.
+FileSystemBytecodeCache and Python's __pycache__ keep code. The hash guards against damage, not
+against a person who writes the sheet's repository: like the hooks mkdocs.yml may name, the
+folder is as trusted as the sheet's own configuration (README, Security model).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+
+from .cache import store
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -33,10 +35,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is None and self.folder is not None:
-            try:
-                code = (self.folder / f"{bucket.key}.jinja").read_bytes()
-            except OSError:
-                return
+            code = store.read(self.folder / f"{bucket.key}.jinja")
         if code is None:
             return
         try:
@@ -50,16 +49,4 @@ class CompiledTemplates(jinja2.BytecodeCache):
             return
         self._code[bucket.key] = code
         if self.folder is not None:
-            _write(self.folder / f"{bucket.key}.jinja", code)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all: a parallel reader never sees half an entry."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs the next build a compile
+            store.write(self.folder / f"{bucket.key}.jinja", code)

@@ -18,7 +18,6 @@ import marshal
 import os
 import re
 import stat
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import yaml
 
 from . import numerals
+from .cache import store
 from .errors import SHOWN_CHARACTERS, Problem, shown
 
 FieldPath = tuple[str | int, ...]
@@ -110,6 +110,8 @@ def load_yaml(path: Path, display: str, kept: KeptFiles | None = None) -> Loaded
     recent = _RECENT.get(key)
     if recent is not None and recent[0] == raw:
         _RECENT.move_to_end(key)
+        if kept is not None:
+            kept.keep(raw, display, recent[1])  # still in use: not pruned
         return recent[1]
     loaded = kept.get(raw, display) if kept is not None else None
     if loaded is None:
@@ -146,7 +148,7 @@ class KeptFiles:
 
     def get(self, raw: bytes, display: str) -> Loaded | None:
         try:
-            stored = marshal.loads(self._path(raw, display).read_bytes())
+            stored = marshal.loads(store.read(self._path(raw, display)) or b"")
             data, positions, keys = stored
             if not (isinstance(positions, dict) and isinstance(keys, dict)):
                 return None
@@ -158,22 +160,19 @@ class KeptFiles:
         path = self._path(raw, display)
         try:
             data = marshal.dumps((_to_kept(loaded.data), loaded.positions, loaded.keys))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except (OSError, ValueError, TypeError):
+            store.write(path, data)
+        except (ValueError, TypeError):
             pass  # not kept: the next process parses the file again
+
+    def keep(self, raw: bytes, display: str, loaded: Loaded) -> None:
+        """Mark the entry of a file parsed earlier in this process as used, writing it if it
+        is not there (the code's key changed, or it was removed)."""
+        if not self._path(raw, display).is_file():
+            self.put(raw, display, loaded)
 
     def prune(self) -> None:
         """Remove every entry this process did not read or write."""
-        try:
-            for path in self.folder.iterdir():
-                if path.name not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError:
-            pass
+        store.prune(self.folder, self.used)
 
 
 def _to_kept(value: Any) -> Any:

@@ -20,7 +20,8 @@ from xml.etree import ElementTree
 import pytest
 
 from generator.build import build
-from generator.charts import chart_data, fingerprint, render_charts, schemes, specs, svg
+from generator.cache import code
+from generator.charts import chart_data, render_charts, schemes, specs, svg
 from generator.charts import html as chart_html
 from generator.charts.specs import VARIANTS
 from generator.charts.svg import check_offline
@@ -334,7 +335,7 @@ def test_references_within_the_drawing_and_text_about_references_pass():
 def _package_copy(target: Path) -> Path:
     """A copy of the generator package, importable from `target`, to edit without harm."""
     shutil.copytree(
-        fingerprint.PACKAGE, target / "generator", ignore=shutil.ignore_patterns("__pycache__")
+        code.PACKAGE, target / "generator", ignore=shutil.ignore_patterns("__pycache__")
     )
     return target / "generator"
 
@@ -368,14 +369,14 @@ def test_the_code_key_follows_what_the_chart_code_uses_and_nothing_else(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     package = _package_copy(tmp_path)
-    before = fingerprint.digest(package)
+    before = code.digest(package, "charts")
     # units.py reaches the drawing only through numbers.py and data.py.
     _append(package / "units.py", "EDITED = True\n")
-    edited = fingerprint.digest(package)
+    edited = code.digest(package, "charts")
     assert edited != before
     # The preview server draws no chart: editing it keeps every cached one.
     _append(package / "serve.py", "EDITED = True\n")
-    assert fingerprint.digest(package) == edited
+    assert code.digest(package, "charts") == edited
 
 
 @pytest.mark.parametrize("library", ["altair", "vl_convert"])
@@ -385,13 +386,13 @@ def test_upgrading_the_library_that_builds_or_draws_charts_retires_them_all(
     """Altair writes the spec (imported only inside the function that builds one), vl-convert
     draws it; a library the chart code never imports changes nothing."""
     package = _package_copy(tmp_path)
-    before = fingerprint.digest(package)
-    real = fingerprint.version
+    before = code.digest(package, "charts")
+    real = code.version
 
-    monkeypatch.setattr(fingerprint, "version", lambda lib: "9.9" if lib == "mkdocs" else real(lib))
-    assert fingerprint.digest(package) == before
-    monkeypatch.setattr(fingerprint, "version", lambda lib: "9.9" if lib == library else real(lib))
-    assert fingerprint.digest(package) != before
+    monkeypatch.setattr(code, "version", lambda lib: "9.9" if lib == "mkdocs" else real(lib))
+    assert code.digest(package, "charts") == before
+    monkeypatch.setattr(code, "version", lambda lib: "9.9" if lib == library else real(lib))
+    assert code.digest(package, "charts") != before
 
 
 _IMPORTED = """
@@ -424,14 +425,14 @@ def test_the_code_key_covers_every_module_the_chart_code_imports():
     chart code starts to import without being part of the key fails here."""
     done = subprocess.run(
         [sys.executable, "-c", _IMPORTED],
-        cwd=fingerprint.PACKAGE.parent,
+        cwd=code.PACKAGE.parent,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
     imported, things = json.loads(done.stdout)
-    keyed, libraries = fingerprint.modules(fingerprint.PACKAGE)
+    keyed, libraries = code.modules(code.PACKAGE, "charts")
 
     # The test sees what it should; Altair and vl-convert are imported on a cache miss only.
     assert "numbers" in imported and {"altair", "vl_convert"} <= libraries
@@ -457,7 +458,7 @@ def test_a_warm_build_never_starts_the_chart_engine(built_rich: Path, tmp_path: 
     sheet = shutil.copytree(built_rich, tmp_path / "sheet", symlinks=True)
     done = subprocess.run(
         [sys.executable, "-c", _WARM, str(sheet)],
-        cwd=fingerprint.PACKAGE.parent,
+        cwd=code.PACKAGE.parent,
         capture_output=True,
         text=True,
         timeout=300,
@@ -534,23 +535,23 @@ def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     package, memo = _package_copy(tmp_path / "code"), tmp_path / "memo"
-    first = fingerprint.digest(package, memo)
-    real = fingerprint.modules
+    first = code.digest(package, "charts", memo)
+    real = code.modules
 
-    def unread(package: Path):
+    def unread(package: Path, start: str):
         raise AssertionError("read the imports again although no file changed")
 
-    monkeypatch.setattr(fingerprint, "modules", unread)
-    assert fingerprint.digest(package, memo) == first
-    monkeypatch.setattr(fingerprint, "modules", real)
+    monkeypatch.setattr(code, "modules", unread)
+    assert code.digest(package, "charts", memo) == first
+    monkeypatch.setattr(code, "modules", real)
 
     # The chart code starts to import the preview server: from now on, it is keyed.
     _append(package / "charts" / "data.py", "from .. import serve  # noqa\n")
-    importing = fingerprint.digest(package, memo)
+    importing = code.digest(package, "charts", memo)
     assert importing != first
     _append(package / "serve.py", "EDITED = True\n")
-    assert fingerprint.digest(package, memo) != importing
-    assert fingerprint.digest(package, memo) == fingerprint.digest(package)
+    assert code.digest(package, "charts", memo) != importing
+    assert code.digest(package, "charts", memo) == code.digest(package, "charts")
 
 
 def test_every_spec_is_valid_vega_lite(rich: Path):

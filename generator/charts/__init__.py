@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..cache import store
 from ..content import Content
 from ..errors import ContentError, Problem
 from ..links import page_url
@@ -108,13 +109,16 @@ def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str =
     found = _all_data(content)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    keys = {data.chart.id: svg.cache_key(data, cache_dir) for data in found}  # one hash per chart
+    # One hash per chart; which modules the chart code imports is remembered beside.
+    keys = {data.chart.id: svg.cache_key(data, cache_dir.parent / "code") for data in found}
     drawings: dict[str, str] = {}
     missing = []
+    used: set[str] = set()
     for data in found:
         for variant in DRAWN:
             key = f"{keys[data.chart.id]}-{variant.name}"
             text = svg.cached(key, cache_dir)
+            used.add(f"{key}.svg")
             if text is None:
                 missing.append((key, data, variant))
             else:
@@ -138,26 +142,33 @@ def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str =
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
         (docs / FOLDER / f"{chart_id}.csv").write_text(data.csv(), encoding="utf-8")
         wide = drawings[f"{keys[chart_id]}-light-wide"]
-        images["png"] = _png(data, wide, keys[chart_id], content, out, cache_dir)
+        images["png"] = _png(data, wide, keys[chart_id], content, out, cache_dir, used)
         _add(result, data, images, content, site_url)
         if chart_id in fresh:
             result.rendered += 1
         else:
             result.cached += 1
+    store.prune(cache_dir, used)  # drawings of charts, data or code no longer built
     return result
 
 
 def _png(
-    data: ChartData, wide: str, key: str, content: Content, out: Path, cache_dir: Path
+    data: ChartData,
+    wide: str,
+    key: str,
+    content: Content,
+    out: Path,
+    cache_dir: Path,
+    used: set[str],
 ) -> html.Image:
     """Write the chart's PNG (`wide`, its light wide drawing, titled and sourced) into `out`,
     from the cache when it is there."""
     title = data.chart.title
     source = html.source_line(data, content.sources, markup=False)
     cache_key = png.key(key, title, source)
-    try:
-        image = (cache_dir / f"{cache_key}.png").read_bytes()
-    except FileNotFoundError:
+    used.add(f"{cache_key}.png")
+    image = store.read(cache_dir / f"{cache_key}.png")
+    if image is None:
         image = png.draw(png.compose(wide, svg.size(wide)[1], title, source))
         svg.store(cache_key, image, cache_dir, ".png")
     name = f"{data.chart.id}.png"

@@ -5,9 +5,10 @@ no network (external data is refused, and the output is checked for remote refer
 
 The cache key hashes everything the spec is made from: the chart's data, the variant, and
 the code that draws it (every generator module the chart package imports, and the versions
-of the libraries they use: see `fingerprint`). So a cached SVG is found before its spec is
-built, and any change to the data or to the drawing code retires it. The cache folder can
-be deleted at any time.
+of the libraries they use: see cache/code.py). So a cached SVG is found before its spec is
+built, and any change to the data or to the drawing code retires it. Each entry is checked
+against the hash stored with it (cache/store.py): a damaged one is drawn again, never
+published. The cache folder can be deleted at any time.
 
 vl-convert is imported only when a drawing is missing from the cache: a build whose charts
 are all cached never starts it.
@@ -20,14 +21,13 @@ import functools
 import hashlib
 import html
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import fingerprint
+from ..cache import store as entries
+from ..cache.code import part_key
 from .offline import check_offline
 from .specs import VEGA_LITE
 
@@ -56,10 +56,10 @@ def cache_key(inputs: Any, memo: Path | None = None) -> str:
 
     The code's key holds `specs` (which names the Vega-Lite version the specs are written
     for) and the version of vl-convert (which draws them). `memo` is a cache folder where
-    the code's key can keep what it reads (see `fingerprint`).
+    the code's key can keep what it reads (see cache/code.py).
     """
     blob = json.dumps(
-        {"inputs": inputs, "code": fingerprint(memo), "format": FORMAT},
+        {"inputs": inputs, "code": part_key("charts", memo), "format": FORMAT},
         sort_keys=True,
         ensure_ascii=False,
         default=_plain,
@@ -77,21 +77,19 @@ def _plain(value: Any) -> Any:
 
 
 def cached(key: str, cache_dir: Path) -> str | None:
-    """The SVG cached under `key` (from `cache_key`), or None."""
+    """The SVG cached under `key` (from `cache_key`), or None (also when it is damaged)."""
+    data = entries.read(cache_dir / f"{key}.svg")
     try:
-        return (cache_dir / f"{key}.svg").read_text(encoding="utf-8")
-    except FileNotFoundError:
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
 def store(key: str, drawing: str | bytes, cache_dir: Path, suffix: str = ".svg") -> None:
     """Cache `drawing` (an SVG's text, or a PNG's bytes with `suffix` '.png') under `key`;
     atomic, so a parallel build never reads half a file."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
-        out.write(drawing.encode("utf-8") if isinstance(drawing, str) else drawing)
-    os.replace(tmp, cache_dir / f"{key}{suffix}")
+    data = drawing.encode("utf-8") if isinstance(drawing, str) else drawing
+    entries.write(cache_dir / f"{key}{suffix}", data)
 
 
 def draw(spec: dict[str, Any]) -> str:

@@ -4,8 +4,8 @@ with nothing changed keeps the site it built last time instead of building it ag
 A build's output is a function of its inputs (tests/test_reproducible.py): the sheet's files
 (content/, site_src/, mkdocs.yml and any file it INHERITs, and the theme custom_dir and watch
 paths mkdocs.yml names), the site URL, the environment variables mkdocs.yml names, the locale
-variables and SOURCE_DATE_EPOCH, and the code (`code_key`: the generator package's every
-file, Python's version and every installed distribution's name and version). When all of
+variables and SOURCE_DATE_EPOCH, and the code (`code_key` in code.py: the generator package's
+every file, Python's version and every installed distribution's name and version). When all of
 those hash as they did for the last successful build, and docs_dir and site_dir still hold
 exactly the files that build left (same names, sizes and modification times), building again
 would write the same bytes. Anything else, including a record that cannot be read, builds;
@@ -13,62 +13,38 @@ so does every build of a sheet whose mkdocs.yml runs code that may read other fi
 (`cacheable`).
 
 The record is JSON (`last-build.json` in the sheet's cache folder): data only, nothing in it
-runs.
+runs, and checked like every entry (see store.py).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
 import re
 import shutil
-import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .project import Project, read_config
-
-PACKAGE = Path(__file__).resolve().parent
-"""The generator package: its code, templates, assets and catalogs shape every output."""
+from ..errors import Problem
+from ..project import Project
+from . import store
+from .code import code_key
 
 RECORD = "last-build.json"
-_METADATA = (".dist-info", ".egg-info")
 _LOCALE = {"LANG", "LANGUAGE", "TZ"}
 """Environment variables that may change how a library formats text or dates."""
 _VERSION = 1
 """Of the record's layout; a record of another layout is not read."""
 
 
-@functools.cache
-def code_key() -> str:
-    """The hash of the code a build runs: Python, the installed distributions, the generator.
-
-    Distributions are read from the names of their metadata folders (name and version), which
-    any install, upgrade or removal changes; reading each one's metadata would cost far more.
-    """
-    sha = hashlib.sha256(f"{sys.version}\0{os.path.realpath(sys.prefix)}\0".encode())
-    found: set[str] = set()
-    for entry in sys.path:
-        try:
-            found |= {n for n in os.listdir(entry or ".") if n.endswith(_METADATA)}
-        except OSError:
-            continue
-    sha.update("\0".join(sorted(found)).encode())
-    _hash_files(sha, PACKAGE, _files_under(PACKAGE))
-    return sha.hexdigest()
-
-
 def cacheable(project: Project) -> bool:
     """False when mkdocs.yml runs code of the sheet's own or another package's that may read
     any file (hooks, plugins other than search, a Markdown extension that includes files):
     then no hash can tell whether the output would change, and every build builds."""
-    data = read_config(project.config, project.root)
+    data = project.settings.settings
     plugins = data.get("plugins") or []
     names = [*plugins] if isinstance(plugins, (list, dict)) else [plugins]
     names = [next(iter(n)) if isinstance(n, dict) and n else n for n in names]
@@ -93,7 +69,7 @@ def engine_key(project: Project) -> str:
         "site_dir": str(project.site_dir),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
     }
-    config_files = _config_files(project)
+    config_files = list(project.settings.files)
     config_text = "\n".join(p.read_text("utf-8", errors="replace") for p in config_files)
     # `!ENV NAME` in mkdocs.yml reads the environment: every variable named there is an input.
     named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", config_text))
@@ -119,31 +95,14 @@ def inputs_key(project: Project) -> str:
 
 def input_paths(project: Project) -> list[Path]:
     """The sheet's files and folders whose bytes `inputs_key` hashes: what `serve` watches."""
-    return [project.content_dir, project.site_src, *_config_files(project), *_named_paths(project)]
-
-
-def _config_files(project: Project) -> list[Path]:
-    """mkdocs.yml and every file it INHERITs, in order (project.read_config checked them)."""
-    found = [project.config]
-    while len(found) <= 10:
-        try:
-            text = found[-1].read_text("utf-8", errors="replace")
-        except OSError:
-            break
-        parent = _INHERIT.search(text)
-        if parent is None:
-            break
-        found.append(found[-1].parent / parent.group(1).strip())
-    return found
-
-
-_INHERIT = re.compile(r"""^INHERIT:[ \t]*['"]?([^'"\n#]+)""", re.MULTILINE)
+    files = [*project.settings.files, *_named_paths(project)]
+    return [project.content_dir, project.site_src, *files]
 
 
 def _named_paths(project: Project) -> list[Path]:
     """Files and folders mkdocs.yml names that MkDocs reads: a theme's custom_dir, watched
     paths. Inside the sheet only."""
-    data = read_config(project.config, project.root)
+    data = project.settings.settings
     theme = data.get("theme")
     named: list[Any] = [theme.get("custom_dir")] if isinstance(theme, dict) else []
     watched = data.get("watch")
@@ -197,7 +156,7 @@ class Record:
 def unchanged(project: Project, key: str) -> Record | None:
     """The last build's record, if it was made from `key` and its output is untouched."""
     try:
-        data = json.loads((project.cache_dir / RECORD).read_text(encoding="utf-8"))
+        data = json.loads(store.read(project.cache_dir / RECORD) or b"")
         if data.pop("version") != _VERSION:
             return None
         record = Record(**data)
@@ -222,23 +181,14 @@ def remember(project: Project, key: str, pages: int, charts: int, warnings: list
         charts=charts,
         warnings=[asdict(w) for w in warnings],
     )
-    folder = project.cache_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"version": _VERSION, **asdict(record)}, out)
-        os.replace(tmp, folder / RECORD)
-    except OSError:
-        pass
+    store.write(
+        project.cache_dir / RECORD, json.dumps({"version": _VERSION, **asdict(record)}).encode()
+    )
 
 
 def forget(project: Project) -> None:
     """Drop the record before a build replaces the folders it describes."""
-    try:
-        (project.cache_dir / RECORD).unlink(missing_ok=True)
-    except OSError:
-        pass  # the record's file list no longer matches the folders: it is not used
+    store.discard(project.cache_dir / RECORD)
 
 
 def compiled_templates(project: Project) -> Path:

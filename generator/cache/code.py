@@ -1,11 +1,15 @@
-"""What a chart drawing is made with, for the cache key: the code, not the data.
+"""The one definition of "the code" a cache entry depends on.
 
-That is the source of every module of the generator the chart package imports, directly or
-through others (numbers.py writes the tick labels, models.py the dates, …), found by reading
-their import statements, including those inside functions (specs.py imports Altair in the
-function that builds a spec); and the versions of the libraries those modules import (Altair
-builds the spec, vl-convert draws it). Any edit to that code, or any upgrade, retires every
-cached SVG: a stale chart is never served.
+The code of a part of the generator is the source of every generator module the part
+imports, directly or through others, found by reading their import statements (including
+those inside functions: specs.py imports Altair in the function that builds a spec), the
+versions of the libraries those modules import, and Python's version. `code_key()` is the
+code of the whole generator: every file of the package (templates, catalogs and theme too)
+and every installed distribution, since MkDocs finds its plugins and themes by entry point.
+
+Every cache is keyed from here: the build's record and MkDocs' converted pages by
+`code_key()`, drawings by `part_key("charts")`, so that editing the preview server keeps
+every cached chart while editing numbers.py (which writes tick labels) retires them all.
 """
 
 from __future__ import annotations
@@ -17,32 +21,57 @@ import importlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
-"""The generator package's folder."""
+from . import store
 
-START = "charts"
-"""The chart package, relative to the generator's: every module in it draws or files charts."""
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The generator package's folder: its code, templates, assets and catalogs."""
+
+_METADATA = (".dist-info", ".egg-info")
 
 
 @functools.cache
-def fingerprint(memo: Path | None = None) -> str:
-    """The hash of the chart code and its libraries' versions, once per process.
+def code_key() -> str:
+    """The hash of the code a whole build runs: Python, the installed distributions, every
+    file of the generator package; once per process.
 
-    With `memo` (a cache folder), which modules the chart code imports is remembered there
-    between processes (see `remembered`): reading every import statement is most of the cost.
+    Distributions are read from the names of their metadata folders (name and version), which
+    any install, upgrade or removal changes; reading each one's metadata would cost far more.
     """
-    return digest(PACKAGE, memo)
+    sha = hashlib.sha256(f"{sys.version}\0{os.path.realpath(sys.prefix)}\0".encode())
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            found |= {n for n in os.listdir(entry or ".") if n.endswith(_METADATA)}
+        except OSError:
+            continue
+    sha.update("\0".join(sorted(found)).encode())
+    for path in sorted(p for p in PACKAGE.rglob("*") if "__pycache__" not in p.parts):
+        if path.is_file():
+            sha.update(f"\0{path.relative_to(PACKAGE).as_posix()}\0".encode())
+            sha.update(path.read_bytes())
+    return sha.hexdigest()
 
 
-def digest(package: Path, memo: Path | None = None) -> str:
-    """The hash of the chart code under `package` (a generator folder) and its libraries."""
-    found, libraries = remembered(package, memo) if memo else modules(package)
-    sha = hashlib.sha256()
+@functools.cache
+def part_key(start: str, memo: Path | None = None) -> str:
+    """The hash of the code of the part `start` (a subpackage such as "charts", or a module
+    such as "social"), once per process.
+
+    With `memo` (a cache folder), which modules the part imports is remembered there between
+    processes (see `remembered`): reading every import statement is most of the cost.
+    """
+    return digest(PACKAGE, start, memo)
+
+
+def digest(package: Path, start: str, memo: Path | None = None) -> str:
+    """The hash of the code of `start` under `package` (a generator folder), its libraries'
+    versions and Python's."""
+    found, libraries = remembered(package, start, memo) if memo else modules(package, start)
+    sha = hashlib.sha256(f"{sys.version}\0".encode())
     for name in sorted(found):
         sha.update(f"{name}\0".encode())
         sha.update(found[name].read_bytes())
@@ -51,40 +80,50 @@ def digest(package: Path, memo: Path | None = None) -> str:
     return sha.hexdigest()
 
 
-def remembered(package: Path, memo: Path) -> tuple[dict[str, Path], set[str]]:
-    """`modules(package)`, kept in `memo` under the hash of every Python file of `package`.
+def remembered(package: Path, start: str, memo: Path) -> tuple[dict[str, Path], set[str]]:
+    """`modules(package, start)`, kept in `memo` under the hash of every Python file of
+    `package`.
 
     What the chart code imports is read from those files alone, so the answer is found
     again whenever any of them changes, and never served for other code. Hashing them all
     is far quicker than parsing the ones the chart code imports.
     """
-    sha = hashlib.sha256()
+    sha = hashlib.sha256(f"{start}\0".encode())
     for path in sorted(package.rglob("*.py")):
         sha.update(f"{path.relative_to(package).as_posix()}\0".encode())
         sha.update(path.read_bytes())
         sha.update(b"\0")
-    kept = memo / f"imports-{sha.hexdigest()[:40]}.json"
+    name = f"imports-{start}-{sha.hexdigest()[:40]}.json"
+    kept = store.read(memo / name)
     try:
-        data = json.loads(kept.read_text(encoding="utf-8"))
+        data = json.loads(kept or b"")
         found = {name: package / relative for name, relative in data["modules"].items()}
-        return found, set(data["libraries"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if all(
+            p.resolve().is_relative_to(package.resolve()) and p.is_file() for p in found.values()
+        ):
+            return found, {str(library) for library in data["libraries"]}
+    except (ValueError, KeyError, TypeError, AttributeError):
         pass  # not remembered yet, or unreadable: read the imports again
-    found, libraries = modules(package)
+    found, libraries = modules(package, start)
     data = {
         "modules": {name: path.relative_to(package).as_posix() for name, path in found.items()},
         "libraries": sorted(libraries),
     }
-    memo.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=memo, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out)
-    os.replace(tmp, kept)  # atomic: a parallel build never reads half a file
+    store.write(memo / name, json.dumps(data).encode())
+    store.prune(memo, {name, *(n for n in _names(memo) if not n.startswith(f"imports-{start}-"))})
     return found, libraries
 
 
-def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
-    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}).
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def modules(package: Path, start: str) -> tuple[dict[str, Path], set[str]]:
+    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}) for the part
+    `start` ("charts").
 
     Module names are relative to the generator package ('' is its __init__); libraries are
     the top-level names of what they import from outside the standard library.
@@ -93,8 +132,8 @@ def modules(package: Path) -> tuple[dict[str, Path], set[str]]:
     libraries: set[str] = set()
     todo = sorted(
         ".".join(p.relative_to(package).with_suffix("").parts).removesuffix(".__init__")
-        for p in (package / START).glob("*.py")
-    )
+        for p in (package / start).glob("*.py")
+    ) or [start]  # a module rather than a package: "social"
     while todo:
         name = todo.pop()
         if name in found:
