@@ -206,7 +206,7 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
 
 def _plural_problems(language: Language, given: set[str]) -> Iterator[tuple[str, str]]:
     """(problem, the form it is at or '') for the forms the language does not have, and for
-    those it has that are missing: a Ukrainian message needs one, few, many and other, as 1,
+    those it has that are missing: a message in `uk` needs one, few, many and other, as 1,
     3, 5 and 1.5 take different words."""
     forms = language.plural_forms()
     extra = sorted(given - forms)
