@@ -18,6 +18,7 @@ from .language import Language
 from .models import (
     Change,
     Chart,
+    ContentFile,
     Derived,
     EditorNote,
     Event,
@@ -30,7 +31,9 @@ from .models import (
 from .numbers import Writer
 from .units import Unit
 
-KINDS = ("sources", "figures", "derived", "statements", "events", "notes", "charts", "changes")
+KINDS = tuple(name for name in ContentFile.model_fields if name != "sheet")
+"""The record kinds, as the content files list them (models.ContentFile, where they are
+written once): ("sources", "figures", "derived", …)."""
 
 
 @dataclass
@@ -48,17 +51,9 @@ class Located:
         return self.fields.get(field_) or (self.line, self.column)
 
 
-_TABLES = (
-    "sources",
-    "figures",
-    "derived",
-    "statements",
-    "events",
-    "notes",
-    "charts",
-    "specs",
-    "changes",
-)
+_TABLES = (*KINDS, "specs")
+"""The tables of records by id: each kind's, and `specs`, the derived figures as written
+(`derived` holds them computed)."""
 
 
 @dataclass(frozen=True)

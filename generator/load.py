@@ -134,16 +134,12 @@ def merge(
         # No sheet loaded (its file failed): an empty stand-in, never shown, so that the other
         # files' references can still be checked in this run.
         sheet=sheets[0][2] if sheets else Sheet.model_construct(),  # type: ignore[call-arg]
-        sources=tables["sources"],  # type: ignore[arg-type]
-        figures=tables["figures"],  # type: ignore[arg-type]
+        # Each kind's table by its name; the derived figures as written are the specs, and
+        # are computed into `derived` by the rules (validation/rules.py).
+        **{kind: tables[kind] for kind in KINDS if kind != "derived"},  # type: ignore[arg-type]
         derived={},
-        statements=tables["statements"],  # type: ignore[arg-type]
-        events=tables["events"],  # type: ignore[arg-type]
-        notes=tables["notes"],  # type: ignore[arg-type]
-        charts=tables["charts"],  # type: ignore[arg-type]
         specs=tables["derived"],  # type: ignore[arg-type]
         where=where,
-        changes=tables["changes"],  # type: ignore[arg-type]
         sheet_at=_sheet_at(sheets[0][0], sheets[0][1]) if sheets else Located("content", 1, 1),
     )
     return content, problems, skipped

@@ -490,7 +490,8 @@ class EditorNote(Strict):
     or other than the source it rests on: both, side by side."""
 
     renamed: ClassVar[dict[str, str]] = {"article_said": "claim", "article": "claim_source"}
-    """Fields of earlier versions, refused with their new names."""
+    """Fields of earlier versions: accepted until 0.3.0 with a warning (deprecated.py), and
+    refused, naming the new field, in a record that holds both."""
 
     id: Id
     about: list[Id] = Field(min_length=1, description="Figures or statements the note is about.")
@@ -516,7 +517,7 @@ class Derived(Strict):
     id: Id
     label: PlainText = Field(
         description="What the result is, read after 'computed by this site' and as its title "
-        "('Russian to Ukrainian casualties')."
+        "('Cases in 2025 against 2024')."
     )
     name: PlainText | None = Field(
         None, description="A standalone name for lists and citations. Defaults to the label."
@@ -697,9 +698,11 @@ class Sheet(Strict):
     messages: dict[str, PlainText | dict[str, PlainText]] = Field(
         default_factory=dict,
         description="The sheet's own wording for any message the generator writes, by its "
-        "dotted key ('blocks.source': 'Source: {source}'): a text with the same {placeholders} "
-        "as the generator's, or, for a message that depends on a number, one text per plural "
-        "form of the language ({one: …, other: …}).",
+        "dotted key ('blocks.source': 'Source: { $source }'), in Project Fluent syntax: a text "
+        "printing the same { $variables } as the generator's, which may choose its words with "
+        "a selector on a variable the message is given ('{ $n -> [one] … *[other] … }' by a "
+        "number's plural form, '{ $precision -> [day] … *[other] … }' by a date's). The format "
+        "before Fluent ({source}; {one: …, other: …}) works until 0.3.0, with a warning.",
         json_schema_extra={"propertyNames": {"enum": _MESSAGE_KEYS}},
     )
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from .language import Language
+from .language import Count, Language
 from .units import Unit, unit
 
 if TYPE_CHECKING:  # models.py computes precision with this module's functions
@@ -231,8 +231,22 @@ class Writer:
             return self.language.text("dates.projected", period=text) if projection else text
         if as_of is not None:
             key = "dates.by" if projection else "dates.as_of"
-            return self.language.text(key, date=self.date(as_of))
+            return self.language.text(key, **self.date_words(as_of))
         return ""
+
+    def date_words(self, value: PartialDate | dt.date) -> dict[str, object]:
+        """What a message about a date is given: the date as written (`$date`), its
+        `$precision` ('day', 'month', 'year') to choose a preposition by ('au 16 décembre
+        2022', 'en octobre 2019'), its `$year` as written, and its `$month` as a number (1–12)
+        for a language that declines month names ('у жовтні 2019 року')."""
+        precision = "day" if isinstance(value, dt.date) else value.precision
+        month = value.month or 1
+        return {
+            "date": self.date(value),
+            "precision": precision,
+            "year": str(value.year),
+            "month": Count(month, str(month)),
+        }
 
     def when(self, q: Quantity) -> str:
         """The time a stored or computed figure covers, as a phrase; nothing when its label
@@ -259,14 +273,22 @@ class Writer:
         )
 
     def working(self, q: Quantity) -> str | None:
-        """A computed figure's computation in numbers, with its result as shown:
-        '1.2 million ÷ 500,000–600,000 = 2–2.4'; None for a stored figure."""
+        """A computed figure's computation in numbers, with its result to its `decimals`
+        ('1.2 million ÷ 500,000–600,000 = 2–2.4'), then as shown when its inputs' precision
+        rounds it further ('(500,000–600,000) ÷ 1,407 days = 355–426 ≈ 360–430'); None for a
+        stored figure."""
         text = self._computation(
             q,
             self._bare,
             lambda p: self.language.amount("working.days", p.days, self.number(p.days, 0)),
         )
-        return None if text is None else f"{text} = {self.span(*q.bounds, q.decimals)}"
+        if text is None:
+            return None
+        places = q.decimals or 0
+        low, high = (float(half_up(x, places)) for x in q.exact)
+        result = self.span(low, high, places)
+        shown = self.span(*q.bounds, q.decimals)
+        return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
 
     def _computation(
         self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]

@@ -3,7 +3,8 @@ pairing of runs. (Speed itself is measured by `make bench`, never by a test.)
 
 The peer's pages are rendered here with plain Jinja through a stand-in for mkdocs-macros'
 `env` (the peer's own packages live in .venv-peer, which tests do not need): its main.py,
-blocks and pages are the real ones.
+blocks and pages are the real ones. The peer is written for the war sheet: the tests that
+compare it with factsheet on that sheet are in tests/sheet/test_war_sheet_benchmark.py.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ import jinja2
 import pytest
 import yaml
 
-from generator.build import build
-from generator.project import Project
 from tests.support import REPO
 
 
@@ -103,56 +102,6 @@ def copy_peer(root: Path) -> Path:
             peer.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, peer / part)
     return peer
-
-
-def test_the_peer_shows_the_same_records_on_each_page_as_factsheet(built: Path, tmp_path: Path):
-    root = tmp_path / "sheet"
-    shutil.copytree(built / "content", root / "content")
-    peer = copy_peer(root)
-    ids = bench.record_ids(root / "content")
-
-    ours = bench.page_records(built / "site", ids)
-    theirs = peer_records(peer_pages(peer), ids)
-
-    assert bench.same_pages(ours, theirs) == []
-    assert theirs["casualties.md"] >= {"casualties-by-side", "ru-casualties", "ru-ua-deaths-ratio"}
-    assert "note-over-one-million-soldiers" in theirs["casualties.md"]
-    assert theirs["sources.md"] >= {"csis-grinding-war", "unilad-csis-2026-01-29"}
-
-
-def test_the_peer_computes_derived_figures_and_words_them(built: Path, tmp_path: Path):
-    root = tmp_path / "sheet"
-    shutil.copytree(built / "content", root / "content")
-    pages = peer_pages(copy_peer(root))
-
-    # 275,000–325,000 Russian and 100,000–140,000 Ukrainian deaths (CSIS): a ratio of
-    # 275/140 = 1.96 to 325/100 = 3.25, shown with one decimal.
-    assert "Russian deaths for each Ukrainian death: **2.0–3.2 times**" in pages["casualties.md"]
-    assert (
-        "CSIS estimates **about 1.2 million** Russian military casualties"
-        in (pages["casualties.md"])
-    )
-
-
-def test_grown_sheet_and_grown_peer_show_the_copies_records_on_pages_of_their_own(sheet: Path):
-    real = synthetic.count(sheet)
-    assert real["figures"] and real["statements"] and real["pages"]
-    figure = synthetic.real_records(sheet / "content")["figures"][0]
-    peer = copy_peer(sheet)
-
-    added = synthetic.grow_peer(peer, sheet, 2)
-    grown = synthetic.grow(sheet, 2)
-
-    assert grown == {kind: 2 * n for kind, n in real.items()}
-    assert added == real["pages"]
-    report = build(Project.load(sheet))
-    assert report.pages == 2 * real["pages"]
-    copy_page = sheet / "site" / f"bench-x001-{figure['topic']}" / "index.html"
-    assert f'id="{figure["id"]}-x001"' in copy_page.read_text(encoding="utf-8")
-    ids = bench.record_ids(sheet / "content")
-    theirs = peer_records(peer_pages(peer), ids)
-    assert bench.same_pages(bench.page_records(sheet / "site", ids), theirs) == []
-    assert f"{figure['id']}-x001" in theirs[f"{figure['topic']}-x001.md"]
 
 
 def test_pages_are_matched_by_their_records_and_a_moved_record_is_reported():

@@ -55,7 +55,7 @@ def build(root: Path) -> Made:
 
 
 @pytest.fixture
-def sheet(rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def overridden(rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The rich fixture with a theme override folder outside site_src, and code and
     library keys this test can change (a copy of the generator, a fake installed library)."""
     replace_in(rich / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: theme\n")
@@ -93,41 +93,41 @@ def page(root: Path, name: str = "") -> str:
     return (root / "site" / name / "index.html").read_text("utf-8")
 
 
-def test_build_makes_again_what_each_input_decides_and_nothing_else(sheet: Path, tmp_path):
-    assert build(sheet) == Made(False, CONTENT_FILES, CHARTS, PAGES)
-    assert build(sheet) == Made(True, 0, 0, 0)
+def test_build_makes_again_what_each_input_decides_and_nothing_else(overridden: Path, tmp_path):
+    assert build(overridden) == Made(False, CONTENT_FILES, CHARTS, PAGES)
+    assert build(overridden) == Made(True, 0, 0, 0)
 
     # Content: the file parsed again, its chart drawn again, the pages showing it converted.
-    replace_in(sheet / "content/figures.yml", "low: 500000\n", "low: 510000\n")
-    assert build(sheet) == Made(False, 1, 1, 2)
+    replace_in(overridden / "content/figures.yml", "low: 500000\n", "low: 510000\n")
+    assert build(overridden) == Made(False, 1, 1, 2)
     # A page template: only its page.
-    replace_in(sheet / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
-    assert build(sheet) == Made(False, 0, 0, 1)
-    assert "See the timeline." in page(sheet, "sources")
+    replace_in(overridden / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
+    assert build(overridden) == Made(False, 0, 0, 1)
+    assert "See the timeline." in page(overridden, "sources")
     # mkdocs.yml: every page goes through MkDocs again; content and charts are kept.
-    replace_in(sheet / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
-    assert build(sheet) == Made(False, 0, 0, PAGES)
-    assert "<title>Home - Renamed</title>" in page(sheet)
+    replace_in(overridden / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
+    assert build(overridden) == Made(False, 0, 0, PAGES)
+    assert "<title>Home - Renamed</title>" in page(overridden)
     # A theme override: the same.
-    (sheet / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
-    assert build(sheet) == Made(False, 0, 0, PAGES)
-    assert "Override two" in page(sheet) and "Override one" not in page(sheet)
+    (overridden / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
+    assert build(overridden) == Made(False, 0, 0, PAGES)
+    assert "Override two" in page(overridden) and "Override one" not in page(overridden)
     # A generator module the charts do not use: all but the charts.
     edit_code("serve.py")
-    assert build(sheet) == Made(False, CONTENT_FILES, 0, PAGES)
+    assert build(overridden) == Made(False, CONTENT_FILES, 0, PAGES)
     # One they use: the charts too.
     edit_code("numbers.py")
-    assert build(sheet) == Made(False, CONTENT_FILES, CHARTS, PAGES)
+    assert build(overridden) == Made(False, CONTENT_FILES, CHARTS, PAGES)
     # A library the charts do not import: all but the charts.
     upgrade(tmp_path)
-    assert build(sheet) == Made(False, CONTENT_FILES, 0, PAGES)
-    assert build(sheet) == Made(True, 0, 0, 0)
+    assert build(overridden) == Made(False, CONTENT_FILES, 0, PAGES)
+    assert build(overridden) == Made(True, 0, 0, 0)
 
 
-def test_the_preview_rebuilds_on_each_input_build_does(sheet: Path, tmp_path: Path):
+def test_the_preview_rebuilds_on_each_input_build_does(overridden: Path, tmp_path: Path):
     """The preview decides with the key `build` uses: it served stale pages after an edit to
     mkdocs.yml or to a theme override (#21.12)."""
-    preview = Preview(sheet, PREVIEW_URL, tmp_path / "preview", say=lambda line: None)
+    preview = Preview(overridden, PREVIEW_URL, tmp_path / "preview", say=lambda line: None)
     said: list[str] = []
     preview.say = said.append
 
@@ -142,20 +142,21 @@ def test_the_preview_rebuilds_on_each_input_build_does(sheet: Path, tmp_path: Pa
 
     assert rebuild() == "Built"
     assert rebuild() == "Nothing changed"
-    figures = sheet / "content/figures.yml"
+    figures = overridden / "content/figures.yml"
     figures.write_text(figures.read_text("utf-8") + "# A comment.\n", "utf-8")
     assert rebuild() == "Checked; the pages did not change"
-    replace_in(sheet / "content/figures.yml", "low: 500000\n", "low: 510000\n")
+    replace_in(overridden / "content/figures.yml", "low: 500000\n", "low: 510000\n")
     assert rebuild() == "Rebuilt"
-    replace_in(sheet / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
+    replace_in(overridden / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
     assert rebuild() == "Rebuilt" and "See the timeline." in served("sources")
-    replace_in(sheet / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
+    replace_in(overridden / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
     assert rebuild() == "Rebuilt" and "<title>Home - Renamed</title>" in served()
-    (sheet / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
+    (overridden / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
     assert rebuild() == "Rebuilt" and "Override two" in served()
     edit_code("serve.py")
     assert rebuild() == "Rebuilt"
     upgrade(tmp_path)
     assert rebuild() == "Rebuilt"
     assert rebuild() == "Nothing changed"
-    assert sheet / "theme" in preview.watched() and sheet / "mkdocs.yml" in preview.watched()
+    watched = preview.watched()
+    assert overridden / "theme" in watched and overridden / "mkdocs.yml" in watched

@@ -631,7 +631,7 @@ def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich:
     data = chart_data(content, content.charts["bridge-timeline"])
     assert chart_html.source_line(data, content.sources, markup=False) == (
         "Sources: Bridge Authority, The Gazette (“Bridge plans unveiled”, 12 September 2024), "
-        "The Gazette (“Bridge plans costed”, 12 September 2024), The survey, "
+        "The Gazette (“Bridge plans costed”, 12 September 2024), The survey, and "
         "The Gazette (2 March 2025) (5 in all, each given in full beside what it supports and "
         "on the sources page)."
     )

@@ -1,5 +1,6 @@
 """Derived figures are computed from stored ones, ranges propagating as ranges; each value
-here is checked against a hand calculation on the real content."""
+here is checked against a hand calculation, on figures made here or on the rich fixture
+sheet (the war sheet's own are checked in tests/sheet/test_war_sheet_derived.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from generator.derive import compute
 from generator.models import Derived, Figure, Quantity
 from generator.render import render_pages
 from generator.validation import load_and_validate
-from tests.support import ENGLISH, REPO
+from tests.golden import FIXTURES
+from tests.support import ENGLISH, replace_in
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_and_validate(REPO)
+    return load_and_validate(FIXTURES / "rich")
 
 
 def exact(d) -> tuple[float, float]:
@@ -54,77 +56,6 @@ def test_a_share_is_a_percentage_and_a_hedged_input_makes_the_result_approximate
     assert ENGLISH.shown(result) == "about 25%"
 
 
-def test_derived_figures_show_their_formula_and_working(content):
-    per_day = content.derived["ru-casualties-per-day"]
-    assert "÷" in ENGLISH.formula(per_day) and "days" in ENGLISH.formula(per_day)
-    assert ENGLISH.working(per_day) == "1.2 million ÷ 1,407 days = 850"
-
-
-def test_casualties_per_day_over_the_period(content):
-    # 1,200,000 casualties over 24 Feb 2022 – 31 Dec 2025 (1,407 days)
-    assert exact(content.derived["ru-casualties-per-day"]) == pytest.approx(
-        (1_200_000 / 1407, 1_200_000 / 1407)
-    )
-    assert exact(content.derived["ua-casualties-per-day"]) == pytest.approx(
-        (500_000 / 1407, 600_000 / 1407)
-    )
-
-
-def test_ratio_of_the_two_sides(content):
-    assert exact(content.derived["ru-ua-casualties-ratio"]) == pytest.approx((2.0, 2.4))
-    assert exact(content.derived["ru-ua-deaths-ratio"]) == pytest.approx(
-        (275_000 / 140_000, 325_000 / 100_000)
-    )
-
-
-def test_deaths_as_a_share_of_casualties(content):
-    assert exact(content.derived["ru-deaths-share"]) == pytest.approx(
-        (275_000 / 1_200_000 * 100, 325_000 / 1_200_000 * 100)
-    )
-    assert exact(content.derived["ua-deaths-share"]) == pytest.approx(
-        (100_000 / 600_000 * 100, 140_000 / 500_000 * 100)
-    )
-
-
-def test_russian_casualties_per_six_weeks_in_2025(content):
-    six_weeks = 415_000 / 365 * 42  # about 47,753
-    assert exact(content.derived["ru-casualties-2025-per-six-weeks"]) == pytest.approx(
-        (six_weeks, six_weeks)
-    )
-
-
-def test_no_figure_divides_casualties_by_deaths(content):
-    """Casualties set against deaths is the comparison the sheet warns against (issue 14)."""
-
-    def measure(q):  # a rate of a figure measures what the figure measures
-        if not q.computed:
-            return q.measure
-        return measure(q.inputs[0]) if q.measure in ("per-day", "per-period") else None
-
-    for d in content.derived.values():
-        if d.measure in ("ratio", "share"):
-            assert [measure(i) for i in d.inputs] != ["casualties", "deaths"], d.id
-
-
-def test_population_ratio(content):
-    assert exact(content.derived["ru-ua-population-ratio"]) == pytest.approx(
-        (141.9 / 40.1, 141.9 / 40.1)
-    )
-    assert exact(content.derived["ru-ua-kyiv-held-population-ratio"]) == pytest.approx(
-        (141.9 / 27, 141.9 / 25)
-    )
-
-
-def test_a_derived_figure_follows_an_edited_input(sheet: Path):
-    figures = sheet / "content" / "figures.yml"
-    text = figures.read_text(encoding="utf-8")
-    assert "value: 1200000" in text
-    figures.write_text(text.replace("value: 1200000", "value: 1407000", 1), encoding="utf-8")
-    assert exact(load_and_validate(sheet).derived["ru-casualties-per-day"]) == pytest.approx(
-        (1000, 1000)
-    )
-
-
 def test_a_figure_computed_from_a_projection_says_it_is_projected():
     projected = figure(
         "p",
@@ -139,14 +70,6 @@ def test_a_figure_computed_from_a_projection_says_it_is_projected():
     )
     assert per_day.projection
     assert ENGLISH.when(per_day) == "24 February 2022 – May 2026 (projected)"
-
-
-def test_a_result_carries_no_more_precision_than_its_inputs(content):
-    """1.2 million has two significant figures, so its rate a day is about 850, not 853; a
-    three-figure 415,000 gives 47,800 for six weeks."""
-    assert content.derived["ru-casualties-per-day"].bounds == (850, 850)
-    assert content.derived["ru-casualties-2025-per-six-weeks"].bounds == (47_800, 47_800)
-    assert ENGLISH.shown(content.derived["ru-casualties-per-day"]) == "about 850"
 
 
 def test_one_sided_hedges_are_not_softened_into_about():
@@ -223,3 +146,56 @@ def test_templates_tell_computed_figures_by_a_property_and_write_them_with_filte
     assert (
         page.body == "a,b|about 25%; a ÷ b × 100; 300 ÷ 1,200 × 100 &#61; 25|as of 2025\n"
     )  # "=" escaped as text
+
+
+def test_derived_figures_show_their_formula_and_working(content):
+    per_day = content.derived["north-crossings-per-day"]
+    assert "÷" in ENGLISH.formula(per_day) and "days" in ENGLISH.formula(per_day)
+    assert ENGLISH.working(per_day).startswith("1.2 million ÷ 366 days = ")
+
+
+def test_a_rate_a_day_spreads_the_count_over_the_periods_days(content):
+    # about 1,200,000 crossings over 2024, a leap year: 366 days
+    assert exact(content.derived["north-crossings-per-day"]) == pytest.approx(
+        (1_200_000 / 366, 1_200_000 / 366)
+    )
+
+
+def test_a_ratio_of_a_value_and_a_range_is_a_range(content):
+    # about 1,200,000 from the north against 500,000-600,000 from the south
+    assert exact(content.derived["north-south-ratio"]) == pytest.approx(
+        (1_200_000 / 600_000, 1_200_000 / 500_000)
+    )
+
+
+def test_a_derived_figure_follows_an_edited_input(rich: Path):
+    replace_in(rich / "content" / "figures.yml", "value: 1200000", "value: 1464000")
+    assert exact(load_and_validate(rich).derived["north-crossings-per-day"]) == pytest.approx(
+        (4000, 4000)
+    )
+
+
+@pytest.mark.parametrize(
+    ("figure_", "decimals", "shown", "working"),
+    [
+        # Seven figures in: `decimals` is applied as written, 0 or 2 places.
+        ({"value": 1_234_567}, 0, "877", "1,234,567 ÷ 1,407 days = 877"),
+        ({"value": 1_234_567}, 2, "877.45", "1,234,567 ÷ 1,407 days = 877.45"),
+        # One figure in (500,000–600,000): 355.4–426.4 is shown to two figures, 360–430,
+        # fewer than `decimals: 0` asks, so the result is 'about' it (issue 22, item 6).
+        (
+            {"low": 500_000, "high": 600_000},
+            0,
+            "about 360–430",
+            "(500,000–600,000) ÷ 1,407 days = 355–426 ≈ 360–430",
+        ),
+    ],
+)
+def test_decimals_are_applied_and_rounding_to_fewer_figures_says_about(
+    figure_, decimals, shown, working
+):
+    stored = figure("a", **figure_, as_of=None, period={"start": "2022-02-24", "end": "2025-12-31"})
+    spec = Derived(id="d", label="d", topic="t", op="per-day", inputs=["a"], decimals=decimals)
+    result = compute(spec, [stored])
+    assert ENGLISH.shown(result).removesuffix(" people") == shown
+    assert ENGLISH.working(result) == working

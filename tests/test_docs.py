@@ -7,7 +7,6 @@ new command or option fails here until the README's Commands section says what i
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import shlex
 import tomllib
@@ -149,7 +148,8 @@ def test_pre_commit_runs_every_check_of_make_lint() -> None:
 
 def test_every_pre_commit_hook_runs_a_tool_the_project_installs() -> None:
     """Each hook runs a program from .venv (set up by `make`), one the project itself declares,
-    so a hook never depends on what happens to be on the PATH or on a download."""
+    so a hook never depends on what happens to be on the PATH or on a download. Whether it is
+    installed yet is not asked: the suite runs without the lint tools (#25)."""
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     test_extra = pyproject["project"]["optional-dependencies"]["test"]
     declared = {re.match(r"[A-Za-z0-9_.-]+", req).group().lower() for req in test_extra}
@@ -160,7 +160,6 @@ def test_every_pre_commit_hook_runs_a_tool_the_project_installs() -> None:
         program = shlex.split(str(hook["entry"]))[0]
         assert program.startswith(".venv/bin/"), hook["id"]
         assert program.removeprefix(".venv/bin/") in declared, hook["id"]
-        assert os.access(REPO / program, os.X_OK), f"{program} is missing; run `make lint`"
 
 
 def test_the_readme_says_how_to_install_the_hooks() -> None:

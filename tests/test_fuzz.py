@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import re
 import shutil
@@ -666,3 +667,127 @@ def _build_surface_cases(root: Path, passed: list[Case]) -> None:
         assert {p: snapshot(root / p) for p in ("content", "site_src")} == kept, case.name
         made = {p.name for p in root.iterdir()}
         assert made <= {"content", "site_src", "mkdocs.yml", "site", "build", ".cache"}, made
+
+
+# Cache states (#21.10, #21.11, #21.1): a separate generator of cases, each a damage done to
+# the `.cache/factsheet/` a build of the rich fixture left, then `build` run again.
+
+CACHE_CASES = 14
+CACHE_STATES = (
+    "missing",
+    "truncated",
+    "garbage",
+    "empty",
+    "folder",
+    "link",
+    "fifo",
+    "cache-is-a-file",
+    "lock-is-a-folder",
+    "lock-is-a-link",
+    "cache-is-a-link",
+)
+"""What is done to one entry (or to the folder, or the lock). A link or a FIFO must be refused
+with exit 2 and one line; anything else must be built past into the very site a clean build
+makes."""
+REFUSED_STATES = {"link", "fifo", "lock-is-a-link", "cache-is-a-link"}
+CACHE_KINDS = ("yaml", "charts", "social", "pages", "templates", "code", "last-build.json")
+
+
+@dataclass(frozen=True)
+class CacheCase:
+    name: str
+    state: str
+    kind: str
+    """The cache folder (or file) whose entry is damaged."""
+    pick: int
+    """Which of its entries, by index into their sorted names."""
+
+
+def cache_cases(seed: int = SEED, count: int = CACHE_CASES) -> list[CacheCase]:
+    """`count` seeded cases: every state at least once, on entries of random kinds."""
+    rng = random.Random(seed)
+    states = [*CACHE_STATES, *rng.choices(CACHE_STATES, k=max(0, count - len(CACHE_STATES)))]
+    return [
+        CacheCase(f"cache-{i:02d}-{state}", state, rng.choice(CACHE_KINDS), rng.randrange(1 << 16))
+        for i, state in enumerate(states[:count])
+    ]
+
+
+def _damage(cache: Path, case: CacheCase, victim: Path) -> str:
+    """Do `case` to `cache`; return the path (relative to the sheet) a refusal must name."""
+    if case.state == "cache-is-a-file":
+        shutil.rmtree(cache)
+        cache.write_bytes(b"not a folder")
+        return ""
+    if case.state == "cache-is-a-link":
+        shutil.rmtree(cache)
+        cache.symlink_to(victim.parent)
+        return ".cache/factsheet"
+    lock = cache / "build.lock"
+    if case.state in ("lock-is-a-folder", "lock-is-a-link"):
+        lock.unlink(missing_ok=True)
+        if case.state == "lock-is-a-folder":
+            (lock / "inside").mkdir(parents=True)
+            return ""
+        lock.symlink_to(victim)
+        return ".cache/factsheet/build.lock"
+    where = cache / case.kind
+    entries = sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else [where]
+    entry = entries[case.pick % len(entries)]
+    data = entry.read_bytes()
+    entry.unlink()
+    if case.state == "truncated":
+        entry.write_bytes(data[: case.pick % max(1, len(data))])
+    elif case.state == "garbage":
+        entry.write_bytes(random.Random(case.pick).randbytes(len(data) or 64))
+    elif case.state == "empty":
+        entry.write_bytes(b"")
+    elif case.state == "folder":
+        (entry / "inside").mkdir(parents=True)
+    elif case.state == "link":
+        entry.symlink_to(victim)
+    elif case.state == "fifo":
+        os.mkfifo(entry)
+    return entry.relative_to(cache.parent.parent).as_posix()
+
+
+def test_the_cache_cases_are_seeded_and_cover_every_state() -> None:
+    cases = cache_cases()
+    assert cases == cache_cases()
+    assert {c.state for c in cases} == set(CACHE_STATES)
+    assert len(list(surface_cases())) + MUTATIONS + len(cases) >= 300
+
+
+def test_a_damaged_cache_is_built_past_or_refused(tmp_path_factory: pytest.TempPathFactory):
+    """Every case ends in exit 0 with the site a clean build makes (no damaged drawing or page
+    published), or exit 2 with one line naming the link or FIFO and nothing written through
+    it; never a traceback."""
+    base = tmp_path_factory.mktemp("cache-states")
+    root = copy_fixture("rich", base / "rich")
+    victim = base / "outside" / "victim.txt"
+    victim.parent.mkdir()
+    victim.write_text("precious\n", encoding="utf-8")
+    first = run(root, "build")
+    assert first.exit_code == 0, first.output
+    clean, cache = snapshot(root / "site"), root / ".cache" / "factsheet"
+    pristine = base / "pristine-cache"
+    shutil.copytree(cache, pristine, symlinks=True)
+    for case in cache_cases():
+        if cache.is_symlink() or cache.is_file():
+            cache.unlink()
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(pristine, cache, symlinks=True)
+        named = _damage(cache, case, victim)
+        (root / "site" / "index.html").write_text("stale", encoding="utf-8")  # so it builds
+        with deadline(BUILD_SECONDS, case.name):
+            result = run(root, "build")
+        output = result.output
+        assert "Traceback" not in output and "internal error" not in output, (case.name, output)
+        assert victim.read_text(encoding="utf-8") == "precious\n", case.name
+        assert sorted(p.name for p in victim.parent.iterdir()) == ["victim.txt"], case.name
+        if case.state in REFUSED_STATES:
+            assert result.exit_code == 2, (case.name, output)
+            assert len(output.strip().splitlines()) == 1 and named in output, (case.name, output)
+        else:
+            assert result.exit_code == 0, (case.name, output)
+            assert snapshot(root / "site") == clean, case.name

@@ -19,6 +19,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
+from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
 
@@ -153,7 +154,11 @@ class ChartData:
         title = self.chart.title.rstrip(".")
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
-            items = "; ".join(say("charts.item", when=m.when, title=m.title) for m in self.moments)
+            items = join(
+                self.language,
+                [say("charts.item", when=m.when, title=m.title) for m in self.moments],
+                "items",
+            )
             count = len(self.moments)
             events = self.language.amount("charts.events", count, self.writer.number(count))
             return say(
@@ -169,7 +174,8 @@ class ChartData:
         parts = [f"{title}.", f"{say(kind, unit=self.unit_words, scale=scale)}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
-        parts.append("; ".join(row.sentence(self.language) for row in self.rows) + ".")
+        rows = [row.sentence(self.language) for row in self.rows]
+        parts.append(join(self.language, rows, "items") + ".")
         return " ".join(parts)
 
     def table(self) -> tuple[list[str], list[list[str]]]:
@@ -281,7 +287,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
     low, high = q.bounds
     covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
     series = chart_rules.series_of(chart, q)
-    period = q.period
+    period = None if q.dated_in_label else q.period  # dated in its label: no date stands for it
     return Row(
         id=q.id,
         label=q.label,
@@ -296,7 +302,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         qualifier=q.qualifier,
         period_start=period.start.iso() if period else None,
         period_end=period.end.iso() if period else None,
-        as_of=q.as_of.iso() if q.as_of else None,
+        as_of=q.as_of.iso() if q.as_of and not q.dated_in_label else None,
         sources=tuple((s, q.via) for s in q.sources),
     )
 

@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .. import local_input
+from .. import deprecated, local_input
 from ..errors import SHOWN_CHARACTERS, Problem, shown
 from ..language import catalog, languages
+from ..messages import words as fluent_words
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
@@ -34,14 +35,16 @@ TEXT_OR_FORMS = "expected a text, or one text per plural form ({one: …, other:
 
 
 def validated(loaded: Loaded, display: str) -> tuple[ContentFile | None, list[Problem]]:
-    """A parsed file as the models read it, or None and every problem with its fields."""
+    """A parsed file as the models read it (with the warnings of its deprecated names), or
+    None and every problem with its fields."""
+    data, warnings = deprecated.renamed_fields(loaded, display)
     if loaded.validated is not None:
-        return loaded.validated, []
+        return loaded.validated, warnings
     try:
-        loaded.validated = ContentFile.model_validate(loaded.data)
+        loaded.validated = ContentFile.model_validate(data)
     except ValidationError as exc:
-        return None, problems_from(exc, loaded, display, ContentFile)
-    return loaded.validated, []
+        return None, warnings + problems_from(exc, loaded, display, ContentFile)
+    return loaded.validated, warnings
 
 
 def problems_from(
@@ -272,12 +275,13 @@ def _number_meant(text: str) -> str:
 
 def _qualifier_meant(word: str) -> tuple[str, str, str] | None:
     """The qualifier whose words in a catalog are `word` ('rund' -> 'roughly', as German
-    writes 'rund {n}'), as (key, language, words): an editor writes in the sheet's language."""
+    writes 'rund { $n }'), as (key, language, words): an editor writes in the sheet's
+    language."""
     wanted = word.strip().casefold()
     for tag in languages():
         for key, message in catalog(tag).items():
-            if key.startswith("qualifiers.") and isinstance(message, str):
-                words = message.replace("{n}", "").strip()
+            if key.startswith("qualifiers."):
+                words = " ".join(fluent_words(message).split())
                 if words.casefold() == wanted:
                     return key.removeprefix("qualifiers."), tag, words
     return None
