@@ -558,9 +558,11 @@ class Chart(Strict):
 
     id: Id
     title: PlainText
-    kind: Literal["range-bar", "bar", "timeline"] = Field(
+    kind: Literal["range-bar", "bar", "timeline", "line", "column"] = Field(
         description="range-bar: each figure's range as a bar; bar: one bar per figure; "
-        "timeline: the events on a time axis."
+        "timeline: the events on a time axis; line: figures against their dates, a line per "
+        "side, a range as an interval bar; column: a column per figure at its date, grouped "
+        "when several sides share a date."
     )
     figures: list[Id] = Field(
         default_factory=list,

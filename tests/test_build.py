@@ -22,7 +22,7 @@ def test_build_writes_the_site_and_says_what_it_did(rich: Path):
     assert result.exit_code == 0, result.output
     assert re.search(
         r"Built 4 pages into site/ \(generator [\d.]+ s, MkDocs [\d.]+ s; "
-        r"charts: 3 rendered, 0 from cache\)",
+        r"charts: 5 rendered, 0 from cache\)",
         result.output,
     )
     for page in ("index", "figures/index", "timeline/index", "sources/index", "404"):
