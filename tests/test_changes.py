@@ -362,20 +362,6 @@ def test_the_log_reads_newest_first_whatever_order_it_is_written_in(starter: Pat
     assert [c.id for c in content.changes_to("world-population-2024")] == order[1:]
 
 
-def test_the_war_sheet_logs_the_corrections_it_made(built: Path) -> None:
-    """The real sheet's log: the MI6 handover's date was corrected on 26 November 2026."""
-    site = built / "site"
-    feed = ET.parse(site / "feed.xml").getroot()
-    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
-    assert "tag:example.github.io,2026-11-26:/factsheet/changes/mi6-handover-date" in ids
-    page = BeautifulSoup((site / "diplomacy" / "index.html").read_text("utf-8"), "html.parser")
-    event = page.find(id="mi6-leadership-change")
-    assert event is not None
-    assert [(a.get_text(), a.get("href")) for a in event.select(".fs-changed a")] == [
-        ("Corrected on 26 November 2026", "../changes/#mi6-handover-date")
-    ]
-
-
 # --- issue 22: every record kind, a git revision, removed records, the review date --------------
 
 STATEMENTS = {
