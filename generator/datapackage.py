@@ -64,6 +64,7 @@ _FIGURE_FIELDS: dict[str, Field] = {
     "as_of": {**_STRING, **_DATE},
     "projection": {"type": "boolean"},
     "timeless": {"type": "boolean"},
+    "dated_in_label": {"type": "boolean"},
     "side": _STRING,
     "measure": _STRING,
     "topic": _STRING,
@@ -241,7 +242,10 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
         )
     resources += [_chart(data) for data in charts]
     sources = [
-        {"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})}
+        {
+            "title": say("typography.labelled", label=s.publisher, text=s.title),
+            **({"path": s.url} if s.url else {}),
+        }
         for s in content.sources.values()
     ]
     return {

@@ -143,6 +143,9 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         per = (spec.days or 1) if spec.op == "per-period" else 1  # the model requires days
         low, high = alo / days * per, ahi / days * per
         unit = spec.unit or a.unit
+    significant = max(2, min(q.significant for q in inputs))
+    if qualifier is None and rounded_further(low, high, significant, spec.decimals):
+        qualifier = "about"
     return Computed(
         derivation=spec,
         low=low,
@@ -153,7 +156,17 @@ def compute(spec: Derived, inputs: list[Quantity]) -> Computed:
         as_of=as_of,
         inputs=tuple(inputs),
         price_base=a.price_base if unit == a.unit else None,
-        significant=max(2, min(q.significant for q in inputs)),
+        significant=significant,
+    )
+
+
+def rounded_further(low: float, high: float, significant: int, decimals: int) -> bool:
+    """True when the result is shown to fewer figures than its `decimals` ask, because its
+    inputs carry no more (355.4 from 500,000 shows as 360): a number rounded that far is no
+    longer the computation's result, so it is 'about' that number."""
+    return any(
+        numbers.round_significant(x, significant, decimals) != float(numbers.half_up(x, decimals))
+        for x in (low, high)
     )
 
 

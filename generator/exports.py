@@ -49,6 +49,7 @@ FIGURE_COLUMNS = [
     "as_of",
     "projection",
     "timeless",
+    "dated_in_label",
     "side",
     "measure",
     "topic",
@@ -109,6 +110,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
     for q in content.quantities():
         low, high = q.bounds
         single = low == high
+        dated = q.dated_in_label
         link = permalink(q.id)
         record: dict[str, Any] = {
             "id": q.id,
@@ -122,9 +124,11 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "qualifier": q.qualifier,
             "unit": q.unit,
             "price_base": q.price_base,
-            "period_start": _date(q.period.start) if q.period else None,
-            "period_end": _date(q.period.end) if q.period else None,
-            "as_of": _date(q.as_of),
+            # A figure dated in its label has no date that stands for it (the page prints
+            # none): the downloads give none either, and say why (`dated_in_label`).
+            "period_start": _date(q.period.start) if q.period and not dated else None,
+            "period_end": _date(q.period.end) if q.period and not dated else None,
+            "as_of": None if dated else _date(q.as_of),
             "topic": q.topic,
             "permalink": link,
             "cite_as": cite_as(content, q.title, link),
@@ -132,6 +136,7 @@ def figure_records(content: Content, permalink: Permalink) -> list[dict[str, Any
             "attribution": computed if q.says is None else q.says,
             "projection": q.projection,
             "timeless": q.timeless,
+            "dated_in_label": dated,
             "side": q.side,
             "measure": q.measure,
             "note": q.note,

@@ -173,3 +173,29 @@ def test_a_derived_figure_follows_an_edited_input(rich: Path):
     assert exact(load_and_validate(rich).derived["north-crossings-per-day"]) == pytest.approx(
         (4000, 4000)
     )
+
+
+@pytest.mark.parametrize(
+    ("figure_", "decimals", "shown", "working"),
+    [
+        # Seven figures in: `decimals` is applied as written, 0 or 2 places.
+        ({"value": 1_234_567}, 0, "877", "1,234,567 ÷ 1,407 days = 877"),
+        ({"value": 1_234_567}, 2, "877.45", "1,234,567 ÷ 1,407 days = 877.45"),
+        # One figure in (500,000–600,000): 355.4–426.4 is shown to two figures, 360–430,
+        # fewer than `decimals: 0` asks, so the result is 'about' it (issue 22, item 6).
+        (
+            {"low": 500_000, "high": 600_000},
+            0,
+            "about 360–430",
+            "(500,000–600,000) ÷ 1,407 days = 355–426 ≈ 360–430",
+        ),
+    ],
+)
+def test_decimals_are_applied_and_rounding_to_fewer_figures_says_about(
+    figure_, decimals, shown, working
+):
+    stored = figure("a", **figure_, as_of=None, period={"start": "2022-02-24", "end": "2025-12-31"})
+    spec = Derived(id="d", label="d", topic="t", op="per-day", inputs=["a"], decimals=decimals)
+    result = compute(spec, [stored])
+    assert ENGLISH.shown(result).removesuffix(" people") == shown
+    assert ENGLISH.working(result) == working

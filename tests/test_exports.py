@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from generator.exports import DOWNLOADS, FIGURE_COLUMNS
 from generator.project import Project
 from tests.conftest import PUBLISHED_URL
+from tests.support import edit
 
 
 def data(built: Path, name: str) -> dict:
@@ -63,6 +64,12 @@ FIGURES = [
      (None, None), "2030", True),
     ("causeway-length", "figure", "about 2.5 kilometres", 2.5, None, None, "about", "km",
      (None, None), "2024", False),
+    ("north-crossings-2019", "figure", "about 900,000", 900000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
+    ("north-crossings-2021", "figure", "950,000–1.1 million", None, 950000, 1100000, None,
+     "people", ("2021-01-01", "2021-12-31"), None, False),
+    ("south-crossings-2021", "figure", "about 450,000", 450000, None, None, "about", "people",
+     ("2021-01-01", "2021-12-31"), None, False),
     # 1,200,000 / 366 days = 3,278.7, rounded as the page shows it.
     ("north-crossings-per-day", "derived", "about 3,300", 3300, None, None, "about", "people",
      ("2024-01-01", "2024-12"), None, False),
@@ -98,7 +105,7 @@ def test_each_figure_names_its_source_with_title_and_url_or_its_inputs(built_ric
         "computed by this site",
         ["north-crossings"],
     )
-    assert per_day["working"] == "1.2 million ÷ 366 days = 3,300"
+    assert per_day["working"] == "1.2 million ÷ 366 days = 3,279 ≈ 3,300"
     ratio = records["north-south-ratio"]
     assert ratio["inputs"] == ["north-crossings", "south-crossings"]
     assert ratio["working"] == "1.2 million ÷ (500,000–600,000) = 2–2.4"
@@ -162,7 +169,7 @@ def test_statements_events_and_sources_carry_their_source_and_date(built_rich):
     ]
     assert [e["date"] for e in events] == ["1900-05-01", "2024-09", "2025-03-01"]
     sources = {s["id"]: s for s in data(built_rich, "sources.json")["sources"]}
-    assert set(sources) == {"river-survey-2025", "gazette-2025", "bridge-register"}
+    assert set(sources) == {"river-survey-2025", "gazette-2025", "gazette-2022", "bridge-register"}
     assert all(s["cited_by"] for s in sources.values())
 
 
@@ -191,3 +198,29 @@ def test_every_download_is_linked_from_the_pages_with_a_link_that_works_there(bu
                 assert (site / target.path.lstrip("/")).is_file(), f"{page}: {a['href']}"
                 linked.add(target.path.lstrip("/"))
     assert linked == set(DOWNLOADS.values())
+
+
+def test_a_figure_dated_in_its_label_has_no_date_in_the_downloads(rich: Path):
+    """The page prints no date for a figure dated in its label ('in the Vietnam War', 'year
+    of the estimate not known'); the downloads give none either, and say why (issue 22,
+    item 2), for it and for the figures computed from it, in the chart's CSV too."""
+    from generator.charts import chart_data
+    from generator.exports import figure_records
+    from generator.validation import load_and_validate
+
+    edit(rich, "figures.yml", "    side: north\n", "    side: north\n    dated_in_label: true\n")
+    content = load_and_validate(rich)
+    records = {r["id"]: r for r in figure_records(content, lambda i: "")}
+    dates = ("period_start", "period_end", "as_of", "dated_in_label")
+    assert [records["north-crossings"][c] for c in dates] == [None, None, None, True]
+    assert [records["north-crossings-per-day"][c] for c in dates] == [None, None, None, True]
+    assert [records["south-crossings"][c] for c in dates] == [
+        "2024-01-01",
+        "2024-12",
+        None,
+        False,
+    ]
+    chart_csv = chart_data(content, content.charts["crossings-by-bank"]).csv().splitlines()
+    assert chart_csv[1].startswith("north-crossings,")
+    assert ",,,," in chart_csv[1] and "2024-01-01" not in chart_csv[1]
+    assert "2024-01-01,2024-12" in chart_csv[2]

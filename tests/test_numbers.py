@@ -150,7 +150,7 @@ def test_a_stored_figure_has_no_formula_or_working():
             [{"value": 415_000, "as_of": None, "period": {"start": "2025", "end": "2025"}}],
             42,
             "a ÷ days in 2025 × 42",
-            "415,000 ÷ 365 days × 42 = 47,800",
+            "415,000 ÷ 365 days × 42 = 47,753.4 ≈ 47,800",
         ),
         (
             "per-day",
@@ -163,7 +163,7 @@ def test_a_stored_figure_has_no_formula_or_working():
             ],
             None,
             "a ÷ days in 24 February 2022 – December 2025",
-            "1.2 million ÷ 1,407 days = 850",
+            "1.2 million ÷ 1,407 days = 852.9 ≈ 850",
         ),
     ],
 )
