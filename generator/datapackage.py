@@ -242,7 +242,10 @@ def package(content: Content, charts: list[ChartData]) -> dict[str, Any]:
         )
     resources += [_chart(data) for data in charts]
     sources = [
-        {"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})}
+        {
+            "title": say("typography.labelled", label=s.publisher, text=s.title),
+            **({"path": s.url} if s.url else {}),
+        }
         for s in content.sources.values()
     ]
     return {

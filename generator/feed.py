@@ -21,6 +21,7 @@ from xml.etree import ElementTree as ET
 
 from .content import Content
 from .models import Change
+from .typography import join
 
 PATH = "feed.xml"
 """Where the feed lands in the site."""
@@ -57,7 +58,7 @@ def feed_id(content: Content, site_url: str) -> str:
 def entry_title(change: Change, content: Content) -> str:
     """'Correction: people in the world; the world's population at its peak'."""
     removed = (content.language.text("changes.removed", said=r.said) for r in change.removed)
-    titles = "; ".join([*(content.title_of(i) for i in change.ids), *removed])
+    titles = join(content.language, [*(content.title_of(i) for i in change.ids), *removed], "items")
     kind = content.language.text(f"feed.{change.kind}")
     return content.language.text("feed.entry", kind=kind, titles=titles)
 

@@ -2,8 +2,9 @@
 locale's CLDR data (through Babel) for plural forms, numbers and dates.
 
 Catalogs ship in `generator/catalogs/<language>.yml`, one per language, each with every key of
-`en.yml` (a test checks). A message is text with `{name}` placeholders, or, when its words
-depend on a number, one text per CLDR plural category ('one', 'few', 'many', 'other', …).
+`en.yml` (a test checks). A message is a whole sentence in Project Fluent syntax (see
+`messages.py`): `{ $name }` is filled in by the generator, and selectors choose words by a
+number's plural category or a date's precision, so no code joins fragments of a sentence.
 A sheet may override any message from its content; what it overrides is content, so a message
 is always plain text, escaped wherever it lands in a page.
 
@@ -17,7 +18,7 @@ is always plain text, escaped wherever it lands in a page.
 from __future__ import annotations
 
 import functools
-import re
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,20 +26,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from markupsafe import Markup, escape
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
+from fluent.runtime.types import FluentNone, FluentType
+from markupsafe import Markup
+
+from . import messages as fluent
 
 if TYPE_CHECKING:
     from babel import Locale
 
 CATALOGS = Path(__file__).parent / "catalogs"
 DEFAULT = "en"
-PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-"""`{name}`, and nothing else: no attribute access, no format spec, so a message taken from
-content can never reach into the objects it is given."""
+PLURAL_CATEGORIES = frozenset(fluent.PLURAL_CATEGORIES)
 
 Message = str | Mapping[str, str]
-"""A text, or texts by CLDR plural category."""
+"""A text in Fluent syntax; or, in a sheet written for the format before Fluent, a text with
+`{name}` placeholders or texts by CLDR plural category (`messages.legacy` converts them)."""
 
 
 def languages() -> list[str]:
@@ -47,15 +51,15 @@ def languages() -> list[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def catalog(language: str) -> dict[str, Message]:
+def catalog(language: str) -> dict[str, str]:
     """The generator's own messages for `language`, flattened to dotted keys."""
     with open(CATALOGS / f"{language}.yml", encoding="utf-8") as f:
-        return flatten(yaml.safe_load(f))
+        return {key: str(text) for key, text in flatten(yaml.safe_load(f)).items()}
 
 
 def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Message]:
-    """{'units': {'km': {'amount': {...}}}} -> {'units.km.amount': {...}}; a mapping whose keys
-    are all plural categories is one plural message, not a branch."""
+    """{'units': {'km': {'name': ...}}} -> {'units.km.name': ...}; a mapping whose keys are all
+    plural categories is one plural message in the old format, not a branch."""
     flat: dict[str, Message] = {}
     for key, value in tree.items():
         name = f"{prefix}{key}"
@@ -67,14 +71,23 @@ def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Message]:
 
 
 def placeholders(message: Message) -> set[str]:
-    """The placeholder names a message uses, across all its plural forms."""
-    texts = [message] if isinstance(message, str) else list(message.values())
-    return {name for text in texts for name in PLACEHOLDER.findall(text)}
+    """The variables a message prints, in some variant (a date's parts counted as the date)."""
+    return set(fluent.shape(fluent.legacy(message)).essential)
 
 
-def fill(text: str, params: Mapping[str, object]) -> str:
-    """`text` with each `{name}` replaced by str(params[name])."""
-    return PLACEHOLDER.sub(lambda m: str(params[m.group(1)]), text)
+class Count(FluentType, float):
+    """A number for a message: printed as the writer wrote it ('1.2 million'), chosen on by its
+    value's CLDR plural category (`[one]`, `[few]`, …)."""
+
+    written: str
+
+    def __new__(cls, value: float | Decimal, written: str) -> Count:
+        self = float.__new__(cls, value)
+        self.written = written
+        return self
+
+    def format(self, locale: Locale) -> str:
+        return self.written
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,16 +96,22 @@ class Language:
 
     tag: str
     """The BCP 47 tag the sheet gives, e.g. 'en', 'de', 'uk', 'fr'."""
-    messages: Mapping[str, Message] = field(repr=False)
+    messages: Mapping[str, str] = field(repr=False)
+    overridden: frozenset[str] = frozenset()
+    """The keys the sheet rewords: a template may keep using a replaced message a sheet
+    still rewords, for the version it is deprecated in."""
 
     @classmethod
     def of(cls, tag: str, overrides: Mapping[str, Message] | None = None) -> Language:
         """The language `tag` (which must have a catalog, its own or its primary subtag's:
-        'de-AT' reads 'de'), with the sheet's overrides over the generator's messages; the
-        overrides are checked by validation, not here."""
+        'de-AT' reads 'de'), with the sheet's overrides over the generator's messages, those
+        in the old format converted; the overrides are checked by validation, not here."""
         messages = dict(catalog(cls.catalog_for(tag) or tag))
-        messages.update(overrides or {})
-        return cls(tag, messages)
+        for key, message in (overrides or {}).items():
+            messages[key] = message if isinstance(message, str) else fluent.legacy(message)
+            if fluent.is_legacy(messages[key]):
+                messages[key] = fluent.legacy(messages[key])
+        return cls(tag, messages, frozenset(overrides or ()))
 
     @staticmethod
     def catalog_for(tag: str) -> str | None:
@@ -116,39 +135,46 @@ class Language:
 
         return Locale.parse(self.tag.replace("-", "_"))
 
+    @functools.cached_property
+    def _bundle(self) -> _Bundle:
+        return _Bundle(self.tag, self.messages)
+
     def text(self, key: str, /, **params: object) -> str:
-        """The message `key`, with its placeholders filled in, as plain text."""
-        message = self.messages[key]
-        assert isinstance(message, str), f"{key} has plural forms: use amount()"
-        return fill(message, params)
+        """The message `key`, with its variables filled in, as plain text."""
+        return self._bundle.format(key, params)
 
     def html(self, key: str, /, **params: object) -> Markup:
         """The message `key` for a page: its text escaped, and each parameter escaped unless
         it is already markup (a link the template made), so no message can add markup."""
+        from markupsafe import escape
+
         return self.markup(key, escape, params)
 
     def markup(
         self, key: str, escape_text: Callable[[object], Markup], params: Mapping[str, object]
     ) -> Markup:
         """`html`, with the escaping given: pages in Markdown escape Markdown's own characters
-        too (render.escape_text). A parameter that is already markup is kept as it is."""
-        message = self.messages[key]
-        assert isinstance(message, str), f"{key} has plural forms: use amount()"
-        parts = PLACEHOLDER.split(message)
-        out = [
-            escape_text(p) if i % 2 == 0 else _param(params[p], escape_text)
-            for i, p in enumerate(parts)
-        ]
-        return Markup("").join(out)
+        too (render.escape_text). A parameter that is already markup is kept as it is: it
+        stands in the message as a token no text contains, put back after escaping."""
+        nonce = secrets.token_hex(4)
+        marks: dict[str, Markup] = {}
+        args: dict[str, object] = {}
+        for name, value in params.items():
+            if isinstance(value, Markup):
+                token = f"\ue000{nonce}{len(marks)}\ue001"
+                marks[token] = value
+                args[name] = token
+            else:
+                args[name] = value
+        out = str(escape_text(self._bundle.format(key, args)))
+        for token, mark in marks.items():
+            out = out.replace(token, mark)
+        return Markup(out)
 
     def amount(self, key: str, count: float | Decimal, n: str, /, **params: object) -> str:
-        """The plural message `key` for `count` (a number as written, e.g. Decimal('1.2'),
-        so that '1.2' takes the form a fraction takes), with `{n}` filled by `n`."""
-        message = self.messages[key]
-        if isinstance(message, str):
-            return fill(message, {"n": n, **params})
-        form = self.plural_form(count)
-        return fill(message.get(form) or message["other"], {"n": n, **params})
+        """The message `key` for the number `count` (as written, e.g. Decimal('1.2')), printed
+        as `n`: its `$n` chooses by the number's plural category and prints `n`."""
+        return self.text(key, n=Count(count, n), **params)
 
     def plural_form(self, count: float | Decimal) -> str:
         """The CLDR plural category of `count` in this language ('one', 'few', …)."""
@@ -157,5 +183,63 @@ class Language:
         return str(self.locale.plural_form(count))
 
 
-def _param(value: object, escape_text: Callable[[object], Markup]) -> Markup:
-    return value if isinstance(value, Markup) else escape_text(value)
+class _FluentBundle(FluentBundle):
+    """fluent.runtime's bundle, keeping a `Count` as it is: the stock one turns every float
+    argument into its own number type, which writes 1200000 as '1,200,000' where the writer
+    wrote '1.2 million' (tests/test_language.py breaks on a release that changes this)."""
+
+    def format_pattern(
+        self, pattern: Pattern, args: dict[str, Any] | None = None
+    ) -> tuple[str | FluentNone, list[Exception]]:
+        errors: list[Exception] = []
+        env = ResolverEnvironment(
+            context=self, current=CurrentEnvironment(args=dict(args or {})), errors=errors
+        )
+        try:
+            result = pattern(env)
+        except ValueError as e:  # as the stock bundle does: too long a text, a loop
+            errors.append(e)
+            result = "{???}"
+        return result, errors
+
+
+class _Bundle:
+    """A language's messages, parsed once by fluent.runtime.
+
+    Keys are dotted ('blocks.source') and may hold spaces ('qualifiers.more than'), which
+    Fluent ids may not: each message gets an id of its own. Fluent trims a message's leading
+    and trailing blanks, which ' to { $title }' needs, so they are kept aside."""
+
+    def __init__(self, tag: str, messages: Mapping[str, str]) -> None:
+        self.bundle = _FluentBundle([tag.replace("-", "_")], use_isolating=False)
+        self.ids: dict[str, tuple[str, str, str]] = {}
+        source = []
+        for i, (key, text) in enumerate(messages.items()):
+            lead, core, trail = fluent.split(text)
+            ident = f"m{i}"
+            self.ids[key] = (ident, lead, trail)
+            lines = core.split("\n") if core else ['{""}']
+            source.append(f"{ident} =\n" + "".join(f"    {line}\n" for line in lines))
+        self.bundle.add_resource(FluentResource("".join(source)))
+
+    def format(self, key: str, params: Mapping[str, object]) -> str:
+        """The message `key` with `params`: a number chooses by its plural form and prints
+        as `Count` or as written (Fluent would write a year 2006 its own way, '2,006');
+        anything else is its text."""
+        ident, lead, trail = self.ids[key]
+        pattern = self.bundle.get_message(ident).value
+        assert pattern is not None  # every message has a value: an empty one is {""}
+        args = {k: _argument(v) for k, v in params.items()}
+        text, errors = self.bundle.format_pattern(pattern, args)
+        if errors:
+            raise ValueError(f"message {key!r}: {errors[0]}")
+        return f"{lead}{text}{trail}"
+
+
+def _argument(value: object) -> object:
+    """A parameter as a message gets it: a number as a `Count`, anything else as text."""
+    if isinstance(value, Count):
+        return value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Count(value, str(value))
+    return str(value)

@@ -122,7 +122,7 @@ def decimal_comma(text: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _month_names() -> dict[str, int]:
     """Every month's name, wide and abbreviated, in every catalog language and both of CLDR's
-    contexts (German 'Dezember', French 'décembre' and 'déc.', Ukrainian 'грудня' and
+    contexts (German 'Dezember', French 'décembre' and 'déc.', the uk catalog's 'грудня' and
     'грудень'), casefolded."""
     from babel import Locale
 

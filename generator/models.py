@@ -517,7 +517,7 @@ class Derived(Strict):
     id: Id
     label: PlainText = Field(
         description="What the result is, read after 'computed by this site' and as its title "
-        "('Russian to Ukrainian casualties')."
+        "('Cases in 2025 against 2024')."
     )
     name: PlainText | None = Field(
         None, description="A standalone name for lists and citations. Defaults to the label."
@@ -558,9 +558,11 @@ class Chart(Strict):
 
     id: Id
     title: PlainText
-    kind: Literal["range-bar", "bar", "timeline"] = Field(
+    kind: Literal["range-bar", "bar", "timeline", "line", "column"] = Field(
         description="range-bar: each figure's range as a bar; bar: one bar per figure; "
-        "timeline: the events on a time axis."
+        "timeline: the events on a time axis; line: figures against their dates, a line per "
+        "side, a range as an interval bar; column: a column per figure at its date, grouped "
+        "when several sides share a date."
     )
     figures: list[Id] = Field(
         default_factory=list,
@@ -698,9 +700,11 @@ class Sheet(Strict):
     messages: dict[str, PlainText | dict[str, PlainText]] = Field(
         default_factory=dict,
         description="The sheet's own wording for any message the generator writes, by its "
-        "dotted key ('blocks.source': 'Source: {source}'): a text with the same {placeholders} "
-        "as the generator's, or, for a message that depends on a number, one text per plural "
-        "form of the language ({one: …, other: …}).",
+        "dotted key ('blocks.source': 'Source: { $source }'), in Project Fluent syntax: a text "
+        "printing the same { $variables } as the generator's, which may choose its words with "
+        "a selector on a variable the message is given ('{ $n -> [one] … *[other] … }' by a "
+        "number's plural form, '{ $precision -> [day] … *[other] … }' by a date's). The format "
+        "before Fluent ({source}; {one: …, other: …}) works until 0.3.0, with a warning.",
         json_schema_extra={"propertyNames": {"enum": _MESSAGE_KEYS}},
     )
 

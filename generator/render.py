@@ -29,6 +29,7 @@ from .language import Language
 from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
+from .typography import Kind, separators
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + SLOT_BRACKETS}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
@@ -180,15 +181,21 @@ def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinj
         yaml=yaml_string,
         number=write.number,
         date=write.date,
+        date_words=write.date_words,
         period=write.period,
         shown=write.shown,
+        said=write.said,
         when=write.when,
         formula=write.formula,
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
     )
     env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
-    env.globals.update(t=translator(write.language), list_separator=list_separator(write.language))
+    env.globals.update(
+        t=translator(write.language),
+        list_separator=list_separator(write.language),
+        overridden=write.language.overridden.__contains__,
+    )
     env.globals.update(globals_)
     return env
 
@@ -206,22 +213,15 @@ def translator(language: Language) -> Callable[..., Markup]:
     return t
 
 
-def list_separator(language: Language) -> Callable[[int, int], Markup]:
-    """The templates' `list_separator(index, length)`: what follows item `index` (from 0) of a
-    list of `length` items in the sheet's language ('A, B and C', 'A, B und C'), from CLDR's
-    list patterns, so a loop can join items that are markup."""
+def list_separator(language: Language) -> Callable[..., Markup]:
+    """The templates' `list_separator(index, length, kind="and")`: what follows item `index`
+    (from 0) of a list of `length` items in the sheet's language, so a loop can join items
+    that are markup: names by CLDR's list pattern ('A, B and C', 'A, B und C'); "series" for
+    references, which hold commas ('A; B and C'); "items" for entries that stand alone ('A;
+    B'). See `typography`."""
 
-    def separator(index: int, length: int) -> Markup:
-        patterns = language.locale.list_patterns["standard"]
-        if index >= length - 1:
-            return Markup("")
-        if length == 2:
-            pattern = patterns["2"]
-        elif index == length - 2:
-            pattern = patterns["end"]
-        else:
-            pattern = patterns["start"] if index == 0 else patterns["middle"]
-        return escape_text(pattern.split("{0}", 1)[1].split("{1}", 1)[0])
+    def separator(index: int, length: int, kind: Kind = "and") -> Markup:
+        return escape_text(separators(language, length, kind)[index])
 
     return separator
 

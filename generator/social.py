@@ -16,6 +16,7 @@ from .cache import store
 from .cache.code import part_key
 from .content import Content
 from .models import Quantity
+from .typography import join
 
 PATH = "assets/social.png"
 """Where the image lands in the site."""
@@ -37,7 +38,8 @@ def alt_text(content: Content) -> str:
         )
         for q in _figures(content)
     ]
-    return f"{content.sheet.title}. " + "; ".join(parts) + ("." if parts else "")
+    listed = join(content.language, parts, "items")
+    return f"{content.sheet.title}. " + listed + ("." if parts else "")
 
 
 def _figures(content: Content) -> list[Quantity]:

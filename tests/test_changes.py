@@ -325,7 +325,7 @@ def test_the_analytics_partial_is_materials_with_only_the_feed_link() -> None:
     upgrade changes its partial: bring the copy up to date."""
     import material
 
-    from generator.engine import THEME_OVERRIDES
+    from generator.engine_folder import THEME_OVERRIDES
 
     name = Path("partials") / "integrations" / "analytics.html"
     comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)

@@ -30,6 +30,7 @@ from babel.dates import get_day_names, get_month_names
 from bs4 import BeautifulSoup
 
 from generator.language import catalog
+from generator.messages import words as fluent_words
 from generator.render import THEME, inline_md
 from tests.support import REPO, run
 
@@ -142,8 +143,9 @@ def _words(text: str) -> set[str]:
 
 
 def _messages(tag: str) -> Iterator[str]:
+    """The words of each message of the catalog, its variables and selectors aside."""
     for message in catalog(tag).values():
-        yield from message.values() if isinstance(message, dict) else [message]
+        yield fluent_words(message)
 
 
 def template_text(source: str) -> list[str]:
@@ -311,15 +313,16 @@ def data_texts(site: Path) -> Iterator[tuple[str, str]]:
                 yield "feed.xml", element.text
 
 
-def build_example(name: str, target: Path) -> Path:
-    """A copy of `examples/<name>` (its sources only), checked with --strict and built."""
+def build_example(name: str, target: Path, engine: str = "mkdocs") -> Path:
+    """A copy of `examples/<name>` (its sources only), checked with --strict and built with
+    `engine`."""
     root = target / name
     shutil.copytree(
         REPO / "examples" / name, root, ignore=shutil.ignore_patterns("site", "build", ".cache")
     )
     checked = run(root, "check", "--strict", "--today", TODAY)
     assert checked.exit_code == 0, checked.output
-    built = run(root, "build")
+    built = run(root, "build", "--engine", engine)
     assert built.exit_code == 0, built.output
     return root
 
@@ -375,6 +378,32 @@ def test_no_english_in_the_charts(example: Path) -> None:
 
 def test_no_english_in_the_downloads(example: Path) -> None:
     assert leaks(example, data_texts(example / "site")) == []
+
+
+TEMPLATE_PUNCTUATION = re.compile(r"[:;!?“”„«»]")
+"""Punctuation a language writes its own way ('Source : …', '„…“'): a template that wrote it
+would write it the English way in every language, so it belongs in a message."""
+
+
+def page_prose(site: Path) -> Iterator[tuple[str, str]]:
+    """(where, text) for each page's whole text, its elements' texts run together as a reader
+    reads them ('Label' in one element, ': ' in the next)."""
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "style"]):
+            tag.decompose()
+        yield path.relative_to(site).as_posix(), soup.get_text("")
+
+
+def test_the_generators_templates_write_no_punctuation_a_language_writes_its_own_way() -> None:
+    found = [
+        f"{template.relative_to(THEME).as_posix()}: {line.strip()!r}"
+        for template in sorted(THEME.rglob("*"))
+        if template.suffix in (".j2", ".html")
+        for line in template_text(template.read_text("utf-8"))
+        if TEMPLATE_PUNCTUATION.search(line)
+    ]
+    assert found == []
 
 
 def test_the_leak_finder_finds_english_and_spares_the_authors_words(tmp_path: Path) -> None:
@@ -436,15 +465,13 @@ def test_the_glued_punctuation_finder_spares_french_spacing_and_urls(tmp_path: P
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates and charts still join with an English ': ' and '; ' until the catalogs "
-    "carry each language's typography (#23, the Fluent catalogs)",
-)
 def test_french_output_puts_a_space_before_colons_and_semicolons(tmp_path: Path) -> None:
     root = build_example("flamanville", tmp_path)
     site = root / "site"
-    texts = [*page_texts(site), *chart_texts(site), *data_texts(site)]
+    # A page as a reader reads it, its elements run together ('Label' + '\u00a0: '); its
+    # attributes each alone.
+    attributes = [(where, text) for where, text in page_texts(site) if "[" in where]
+    texts = [*page_prose(site), *attributes, *chart_texts(site), *data_texts(site)]
     assert glued_punctuation(root, iter(texts)) == []
 
 

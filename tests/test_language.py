@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from generator.language import Language, catalog, languages, placeholders
+from generator.messages import PRECISIONS, shape
+from generator.models import PartialDate
 from generator.numbers import Writer
 
 PLURAL_FORMS = {
@@ -16,6 +18,8 @@ PLURAL_FORMS = {
     "uk": {"one", "few", "many", "other"},
 }
 """The CLDR plural categories each language's numbers fall into, as CLDR lists them."""
+DATES = ("2006", "2019-10", "2022-12-16")
+"""A year, a month and a day."""
 
 
 def test_the_generator_ships_catalogs_for_english_german_ukrainian_and_french():
@@ -31,11 +35,65 @@ def test_every_catalog_has_every_key_of_the_english_one_with_the_same_placeholde
 
 
 @pytest.mark.parametrize("language", ["en", "de", "uk", "fr"])
+def test_every_message_is_fluent_with_variables_and_selectors_only(language):
+    for key, message in catalog(language).items():
+        assert shape(message).forbidden == (), key
+
+
+@pytest.mark.parametrize("language", ["en", "de", "uk", "fr"])
 def test_a_message_with_plural_forms_has_each_form_the_language_needs(language):
     needed = PLURAL_FORMS[language] - {"many"} if language == "fr" else PLURAL_FORMS[language]
     for key, message in catalog(language).items():
-        if not isinstance(message, str):
-            assert needed <= set(message), f"{language}: {key} lacks {needed - set(message)}"
+        forms = shape(message).selectors.get("n")
+        if forms and len(forms) > 1:
+            assert needed <= forms <= PLURAL_FORMS[language], f"{language}: {key}: {forms}"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "uk", "fr"])
+def test_a_message_chooses_by_a_dates_precision_only_among_day_month_year_and_period(language):
+    for key, message in catalog(language).items():
+        assert shape(message).selectors.get("precision", set()) <= {*PRECISIONS, "other"}, key
+
+
+@pytest.mark.parametrize(
+    ("language", "year", "month", "day"),
+    [
+        ("en", "as of 2006", "as of October 2019", "as of 16 December 2022"),
+        ("fr", "en 2006", "en octobre 2019", "au 16 décembre 2022"),
+        ("de", "im Jahr 2006", "im Oktober 2019", "am 16. Dezember 2022"),
+        ("uk", "у 2006 році", "у жовтні 2019 року", "станом на 16 грудня 2022 року"),
+    ],
+)
+def test_a_dates_preposition_follows_its_precision(language, year, month, day):
+    write = Writer(Language.of(language))
+    phrase = [write.time_phrase(None, PartialDate.model_validate(d)) for d in DATES]
+    assert phrase == [year, month, day]
+
+
+@pytest.mark.parametrize(
+    ("language", "year", "month", "day"),
+    [
+        ("en", "by 2006", "by October 2019", "by 16 December 2022"),
+        ("fr", "d’ici 2006", "d’ici octobre 2019", "d’ici le 16 décembre 2022"),
+        ("de", "bis 2006", "bis Oktober 2019", "bis zum 16. Dezember 2022"),
+        ("uk", "до 2006 року", "до жовтня 2019 року", "до 16 грудня 2022 року"),
+    ],
+)
+def test_a_projections_date_takes_its_own_preposition(language, year, month, day):
+    write = Writer(Language.of(language))
+    phrase = [
+        write.time_phrase(None, PartialDate.model_validate(d), projection=True) for d in DATES
+    ]
+    assert phrase == [year, month, day]
+
+
+@pytest.mark.parametrize(
+    ("month", "phrase"),
+    [(1, "у січні 2019 року"), (2, "у лютому 2019 року"), (11, "у листопаді 2019 року")],
+)
+def test_a_ukrainian_month_is_in_the_locative_after_u(month, phrase):
+    write = Writer(Language.of("uk"))
+    assert write.time_phrase(None, PartialDate(year=2019, month=month)) == phrase
 
 
 @pytest.mark.parametrize(
@@ -85,12 +143,12 @@ def test_numbers_percentages_and_dates_follow_the_locale(language, number, perce
 
 
 def test_a_sheet_may_override_a_message():
-    ours = Language.of("en", {"qualifiers.about": "around {n}"})
+    ours = Language.of("en", {"qualifiers.about": "around { $n }"})
     assert Writer(ours).quantity(40, 40, "about", "km") == "around 40 kilometres"
 
 
 def test_a_message_can_never_add_markup_to_a_page():
-    ours = Language.of("en", {"changes.corrected": "<b>Fixed</b> {date}"})
+    ours = Language.of("en", {"changes.corrected": "<b>Fixed</b> { $date }"})
     assert ours.html("changes.corrected", date="<i>x</i>") == (
         "&lt;b&gt;Fixed&lt;/b&gt; &lt;i&gt;x&lt;/i&gt;"
     )

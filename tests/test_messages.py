@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.engine import material_language
+from generator.engine_folder import material_language
 from tests.golden import copy_fixture, render
 from tests.support import edit, replace_in, run
 
@@ -29,13 +29,52 @@ def test_a_sheets_own_wording_replaces_the_generators(tmp_path: Path):
         root,
         "sheet.yml",
         "  sides:\n",
-        '  messages:\n    blocks.source: "According to: {source}"\n'
-        '    cite.as: "Quote us as {sheet} / {title} ({date})"\n  sides:\n',
+        '  messages:\n    blocks.source: "According to: { $source }"\n'
+        '    cite.as: "Quote us as { $sheet } / { $title } ({ $date })"\n  sides:\n',
     )
     text = _page_text(render(root)["index.md"])
     assert "According to: The UN, “World Population Prospects 2024” , 11 July 2024" in text
     assert "Quote us as Minimal sheet / people in the world (31 July 2024)" in text
     assert "Source:" not in text and "Cite as" not in text
+
+
+def test_a_sheets_wording_chooses_its_words_by_the_dates_precision(starter: Path):
+    edit(starter, "sheet.yml", LANGUAGE, "  language: fr\n")
+    edit(
+        starter,
+        "sheet.yml",
+        SHEET_END,
+        SHEET_END + "  messages:\n    dates.as_of: |-\n      { $precision ->\n"
+        "          [day] à la date du { $date }\n         *[other] courant { $date }\n      }\n",
+    )
+    result = run(starter, "check")
+    assert result.exit_code == 0, result.output
+    assert "sheet.yml" not in result.output
+
+
+def test_wording_in_the_format_before_fluent_still_works_with_a_warning(tmp_path: Path):
+    root = copy_fixture("minimal", tmp_path / "minimal")
+    edit(
+        root,
+        "sheet.yml",
+        "  sides:\n",
+        '  messages:\n    blocks.source: "According to: {source}"\n'
+        "    units.km.amount: {one: '{n} km', other: '{n} kms'}\n  sides:\n",
+    )
+    text = _page_text(render(root)["index.md"])
+    assert "According to: The UN" in text
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/sheet.yml:8:5: warning: sheet.messages.blocks.source: the format before "
+        "Fluent ({name}, plural forms as a mapping) works until 0.3.0: write "
+        "'According to: { $source }'"
+    ) in result.output.splitlines()
+    assert (
+        "content/sheet.yml:9:5: warning: sheet.messages.units.km.amount: the format before "
+        "Fluent ({name}, plural forms as a mapping) works until 0.3.0: write "
+        "'{ $n ->\\n    [one] { $n } km\\n   *[other] { $n } kms\\n}'"
+    ) in result.output.splitlines()
 
 
 def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
@@ -45,7 +84,7 @@ def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
         "sheet.yml",
         "  sides:\n",
         "  messages:\n"
-        '    blocks.source: "<b>From</b> **here** [x](https://x.example) ⟦0⟧: {source}"\n'
+        '    blocks.source: "<b>From</b> **here** [x](https://x.example) ⟦0⟧: { $source }"\n'
         "  sides:\n",
     )
     markdown = render(root)["index.md"]
@@ -59,19 +98,60 @@ def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
     ("written", "error"),
     [
         (
-            '  messages:\n    blocks.sorce: "Quelle: {source}"\n',
+            '  messages:\n    blocks.sorce: "Quelle: { $source }"\n',
             "content/sheet.yml:16:5: sheet.messages.blocks.sorce: unknown message "
             "'blocks.sorce'; did you mean 'blocks.source'?",
         ),
         (
-            '  messages:\n    cite.as: "Cite as: {sheet}, updated {date}"\n',
-            "content/sheet.yml:16:5: sheet.messages.cite.as: missing {title}, which the "
+            '  messages:\n    cite.as: "Cite as: { $sheet }, updated { $date }"\n',
+            "content/sheet.yml:16:5: sheet.messages.cite.as: missing { $title }, which the "
             "generator's message fills in",
         ),
         (
-            '  messages:\n    changes.corrected: "Corrected on {date} by {editor}"\n',
-            "content/sheet.yml:16:5: sheet.messages.changes.corrected: unknown placeholder "
-            "{editor}; this message has {date}",
+            '  messages:\n    changes.corrected: "Corrected on { $date } by { $editor }"\n',
+            "content/sheet.yml:16:5: sheet.messages.changes.corrected: unknown variable "
+            "{ $editor }; this message has { $date }",
+        ),
+        (
+            "  messages:\n    units.km.amount: |-\n"
+            "      { $n ->\n         [one] { $n } km\n         [few] { $n } km\n"
+            "        *[other] { $n } km\n      }\n",
+            "content/sheet.yml:16:5: sheet.messages.units.km.amount: 'en' has no plural form "
+            "'few'; expected one, other",
+        ),
+        (
+            "  messages:\n    units.km.amount: |-\n"
+            "      { $n ->\n         [one] { $n } km\n         [other] { $n } km\n      }\n",
+            "content/sheet.yml:16:5: sheet.messages.units.km.amount: expected a message in "
+            "Fluent syntax: Expected one of the variants to be marked as default (*)",
+        ),
+        (
+            '  messages:\n    dates.as_of: "{ $precision -> [day] on *[other] in } { $date }"\n',
+            "content/sheet.yml:16:5: sheet.messages.dates.as_of: expected a message in "
+            "Fluent syntax: a selector's variants go on lines of their own, the default "
+            "marked *: '{ $x ->⏎ [a] …⏎ *[b] …⏎ }'",
+        ),
+        (
+            "  messages:\n    dates.as_of: |-\n      { $precision ->\n"
+            "          [week] in the week of { $date }\n         *[other] as of { $date }\n"
+            "      }\n",
+            "content/sheet.yml:16:5: sheet.messages.dates.as_of: $precision is never 'week'; "
+            "expected day, month, other, period, year",
+        ),
+        (
+            '  messages:\n    blocks.source: "Source: { $source } { -brand }"\n',
+            "content/sheet.yml:16:5: sheet.messages.blocks.source: a message may use only "
+            "{ $variables } and selectors, not the term -brand",
+        ),
+        (
+            '  messages:\n    blocks.source: "Source: { $source } { NUMBER($source) }"\n',
+            "content/sheet.yml:16:5: sheet.messages.blocks.source: a message may use only "
+            "{ $variables } and selectors, not the function NUMBER()",
+        ),
+        (
+            '  messages:\n    units.km.amount: {one: "one km", other: "{n} km"}\n',
+            "content/sheet.yml:16:23: sheet.messages.units.km.amount: missing { $n }, which the "
+            "generator's message fills in",
         ),
         (
             "  messages:\n    units.km.amount:\n"
@@ -83,11 +163,6 @@ def test_a_sheets_wording_is_text_never_markup(tmp_path: Path):
             '  messages:\n    units.km.amount: {one: "{n} km"}\n',
             "content/sheet.yml:16:5: sheet.messages.units.km.amount: missing the plural "
             "form(s) other: 'en' needs one, other",
-        ),
-        (
-            '  messages:\n    units.km.amount: {one: "one km", other: "{n} km"}\n',
-            "content/sheet.yml:16:23: sheet.messages.units.km.amount: missing {n}, which the "
-            "generator's message fills in",
         ),
         (
             "  messages:\n    blocks.link: {one: Link, other: Links}\n",
@@ -120,9 +195,9 @@ def test_a_plural_override_has_the_forms_of_the_sheets_language(starter: Path):
         starter,
         "sheet.yml",
         SHEET_END,
-        SHEET_END + "  messages:\n    units.km.amount:\n"
-        '      one: "{n} км"\n      few: "{n} км"\n      many: "{n} км"\n'
-        '      other: "{n} км"\n',
+        SHEET_END + "  messages:\n    units.km.amount: |-\n"
+        "      { $n ->\n          [one] { $n } км\n          [few] { $n } км\n"
+        "          [many] { $n } км\n         *[other] { $n } км\n      }\n",
     )
     result = run(starter, "check")
     assert result.exit_code == 0, result.output
@@ -207,3 +282,24 @@ def test_mkdocs_yml_naming_a_language_when_the_sheet_names_none_says_so(starter:
 )
 def test_a_sheets_language_maps_to_materials_own_or_its_primary_subtag(tag, material):
     assert material_language(tag) == material
+
+
+def test_a_replaced_message_a_sheet_rewords_is_still_shown_with_a_warning(tmp_path: Path):
+    """'Link zu { $title }' could not say 'zum Zitat': blocks.link_to_quotation replaced
+    blocks.quotation_of; a sheet that rewords the old one keeps its words for a version."""
+    root = copy_fixture("german", tmp_path / "german")
+    edit(
+        root,
+        "sheet.yml",
+        "  language: de\n",
+        "  language: de\n  messages:\n"
+        '    blocks.quotation_of: "die Aussage von { $speaker }: { $quote }"\n',
+    )
+    text = _page_text(render(root)["index.md"])
+    assert "Link zu die Aussage von Dr. Anna Beispiel: Jede Impfung zählt." in text
+    result = run(root, "check")
+    assert (
+        "content/sheet.yml:6:5: warning: sheet.messages.blocks.quotation_of: "
+        "'blocks.quotation_of' is replaced by 'blocks.link_to_quotation', which words the whole "
+        "phrase; yours is still used until 0.3.0: reword 'blocks.link_to_quotation' instead"
+    ) in result.output.splitlines()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from generator.engine import THEME_OVERRIDES
+from generator.engine_folder import THEME_OVERRIDES
 from tests.support import run
 
 MATERIAL = Path(material.__file__).parent / "templates"

@@ -19,8 +19,12 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
 from ..numbers import Writer
+from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
+
+DATED = ("line", "column")
+"""The kinds that place each figure at its date on a time axis."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,10 @@ class Row:
     as_of: str | None
     sources: tuple[tuple[str, str | None], ...]
     """(source id, outlet id or None) behind the row."""
+    date: PartialDate | None = None
+    """The date a line or column chart places it at (see `_placed`)."""
+    day: dt.date | None = None
+    """That date's day on the time axis: the middle of the year, month or period it names."""
 
     @property
     def single(self) -> bool:
@@ -138,6 +146,18 @@ class ChartData:
                 found[row.series] = fallback if row.series is None else names[row.series]
         return list(found.items())
 
+    def axis_span(self) -> tuple[PartialDate, PartialDate]:
+        """The first and last year of a line or column chart's time axis, as its ticks name
+        them (months, for an axis of a year or so)."""
+        days = [r.day for r in self.rows if r.day]
+        first, last = min(days), max(days)
+        if (last - first).days > 550:
+            return PartialDate(year=first.year), PartialDate(year=last.year)
+        return (
+            PartialDate(year=first.year, month=first.month),
+            PartialDate(year=last.year, month=last.month),
+        )
+
     def sources(self) -> list[tuple[str, str | None]]:
         """Every (source, outlet) behind the chart, in order of first use, without repeats."""
         seen: dict[tuple[str, str | None], None] = {}
@@ -153,7 +173,11 @@ class ChartData:
         title = self.chart.title.rstrip(".")
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
-            items = "; ".join(say("charts.item", when=m.when, title=m.title) for m in self.moments)
+            items = join(
+                self.language,
+                [say("charts.item", when=m.when, title=m.title) for m in self.moments],
+                "items",
+            )
             count = len(self.moments)
             events = self.language.amount("charts.events", count, self.writer.number(count))
             return say(
@@ -165,11 +189,23 @@ class ChartData:
                 items=items,
             )
         scale = say("charts.log_scale") if self.chart.scale == "log" else ""
-        kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
-        parts = [f"{title}.", f"{say(kind, unit=self.unit_words, scale=scale)}."]
+        if self.chart.kind in DATED:
+            start, end = self.axis_span()
+            what = say(
+                f"charts.{self.chart.kind}",
+                unit=self.unit_words,
+                scale=scale,
+                first=self.writer.date(start),
+                last=self.writer.date(end),
+            )
+        else:
+            kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
+            what = say(kind, unit=self.unit_words, scale=scale)
+        parts = [f"{title}.", f"{what}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
-        parts.append("; ".join(row.sentence(self.language) for row in self.rows) + ".")
+        rows = [row.sentence(self.language) for row in self.rows]
+        parts.append(join(self.language, rows, "items") + ".")
         return " ".join(parts)
 
     def table(self) -> tuple[list[str], list[list[str]]]:
@@ -282,6 +318,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
     covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
     series = chart_rules.series_of(chart, q)
     period = None if q.dated_in_label else q.period  # dated in its label: no date stands for it
+    placed = _placed(q) if chart.kind in DATED else None
     return Row(
         id=q.id,
         label=q.label,
@@ -298,7 +335,28 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         period_end=period.end.iso() if period else None,
         as_of=q.as_of.iso() if q.as_of and not q.dated_in_label else None,
         sources=tuple((s, q.via) for s in q.sources),
+        date=placed[0] if placed else None,
+        day=placed[1] if placed else None,
     )
+
+
+def _placed(q: Quantity) -> tuple[PartialDate, dt.date] | None:
+    """Where a figure stands on a time axis: the date it was true (`as_of`), or the end of
+    the period it covers (a total to December 2025 is known then), at the middle of the year
+    or month that date names; a period of one whole calendar year or month (a year's births)
+    at its middle. None for a timeless figure (the chart rules refuse it)."""
+    if q.as_of is not None:
+        first, last = q.as_of.first_day(), q.as_of.last_day()
+        return q.as_of, first + (last - first) / 2
+    if q.period is None:
+        return None
+    start, end = q.period.start.first_day(), q.period.end.last_day()
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if start.year == end.year and (whole_year or (whole_month and start.month == end.month)):
+        return q.period.end, start + (end - start) / 2
+    first = q.period.end.first_day()
+    return q.period.end, first + (end - first) / 2
 
 
 def _mentions_year(label: str, q: Quantity) -> bool:

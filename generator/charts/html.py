@@ -19,6 +19,7 @@ from .. import links
 from ..models import Source
 from ..render import escape_text as esc
 from ..render import inline_md
+from ..typography import join, separators
 from . import embed
 from .data import ChartData
 
@@ -154,7 +155,7 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     if len(outlets) > MAX_FULL_SOURCES:
         names = named_apart(list(outlets), sources, data)
         count = data.writer.number(len(outlets))
-        return say("charts.sources_named", names=", ".join(names), n=count)
+        return say("charts.sources_named", names=join(data.language, names), n=count)
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
@@ -162,14 +163,16 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
         name = f"{text(s.name)}, {title}"
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
         ref += f", {text(data.writer.date(s.date))}"
-        named = ", ".join(sources[v].name for v in vias if v)
+        named = join(data.language, [sources[v].name for v in vias if v])
         if named:
             key = "charts.also_reported_by" if None in vias else "charts.reported_by"
             ref += f", {say(key, names=named)}"
         refs.append(ref)
     line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
     before, _, after = line.partition("\0")  # the references are markup: only the words escape
-    return f"{text(before)}{'; '.join(refs)}{text(after)}"
+    seps = separators(data.language, len(refs), "series")  # 'A; B and C', 'A\u202f; B et C'
+    joined = "".join(f"{ref}{text(sep)}" for ref, sep in zip(refs, seps, strict=True))
+    return f"{text(before)}{joined}{text(after)}"
 
 
 def named_apart(ids: list[str], sources: Mapping[str, Source], data: ChartData) -> list[str]:

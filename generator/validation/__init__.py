@@ -34,6 +34,7 @@ def load_and_validate(
     """
     parsed, problems, unsure = load.read_files(root, kept)
     parts: list[tuple[str, Loaded, ContentFile]] = []
+    warned: list[Problem] = []
     renamed: list[Problem] = []
     for display, loaded in parsed:
         model, found = fields.validated(loaded, display)
@@ -43,7 +44,10 @@ def load_and_validate(
             # A sheet in a language with no messages, or with overrides that do not fit, is
             # refused like a field error: no page could be written from it.
             found = messages.sheet_problems(model.sheet, loaded, display)
-            model = None if found else model
+            if any(p.level == "error" for p in found):
+                model = None
+            else:  # warnings only (an override in the old format): reported, the sheet kept
+                warned += found
         if model is None:
             problems += found
             # The ids of a file that failed are not unknown: only their records are wrong.
@@ -53,7 +57,7 @@ def load_and_validate(
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
     content, rule_problems = validate(content, unsure | skipped, records_only=as_published)
     templates = deprecated.template_warnings(root / "site_src", root)
-    everything = [*problems, *merge_problems, *rule_problems, *renamed, *templates]
+    everything = [*problems, *warned, *merge_problems, *rule_problems, *renamed, *templates]
     errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)

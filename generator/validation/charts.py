@@ -1,5 +1,6 @@
 """Rules for charts: every figure of a chart on one axis, in one kind of unit, a
-logarithmic axis only for values above zero, no more series than there are colours, and a
+logarithmic axis only for values above zero (and never for columns), a date for every figure
+of a line or column chart, no more series than there are colours, and a
 name for each series a legend shows (sides always have one: the references check them).
 
 They are content rules, so `check` reports them with every other problem, at the chart's line
@@ -98,6 +99,29 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 f"{chart.id}.figures",
                 f"colours its bars by measure, and its legend shows each measure's name: name "
                 f"{', '.join(unnamed)} under `measures:` in content/sheet.yml",
+            )
+        )
+    if chart.kind in ("line", "column"):
+        undated = [q.id for q in quantities if q.as_of is None and q.period is None]
+        if undated:
+            problems.append(
+                record_problem(
+                    content,
+                    chart.id,
+                    f"{chart.id}.figures",
+                    f"a {chart.kind} chart places each figure at its date, and "
+                    f"{', '.join(map(repr, undated))} has none (timeless); chart dated "
+                    "figures only, or use `kind: bar`",
+                )
+            )
+    if chart.kind == "column" and chart.scale == "log":
+        problems.append(
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.scale",
+                "a column's height is its value, which a logarithmic scale does not show; use "
+                "`kind: line` for a logarithmic scale, or `scale: linear`",
             )
         )
     if chart.scale == "log":

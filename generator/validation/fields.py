@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from .. import deprecated, local_input
 from ..errors import SHOWN_CHARACTERS, Problem, shown
 from ..language import catalog, languages
+from ..messages import words as fluent_words
 from ..models import AT_FIELD, DUPLICATE_IN_LIST, ContentFile
 from ..yaml_loader import FieldPath, Loaded, dotted
 
@@ -274,12 +275,13 @@ def _number_meant(text: str) -> str:
 
 def _qualifier_meant(word: str) -> tuple[str, str, str] | None:
     """The qualifier whose words in a catalog are `word` ('rund' -> 'roughly', as German
-    writes 'rund {n}'), as (key, language, words): an editor writes in the sheet's language."""
+    writes 'rund { $n }'), as (key, language, words): an editor writes in the sheet's
+    language."""
     wanted = word.strip().casefold()
     for tag in languages():
         for key, message in catalog(tag).items():
-            if key.startswith("qualifiers.") and isinstance(message, str):
-                words = message.replace("{n}", "").strip()
+            if key.startswith("qualifiers."):
+                words = " ".join(fluent_words(message).split())
                 if words.casefold() == wanted:
                     return key.removeprefix("qualifiers."), tag, words
     return None

@@ -1,13 +1,18 @@
 """The sheet's language and its own wording of the generator's messages (`sheet.language`,
 `sheet.messages`, and the words of `sheet.units`), checked against the generator's catalog.
 
-An override keeps every placeholder of the message it replaces, and adds none, so a number
-or a date can never silently drop out of a sentence (nor a sentence fail to fill in); its
-plural forms are all those the language has. The rules about a text itself are functions of
-the text and its placeholders (`text_problems`, `date_pattern_problem`), whatever format the
-catalogs are kept in: no digit, sign or separator beside a number's placeholder (it would
-change the number: 'about 1{n}' reads 'about 11.2 million'); a bounded size, so one message
-cannot expand a short sheet into a huge site; and a date pattern that writes only a date.
+An override is a message in Fluent syntax (see `generator/messages.py`). It prints every
+variable of the message it replaces, and adds none, so a number or a date can never silently
+drop out of a sentence (nor a sentence fail to fill in); it may choose its words by any
+variable the generator gives that message (a date's `$precision`, a number's plural form), and
+a choice by plural form names every form the language has. The format before Fluent (`{name}`,
+plural forms as a mapping) still works, with a warning that writes the override out in Fluent.
+
+The rules about a text itself are functions of the text (`text_problems`,
+`date_pattern_problem`), checked on every text a message can write: no digit, sign or
+separator beside a number's placeholder (it would change the number: 'about 1{ $n }' reads
+'about 11.2 million'); a bounded size, so one message cannot expand a short sheet into a huge
+site; and a date pattern that writes only a date.
 """
 
 from __future__ import annotations
@@ -17,11 +22,21 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import Literal
 
+from .. import messages as fluent
 from ..errors import Problem, shown
-from ..language import PLACEHOLDER, Language, catalog, languages, placeholders
+from ..language import Language, catalog, languages
 from ..models import Sheet
 from ..yaml_loader import FieldPath, Loaded, dotted
+
+PLACEHOLDER = re.compile(r"\{ ?\$?([a-z_]+) ?\}")
+"""A variable as a text writes it: `{ $n }` in Fluent, `{n}` in the format before it."""
+DEPRECATED_UNTIL = "0.3.0"
+"""The version from which overrides in the format before Fluent are refused."""
+REPLACED = {"blocks.quotation_of": ("blocks.link_to_quotation", DEPRECATED_UNTIL)}
+"""Messages no longer shown unless a sheet rewords them, and the message that replaces each:
+'Link zu { $title }' could not decline 'das Zitat' into 'zum Zitat'."""
 
 MESSAGE_MAX_CHARACTERS = 1000
 """The longest text a message may be (the generator's longest is about 300): a page writes a
@@ -48,30 +63,50 @@ DATE_PATTERNS = ("dates.day", "dates.month")
 def text_problems(text: str) -> list[str]:
     """Why a message text (a catalog's, an override, a unit's words) cannot be used: each
     number's placeholder must stand apart from digits, signs and separators, and the text must
-    be bounded. Empty when it is fine."""
+    be bounded, in every text its selectors can write. Empty when it is fine (a text that is
+    no Fluent is reported as such by the caller)."""
     problems = []
     if len(text) > MESSAGE_MAX_CHARACTERS:
         problems.append(
             f"the text is {len(text):,} characters long; a message may have at most "
             f"{MESSAGE_MAX_CHARACTERS:,}"
         )
-    uses = Counter(PLACEHOLDER.findall(text))
-    repeated = sorted(name for name, count in uses.items() if count > PLACEHOLDER_MAX_USES)
-    if repeated:
-        names = ", ".join("{" + name + "}" for name in repeated)
-        problems.append(
-            f"{names} is used {max(uses[n] for n in repeated):,} times; a text may use each "
-            f"placeholder at most {PLACEHOLDER_MAX_USES} times"
-        )
-    for match in PLACEHOLDER.finditer(text):
-        beside = _joined(text, match)
-        if beside:
+    try:
+        texts = [text] if fluent.is_legacy(text) else fluent.renderings(text)
+    except fluent.MessageSyntaxError:
+        return problems
+    for written in texts:
+        uses = Counter(PLACEHOLDER.findall(written))
+        repeated = sorted(name for name, count in uses.items() if count > PLACEHOLDER_MAX_USES)
+        if repeated:
+            names = ", ".join(_as_written(written, name) for name in repeated)
             problems.append(
-                f"{beside} right beside {match.group()} would change the number it shows "
-                f"({shown(text)}); put a space or a word between them"
+                f"{names} is used {max(uses[n] for n in repeated):,} times; a text may use "
+                f"each placeholder at most {PLACEHOLDER_MAX_USES} times"
+            )
+            break
+    for written in texts:
+        beside = next(
+            (
+                (match, why)
+                for match in PLACEHOLDER.finditer(written)
+                for why in [_joined(written, match)]
+                if why
+            ),
+            None,
+        )
+        if beside:
+            match, why = beside
+            problems.append(
+                f"{why} right beside {match.group()} would change the number it shows "
+                f"({shown(written)}); put a space or a word between them"
             )
             break
     return problems
+
+
+def _as_written(text: str, name: str) -> str:
+    return "{" + name + "}" if "{" + name + "}" in text else "{ $" + name + " }"
 
 
 def _joined(text: str, match: re.Match[str]) -> str:
@@ -167,28 +202,31 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problem(path, f"unknown message {shown(key)}{hint}")
             continue
-        theirs = ours[key]
-        if isinstance(message, str):
-            texts = {"": message}
-        elif isinstance(theirs, str):
-            problem(path, "expected a text: this message has no plural forms")
-            continue
-        else:
-            texts = dict(message)
-            for text, form in _plural_problems(language, set(texts)):
-                problem(path, text, path + (form,) if form else path)
+        if key in REPLACED:
+            line, col = loaded.key_position(path)
+            new, until = REPLACED[key]
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    dotted(path),
+                    f"{key!r} is replaced by {new!r}, which words the whole phrase; yours is "
+                    f"still used until {until}: reword {new!r} instead",
+                    "warning",
+                )
+            )
         if key in DATE_PATTERNS and isinstance(message, str):
             wrong = date_pattern_problem(message, language)
             if wrong:
                 problem(path, wrong)
             continue
-        needed = placeholders(theirs)
-        for form, text in texts.items():
-            at = path + (form,) if form else path
-            for wrong in _placeholder_problems(needed, text):
-                problem(path, wrong, at)
-            for wrong in text_problems(text):
-                problem(path, wrong, at)
+        for wrong, at, level in _override_problems(key, message, language):
+            if level == "warning":
+                line, col = loaded.key_position(path)
+                problems.append(Problem(display, line, col, dotted(path), wrong, "warning"))
+            else:
+                problem(path, wrong, path + at)
     for unit_key, own in sheet.units.items():
         for tag, words in own.words.items():
             amount = words.amount
@@ -206,8 +244,8 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
 
 def _plural_problems(language: Language, given: set[str]) -> Iterator[tuple[str, str]]:
     """(problem, the form it is at or '') for the forms the language does not have, and for
-    those it has that are missing: a Ukrainian message needs one, few, many and other, as 1,
-    3, 5 and 1.5 take different words."""
+    those it has that are missing: a message in a language of four forms needs one, few,
+    many and other, as 1, 3, 5 and 1.5 take different words."""
     forms = language.plural_forms()
     extra = sorted(given - forms)
     if extra:
@@ -225,13 +263,108 @@ def _plural_problems(language: Language, given: set[str]) -> Iterator[tuple[str,
         )
 
 
-def _placeholder_problems(needed: set[str], text: str) -> Iterator[str]:
-    given = placeholders(text)
-    missing, unknown = sorted(needed - given), sorted(given - needed)
+Found = tuple[str, tuple[str, ...], Literal["error", "warning"]]
+"""(problem, where under the message's key it is, level)."""
+
+
+def _override_problems(
+    key: str, message: str | dict[str, str], language: Language
+) -> Iterator[Found]:
+    """What is wrong with the sheet's override of message `key`."""
+    theirs = fluent.shape(catalog(language.catalog)[key])
+    given = given_variables(key)
+    if fluent.is_legacy(message):
+        if not isinstance(message, str) and not has_plural_forms(key):
+            yield "expected a text: this message has no plural forms", (), "error"
+            return
+        converted = fluent.legacy(message)
+        yield (
+            f"the format before Fluent ({{name}}, plural forms as a mapping) works until "
+            f"{DEPRECATED_UNTIL}: write {shown(converted, 200)}",
+            (),
+            "warning",
+        )
+        texts = {"": message} if isinstance(message, str) else dict(message)
+        if not isinstance(message, str):
+            for wrong, form in _plural_problems(language, set(texts)):
+                yield wrong, (form,) if form else (), "error"
+        for form, text in texts.items():
+            at = (form,) if form else ()
+            for wrong in _variable_problems(fluent.shape(fluent.legacy(text)), theirs, given):
+                yield wrong, at, "error"
+            for wrong in text_problems(text):
+                yield wrong, at, "error"
+        return
+    assert isinstance(message, str)
+    try:
+        mine = fluent.shape(message)
+    except fluent.MessageSyntaxError as error:
+        yield f"expected a message in Fluent syntax: {error}", (), "error"
+        return
+    if mine.forbidden:
+        yield (
+            f"a message may use only {{ $variables }} and selectors, not {mine.forbidden[0]}",
+            (),
+            "error",
+        )
+        return
+    for wrong in _variable_problems(mine, theirs, given):
+        yield wrong, (), "error"
+    for wrong in _selector_problems(mine, given, language):
+        yield wrong, (), "error"
+    for wrong in text_problems(message):
+        yield wrong, (), "error"
+
+
+def has_plural_forms(key: str) -> bool:
+    """True when message `key` chooses by a number's plural form in some language."""
+    return any("n" in fluent.shape(catalog(t)[key]).selectors for t in languages())
+
+
+def given_variables(key: str) -> frozenset[str]:
+    """The variables the generator gives message `key`: those any catalog's message uses (a
+    French one may choose by `$precision` where the English one has no need)."""
+    return frozenset().union(*(fluent.shape(catalog(t)[key]).variables for t in languages()))
+
+
+def _variable_problems(
+    mine: fluent.Shape, theirs: fluent.Shape, given: frozenset[str]
+) -> Iterator[str]:
+    missing = sorted(theirs.essential - mine.essential)
+    unknown = sorted(mine.variables - given)
     if missing:
-        names = ", ".join("{" + m + "}" for m in missing)
-        yield f"missing {names}, which the generator's message fills in"
+        yield f"missing {_names(missing)}, which the generator's message fills in"
     if unknown:
-        names = ", ".join("{" + u + "}" for u in unknown)
-        expected = ", ".join("{" + n + "}" for n in sorted(needed)) or "none"
-        yield f"unknown placeholder {names}; this message has {expected}"
+        has = _names(sorted(theirs.printed)) or "none"
+        yield f"unknown variable {_names(unknown)}; this message has {has}"
+
+
+def _selector_problems(
+    mine: fluent.Shape, given: frozenset[str], language: Language
+) -> Iterator[str]:
+    for name, keys in mine.selectors.items():
+        if name not in given:
+            continue
+        words = {k for k in keys if not _is_number(k)}
+        if name == "n":
+            yield from (wrong for wrong, _ in _plural_problems(language, words))
+            continue
+        allowed = set(fluent.SELECTORS.get(name, keys)) | {"other"}
+        extra = sorted(words - allowed)
+        if extra:
+            yield (
+                f"${name} is never {', '.join(map(repr, extra))}; expected "
+                f"{', '.join(sorted(allowed))}"
+            )
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join("{ $" + n + " }" for n in names)
+
+
+def _is_number(key: str) -> bool:
+    try:
+        float(key)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,56 @@
+"""Typography from the locale: how the items of a list are joined in the sheet's language.
+
+- `and`: CLDR's list pattern, through Babel's `format_list` ('A, B and C'; 'A, B und C';
+  'A, B et C'; 'A, B і C'), for names.
+- `series`: the same for items that hold commas of their own (references: 'UN, “Title”, 11
+  July 2024'): its commas become the language's semicolon, the catalog's `typography.series`
+  ('; ', and in French '\u202f; ', a narrow no-break space before it): 'A; B; and C',
+  'A\u202f; B et C'.
+- `items`: that semicolon between every item, with no conjunction, for entries that each
+  stand alone ('Corrected on 2 March 2026; Updated on 4 April 2026').
+
+>>> from generator.language import Language
+>>> join(Language.of("fr"), ["A", "B", "C"])
+'A, B et C'
+>>> join(Language.of("fr"), ["A", "B", "C"], "series")
+'A\u202f; B et C'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Literal
+
+from .language import Language
+
+Kind = Literal["and", "series", "items"]
+_TOKEN = "\ue000{}\ue001"
+"""Stands for an item while Babel joins the list, so the separators can be read off it."""
+
+
+@functools.lru_cache(maxsize=256)
+def separators(language: Language, length: int, kind: Kind = "and") -> list[str]:
+    """What follows each of `length` items of a list, the last one's ''; for a loop over
+    items that are markup (a page asks once per item: remembered)."""
+    if length <= 1:
+        return [""] * length
+    if kind == "items":
+        return [language.text("typography.series")] * (length - 1) + [""]
+    from babel.lists import format_list
+
+    tokens = [_TOKEN.format(i) for i in range(length)]
+    text = format_list(tokens, locale=language.locale)
+    found = [text.split(tokens[i], 1)[1].split(tokens[i + 1], 1)[0] for i in range(length - 1)]
+    if kind == "series":
+        semicolon = language.text("typography.series")
+        found = [s.replace(", ", semicolon) for s in found]
+    return [*found, ""]
+
+
+def join(language: Language, items: Sequence[str], kind: Kind = "and") -> str:
+    """`items` joined as the language joins a list of that kind."""
+    return "".join(
+        f"{item}{sep}"
+        for item, sep in zip(items, separators(language, len(items), kind), strict=True)
+    )

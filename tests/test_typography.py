@@ -1,0 +1,156 @@
+"""Typography from the locale, written out by hand per language: lists joined by CLDR's list
+patterns, the space French puts before its high punctuation, and each language's quotation
+marks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.language import Language, catalog
+from generator.messages import renderings
+from generator.numbers import Writer
+from generator.typography import join
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("language", "two", "three"),
+    [
+        ("en", "A and B", "A, B, and C"),
+        ("de", "A und B", "A, B und C"),
+        ("fr", "A et B", "A, B et C"),
+        ("uk", "A і B", "A, B і C"),
+    ],
+)
+def test_names_are_joined_by_the_languages_list_pattern(language, two, three):
+    assert join(Language.of(language), ["A", "B"]) == two
+    assert join(Language.of(language), ["A", "B", "C"]) == three
+
+
+@pytest.mark.parametrize(
+    ("language", "three"),
+    [
+        ("en", "UN, 2024; CDC, 2025; and WHO, 2023"),
+        ("de", "UN, 2024; CDC, 2025 und WHO, 2023"),
+        ("fr", f"UN, 2024{NNBSP}; CDC, 2025 et WHO, 2023"),
+        ("uk", "UN, 2024; CDC, 2025 і WHO, 2023"),
+    ],
+)
+def test_references_with_commas_of_their_own_are_a_series_joined_by_semicolons(language, three):
+    refs = ["UN, 2024", "CDC, 2025", "WHO, 2023"]
+    assert join(Language.of(language), refs, "series") == three
+
+
+def test_entries_that_stand_alone_are_separated_with_no_conjunction():
+    entries = ["Corrigé le 2 mars 2026", "Mis à jour le 4 avril 2026"]
+    assert join(Language.of("fr"), entries, "items") == (
+        f"Corrigé le 2 mars 2026{NNBSP}; Mis à jour le 4 avril 2026"
+    )
+    assert join(Language.of("en"), ["A", "B"], "items") == "A; B"
+    assert join(Language.of("en"), ["A"], "series") == "A"
+    assert join(Language.of("en"), [], "series") == ""
+
+
+def test_every_french_message_puts_a_no_break_space_before_its_high_punctuation():
+    """French writes 'Source : …', 'Pourquoi ?': a space that never breaks the line before
+    ':' (U+00A0) and before ';', '!', '?' (U+202F); never the sign glued to the word."""
+    wrong = []
+    for key, message in catalog("fr").items():
+        for text in renderings(message):
+            text = re.sub(r"`[^`]*`|https?://\S+|\{ \$[a-z_]+ \}", "x", text)
+            for match in re.finditer(r"(.)([:;!?])", text):
+                if match.group(1) not in (NBSP, NNBSP):
+                    wrong.append(f"{key}: {text!r}")
+    assert wrong == []
+
+
+def test_french_guillemets_hold_a_no_break_space_inside():
+    wrong = []
+    for key, message in catalog("fr").items():
+        for text in renderings(message):
+            if re.search(f"«[^{NNBSP}{NBSP}]|[^{NNBSP}{NBSP}]»", text):
+                wrong.append(f"{key}: {text!r}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("language", "quoted"),
+    [
+        ("en", "“Title”"),
+        ("de", "„Title“"),
+        ("fr", f"«{NNBSP}Title{NNBSP}»"),
+        ("uk", "«Title»"),
+    ],
+)
+def test_a_title_is_quoted_with_the_languages_quotation_marks(language, quoted):
+    assert Language.of(language).text("blocks.quoted", text="Title") == quoted
+    assert Language.of(language).text("charts.quoted", text="Title") == quoted
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Total: 5"),
+        ("de", "Total: 5"),
+        ("fr", f"Total{NBSP}: 5"),
+        ("uk", "Total: 5"),
+    ],
+)
+def test_a_label_and_its_value_are_joined_by_the_languages_colon(language, text):
+    assert Language.of(language).text("typography.labelled", label="Total", text="5") == text
+
+
+@pytest.mark.parametrize(
+    ("language", "people", "millions", "percent"),
+    [
+        ("en", "110–120", "25–27 million", "10–12%"),
+        ("de", "110 bis 120", "25 bis 27 Millionen", f"10 bis 12{NBSP}%"),
+        ("fr", "de 110 à 120", "de 25 à 27 millions", f"de 10 à 12{NBSP}%"),
+        ("uk", "від 110 до 120", "25–27 мільйонів", "від 10 до 12%"),
+    ],
+)
+def test_a_range_in_a_sentence_is_said_as_the_language_says_it(language, people, millions, percent):
+    """Where the author's label follows ('de 110 à 120 personnes', '110 bis 120 Fälle'); not
+    before a unit's own noun, whose case 'bis' or 'до' would change, nor in a table."""
+    write = Writer(Language.of(language))
+    assert write.quantity(110, 120, None, "people", sentence=True) == people
+    assert write.quantity(25e6, 27e6, None, "people", sentence=True) == millions
+    assert write.quantity(10, 12, None, "percent", sentence=True) == percent
+    assert write.quantity(110, 120, None, "people") == "110–120"  # a table's cell
+    assert write.quantity(4, 6, None, "years", sentence=True) == write.quantity(4, 6, None, "years")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "1 million de kilomètres"),
+        ("de", "1 Million Kilometer"),
+        ("uk", "1 мільйон кілометрів"),
+        ("en", "1 million kilometres"),
+    ],
+)
+def test_a_unit_after_a_scale_word_takes_the_languages_grammar(language, text):
+    assert Writer(Language.of(language)).quantity(1e6, 1e6, None, "km") == text
+
+
+def test_french_elides_de_before_a_vowel_after_a_scale_word():
+    write = Writer(Language.of("fr"))
+    assert write.quantity(2e6, 2e6, None, "hours") == "2 millions d’heures"
+    assert write.quantity(2e6, 2e6, None, "yd", metric=False) == "2 millions de yards"
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (1, "1 українська гривня"),
+        (3, "3 українські гривні"),
+        (5, "5 українських гривень"),
+        (21, "21 українська гривня"),
+        (2e9, "2 мільярди українських гривень"),
+    ],
+)
+def test_ukrainian_money_takes_the_plural_and_case_its_number_asks(count, text):
+    assert Writer(Language.of("uk")).quantity(count, count, None, "UAH") == text
