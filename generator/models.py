@@ -770,8 +770,8 @@ class Removed(Strict):
 
     id: Id = Field(description="The id the record had (its old permalink's anchor).")
     said: PlainText = Field(
-        description="What it said, as it was published: 'Russian casualties per six weeks in "
-        "2025 for each US battle death in Vietnam: about 3.3'."
+        description="What it said, as it was published: 'Growth from 2024 to the projected "
+        "peak: 1.26 times'."
     )
 
 
