@@ -52,7 +52,10 @@ def test_no_page_requests_anything_but_its_own_server(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_passes_axe_at_wcag_21_aa(scheme: str, request: pytest.FixtureRequest) -> None:
+def test_every_page_passes_axe_at_wcag_21_aa(
+    scheme: str, engine: str, request: pytest.FixtureRequest
+) -> None:
+    """Each engine's site (`engine`, named so that the test runs for each)."""
     visits: dict[str, Visit] = request.getfixturevalue(f"{scheme}_visits")
     found = {p: v.axe_violations for p, v in visits.items() if v.axe_violations}
     if found:
