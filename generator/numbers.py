@@ -35,6 +35,11 @@ if TYPE_CHECKING:  # models.py computes precision with this module's functions
 DASH = "\u2013"  # en dash, for ranges
 _SCALES = ((1_000_000_000, 10_000_000, "1000000000"), (1_000_000, 10_000, "1000000"))
 """(scale, what a number must be a multiple of to be written with it, CLDR's key for it)."""
+_SCALE_WORDS = {"1000000000": "billion", "1000000": "million"}
+"""CLDR's key of a scale word -> what a message's `$scale` says."""
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
+"""Letters a word opens with that French elides 'de' before ('d’euros'): an orthographic
+fact the generator gives, for the catalog's grammar to use."""
 _SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
 _WIDE = Context(prec=400)
 """Enough digits for any float written out in full (1e308 has 309), so that rounding a huge
@@ -94,9 +99,12 @@ class Writer:
                 _trimmed(d) / 100, locale=self.language.locale, decimal_quantization=False
             )
 
-    def span(self, low: float, high: float, decimals: int | None = None) -> str:
+    def span(
+        self, low: float, high: float, decimals: int | None = None, *, sentence: bool = False
+    ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
-        millions)."""
+        millions); in a sentence, as the catalog's `numbers.range` says a range ('de 110 à
+        120', 'zwischen 110 und 120', 'від 110 до 120')."""
         a, b = self.number(low, decimals), self.number(high, decimals)
         if a == b:
             return a
@@ -105,8 +113,16 @@ class Writer:
             _as_shown(high, decimals),
         )
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
-            return f"{self._decimal(low_shown)}{DASH}{b}"
-        return f"{a}{DASH}{b}"
+            a = self._decimal(low_shown)
+        return self._range(a, b, sentence, _SCALE_WORDS.get(high_scale or "", "none"))
+
+    def _range(self, low: str, high: str, sentence: bool, scale: str = "none") -> str:
+        """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
+        high end ('million', 'billion' or 'none'): Ukrainian says 'від 110 до 120' but
+        '3–4 мільярди', as 'до' would decline the scale word."""
+        if sentence:
+            return self.language.text("numbers.range", low=low, high=high, scale=scale)
+        return f"{low}{DASH}{high}"
 
     def quantity(
         self,
@@ -117,27 +133,38 @@ class Writer:
         decimals: int | None = None,
         *,
         metric: bool = True,
+        sentence: bool = False,
     ) -> str:
         """The whole figure as a reader sees it: qualifier, number or range, unit, metric
-        twin."""
+        twin; with `sentence`, a range as a sentence says it."""
         found = unit(unit_key, self.units)
+        # A range is said in words only where no word of ours follows it (a count, whose
+        # noun is the author's label, or a percentage): 'bis' and 'до' govern the case of a
+        # unit's noun ('4 bis 6 Jahre', never 'zwischen 4 und 6 Jahre'), which CLDR's words
+        # for it cannot follow.
+        sentence = sentence and (unit_key == "percent" or (found.counts and not found.singular))
         if found.currency:
-            text = self._money(low, high, found.currency, decimals)
+            text = self._money_said(low, high, found.currency, decimals, sentence)
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
-                text = f"{self.number(low, decimals)}{DASH}{text}"
+                text = self._range(self.number(low, decimals), text, sentence)
         else:
-            numeral = self.span(low, high, decimals)
+            numeral = self.span(low, high, decimals, sentence=sentence)
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
-            text = self.language.amount(f"{found.words_key}.amount", count, numeral, base=base)
+            scale = _SCALE_WORDS.get(_as_shown(high, decimals)[1] or "", "none")
+            text = self.language.amount(
+                f"{found.words_key}.amount", count, numeral, base=base, scale=scale
+            )
         if qualifier and qualifier != "exactly":
             text = self.language.text(f"qualifiers.{qualifier}", n=text)
         if metric and found.metric:
             target, factor = found.metric
             digits = 0 if high * factor >= 100 else 1
-            twin = self.quantity(low * factor, high * factor, None, target, digits, metric=False)
+            twin = self.quantity(
+                low * factor, high * factor, None, target, digits, metric=False, sentence=sentence
+            )
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
@@ -156,24 +183,83 @@ class Writer:
             decimals = get_currency_precision(found.currency)  # '$0.00' at the least
         return _as_shown(x, decimals)[0] == 0
 
-    def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
-        """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
-        locale's currency pattern with the currency's symbol. Cents show in full ('12.50')
-        when a figure has any, as money is written."""
-        from babel.numbers import get_currency_precision, get_currency_symbol
+    def _money_said(
+        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+    ) -> str:
+        """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
+        among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
+        currency's CLDR name `$currency` in the plural form the number takes ('3,3 milliards
+        d’euros', '3,3 Milliarden Euro', '3,3 мільярда євро'), and CLDR's short form
+        `$short` ('3,3 Md €', '3,3 Mrd. €', '3,3 млрд ₴'). `$scale` is 'million', 'billion'
+        or 'none', as French says 'de' after a scale word, and `$initial` is 'vowel' or
+        'consonant', the currency name's first letter, as French elides 'de' before a
+        vowel."""
+        from babel.numbers import get_currency_name
+
+        numeral = self._money_numeral(low, high, code, decimals, sentence)
+        count = _count(high, decimals)
+        whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
+        name = get_currency_name(code, int(count) if whole else count, self.language.locale)
+        scale = _as_shown(high, decimals)[1]
+        return self.language.text(
+            "money.amount",
+            symbol=self._money(low, high, code, decimals, sentence),
+            n=Count(count, numeral),
+            currency=name,
+            short=self._money_short(low, high, code, decimals, sentence),
+            scale=_SCALE_WORDS.get(scale or "", "none"),
+            initial="vowel" if name[:1].lower() in _VOWELS else "consonant",
+        )
+
+    def _money_short(
+        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+    ) -> str:
+        """'3,3 Md €', '3,3 Mrd. €', '$3.3B': CLDR's short compact currency form, for a sum
+        in millions or billions; any other, and a range, as `_money` writes it."""
+        from babel.numbers import format_compact_currency
+
+        value, scale = _as_shown(high, decimals)
+        if scale is None or self.span(low, high, decimals) != self.number(high, decimals):
+            return self._money(low, high, code, decimals, sentence)
+        digits = max(0, -int(_trimmed(value).as_tuple().exponent))
+        with localcontext(_WIDE):
+            return format_compact_currency(
+                high,
+                code,
+                locale=self.language.locale,
+                format_type="short",
+                fraction_digits=digits,
+            )
+
+    def _money_numeral(
+        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+    ) -> str:
+        """The number or range of a sum as written: cents in full ('12.50') when a figure has
+        any, as money is written."""
+        from babel.numbers import get_currency_precision
 
         cents = decimals is None and any(
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
-            numeral = self._cents(low, high, get_currency_precision(code))
-        else:
-            numeral = self.span(low, high, decimals)
+            return self._cents(low, high, get_currency_precision(code))
+        return self.span(low, high, decimals, sentence=sentence)
+
+    def _money(
+        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+    ) -> str:
+        """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
+        locale's currency pattern with the currency's symbol."""
+        from babel.numbers import get_currency_symbol
+
+        numeral = self._money_numeral(low, high, code, decimals, sentence)
         pattern = self.language.locale.currency_formats["standard"]
         symbol = get_currency_symbol(code, self.language.locale)
         prefix, suffix = (
             part.replace("¤", symbol) for part in (pattern.prefix[0], pattern.suffix[0])
         )
+        if prefix[-1:].isalpha():  # CLDR's currency spacing: 'UAH 2 billion', not 'UAH2'
+            prefix += "\u00a0"
         return f"{prefix}{numeral}{suffix}"
 
     def _cents(self, low: float, high: float, decimals: int) -> str:
@@ -255,13 +341,18 @@ class Writer:
             return ""
         return self.time_phrase(q.period, q.as_of, projection=q.projection)
 
-    def shown(self, q: Quantity) -> str:
+    def shown(self, q: Quantity, *, sentence: bool = False) -> str:
         """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
         low, high = q.bounds
-        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals)
+        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals, sentence=sentence)
         if q.price_base is not None:
             return self.language.text("units.price_base", value=text, year=q.price_base)
         return text
+
+    def said(self, q: Quantity) -> str:
+        """A figure as a sentence says it, after its source's words: a range as the
+        language says one ('de 500 000 à 600 000', 'zwischen 500.000 und 600.000')."""
+        return self.shown(q, sentence=True)
 
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'Population in 2100 ÷ Population in

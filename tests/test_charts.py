@@ -30,8 +30,9 @@ from generator.validation import load_and_validate
 from tests.support import edit, replace_in, run
 
 PAGES_WITH_DATA = ("figures/index", "timeline/index")
-CHARTS = 3
-"""The rich sheet's charts: crossings-by-bank, bridge-spans, bridge-timeline."""
+CHARTS = 6
+"""The rich sheet's charts: crossings-by-bank, bridge-spans, bridge-timeline,
+crossings-over-time (a line), crossings-by-year (columns), crossings-2019 (a stacked bar)."""
 
 
 def _page(root: Path, page: str) -> str:
@@ -67,6 +68,9 @@ TITLES = {
     "crossings-by-bank": "Crossings by bank, 2024",
     "bridge-spans": "Bridge spans in metres",
     "bridge-timeline": "The bridges over time",
+    "crossings-over-time": "Crossings a year, 2019 to 2024",
+    "crossings-by-year": "Crossings by bank, 2021 and 2024",
+    "crossings-2019": "Crossings in 2019, by bank",
 }
 
 
@@ -150,7 +154,8 @@ def test_changing_a_figure_changes_its_chart(built_rich: Path, rich: Path, tmp_p
 
     edit(rich, "figures.yml", "low: 500000\n    high: 600000", "low: 510000\n    high: 610000")
     after = render_charts(load_and_validate(rich), docs, cache)
-    assert (after.rendered, after.cached) == (1, CHARTS - 1)  # only that chart
+    # only the charts that draw it: crossings-by-bank, crossings-over-time, crossings-by-year
+    assert (after.rendered, after.cached) == (3, CHARTS - 3)
     svg = (docs / "charts" / "crossings-by-bank-light-wide.svg").read_text("utf-8")
     assert "510,000–610,000" in svg and "500,000–600,000" not in svg
     south = next(
@@ -465,7 +470,7 @@ def test_a_warm_build_never_starts_the_chart_engine(built_rich: Path, tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     *report, imported = done.stdout.strip().splitlines()
-    assert "charts: 0 rendered, 3 from cache" in report[-1]
+    assert "charts: 0 rendered, 6 from cache" in report[-1]
     assert imported == "[]"
 
 
@@ -484,8 +489,8 @@ def test_a_clean_build_draws_each_chart_once_per_width(
     docs = tmp_path / "docs"
     render_charts(load_and_validate(rich), docs, tmp_path / "cache")
 
-    assert sorted(drawn) == ["light-narrow"] * 3 + ["light-wide"] * 3
-    assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 6
+    assert sorted(drawn) == ["light-narrow"] * 6 + ["light-wide"] * 6
+    assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 12
 
 
 def test_charts_are_drawn_with_the_vega_lite_version_altair_writes_them_for(rich: Path):
@@ -569,7 +574,7 @@ def test_every_spec_is_valid_vega_lite(rich: Path):
             drawing = specs.spec(chart_data(content, chart), variant)
             errors = list(jsonschema.Draft7Validator(schema).iter_errors(drawing))
             assert errors == [], f"{chart.id} {variant.name}: {errors[0].message}"
-    assert kinds == {"range-bar", "bar", "timeline"}
+    assert kinds == {"range-bar", "bar", "timeline", "line", "column", "stacked-bar"}
 
 
 GAZETTES = """
@@ -695,3 +700,178 @@ def test_a_figure_with_no_side_is_its_own_named_series_never_computed(rich: Path
         assert colours == ["#3f51b5", "#c2410c", "#6e7781"]
     unnamed = content.charts["all-crossings"].model_copy(update={"others": None})
     assert chart_data(content, unnamed).series()[1] == ("(others)", "Other figures")
+
+
+def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Path):
+    figures = _page(built_rich, "figures/index")
+    assert _alt(_figure(figures, "crossings-over-time")) == (
+        "Crossings a year, 2019 to 2024. A line chart in people, from 2019 to 2024, each point"
+        " an estimate at its date; a vertical bar marks the range of an estimate. The Gazette"
+        " reports about 900,000 crossings from the north bank, 1 January 2019 – 31 December"
+        " 2019; The Gazette reports 950,000–1.1 million crossings from the north bank,"
+        " 1 January 2021 – 31 December 2021; The survey counts about 1.2 million crossings from"
+        " the north bank, 1 January 2024 – December 2024; The Gazette reports about 450,000"
+        " crossings from the south bank, 1 January 2021 – 31 December 2021; The survey"
+        " estimates 500,000–600,000 crossings from the south bank, 1 January 2024 – December"
+        " 2024."
+    )
+    assert _alt(_figure(figures, "crossings-by-year")).startswith(
+        "Crossings by bank, 2021 and 2024. A column chart in people, from 2021 to 2024, each"
+        " column an estimate at its date; a paler top marks the range of an estimate. The"
+        " Gazette reports 950,000–1.1 million crossings from the north bank,"
+    )
+    rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
+    assert [(r["id"], r["low"], r["high"], r["period_end"]) for r in rows] == [
+        ("north-crossings-2019", "900000", "900000", "2019-12-31"),
+        ("north-crossings-2021", "950000", "1100000", "2021-12-31"),
+        ("north-crossings", "1200000", "1200000", "2024-12"),
+        ("south-crossings-2021", "450000", "450000", "2021-12-31"),
+        ("south-crossings", "500000", "600000", "2024-12"),
+    ]
+
+
+def _marks(svg_text: str, kind: str) -> list[ElementTree.Element]:
+    """The drawn elements of a mark type (Vega's group class 'mark-line', 'mark-symbol'…)."""
+    root = ElementTree.fromstring(svg_text)
+    ns = "{http://www.w3.org/2000/svg}"
+    return [
+        child
+        for group in root.iter(f"{ns}g")
+        if kind in (group.get("class") or "").split()
+        for child in group
+    ]
+
+
+def test_a_line_chart_keeps_unequal_gaps_and_names_each_line_at_its_end(built_rich: Path):
+    """2019, 2021, 2024: the gap to 2024 is half as wide again as the one to 2021; each line
+    ends with its side's name and last value, so no reader needs the colours."""
+    svg_text = (built_rich / "site" / "charts" / "crossings-over-time-light-wide.svg").read_text(
+        "utf-8"
+    )
+    assert "The north bank: about 1.2 million" in svg_text
+    assert "The south bank: 500,000–600,000" in svg_text
+    symbols = _marks(svg_text, "mark-symbol")
+    xs = sorted(
+        {
+            round(float(re.match(r"translate\(([\d.]+)", s.get("transform")).group(1)), 1)
+            for s in symbols
+        }
+    )
+    assert len(xs) == 3  # 2019, 2021 and 2024, both sides sharing the last two
+    assert (xs[2] - xs[1]) / (xs[1] - xs[0]) == pytest.approx(1.5, abs=0.01)
+    shapes = {s.get("d") for s in symbols}
+    assert len(shapes) == 2, "each side's points have a shape of their own"
+    assert len(_marks(svg_text, "mark-line")) == 2
+
+
+def test_a_column_chart_groups_the_sides_sharing_a_date_and_marks_each_by_shape(
+    built_rich: Path,
+):
+    svg_text = (built_rich / "site" / "charts" / "crossings-by-year-light-wide.svg").read_text(
+        "utf-8"
+    )
+    texts = _svg_text(svg_text)
+    assert "The north bank" in texts and "The south bank" in texts  # the legend
+    legend_and_marks = _marks(svg_text, "mark-symbol")
+    # two legend entries and four columns' marks, in two shapes
+    assert len(legend_and_marks) == 6
+    outlines = [("circle" if "A" in s.get("d") else "square") for s in legend_and_marks]
+    assert sorted(outlines) == ["circle"] * 3 + ["square"] * 3
+
+
+def test_a_line_chart_needs_a_date_for_every_figure_and_columns_a_linear_scale(rich: Path):
+    edit(rich, "charts.yml", "kind: line", "kind: line\n    scale: log")
+    edit(
+        rich,
+        "charts.yml",
+        "figures: [north-crossings-2021, south-crossings-2021, north-crossings, south-crossings]",
+        "figures: [north-crossings-2021, south-crossings-2021, north-crossings, south-crossings]"
+        "\n    scale: log",
+    )
+    edit(
+        rich,
+        "figures.yml",
+        "    value: 900000\n    qualifier: about\n    unit: people\n"
+        "    period: {start: 2019-01-01, end: 2019-12-31}\n",
+        "    value: 900000\n    qualifier: about\n    unit: people\n    timeless: true\n",
+    )
+    result = run(rich, "check")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "crossings-" in line]
+    assert any(
+        re.search(
+            r"crossings-over-time\.figures: a line chart places each figure at its date, and "
+            r"'north-crossings-2019' has none \(timeless\); chart dated figures only, or use "
+            r"`kind: bar`$",
+            line,
+        )
+        for line in lines
+    ), result.output
+    assert any(
+        line.endswith(
+            "crossings-by-year.scale: a column's height is its value, which a logarithmic "
+            "scale does not show; use `kind: line` for a logarithmic scale, or `scale: linear`"
+        )
+        for line in lines
+    ), result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path):
+    figures = _page(built_rich, "figures/index")
+    assert _alt(_figure(figures, "crossings-2019")) == (
+        "Crossings in 2019, by bank. A stacked bar in people: The Gazette reports about 1.2"
+        " million crossings from both banks, its parts end to end. All cover 1 January 2019 –"
+        " 31 December 2019. The Gazette reports about 900,000 crossings from the north bank;"
+        " The Gazette reports about 300,000 crossings from the south bank."
+    )
+    rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
+    assert [(r["id"], r["low"]) for r in rows] == [
+        ("north-crossings-2019", "900000"),
+        ("south-crossings-2019", "300000"),
+        ("all-crossings-2019", "1200000"),
+    ]
+    svg_text = (built_rich / "site" / "charts" / "crossings-2019-light-wide.svg").read_text("utf-8")
+    texts = _svg_text(svg_text)
+    assert "About 1.2 million crossings from both banks" in texts
+    assert "About 900,000 crossings from the north bank" in texts
+
+
+def test_a_stacked_bar_whose_parts_do_not_make_its_whole_is_refused(rich: Path):
+    """900,000 + 300,000 is 1.2 million: 1.3 million is more than the stated 50,000 away;
+    a range cannot be stacked; and a stacked bar needs its whole."""
+    edit(
+        rich,
+        "figures.yml",
+        "    value: 1200000\n    qualifier: about\n    unit: people\n"
+        "    period: {start: 2019-01-01",
+        "    value: 1300000\n    qualifier: about\n"
+        "    unit: people\n    period: {start: 2019-01-01",
+    )
+    result = run(rich, "check")
+    assert result.exit_code == 1
+    assert re.search(
+        r"^content/charts\.yml:\d+:\d+: crossings-2019\.figures: its parts add up to 1\.2 million, "
+        r"and its whole 'all-crossings-2019' is about 1\.3 million: more than `rounding` "
+        r"\(50,000\) apart; stack the parts of that whole only, or state the rounding the "
+        r"sources give$",
+        result.output,
+        re.M,
+    ), result.output
+    edit(rich, "charts.yml", "    whole: all-crossings-2019\n", "")
+    result = run(rich, "check")
+    assert "charts[5]: a stacked-bar chart needs `whole`: the figure its parts make up" in (
+        result.output
+    )
+    edit(
+        rich,
+        "charts.yml",
+        "figures: [north-crossings-2019, south-crossings-2019]",
+        "figures: [north-crossings-2021, south-crossings-2019]\n    whole: all-crossings-2019",
+    )
+    result = run(rich, "check")
+    assert (
+        "crossings-2019.figures: a stacked bar adds its parts end to end, and "
+        "'north-crossings-2021' is a range; stack figures given as single values, or use "
+        "`kind: range-bar`"
+    ) in result.output, result.output

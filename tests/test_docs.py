@@ -290,7 +290,8 @@ def test_the_readme_lists_every_enumeration_of_the_models() -> None:
 def test_the_enumerations_are_read_from_the_models() -> None:
     found = {e.where: e.values for e in enumerations()}
     assert found["derived[].op"] == ("ratio", "share", "per-day", "per-period", "difference")
-    assert found["charts[].kind"] == ("range-bar", "bar", "timeline")
+    kinds = ("range-bar", "bar", "timeline", "line", "column", "stacked-bar")
+    assert found["charts[].kind"] == kinds
     assert found["sources[].kind"] == (
         "report", "news", "article", "official", "speech", "social", "broadcast", "dataset",
         "reference",
@@ -307,7 +308,7 @@ def test_a_value_a_model_gains_is_missing_from_the_readme(monkeypatch: pytest.Mo
     from generator import models
 
     monkeypatch.setattr(
-        models.Chart.model_fields["kind"], "annotation", Literal["range-bar", "bar", "line"]
+        models.Chart.model_fields["kind"], "annotation", Literal["range-bar", "bar", "area"]
     )
-    assert "`line`" in with_enumerations(README)
+    assert "`area`" in with_enumerations(README)
     assert with_enumerations(README) != README

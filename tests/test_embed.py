@@ -244,7 +244,9 @@ def test_the_png_is_cached_with_the_svgs_and_redrawn_when_a_source_is_reworded(
     assert drawn == []  # every PNG came from the cache
     edit(rich, "sources.yml", "Annual river survey 2025", "Annual survey of the river, 2025")
     render_charts(load_and_validate(rich), tmp_path / "docs", cache)
-    assert len(drawn) == 2  # the two charts that cite the survey, and only they
+    # the four charts that cite the survey (crossings-by-bank, bridge-timeline,
+    # crossings-over-time, crossings-by-year), and only they
+    assert len(drawn) == 4
     for svg in drawn:
         texts = " ".join(re.findall(r"<text [^>]*>([^<]*)</text>", svg))
         assert "“Annual survey of the river, 2025”, 1 March 2025." in texts

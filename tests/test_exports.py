@@ -64,6 +64,16 @@ FIGURES = [
      (None, None), "2030", True),
     ("causeway-length", "figure", "about 2.5 kilometres", 2.5, None, None, "about", "km",
      (None, None), "2024", False),
+    ("north-crossings-2019", "figure", "about 900,000", 900000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
+    ("north-crossings-2021", "figure", "950,000–1.1 million", None, 950000, 1100000, None,
+     "people", ("2021-01-01", "2021-12-31"), None, False),
+    ("south-crossings-2021", "figure", "about 450,000", 450000, None, None, "about", "people",
+     ("2021-01-01", "2021-12-31"), None, False),
+    ("south-crossings-2019", "figure", "about 300,000", 300000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
+    ("all-crossings-2019", "figure", "about 1.2 million", 1200000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
     # 1,200,000 / 366 days = 3,278.7, rounded as the page shows it.
     ("north-crossings-per-day", "derived", "about 3,300", 3300, None, None, "about", "people",
      ("2024-01-01", "2024-12"), None, False),
@@ -163,7 +173,7 @@ def test_statements_events_and_sources_carry_their_source_and_date(built_rich):
     ]
     assert [e["date"] for e in events] == ["1900-05-01", "2024-09", "2025-03-01"]
     sources = {s["id"]: s for s in data(built_rich, "sources.json")["sources"]}
-    assert set(sources) == {"river-survey-2025", "gazette-2025", "bridge-register"}
+    assert set(sources) == {"river-survey-2025", "gazette-2025", "gazette-2022", "bridge-register"}
     assert all(s["cited_by"] for s in sources.values())
 
 

@@ -111,8 +111,9 @@ def test_three_sides_get_three_colours_in_both_schemes_and_a_legend_entry_each(d
     assert _bar_colours(light, schemes.LIGHT) == ["#3f51b5", "#c2410c", "#007a5e"]
     assert _bar_colours(dark, schemes.DARK) == ["#9fa8da", "#ffa270", "#35b58b"]
     assert ["Bezirk Nord", "Bezirk Süd", "Bezirk Ost"] == _texts(light)[5:8]
-    for colour in ("#3f51b5", "#c2410c", "#007a5e"):  # a legend swatch and a bar each
-        assert light.count(f'fill="{colour}"') == 2
+    # a legend entry, a bar and the shape before the bar's label each
+    for colour in ("#3f51b5", "#c2410c", "#007a5e"):
+        assert light.count(f'fill="{colour}"') == 3
 
 
 def test_timeline_months_are_named_in_the_sheets_language(drawn):

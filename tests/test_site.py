@@ -118,8 +118,8 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
         entry["id"]: [a["href"] for a in entry.select(".fs-cited-by a")]
         for entry in sources.select(".fs-source-entry")
     }
-    # Sorted by publisher: Bridge Authority, River Survey Office, The Daily Gazette.
-    assert list(cited) == ["bridge-register", "river-survey-2025", "gazette-2025"]
+    # Sorted by publisher: Bridge Authority, River Survey Office, The Daily Gazette (twice).
+    assert list(cited) == ["bridge-register", "river-survey-2025", "gazette-2025", "gazette-2022"]
     assert cited["bridge-register"] == [
         "../figures/#old-bridge-span",
         "../figures/#new-bridge-span",
@@ -132,6 +132,13 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
         "../figures/#note-crossings-are-not-people",
     ]
     assert len(cited["river-survey-2025"]) == 7
+    assert cited["gazette-2022"] == [
+        "../figures/#north-crossings-2019",
+        "../figures/#north-crossings-2021",
+        "../figures/#south-crossings-2021",
+        "../figures/#south-crossings-2019",
+        "../figures/#all-crossings-2019",
+    ]
     survey = text(sources.find(id="river-survey-2025"))
     assert survey.startswith(
         "River Survey Office (Ada Lovelace, Alan Turing), “Annual river survey 2025” , "

@@ -10,6 +10,7 @@ import pytest
 
 from generator.language import Language, catalog
 from generator.messages import renderings
+from generator.numbers import Writer
 from generator.typography import join
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -100,3 +101,56 @@ def test_a_title_is_quoted_with_the_languages_quotation_marks(language, quoted):
 )
 def test_a_label_and_its_value_are_joined_by_the_languages_colon(language, text):
     assert Language.of(language).text("typography.labelled", label="Total", text="5") == text
+
+
+@pytest.mark.parametrize(
+    ("language", "people", "millions", "percent"),
+    [
+        ("en", "110–120", "25–27 million", "10–12%"),
+        ("de", "110 bis 120", "25 bis 27 Millionen", f"10 bis 12{NBSP}%"),
+        ("fr", "de 110 à 120", "de 25 à 27 millions", f"de 10 à 12{NBSP}%"),
+        ("uk", "від 110 до 120", "25–27 мільйонів", "від 10 до 12%"),
+    ],
+)
+def test_a_range_in_a_sentence_is_said_as_the_language_says_it(language, people, millions, percent):
+    """Where the author's label follows ('de 110 à 120 personnes', '110 bis 120 Fälle'); not
+    before a unit's own noun, whose case 'bis' or 'до' would change, nor in a table."""
+    write = Writer(Language.of(language))
+    assert write.quantity(110, 120, None, "people", sentence=True) == people
+    assert write.quantity(25e6, 27e6, None, "people", sentence=True) == millions
+    assert write.quantity(10, 12, None, "percent", sentence=True) == percent
+    assert write.quantity(110, 120, None, "people") == "110–120"  # a table's cell
+    assert write.quantity(4, 6, None, "years", sentence=True) == write.quantity(4, 6, None, "years")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "1 million de kilomètres"),
+        ("de", "1 Million Kilometer"),
+        ("uk", "1 мільйон кілометрів"),
+        ("en", "1 million kilometres"),
+    ],
+)
+def test_a_unit_after_a_scale_word_takes_the_languages_grammar(language, text):
+    assert Writer(Language.of(language)).quantity(1e6, 1e6, None, "km") == text
+
+
+def test_french_elides_de_before_a_vowel_after_a_scale_word():
+    write = Writer(Language.of("fr"))
+    assert write.quantity(2e6, 2e6, None, "hours") == "2 millions d’heures"
+    assert write.quantity(2e6, 2e6, None, "yd", metric=False) == "2 millions de yards"
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (1, "1 українська гривня"),
+        (3, "3 українські гривні"),
+        (5, "5 українських гривень"),
+        (21, "21 українська гривня"),
+        (2e9, "2 мільярди українських гривень"),
+    ],
+)
+def test_ukrainian_money_takes_the_plural_and_case_its_number_asks(count, text):
+    assert Writer(Language.of("uk")).quantity(count, count, None, "UAH") == text

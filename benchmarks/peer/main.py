@@ -257,7 +257,18 @@ class Sheet:
             factor = METRIC.get(q.get("unit", ""), 1)
             low, high = (x * factor for x in bounds(q))
             rows.append({"figure": q["label"], "low": low, "high": high, "shown": shown(q)})
+            if chart["kind"] in ("line", "column"):
+                dated = q.get("as_of") or (q.get("period") or {}).get("end")
+                rows[-1]["date"] = days_of(dated)[0].isoformat()
         spec["data"] = {"values": rows}
+        if chart["kind"] in ("line", "column"):
+            spec["mark"] = {"type": "line", "point": True} if chart["kind"] == "line" else "bar"
+            spec["encoding"] = {
+                "x": {"field": "date", "type": "temporal", "title": None},
+                "y": {"field": "high", "type": "quantitative", "title": None},
+                "tooltip": [{"field": "figure"}, {"field": "shown", "title": "value"}],
+            }
+            return spec
         x: dict[str, Any] = {"field": "high", "type": "quantitative", "title": None}
         if chart.get("scale") == "log":
             x["scale"] = {"type": "log"}

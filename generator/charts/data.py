@@ -23,6 +23,9 @@ from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
 
+DATED = ("line", "column")
+"""The kinds that place each figure at its date on a time axis."""
+
 
 @dataclass(frozen=True)
 class Row:
@@ -52,6 +55,10 @@ class Row:
     as_of: str | None
     sources: tuple[tuple[str, str | None], ...]
     """(source id, outlet id or None) behind the row."""
+    date: PartialDate | None = None
+    """The date a line or column chart places it at (see `_placed`)."""
+    day: dt.date | None = None
+    """That date's day on the time axis: the middle of the year, month or period it names."""
 
     @property
     def single(self) -> bool:
@@ -117,6 +124,8 @@ class ChartData:
     """(series id, its name for readers): the sheet's display names of the sides, or of the
     measures, its rows' colours stand for (the chart rules ask for one wherever a legend
     shows it; a chart of one series shows none, and its id is never read)."""
+    whole: Row | None = None
+    """A stacked bar's whole, which its rows are the parts of."""
 
     @cached_property
     def writer(self) -> Writer:
@@ -138,6 +147,18 @@ class ChartData:
                 fallback = self.language.text("charts.legend_computed")
                 found[row.series] = fallback if row.series is None else names[row.series]
         return list(found.items())
+
+    def axis_span(self) -> tuple[PartialDate, PartialDate]:
+        """The first and last year of a line or column chart's time axis, as its ticks name
+        them (months, for an axis of a year or so)."""
+        days = [r.day for r in self.rows if r.day]
+        first, last = min(days), max(days)
+        if (last - first).days > 550:
+            return PartialDate(year=first.year), PartialDate(year=last.year)
+        return (
+            PartialDate(year=first.year, month=first.month),
+            PartialDate(year=last.year, month=last.month),
+        )
 
     def sources(self) -> list[tuple[str, str | None]]:
         """Every (source, outlet) behind the chart, in order of first use, without repeats."""
@@ -170,8 +191,22 @@ class ChartData:
                 items=items,
             )
         scale = say("charts.log_scale") if self.chart.scale == "log" else ""
-        kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
-        parts = [f"{title}.", f"{say(kind, unit=self.unit_words, scale=scale)}."]
+        if self.chart.kind in DATED:
+            start, end = self.axis_span()
+            what = say(
+                f"charts.{self.chart.kind}",
+                unit=self.unit_words,
+                scale=scale,
+                first=self.writer.date(start),
+                last=self.writer.date(end),
+            )
+        elif self.whole is not None:
+            whole = self.whole.sentence(self.language)
+            what = say("charts.stacked_bar", unit=self.unit_words, whole=whole)
+        else:
+            kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
+            what = say(kind, unit=self.unit_words, scale=scale)
+        parts = [f"{title}.", f"{what}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
         rows = [row.sentence(self.language) for row in self.rows]
@@ -186,10 +221,11 @@ class ChartData:
             return header, [[m.when, m.title] for m in self.moments]
         unit = self.unit_words
         header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
-        sentences = [r.sentence(self.language) for r in self.rows]
+        rows = self.rows + ((self.whole,) if self.whole else ())
+        sentences = [r.sentence(self.language) for r in rows]
         return header, [
             [text, self.writer.number(r.low), self.writer.number(r.high)]
-            for text, r in zip(sentences, self.rows, strict=True)
+            for text, r in zip(sentences, rows, strict=True)
         ]
 
     def csv(self) -> str:
@@ -238,7 +274,7 @@ class ChartData:
                 "source": [s for s, _ in r.sources],
                 "via": [v for _, v in r.sources if v],
             }
-            for r in self.rows
+            for r in self.rows + ((self.whole,) if self.whole else ())
         ]
         return csv_text(records, columns)
 
@@ -253,15 +289,19 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         writer = content.writer
         moments = tuple(_moment(e, writer) for e in events)
         return ChartData(chart, content.language, None, moments=moments)
-    quantities = [content.quantity(qid) for qid in chart.figures]
+    ids = [*chart.figures, *([chart.whole] if chart.whole else [])]
+    quantities = [content.quantity(qid) for qid in ids]
     unit_key, factors = _common_unit(quantities)
     periods = {content.writer.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
-    rows = tuple(
+    every = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
+    rows, whole = (every[:-1], every[-1]) if chart.whole else (every, None)
     names = dict(content.sheet.measures if chart.kind == "range-bar" else content.sheet.sides)
     names[chart_rules.OTHERS] = chart.others or content.language.text("charts.legend_others")
+    if chart.kind == "stacked-bar":  # each part is named by its own label on the chart
+        names.update((r.id, r.text(content.language)) for r in rows)
     series = dict.fromkeys(r.series for r in rows if r.series is not None)
     return ChartData(
         chart,
@@ -270,6 +310,7 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         rows=rows,
         shared_period=shared or None,
         series_names=tuple((key, names.get(key, key)) for key in series),
+        whole=whole,
     )
 
 
@@ -288,6 +329,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
     covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
     series = chart_rules.series_of(chart, q)
     period = None if q.dated_in_label else q.period  # dated in its label: no date stands for it
+    placed = _placed(q) if chart.kind in DATED else None
     return Row(
         id=q.id,
         label=q.label,
@@ -304,7 +346,28 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         period_end=period.end.iso() if period else None,
         as_of=q.as_of.iso() if q.as_of and not q.dated_in_label else None,
         sources=tuple((s, q.via) for s in q.sources),
+        date=placed[0] if placed else None,
+        day=placed[1] if placed else None,
     )
+
+
+def _placed(q: Quantity) -> tuple[PartialDate, dt.date] | None:
+    """Where a figure stands on a time axis: the date it was true (`as_of`), or the end of
+    the period it covers (a total to December 2025 is known then), at the middle of the year
+    or month that date names; a period of one whole calendar year or month (a year's births)
+    at its middle. None for a timeless figure (the chart rules refuse it)."""
+    if q.as_of is not None:
+        first, last = q.as_of.first_day(), q.as_of.last_day()
+        return q.as_of, first + (last - first) / 2
+    if q.period is None:
+        return None
+    start, end = q.period.start.first_day(), q.period.end.last_day()
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if start.year == end.year and (whole_year or (whole_month and start.month == end.month)):
+        return q.period.end, start + (end - start) / 2
+    first = q.period.end.first_day()
+    return q.period.end, first + (end - first) / 2
 
 
 def _mentions_year(label: str, q: Quantity) -> bool:

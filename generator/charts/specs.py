@@ -40,6 +40,21 @@ BAR, GAP, PAD = 14, 14, 4
 SWATCH, KEY_GAP = 12, 18
 """A legend's colour square, and the space between one entry and the next, in px."""
 
+SHAPES = (
+    "circle",
+    "square",
+    "triangle-up",
+    "diamond",
+    "cross",
+    "triangle-down",
+    "triangle-right",
+    "triangle-left",
+)
+"""Each series' shape on a line or column chart, in order, one per colour: with a shape too,
+a series is told from another without its colour (in grey print, or by a colour-blind reader)."""
+PLOT = {640: 240.0, 320: 200.0}
+"""The height of a line or column chart's plot, by the drawing's width."""
+
 Rows = list[dict[str, Any]]
 """A chart's data, one record per bar or event, laid out in pixels."""
 
@@ -56,7 +71,10 @@ def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
 
 
 def _spec(alt: Any, data: ChartData, variant: Variant) -> dict[str, Any]:
-    build = _timeline if data.chart.kind == "timeline" else _rows
+    kind = data.chart.kind
+    build = {"timeline": _timeline, "line": _dated, "column": _dated, "stacked-bar": _stacked}.get(
+        kind, _rows
+    )
     layers, rows, height = build(data, variant)
     chart = alt.layer(
         *layers,
@@ -101,29 +119,38 @@ def _legend(data: ChartData, colours: dict[str | None, str], width: float) -> tu
         return [], 0.0
     entries: Rows = []
     x = y = height = 0.0
-    for key, name in series:
+    for n, (key, name) in enumerate(series):
         lines = _wrap(name, width - SWATCH - 6)
         wide = SWATCH + 6 + max(len(line) for line in lines) * SIZE * 0.52
         if x and x + wide > width:  # the next line of entries
             x, y, height = 0.0, y + height, 0.0
-        entries.append({"x": x, "y": y, "lines": lines, "colour": colours[key]})
+        entries.append({"x": x, "y": y, "lines": lines, "colour": colours[key], "shape": SHAPES[n]})
         height = max(height, len(lines) * LINE)
         x += wide + KEY_GAP
     return entries, y + height + GAP
 
 
-def _legend_layers(entries: Rows, scheme: Scheme) -> list[alt.Chart]:
-    """Each entry: a square of its colour, then its name, at the entry's pixel position."""
+def _legend_layers(
+    entries: Rows, scheme: Scheme, shapes: dict[str | None, str] | None = None
+) -> list[alt.Chart]:
+    """Each entry: a square of its colour (or, given `shapes`, its series' shape, which its
+    marks carry too, so no reader needs the colour), then its name, at the entry's position."""
     import altair as alt
 
     if not entries:
         return []
     base = alt.Chart(alt.Data(values=entries))
-    swatches = base.mark_rect(width=SWATCH, height=SWATCH).encode(
-        x=alt.XValue(alt.ExprRef(f"datum.x + {SWATCH / 2}")),
-        y=alt.YValue(alt.ExprRef(f"datum.y + {LINE / 2}")),
-        color=alt.Color("colour:N", scale=None),
-    )
+    where = {
+        "x": alt.XValue(alt.ExprRef(f"datum.x + {SWATCH / 2}")),
+        "y": alt.YValue(alt.ExprRef(f"datum.y + {LINE / 2}")),
+        "color": alt.Color("colour:N", scale=None),
+    }
+    if shapes is None:
+        swatches = base.mark_rect(width=SWATCH, height=SWATCH).encode(**where)
+    else:
+        swatches = base.mark_point(filled=True, size=90, opacity=1).encode(
+            shape=alt.Shape("shape:N", scale=None), **where
+        )
     names = base.mark_text(
         align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
     ).encode(
@@ -146,16 +173,21 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     log = data.chart.scale == "log"
     lo, hi, ticks = _value_scale(data, log, narrow=variant.width == NARROW)
     legend, y = _legend(data, colours, inner)
+    # With a legend, each row's label starts with its series' shape, as its legend entry
+    # does: the series is told without its colour.
+    shape = {key: SHAPES[n] for n, (key, _) in enumerate(data.series())}
+    indent = SWATCH + 6 if legend else 0
     records = []
     for row in data.rows:
         text = row.text(data.language)
-        lines = _wrap(text[:1].upper() + text[1:], inner)
+        lines = _wrap(text[:1].upper() + text[1:], inner - indent)
         top = y + len(lines) * LINE + 3
         records.append(
             {
                 "id": row.id,
                 "lines": lines,
                 "text_y": y,
+                "mark_y": y + LINE / 2,
                 "bar_y": top,
                 "bar_y2": top + BAR,
                 "mid": top + BAR / 2,
@@ -163,6 +195,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
                 "high": row.high,
                 "single": row.single,
                 "colour": colours[row.series],
+                "shape": shape[row.series],
             }
         )
         y = top + BAR + GAP
@@ -193,7 +226,7 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
     track = base.mark_rect(color=scheme.track).encode(
         x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=bar_y2
     )
-    layers = [track, *_legend_layers(legend, scheme)]
+    layers = [track, *_legend_layers(legend, scheme, shape)]
     if data.chart.kind == "range-bar":
         layers += [
             base.transform_filter("!datum.single")
@@ -214,9 +247,20 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
         base.mark_text(
             align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
         ).encode(
-            x=alt.XValue(0), y=alt.Y("text_y:Q", scale=y_scale, axis=None), text=alt.Text("lines:N")
+            x=alt.XValue(indent),
+            y=alt.Y("text_y:Q", scale=y_scale, axis=None),
+            text=alt.Text("lines:N"),
         )
     )
+    if legend:
+        layers.append(
+            base.mark_point(filled=True, size=90, opacity=1).encode(
+                x=alt.XValue(SWATCH / 2),
+                y=alt.Y("mark_y:Q", scale=y_scale, axis=None),
+                shape=alt.Shape("shape:N", scale=None),
+                color=colour,
+            )
+        )
     return layers, records, height
 
 
@@ -418,3 +462,355 @@ def _dodge(wanted: list[float], heights: list[float], gap: float) -> list[float]
             tops.append(at)
             at += heights[i] + gap
     return tops
+
+
+def _tick_text(value: float, data: ChartData) -> str:
+    """A value axis' tick as numbers.py writes it ('500,000', '80 %' in German)."""
+    percent = data.unit is not None and data.unit.key == "percent"
+    return data.writer.percent(value) if percent else data.writer.number(value)
+
+
+def _decimal_year(day: dt.date) -> float:
+    """`day` as a year and its fraction: dates keep their true distances on the axis."""
+    start = dt.date(day.year, 1, 1)
+    return day.year + (day - start).days / (dt.date(day.year + 1, 1, 1) - start).days
+
+
+def _middle(first: dt.date, last: dt.date) -> dt.date:
+    """The middle day of a date known to the year or month (2024 -> 1 July 2024)."""
+    return first + (last - first) / 2
+
+
+def _date_ticks(
+    first: dt.date, last: dt.date, width: float, data: ChartData
+) -> tuple[float, float, list[tuple[float, str]]]:
+    """A time axis of `width` px from the year (or month) of `first` to that of `last`, as
+    decimal years, and its ticks at the middle of each year (or month) they label, every
+    2nd, 5th, 10th… (or 2nd, 3rd, 6th month) where every one would not fit."""
+    from babel.dates import format_date
+
+    if (last - first).days > 550:
+        years = range(first.year, last.year + 1)
+        step = _room(len(years), width, 4 * SMALL * 0.6 + 6, (1, 2, 5, 10, 20, 25, 50, 100))
+        kept = [y for y in years if y % step == 0] or [first.year]
+        return float(first.year), float(last.year + 1), [(y + 0.5, str(y)) for y in kept]
+    start, end = dt.date(first.year, first.month, 1), _next_month(dt.date(last.year, last.month, 1))
+    months, day = [], start
+    while day < end:
+        months.append(day)
+        day = _next_month(day)
+    widest = max(len(format_date(d, "LLL y", locale=data.language.locale)) for d in months)
+    step = _room(len(months), width, widest * SMALL * 0.58 + 12, (1, 2, 3, 6, 12))
+    ticks, shown_year = [], None
+    for day in months:
+        if (day.month - 1) % step:
+            continue
+        pattern = "LLL" if day.year == shown_year else "LLL y"
+        label = format_date(day, pattern, locale=data.language.locale)
+        ticks.append((_decimal_year(_middle(day, _next_month(day) - dt.timedelta(days=1))), label))
+        shown_year = day.year
+    return _decimal_year(start), _decimal_year(end), ticks
+
+
+def _room(count: int, width: float, label: float, steps: tuple[int, ...]) -> int:
+    """The first of `steps` leaving `label` px for each tick label of `count` on `width` px."""
+    return next((k for k in steps if width / count * k >= label), steps[-1])
+
+
+def _dated(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+    """Line and column charts: each figure at its date on a true time axis (unequal gaps
+    stay unequal), values up the side. A line chart names each line at its end with its last
+    value; a column chart of several sides groups the columns of one date, and marks each
+    with its side's shape, which its legend shows too.
+
+    Returns the layers, the marks they draw, and the drawing's height.
+    """
+    import altair as alt
+
+    scheme, inner = variant.scheme, variant.width - 2 * PAD
+    line = data.chart.kind == "line"
+    colours = _colours(data, scheme)
+    series = data.series()
+    shape = {key: SHAPES[n] for n, (key, _) in enumerate(series)}
+    named = dict(series)
+    log = data.chart.scale == "log"
+    lo, hi, vticks = _value_scale(data, log, narrow=variant.width == NARROW)
+    axis_w = max(len(_tick_text(v, data)) for v in vticks) * SMALL * 0.58 + 10
+    legend, top = ([], 0.0) if line else _legend(data, colours, inner)
+    unit_y, top = top, top + LINE + 6
+    plot_h = PLOT[variant.width]
+    bottom = top + plot_h
+
+    rows = sorted(data.rows, key=lambda r: r.day or dt.date.min)
+    days = {r.id: r.day for r in rows if r.day}
+    last_of: dict[str | None, Any] = {r.series: r for r in rows}  # each series' latest
+    ends: dict[str | None, list[str]] = {}
+    end_w = 0.0
+    if line:
+        budget = inner * (0.35 if variant.width == NARROW else 0.4)
+        for key, row in last_of.items():
+            text = row.as_given if len(series) < 2 else f"{named[key]}: {row.as_given}"
+            ends[key] = _wrap(text, budget)
+        end_w = max(len(t) for lines in ends.values() for t in lines) * SIZE * 0.52 + 4
+    left, right = axis_w, inner - (end_w + 10 if line else 4)
+    x0, x1, xticks = _date_ticks(min(days.values()), max(days.values()), right - left, data)
+
+    def at(year: float, pad: float) -> float:
+        return left + pad + (year - x0) / (x1 - x0) * (right - left - 2 * pad)
+
+    def up(value: float) -> float:
+        if log:
+            share = (math.log10(value) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        else:
+            share = (value - lo) / (hi - lo)
+        return bottom - share * plot_h
+
+    positions = {rid: _decimal_year(day) for rid, day in days.items()}
+    slot: dict[float, list[str | None]] = {}
+    for row in rows:  # the sides sharing a date
+        keys = slot.setdefault(positions[row.id], [])
+        if row.series not in keys:
+            keys.append(row.series)
+    pad = 8.0
+    col_w = 0.0
+    if not line:  # columns: as wide as the closest two dates and the sides sharing one allow
+        xs = sorted(at(p, 0) for p in slot)
+        gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)] or [right - left]
+        sides = max(len(keys) for keys in slot.values())
+        group = min(min(gaps) * 0.8, 30.0 * sides, (right - left) * 0.5)
+        col_w = max(4.0, group / sides)
+        pad = group / 2 + 2
+    records: Rows = []
+    for row in rows:
+        keys = sorted(slot[positions[row.id]], key=lambda k: list(shape).index(k))
+        x = at(positions[row.id], pad)
+        if not line:
+            x += (keys.index(row.series) - (len(keys) - 1) / 2) * col_w
+        records.append(
+            {
+                "id": row.id,
+                "series": str(row.series),
+                "x": x,
+                "xl": x - col_w / 2 + 0.5,
+                "xr": x + col_w / 2 - 0.5,
+                "cl": x - 4,
+                "cr": x + 4,
+                "low": up(row.low),
+                "high": up(row.high),
+                "mid": up((row.low + row.high) / 2),
+                "base": bottom,
+                "single": row.single,
+                "colour": colours[row.series],
+                "shape": shape[row.series],
+                "mark": up(row.high) - 8,
+            }
+        )
+    labels: Rows = []
+    if line:
+        by_id = {r["id"]: r for r in records}
+        keys = list(ends)
+        wanted = [by_id[last_of[k].id]["mid"] - LINE / 2 for k in keys]
+        order = sorted(range(len(keys)), key=lambda i: wanted[i])
+        heights = [float(len(ends[keys[i]]) * LINE) for i in order]
+        tops = _dodge([wanted[i] for i in order], heights, 2)
+        for i, t in zip(order, tops, strict=True):
+            k = keys[i]
+            labels.append({"x": by_id[last_of[k].id]["x"] + 10, "y": t, "lines": ends[k]})
+    height = bottom + 6 + SMALL + 6
+    if labels:
+        height = max(height, max(lab["y"] + len(lab["lines"]) * LINE for lab in labels))
+    x_scale = alt.Scale(domain=[0, inner], range=[0, inner], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+
+    def px(field: str, axis: str) -> Any:
+        if axis == "x":
+            return alt.X(field, scale=x_scale, axis=None)
+        return alt.Y(field, scale=y_scale, axis=None)
+
+    def const(x: float, axis: str) -> Any:
+        if axis == "x":
+            return alt.XDatum(x, type="quantitative", scale=x_scale, axis=None)
+        return alt.YDatum(x, type="quantitative", scale=y_scale, axis=None)
+
+    muted, colour = scheme.muted, alt.Color("colour:N", scale=None)
+    grid_rows = alt.Chart(
+        alt.Data(values=[{"y": up(v), "label": _tick_text(v, data)} for v in vticks])
+    )
+    x_rows = alt.Chart(alt.Data(values=[{"x": at(t, pad), "label": text} for t, text in xticks]))
+    unit = data.language.text("charts.axis_log", unit=data.unit_words) if log else data.unit_words
+    layers: list[Any] = [
+        grid_rows.mark_rule(color=scheme.track).encode(
+            x=const(left, "x"), x2=alt.X2Datum(right), y=px("y:Q", "y")
+        ),
+        grid_rows.mark_text(align="right", baseline="middle", fontSize=SMALL, color=muted).encode(
+            x=const(left - 6, "x"), y=px("y:Q", "y"), text=alt.Text("label:N")
+        ),
+        alt.Chart(alt.Data(values=[{"text": unit}]))
+        .mark_text(align="left", baseline="top", fontSize=SMALL, color=muted)
+        .encode(x=const(0, "x"), y=const(unit_y, "y"), text=alt.Text("text:N")),
+        alt.Chart(alt.Data(values=[{}]))
+        .mark_rule(color=muted)
+        .encode(x=const(left, "x"), x2=alt.X2Datum(right), y=const(bottom, "y")),
+        x_rows.mark_rule(color=muted).encode(
+            x=px("x:Q", "x"), y=const(bottom, "y"), y2=alt.Y2Datum(bottom + 4)
+        ),
+        x_rows.mark_text(align="center", baseline="top", fontSize=SMALL, color=muted).encode(
+            x=px("x:Q", "x"), y=const(bottom + 6, "y"), text=alt.Text("label:N")
+        ),
+    ]
+    base = alt.Chart()
+    ranges = base.transform_filter("!datum.single")
+    if line:
+        layers += [
+            base.mark_line(strokeWidth=2).encode(
+                x=px("x:Q", "x"),
+                y=px("mid:Q", "y"),
+                detail=alt.Detail("series:N"),
+                order=alt.Order("x:Q"),
+                color=colour,
+            ),
+            ranges.mark_rule(strokeWidth=2).encode(
+                x=px("x:Q", "x"), y=px("low:Q", "y"), y2=alt.Y2("high:Q"), color=colour
+            ),
+            *(
+                ranges.mark_rule(strokeWidth=2).encode(
+                    x=px("cl:Q", "x"), x2=alt.X2("cr:Q"), y=px(end, "y"), color=colour
+                )
+                for end in ("low:Q", "high:Q")
+            ),
+        ]
+    else:
+        layers += [
+            base.mark_rect().encode(
+                x=px("xl:Q", "x"),
+                x2=alt.X2("xr:Q"),
+                y=px("base:Q", "y"),
+                y2=alt.Y2("low:Q"),
+                color=colour,
+            ),
+            ranges.mark_rect(opacity=0.45).encode(
+                x=px("xl:Q", "x"),
+                x2=alt.X2("xr:Q"),
+                y=px("low:Q", "y"),
+                y2=alt.Y2("high:Q"),
+                color=colour,
+            ),
+        ]
+    if line or len(series) > 1:
+        field = "mid:Q" if line else "mark:Q"
+        layers.append(
+            base.mark_point(filled=True, size=70 if line else 50, opacity=1).encode(
+                x=px("x:Q", "x"),
+                y=px(field, "y"),
+                shape=alt.Shape("shape:N", scale=None),
+                color=colour,
+            )
+        )
+    layers += _legend_layers(legend, scheme, shape)
+    if labels:
+        layers.append(
+            alt.Chart(alt.Data(values=labels))
+            .mark_text(
+                align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+            )
+            .encode(x=px("x:Q", "x"), y=px("y:Q", "y"), text=alt.Text("lines:N"))
+        )
+    return layers, records, height
+
+
+def _stacked(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+    """A stacked bar: the whole's label, then each part's, led by its shape; under them one
+    bar as long as the whole, the parts end to end in their order, each marked by its shape.
+
+    Returns the layers, the parts they draw, and the plot's height.
+    """
+    import dataclasses
+
+    import altair as alt
+
+    assert data.whole is not None  # the chart rules ask for one
+    scheme, inner = variant.scheme, variant.width - 2 * PAD
+    colours = _colours(data, scheme)
+    shape = {key: SHAPES[n] for n, (key, _) in enumerate(data.series())}
+    everything = dataclasses.replace(data, rows=(*data.rows, data.whole))
+    lo, hi, ticks = _value_scale(everything, False, narrow=variant.width == NARROW)
+    indent = SWATCH + 6
+
+    def capital(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    whole_lines = _wrap(capital(data.whole.text(data.language)), inner)
+    labels: Rows = [{"x": 0, "y": 0, "lines": whole_lines}]
+    y = len(whole_lines) * LINE + 6
+    parts: Rows = []
+    for row in data.rows:
+        lines = _wrap(capital(row.text(data.language)), inner - indent)
+        labels.append({"x": indent, "y": y, "lines": lines})
+        parts.append(
+            {"id": row.id, "mark_y": y + LINE / 2, "colour": colours[row.series]}
+            | {"shape": shape[row.series], "value": row.low}
+        )
+        y += len(lines) * LINE + 2
+    top = y + 18  # room for the marks above the bar
+    start = 0.0
+    for part in parts:
+        part |= {"low": start, "high": start + part["value"], "mid": start + part["value"] / 2}
+        part |= {"bar_y": top, "bar_y2": top + BAR * 1.5, "above": top - 8}
+        start += part["value"]
+    height = top + BAR * 1.5
+    x_scale = alt.Scale(domain=[lo, hi], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    axis = alt.Axis(
+        values=ticks,
+        labelExpr=_tick_labels(ticks, data),
+        title=data.unit_words,
+        grid=False,
+        labelFlush=True,
+        labelFontSize=SMALL,
+        titleFontSize=SMALL,
+        titleFontWeight="normal",
+        labelColor=scheme.muted,
+        titleColor=scheme.muted,
+        domainColor=scheme.muted,
+        tickColor=scheme.muted,
+        labelOverlap=True,
+    )
+    colour = alt.Color("colour:N", scale=None)
+
+    def at(field: str) -> Any:
+        return alt.Y(field, scale=y_scale, axis=None)
+
+    base = alt.Chart()
+    whole_bar = alt.Chart(alt.Data(values=[{}])).mark_rect(color=scheme.track)
+    label_rows = alt.Chart(alt.Data(values=labels))
+    layers: list[Any] = [
+        whole_bar.encode(
+            x=alt.XDatum(lo, type="quantitative", scale=x_scale, axis=axis),
+            x2=alt.X2Datum(data.whole.low),
+            y=alt.YDatum(top, type="quantitative", scale=y_scale, axis=None),
+            y2=alt.Y2Datum(top + BAR * 1.5),
+        ),
+        base.mark_rect(stroke=scheme.track, strokeWidth=1).encode(
+            x=alt.X("low:Q", scale=x_scale, axis=axis),
+            x2=alt.X2("high:Q"),
+            y=at("bar_y:Q"),
+            y2=alt.Y2("bar_y2:Q"),
+            color=colour,
+        ),
+        base.mark_point(filled=True, size=70, opacity=1).encode(
+            x=alt.X("mid:Q", scale=x_scale, axis=axis),
+            y=at("above:Q"),
+            shape=alt.Shape("shape:N", scale=None),
+            color=colour,
+        ),
+        base.mark_point(filled=True, size=90, opacity=1).encode(
+            x=alt.XValue(SWATCH / 2),
+            y=at("mark_y:Q"),
+            shape=alt.Shape("shape:N", scale=None),
+            color=colour,
+        ),
+        label_rows.mark_text(
+            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+        ).encode(x=alt.XValue(alt.ExprRef("datum.x")), y=at("y:Q"), text=alt.Text("lines:N")),
+    ]
+    return layers, parts, height

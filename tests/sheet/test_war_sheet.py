@@ -237,6 +237,7 @@ CHARTS = {
     "casualties-by-side": "casualties/",
     "advance-pace": "territory/",
     "territory-share": "territory/",
+    "ua-population-imf": "casualties/",
     "diplomacy-timeline": "diplomacy/",
     "war-timeline": "diplomacy/",
 }
@@ -290,3 +291,14 @@ def test_a_build_without_site_url_prints_no_made_up_address(sheet: Path):
     cites = [text(c) for s in pages(sheet).values() for c in s.select(".fs-cite")]
     assert cites and not any("http" in c for c in cites)
     assert cites[0].endswith("updated 6 December 2026")
+
+
+def test_every_chart_passes_chartabilitys_automatic_checks(built):
+    """A title, a text alternative and a data table; <title> and <desc> in every drawing,
+    text at 4.5:1 and marks at 3:1; each series named on the chart, in a shape of its own."""
+    from tests.chartability import site_problems
+    from tests.test_chartability import series_of
+
+    series = series_of(built)
+    assert series["casualties-by-side"] == ["Casualties", "Deaths"]
+    assert site_problems(built / "site", series) == []
