@@ -277,6 +277,8 @@ def read_revision(root: Path, rev: str) -> Published:
     commit = _git(
         root, label, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
     )
+    if not _git(root, label, "ls-tree", "--name-only", commit, "--", "content"):
+        return _built_site_at(root, label, rev, commit)
     # Run in the sheet's folder, git archive takes paths below it and writes them so.
     tar = _git_bytes(root, label, "archive", "--format=tar", commit, "--", "content")
     from .validation import load_and_validate
@@ -297,6 +299,47 @@ def read_revision(root: Path, rev: str) -> Published:
         content_records(content),
         frozenset(content.changes),
     )
+
+
+def _built_site_at(root: Path, label: str, rev: str, commit: str) -> Published:
+    """A revision holding a built site rather than the sheet (a `gh-pages` branch): its
+    `data/figures.json`, and the statements and events beside it, as --against reads them."""
+    files = {}
+    for name in ("figures.json", *SIBLINGS.values()):
+        path = f"{commit}:data/{name}"
+        if _git_quiet(root, "cat-file", "-e", path) is None:
+            continue
+        size = int(_git(root, label, "cat-file", "-s", path))
+        if size > MAX_BYTES:
+            raise UsageError(f"{label}: data/{name} is larger than {MAX_BYTES:,} bytes")
+        files[name] = _git_bytes(root, label, "cat-file", "blob", path)
+    if "figures.json" not in files:
+        raise UsageError(
+            f"{label}: holds neither this sheet's content/ nor a built site's data/figures.json"
+        )
+    where = f"revision {shown(rev)}"
+    published = parse_published(where, files["figures.json"])
+    records, missing = dict(published.records), []
+    for kind, name in SIBLINGS.items():
+        if name in files:
+            records[kind] = _parse_records(where, files[name], kind)
+        else:
+            missing.append(kind)
+    return Published(where, published.updated, records, None, (*missing, "notes"))
+
+
+def _git_quiet(root: Path, *args: str) -> bytes | None:
+    """git's output, or None when it fails (a question whose answer is no)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],  # noqa: S607 - git from PATH, as a user runs it
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
 
 
 def _git_bytes(root: Path, label: str, *args: str) -> bytes:

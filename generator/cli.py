@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from .errors import CheckFailed, ContentError, FactsheetError, UsageError
-from .project import Project
+from .project import ENGINE_NAMES, ENGINES, Project
 
 INTERNAL_ERROR = 3
 """The exit code of an error that is a bug of ours, not of the user's input."""
@@ -82,13 +82,18 @@ def main() -> None:
 @main.command()
 @ROOT_OPTION
 @click.option("--site-url", help="The URL the site is published at (overrides mkdocs.yml).")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="The site engine (overrides `engine:` in mkdocs.yml; default mkdocs).",
+)
 @DEBUG_OPTION
 @reports_errors
-def build(root: Path, site_url: str | None) -> None:
-    """Validate content/, render site_src/ to Markdown, and build site/ with MkDocs."""
+def build(root: Path, site_url: str | None, engine: str | None) -> None:
+    """Validate content/, render site_src/ to Markdown, and build site/ with MkDocs or Zensical."""
     from .build import build as run_build
 
-    project = Project.load(root, site_url)
+    project = Project.load(root, site_url, engine)
     report = run_build(project)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
@@ -96,7 +101,8 @@ def build(root: Path, site_url: str | None) -> None:
     click.echo(
         f"{done} {report.pages} pages in{'' if report.kept else 'to'} "
         f"{project.display(project.site_dir)}/"
-        f" (generator {report.generate_seconds:.2f} s, MkDocs {report.engine_seconds:.2f} s;"
+        f" (generator {report.generate_seconds:.2f} s, {ENGINE_NAMES[project.engine]}"
+        f" {report.engine_seconds:.2f} s;"
         f" charts: {report.charts_rendered} rendered, {report.charts_cached} from cache)."
     )
 

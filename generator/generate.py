@@ -77,7 +77,7 @@ def render_site(
     problems = [_clash(content, clash) for clash in clashes]
     pages: list[Page] = []
     for page in rendered:
-        filled, unknown = links.fill(page, page_of, project.site_url)
+        filled, unknown = links.fill(page, page_of, project.site_url, project.engine)
         template = project.display(project.site_src / "pages" / f"{page.path}.j2")
         problems += [_unknown_link(template, target) for target in dict.fromkeys(unknown)]
         pages.append(filled)

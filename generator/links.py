@@ -74,9 +74,23 @@ def _root(here: str) -> str:
     return "../" * here.count("/")
 
 
-def fill(page: Page, page_of: dict[str, str], site_url: str) -> tuple[Page, list[str]]:
+def link_base(markdown_path: str, engine: str) -> str:
+    """The folder a page's relative links start from. MkDocs leaves the URLs in a page's HTML
+    as written, so they start from the page's own URL ('people/'); Zensical rewrites every
+    relative URL of a page as it does a Markdown link, from the Markdown file's folder (''),
+    and a link to another page names its Markdown file ('people.md#id'), which Zensical
+    turns into the page's URL and checks the anchor of."""
+    if engine == "zensical":
+        folder = posixpath.dirname(markdown_path)
+        return folder + "/" if folder else ""
+    return page_url(markdown_path)
+
+
+def fill(
+    page: Page, page_of: dict[str, str], site_url: str, engine: str = "mkdocs"
+) -> tuple[Page, list[str]]:
     """The page with every slot filled, and the ids it links to that no page declares."""
-    here = page_url(page.path)
+    here = link_base(page.path, engine)
     unknown: list[str] = []
 
     def target(match: re.Match[str]) -> str:
@@ -92,9 +106,11 @@ def fill(page: Page, page_of: dict[str, str], site_url: str) -> tuple[Page, list
             return "#"
         if link.kind == "url":
             return absolute(site_url, there, link.target)
-        there_url = page_url(there)
-        if there_url == here:
+        if there == page.path:
             return f"#{link.target}"
+        if engine == "zensical":  # to the Markdown file, as a Markdown link names a page
+            return f"{_relpath(there, here or '.')}#{link.target}"
+        there_url = page_url(there)
         rel = _relpath(there_url or ".", here or ".")
         rel = "" if rel == "." else rel + "/"
         return f"{rel}#{link.target}"

@@ -558,11 +558,12 @@ class Chart(Strict):
 
     id: Id
     title: PlainText
-    kind: Literal["range-bar", "bar", "timeline", "line", "column"] = Field(
+    kind: Literal["range-bar", "bar", "timeline", "line", "column", "stacked-bar"] = Field(
         description="range-bar: each figure's range as a bar; bar: one bar per figure; "
         "timeline: the events on a time axis; line: figures against their dates, a line per "
         "side, a range as an interval bar; column: a column per figure at its date, grouped "
-        "when several sides share a date."
+        "when several sides share a date; stacked-bar: the parts of a whole (`whole`) end to "
+        "end in one bar, refused unless they add up to it within `rounding`."
     )
     figures: list[Id] = Field(
         default_factory=list,
@@ -582,12 +583,29 @@ class Chart(Strict):
         "'Historical offensives' (default: the catalog's `charts.legend_others`).",
     )
 
+    whole: Id | None = Field(
+        None,
+        description="A stacked-bar chart's whole: the figure or derived id its `figures` are "
+        "the parts of.",
+    )
+    rounding: float = Field(
+        0,
+        ge=0,
+        description="How far a stacked-bar chart's parts may sum from its whole, in its unit: "
+        "the rounding its sources state (1000 for figures rounded to the nearest thousand "
+        "each).",
+    )
+
     @model_validator(mode="after")
     def _has_data(self) -> Chart:
         if self.kind == "timeline" and not self.events:
             raise ValueError("a timeline chart needs events")
         if self.kind != "timeline" and not self.figures:
             raise ValueError(f"a {self.kind} chart needs figures")
+        if self.kind == "stacked-bar" and self.whole is None:
+            raise ValueError("a stacked-bar chart needs `whole`: the figure its parts make up")
+        if self.kind != "stacked-bar" and self.whole is not None:
+            raise ValueError("only a stacked-bar chart has a `whole`")
         return self
 
     @model_validator(mode="after")
@@ -770,8 +788,8 @@ class Removed(Strict):
 
     id: Id = Field(description="The id the record had (its old permalink's anchor).")
     said: PlainText = Field(
-        description="What it said, as it was published: 'Russian casualties per six weeks in "
-        "2025 for each US battle death in Vietnam: about 3.3'."
+        description="What it said, as it was published: 'Growth from 2024 to the projected "
+        "peak: 1.26 times'."
     )
 
 

@@ -49,7 +49,10 @@ def read(text: str) -> int | float:
         if reading in ("inf", "-inf", "nan"):
             raise ValueError(f"expected a number, got {shown(text)}")
         also = f": YAML would read it as {reading}" if reading else ""
-        raise ValueError(f"{shown(text)} is not a decimal number{also}; {WRITE_LIKE}")
+        raise ValueError(
+            f"{shown(text)} is not a decimal number{also}; {WRITE_LIKE}, or quote it if it is "
+            f"text ({_quote(text)})"
+        )
     try:
         exact = Decimal(text)
         value = float(exact)
@@ -67,6 +70,10 @@ def read(text: str) -> int | float:
     if re.fullmatch(r"[-+]?\d+", text):
         return int(text)
     return value
+
+
+def _quote(text: str) -> str:
+    return f"'{text}'" if len(text) <= 40 else "'…'"
 
 
 def _yaml_reading(text: str) -> str:

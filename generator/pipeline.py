@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as caches
-from . import engine, outputs
+from . import engine, engine_folder, outputs
 from .content import Content
 from .errors import ContentError, Problem
 from .generate import generate
@@ -36,8 +36,8 @@ class PreviewCache:
     """MkDocs' compiled theme templates and theme file listings."""
     site_built_from: str | None = None
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
-    same generated files, mkdocs.yml, theme overrides, options and code), MkDocs has nothing
-    to do."""
+    same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
+    has nothing to do."""
 
 
 @dataclass
@@ -70,7 +70,9 @@ def run(
     cache: PreviewCache | None = None,
     warn: Callable[[Problem], None] | None = None,
 ) -> Built:
-    """Load and check the content, write `staging/docs`, and build it into `staging/site`.
+    """Load and check the content, write the finished folder (`staging/mkdocs.yml`,
+    `staging/docs`, `staging/overrides`: engine_folder.py), and build it into `staging/site`
+    with the project's engine.
 
     Raises FactsheetError (ContentError, TemplateProblem, BuildFailed) for anything the user
     can fix. With a `cache` (the preview), the social-media image no one sees there is not
@@ -91,24 +93,24 @@ def run(
     compiled = caches.compiled_templates(project)
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
+    engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
-    # What the engine builds from: the generated folder, the language settings it gets, and
-    # mkdocs.yml, the theme's overrides, the options and the code (the same key as `build`'s).
-    key = caches.site_key(project, docs, engine.language_key(content)) if cache else None
+    # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
+    # and mkdocs.yml, the theme's overrides, the options and the code (the same key as
+    # `build`'s).
+    language = engine_folder.language_key(content)
+    key = caches.site_key(project, staging, language) if cache else None
     site_built = cache is None or key != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
         pages = (
-            engine.PageCache(
-                project.cache_dir / "pages",
-                caches.engine_key(project) + engine.language_key(content),
-            )
+            engine.PageCache(project.cache_dir / "pages", caches.engine_key(project) + language)
             if caches.cacheable(project)
             else None
         )
-        engine.build_site(project, docs, site, epoch, theme, content, pages)
+        engine.build_site(staging, epoch, project.engine, theme, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = key

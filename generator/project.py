@@ -20,6 +20,9 @@ HTML_SPECIAL = '<>"&'
 PLAIN_KEYS = ("site_name", "site_description")
 """Text the theme puts into attributes and titles of every page without escaping it."""
 MAX_INHERIT = 10
+ENGINES = ("mkdocs", "zensical")
+"""The site engines a sheet may build with: `engine:` in mkdocs.yml, or `build --engine`."""
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 class _SafeConfigLoader(yaml.SafeLoader):
@@ -67,6 +70,8 @@ class Project:
     site_dir: Path
     site_url: str
     cache_dir: Path
+    engine: str = "mkdocs"
+    """The site engine that builds the finished folder (see engine_folder.py)."""
     settings: Config = field(default_factory=lambda: Config({}, ()), compare=False)
     """mkdocs.yml, read once (`Project.load`)."""
 
@@ -86,7 +91,7 @@ class Project:
             return str(path)
 
     @classmethod
-    def load(cls, root: Path, site_url: str | None = None) -> Project:
+    def load(cls, root: Path, site_url: str | None = None, engine: str | None = None) -> Project:
         root = root.resolve()
         if site_url is not None:  # an option: refused before any file is read
             site_url = checked_site_url(site_url, "--site-url")
@@ -110,6 +115,11 @@ class Project:
             _check_output_folder(root, key, folder)
         if docs_dir == site_dir or docs_dir in site_dir.parents or site_dir in docs_dir.parents:
             raise UsageError(f"{CONFIG_NAME}: docs_dir and site_dir must be separate folders")
+        chosen = engine if engine is not None else data.get("engine", "mkdocs")
+        if chosen not in ENGINES:
+            where = "--engine" if engine is not None else f"{CONFIG_NAME}: engine"
+            expected = ", ".join(ENGINES)
+            raise UsageError(f"{where}: expected one of {expected}, got {_short(str(chosen))!r}")
         return cls(
             root=root,
             config=config,
@@ -117,6 +127,7 @@ class Project:
             site_dir=site_dir,
             site_url=url,
             cache_dir=root / ".cache" / "factsheet",
+            engine=str(chosen),
             settings=settings,
         )
 
@@ -173,7 +184,18 @@ def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> d
     if depth >= MAX_INHERIT:
         raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
     inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
-    return {**inherited, **data}
+    return _merged(inherited, data)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent` as MkDocs merges an INHERITed file: mappings key by key, at
+    every depth; anything else (a list, a value) replaced whole."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        both = isinstance(old, dict) and isinstance(value, dict)
+        merged[key] = _merged(old, value) if both else value  # type: ignore[arg-type]
+    return merged
 
 
 def _display(path: Path, root: Path) -> str:

@@ -105,6 +105,11 @@ class ReloadServer(ThreadingHTTPServer):
             self.shutdown()  # waits for `run` to return: only when it ran
         self.server_close()
 
+    @property
+    def stopping(self) -> bool:
+        """True once `stop()` was called: held event streams end."""
+        return self._stopping
+
     def reload(self) -> None:
         """Tell every open page to reload."""
         with self._changed:
@@ -199,7 +204,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 newer = self.server.wait_past(epoch, _HEARTBEAT_SECONDS)
-                if self.server._stopping:
+                if self.server.stopping:
                     return
                 if newer is None:
                     self.wfile.write(b": still here\n\n")

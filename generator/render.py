@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ import nh3
 from markupsafe import Markup
 
 from . import deprecated
+from .cache import store
 from .errors import TemplateProblem
 from .language import Language
 from .numbers import Writer
@@ -129,9 +128,9 @@ def _inline_html(text: str) -> str:
 def _load_converted(folder: Path) -> None:
     """Add the conversions an earlier process kept in `folder`; an unreadable file adds none."""
     try:
-        kept = json.loads((folder / _KEPT_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
+        kept = json.loads(store.read(folder / _KEPT_NAME) or b"")
+    except ValueError:
+        return  # missing or damaged (cache/store.py): converted again
     if isinstance(kept, dict) and all(isinstance(v, str) for v in kept.values()):
         for text, html in kept.items():
             _CONVERTED.setdefault(text, html)
@@ -140,14 +139,8 @@ def _load_converted(folder: Path) -> None:
 def _keep_converted(folder: Path) -> None:
     """Keep the conversions this render used (only those: removed notes are not kept)."""
     used = {text: _CONVERTED[text] for text in sorted(_USED)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(used, out, ensure_ascii=False)
-        os.replace(tmp, folder / _KEPT_NAME)
-    except OSError:
-        pass  # not kept: the next process converts again
+    data = json.dumps(used, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    store.write(folder / _KEPT_NAME, data)  # if not kept, the next process converts again
 
 
 def yaml_string(value: Any) -> Markup:

@@ -111,9 +111,9 @@ def series_problems(site: Path, chart_id: str, names: list[str]) -> Iterator[str
     for path in sorted((site / "charts").glob(f"{chart_id}-*.svg")):
         text = path.read_text("utf-8")
         root = ElementTree.fromstring(text)
-        shown = " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+        shown = " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text")).lower()
         for series in names:
-            words = series.split()
+            words = series.lower().split()
             if not all(word in shown for word in words):
                 yield f"{path.name}: the series {series!r} is not named on the chart"
         if len(_shapes(text)) < len(names):

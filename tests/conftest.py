@@ -40,10 +40,20 @@ def starter(tmp_path: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real fact sheet, built once per test session as it is published (at PUBLISHED_URL,
     as `--site-url` gives it); read it, don't change it."""
-    root = copy_sheet(tmp_path_factory.mktemp("built") / "sheet")
+    return _built_sheet(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def built_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`built`, with Zensical as the site engine (`factsheet build --engine zensical`)."""
+    return _built_sheet(tmp_path_factory, "zensical")
+
+
+def _built_sheet(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    root = copy_sheet(tmp_path_factory.mktemp(f"built-{engine}") / "sheet")
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"site_url: {PUBLISHED_URL}\n")
-    build(Project.load(root))
+    build(Project.load(root, engine=engine))
     return root
 
 

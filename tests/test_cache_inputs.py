@@ -22,7 +22,7 @@ from generator.serve import Preview
 from tests.support import replace_in
 
 PAGES = 4
-CHARTS = 3
+CHARTS = 5
 CONTENT_FILES = 8
 PREVIEW_URL = "http://127.0.0.1:8000/"
 
@@ -97,9 +97,10 @@ def test_build_makes_again_what_each_input_decides_and_nothing_else(overridden: 
     assert build(overridden) == Made(False, CONTENT_FILES, CHARTS, PAGES)
     assert build(overridden) == Made(True, 0, 0, 0)
 
-    # Content: the file parsed again, its chart drawn again, the pages showing it converted.
+    # Content: the file parsed again, the three charts of south-crossings (by bank, over
+    # time, by year) drawn again, the pages showing it converted.
     replace_in(overridden / "content/figures.yml", "low: 500000\n", "low: 510000\n")
-    assert build(overridden) == Made(False, 1, 1, 2)
+    assert build(overridden) == Made(False, 1, 3, 2)
     # A page template: only its page.
     replace_in(overridden / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
     assert build(overridden) == Made(False, 0, 0, 1)

@@ -325,7 +325,7 @@ def test_the_analytics_partial_is_materials_with_only_the_feed_link() -> None:
     upgrade changes its partial: bring the copy up to date."""
     import material
 
-    from generator.engine import THEME_OVERRIDES
+    from generator.engine_folder import THEME_OVERRIDES
 
     name = Path("partials") / "integrations" / "analytics.html"
     comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)
@@ -360,20 +360,6 @@ def test_the_log_reads_newest_first_whatever_order_it_is_written_in(starter: Pat
     order = ["peak-wording", "between", "same-day", "population-revised"]
     assert [c.id for c in content.change_log()] == order
     assert [c.id for c in content.changes_to("world-population-2024")] == order[1:]
-
-
-def test_the_war_sheet_logs_the_corrections_it_made(built: Path) -> None:
-    """The real sheet's log: the MI6 handover's date was corrected on 26 November 2026."""
-    site = built / "site"
-    feed = ET.parse(site / "feed.xml").getroot()
-    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
-    assert "tag:example.github.io,2026-11-26:/factsheet/changes/mi6-handover-date" in ids
-    page = BeautifulSoup((site / "diplomacy" / "index.html").read_text("utf-8"), "html.parser")
-    event = page.find(id="mi6-leadership-change")
-    assert event is not None
-    assert [(a.get_text(), a.get("href")) for a in event.select(".fs-changed a")] == [
-        ("Corrected on 26 November 2026", "../changes/#mi6-handover-date")
-    ]
 
 
 # --- issue 22: every record kind, a git revision, removed records, the review date --------------
@@ -779,4 +765,40 @@ def test_a_broken_sheet_yml_beside_a_change_log_is_reported_not_crashed(starter:
     assert result.exit_code == 1, result.output
     assert (
         "sheet.updated: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'n/a'" in result.output
+    )
+
+
+def test_check_against_rev_reads_a_built_site_branch_such_as_gh_pages(starter: Path) -> None:
+    """A revision holding the built site, not the sheet (a `gh-pages` branch): its
+    data/figures.json and the statements.json beside it, read from git."""
+    _git(starter, "init", "-q")
+    _git(starter, "add", "-A")
+    _git(starter, "commit", "-qm", "the sheet")
+
+    def blob(data: object) -> str:
+        path = starter / "blob.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        sha = _git(starter, "hash-object", "-w", str(path))
+        path.unlink()
+        return sha
+
+    listing = f"100644 blob {blob(PUBLISHED)}\tfigures.json\n"
+    listing += f"100644 blob {blob(STATEMENTS)}\tstatements.json\n"
+    data = subprocess.run(
+        ["git", "-C", str(starter), "mktree"], input=listing, capture_output=True, text=True
+    ).stdout.strip()
+    top = subprocess.run(
+        ["git", "-C", str(starter), "mktree"],
+        input=f"040000 tree {data}\tdata\n",
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    site = _git(starter, "commit-tree", top, "-m", "the site as published")
+    _git(starter, "update-ref", "refs/heads/gh-pages", site)
+    result = run(starter, "check", "--today", "2024-08-03", "--against-rev", "gh-pages")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == UNLOGGED
+    assert "un-peak-statement.quote: quotation changed" in result.stdout
+    assert (
+        result.stderr == "note: events, notes not compared (not published in revision 'gh-pages')\n"
     )

@@ -30,9 +30,9 @@ from generator.validation import load_and_validate
 from tests.support import edit, replace_in, run
 
 PAGES_WITH_DATA = ("figures/index", "timeline/index")
-CHARTS = 5
+CHARTS = 6
 """The rich sheet's charts: crossings-by-bank, bridge-spans, bridge-timeline,
-crossings-over-time (a line), crossings-by-year (columns)."""
+crossings-over-time (a line), crossings-by-year (columns), crossings-2019 (a stacked bar)."""
 
 
 def _page(root: Path, page: str) -> str:
@@ -70,6 +70,7 @@ TITLES = {
     "bridge-timeline": "The bridges over time",
     "crossings-over-time": "Crossings a year, 2019 to 2024",
     "crossings-by-year": "Crossings by bank, 2021 and 2024",
+    "crossings-2019": "Crossings in 2019, by bank",
 }
 
 
@@ -469,7 +470,7 @@ def test_a_warm_build_never_starts_the_chart_engine(built_rich: Path, tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     *report, imported = done.stdout.strip().splitlines()
-    assert "charts: 0 rendered, 5 from cache" in report[-1]
+    assert "charts: 0 rendered, 6 from cache" in report[-1]
     assert imported == "[]"
 
 
@@ -488,8 +489,8 @@ def test_a_clean_build_draws_each_chart_once_per_width(
     docs = tmp_path / "docs"
     render_charts(load_and_validate(rich), docs, tmp_path / "cache")
 
-    assert sorted(drawn) == ["light-narrow"] * 5 + ["light-wide"] * 5
-    assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 10
+    assert sorted(drawn) == ["light-narrow"] * 6 + ["light-wide"] * 6
+    assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 12
 
 
 def test_charts_are_drawn_with_the_vega_lite_version_altair_writes_them_for(rich: Path):
@@ -573,7 +574,7 @@ def test_every_spec_is_valid_vega_lite(rich: Path):
             drawing = specs.spec(chart_data(content, chart), variant)
             errors = list(jsonschema.Draft7Validator(schema).iter_errors(drawing))
             assert errors == [], f"{chart.id} {variant.name}: {errors[0].message}"
-    assert kinds == {"range-bar", "bar", "timeline", "line", "column"}
+    assert kinds == {"range-bar", "bar", "timeline", "line", "column", "stacked-bar"}
 
 
 GAZETTES = """
@@ -814,3 +815,63 @@ def test_a_line_chart_needs_a_date_for_every_figure_and_columns_a_linear_scale(r
         for line in lines
     ), result.output
     assert "Traceback" not in result.output
+
+
+def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path):
+    figures = _page(built_rich, "figures/index")
+    assert _alt(_figure(figures, "crossings-2019")) == (
+        "Crossings in 2019, by bank. A stacked bar in people: The Gazette reports about 1.2"
+        " million crossings from both banks, its parts end to end. All cover 1 January 2019 –"
+        " 31 December 2019. The Gazette reports about 900,000 crossings from the north bank;"
+        " The Gazette reports about 300,000 crossings from the south bank."
+    )
+    rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
+    assert [(r["id"], r["low"]) for r in rows] == [
+        ("north-crossings-2019", "900000"),
+        ("south-crossings-2019", "300000"),
+        ("all-crossings-2019", "1200000"),
+    ]
+    svg_text = (built_rich / "site" / "charts" / "crossings-2019-light-wide.svg").read_text("utf-8")
+    texts = _svg_text(svg_text)
+    assert "About 1.2 million crossings from both banks" in texts
+    assert "About 900,000 crossings from the north bank" in texts
+
+
+def test_a_stacked_bar_whose_parts_do_not_make_its_whole_is_refused(rich: Path):
+    """900,000 + 300,000 is 1.2 million: 1.3 million is more than the stated 50,000 away;
+    a range cannot be stacked; and a stacked bar needs its whole."""
+    edit(
+        rich,
+        "figures.yml",
+        "    value: 1200000\n    qualifier: about\n    unit: people\n"
+        "    period: {start: 2019-01-01",
+        "    value: 1300000\n    qualifier: about\n"
+        "    unit: people\n    period: {start: 2019-01-01",
+    )
+    result = run(rich, "check")
+    assert result.exit_code == 1
+    assert re.search(
+        r"^content/charts\.yml:\d+:\d+: crossings-2019\.figures: its parts add up to 1\.2 million, "
+        r"and its whole 'all-crossings-2019' is about 1\.3 million: more than `rounding` "
+        r"\(50,000\) apart; stack the parts of that whole only, or state the rounding the "
+        r"sources give$",
+        result.output,
+        re.M,
+    ), result.output
+    edit(rich, "charts.yml", "    whole: all-crossings-2019\n", "")
+    result = run(rich, "check")
+    assert "charts[5]: a stacked-bar chart needs `whole`: the figure its parts make up" in (
+        result.output
+    )
+    edit(
+        rich,
+        "charts.yml",
+        "figures: [north-crossings-2019, south-crossings-2019]",
+        "figures: [north-crossings-2021, south-crossings-2019]\n    whole: all-crossings-2019",
+    )
+    result = run(rich, "check")
+    assert (
+        "crossings-2019.figures: a stacked bar adds its parts end to end, and "
+        "'north-crossings-2021' is a range; stack figures given as single values, or use "
+        "`kind: range-bar`"
+    ) in result.output, result.output

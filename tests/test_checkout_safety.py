@@ -19,7 +19,6 @@ import pytest
 from generator import engine
 from generator.build import swap
 from generator.errors import BuildFailed
-from generator.project import Project
 from tests.support import REPO, run, snapshot
 
 MARKER_START = "This folder was made by `factsheet build`"
@@ -164,18 +163,19 @@ def test_a_python_tag_in_an_inherited_config_is_refused_too(starter: Path, tmp_p
     assert not proof.exists()
 
 
-def test_the_site_engine_itself_reads_mkdocs_yml_safely(starter: Path, tmp_path: Path):
-    """Even a config that reaches MkDocs without the check (changed after it, say) runs no
-    Python: the engine loads it with the safe loader too."""
-    project = Project.load(starter)
+def test_the_site_engine_itself_reads_mkdocs_yml_safely(tmp_path: Path):
+    """Even a config that reaches MkDocs without the check (a finished folder changed after
+    it was written, say) runs no Python: the engine loads it with the safe loader too."""
     proof = tmp_path / "ran"
-    set_config(starter, "site_name", f'!!python/object/apply:os.system ["touch {proof}"]')
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Hi\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Hi\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        f'site_name: !!python/object/apply:os.system ["touch {proof}"]\n', encoding="utf-8"
+    )
 
     with pytest.raises(BuildFailed, match="the site engine"):
-        engine.build_site(project, docs, tmp_path / "site", 0)
+        engine.build_site(folder, 0)
     assert not proof.exists()
 
 

@@ -280,22 +280,3 @@ def test_text_from_the_content_is_kept_as_data(starter):
     descriptor = package(build(starter))
     assert descriptor["title"] == hostile
     assert validate(starter).valid
-
-
-def test_the_real_sheet_package_validates_with_every_chart(built):
-    report = validate(built)
-    assert report.valid, errors(report)
-    paths = [r["path"] for r in package(built)["resources"]]
-    charts = sorted(f"charts/{p.name}" for p in (built / "site/charts").glob("*.csv"))
-    assert sorted(p for p in paths if p.startswith("charts/")) == charts
-    assert len(charts) >= 4
-    data = built / "site/data"
-    written = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
-    assert written == {*paths, "datapackage.json"}
-    for path in charts:
-        assert (built / "site/data" / path).read_bytes() == (built / "site" / path).read_bytes()
-
-
-def test_the_about_page_links_the_package_for_reusers(built):
-    about = (built / "site" / "about" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../data/datapackage.json">Frictionless Data Package</a>' in about

@@ -290,7 +290,8 @@ def test_the_readme_lists_every_enumeration_of_the_models() -> None:
 def test_the_enumerations_are_read_from_the_models() -> None:
     found = {e.where: e.values for e in enumerations()}
     assert found["derived[].op"] == ("ratio", "share", "per-day", "per-period", "difference")
-    assert found["charts[].kind"] == ("range-bar", "bar", "timeline", "line", "column")
+    kinds = ("range-bar", "bar", "timeline", "line", "column", "stacked-bar")
+    assert found["charts[].kind"] == kinds
     assert found["sources[].kind"] == (
         "report", "news", "article", "official", "speech", "social", "broadcast", "dataset",
         "reference",

@@ -313,15 +313,16 @@ def data_texts(site: Path) -> Iterator[tuple[str, str]]:
                 yield "feed.xml", element.text
 
 
-def build_example(name: str, target: Path) -> Path:
-    """A copy of `examples/<name>` (its sources only), checked with --strict and built."""
+def build_example(name: str, target: Path, engine: str = "mkdocs") -> Path:
+    """A copy of `examples/<name>` (its sources only), checked with --strict and built with
+    `engine`."""
     root = target / name
     shutil.copytree(
         REPO / "examples" / name, root, ignore=shutil.ignore_patterns("site", "build", ".cache")
     )
     checked = run(root, "check", "--strict", "--today", TODAY)
     assert checked.exit_code == 0, checked.output
-    built = run(root, "build")
+    built = run(root, "build", "--engine", engine)
     assert built.exit_code == 0, built.output
     return root
 

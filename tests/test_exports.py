@@ -70,6 +70,10 @@ FIGURES = [
      "people", ("2021-01-01", "2021-12-31"), None, False),
     ("south-crossings-2021", "figure", "about 450,000", 450000, None, None, "about", "people",
      ("2021-01-01", "2021-12-31"), None, False),
+    ("south-crossings-2019", "figure", "about 300,000", 300000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
+    ("all-crossings-2019", "figure", "about 1.2 million", 1200000, None, None, "about", "people",
+     ("2019-01-01", "2019-12-31"), None, False),
     # 1,200,000 / 366 days = 3,278.7, rounded as the page shows it.
     ("north-crossings-per-day", "derived", "about 3,300", 3300, None, None, "about", "people",
      ("2024-01-01", "2024-12"), None, False),

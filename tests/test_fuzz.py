@@ -386,8 +386,9 @@ _BAD_DATE_PIECES = ["zzzz", "HH:mm", "B", "GGGGGGG", "a", "ss", "'", "v", "X"]
 
 
 def message_overrides(rng: random.Random) -> Case:
-    """`sheet.messages`: a message of the generator's, reworded with a trick in it."""
-    from generator.language import PLACEHOLDER, catalog
+    """`sheet.messages`: a message of the generator's (Fluent), reworded with a trick in it."""
+    from generator.language import catalog
+    from generator.validation.messages import PLACEHOLDER
 
     messages = catalog("en")
     key = rng.choice([*sorted(messages), "dates.day", "dates.month", "qualifiers.about"])
@@ -397,45 +398,46 @@ def message_overrides(rng: random.Random) -> Case:
         if bad:
             pieces.insert(rng.randrange(len(pieces) + 1), rng.choice(_BAD_DATE_PIECES))
         return Case("", _sheet_lines(f"  messages:\n    {key}: {_quoted(' '.join(pieces))}\n"))
-    message = messages[key]
-    text = message if isinstance(message, str) else message["other"]
-    names = PLACEHOLDER.findall(text)
+    text = messages[key]
+    places = [m.group() for m in PLACEHOLDER.finditer(text)]  # '{ $n }'
     trick = rng.choice(
         ["digit", "sign", "bidi", "repeat", "drop", "unknown", "markup", "long", "plain", "forms"]
     )
     refused: bool | None = True
-    if trick in ("digit", "sign") and names:
-        name = rng.choice(names)
+    if trick in ("digit", "sign") and places:
+        place = rng.choice(places)
         extra = rng.choice("0123456789") if trick == "digit" else rng.choice("-+−")
-        place = "{" + name + "}"
-        text = text.replace(
-            place, extra + place if trick == "sign" or rng.random() < 0.5 else place + extra, 1
-        )
+        after = trick == "digit" and rng.random() < 0.5
+        text = text.replace(place, place + extra if after else extra + place, 1)
+        name = place.strip("{} $")
         refused = True if trick == "digit" or name in ("n", "value", "date", "start") else None
     elif trick == "bidi":
         at = rng.randrange(len(text) + 1)
         text = text[:at] + rng.choice(_BIDI) + text[at:]
-    elif trick == "repeat" and names:
-        text = text + " " + ("{" + rng.choice(names) + "} ") * rng.choice([2, 3, 50, 5000])
-    elif trick == "drop" and names:
-        text = text.replace("{" + rng.choice(names) + "}", "", 1)
+    elif trick == "repeat" and places:
+        text = text + " " + (rng.choice(places) + " ") * rng.choice([2, 3, 50, 5000])
+    elif trick == "drop" and places:
+        place = rng.choice(places)
+        text = text.replace(place, "", 1)
+        refused = True if places.count(place) == 1 else None  # another variant may print it
     elif trick == "unknown":
-        text = text + " " + rng.choice(["{nope}", "{n.__class__}", "{0}", "{}", "{n!r}", "{{n}}"])
-        refused = None  # '{}' and '{{n}}' hold no placeholder this format reads
+        text = text + " " + rng.choice(["{ $nope }", "{nope}", "{ $n.x }", "{0}", "{}", "{{n}}"])
+        refused = None  # '{0}' is a number literal in Fluent
     elif trick == "markup":
         text = rng.choice(["<b>", "**", "{% raw %}", "{{ 7*7 }}", "<script>x</script>"]) + text
         refused = None if "{{" in text or "{%" in text else False
     elif trick == "long":
         text = text + " " + "x" * rng.choice([1001, 5000])
-    elif trick == "forms" and not isinstance(message, str):
+    elif trick == "forms" and "$n ->" in text:  # the format before Fluent: forms as a mapping
         forms = rng.sample(["zero", "one", "two", "few", "many", "other"], rng.randint(1, 3))
-        value = "{" + ", ".join(f"{form}: {_quoted(text)}" for form in forms) + "}"
-        refused = None if set(forms) == {"one", "other"} else True
+        words = _quoted("{n} " + rng.choice(["things", "km", "1{n}"]))
+        value = "{" + ", ".join(f"{form}: {words}" for form in forms) + "}"
+        refused = None if set(forms) == {"one", "other"} and "1{n}" not in words else True
         return Case("", _sheet_lines(f"  messages:\n    {key}: {value}\n"), refused)
     else:
         text = "Said: " + text
         refused = False
-    if trick == "repeat" and not names or trick in ("digit", "sign", "drop") and not names:
+    if trick in ("digit", "sign", "repeat", "drop") and not places:
         refused = False
     return Case("", _sheet_lines(f"  messages:\n    {key}: {_quoted(text)}\n"), refused)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.engine import material_language
+from generator.engine_folder import material_language
 from tests.golden import copy_fixture, render
 from tests.support import edit, replace_in, run
 

@@ -45,7 +45,8 @@ def test_a_number_yaml_1_1_reads_otherwise_is_refused_with_its_reading(
 ) -> None:
     assert _errors(_with_value(tmp_path, written)) == [
         f"{VALUE_AT} '{written}' is not a decimal number: YAML would read it as {reading}; "
-        "write it in decimal digits, e.g. 1200000, 1.2 or 1.2e6"
+        f"write it in decimal digits, e.g. 1200000, 1.2 or 1.2e6, or quote it if it is text "
+        f"('{written}')"
     ]
 
 

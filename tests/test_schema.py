@@ -35,22 +35,22 @@ def content_files() -> list[Path]:
     return sorted((REPO / "content").glob("*.yml"))
 
 
-def test_the_committed_schema_is_what_the_models_generate(sheet: Path) -> None:
-    result = run(sheet, "schema")
+def test_the_committed_schema_is_what_the_models_generate(rich: Path) -> None:
+    result = run(rich, "schema")
     assert result.exit_code == 0, result.output
     assert result.stdout == f"Wrote {SCHEMA_PATH.as_posix()}\n"
-    written = (sheet / SCHEMA_PATH).read_bytes()
+    written = (rich / SCHEMA_PATH).read_bytes()
     assert written == (REPO / SCHEMA_PATH).read_bytes(), "run `factsheet schema` and commit it"
-    assert run(sheet, "schema").stdout == f"Up to date: {SCHEMA_PATH.as_posix()}\n"
-    assert (sheet / SCHEMA_PATH).read_bytes() == written
+    assert run(rich, "schema").stdout == f"Up to date: {SCHEMA_PATH.as_posix()}\n"
+    assert (rich / SCHEMA_PATH).read_bytes() == written
 
 
-def test_schema_check_fails_when_out_of_date(sheet: Path) -> None:
-    assert run(sheet, "schema", "--check").exit_code == 1
-    run(sheet, "schema")
-    assert run(sheet, "schema", "--check").exit_code == 0
-    (sheet / SCHEMA_PATH).write_text("{}\n", encoding="utf-8")
-    assert run(sheet, "schema", "--check").exit_code == 1
+def test_schema_check_fails_when_out_of_date(rich: Path) -> None:
+    assert run(rich, "schema", "--check").exit_code == 1
+    run(rich, "schema")
+    assert run(rich, "schema", "--check").exit_code == 0
+    (rich / SCHEMA_PATH).write_text("{}\n", encoding="utf-8")
+    assert run(rich, "schema", "--check").exit_code == 1
 
 
 @pytest.mark.parametrize("path", content_files(), ids=lambda p: p.name)

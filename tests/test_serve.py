@@ -500,3 +500,14 @@ def test_no_redirect_leaves_the_preview(starter: Path, tmp_path: Path) -> None:
                 target = urllib.parse.urljoin(url, location)
                 assert target.startswith(origin + "/"), (path, location)
             assert status in (302, 404), (path, status)
+
+
+def test_the_preview_works_whichever_engine_builds(starter: Path, tmp_path: Path) -> None:
+    with (starter / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("engine: zensical\n")
+    with preview(starter, tmp_path / "serve") as (url, _):
+        status, body = fetch(url)
+        assert status == 200 and "8.2 billion" in body and EVENTS in body
+        assert request(url, "/search.json")[0] == 200  # Zensical's own search index
+        edit(starter, "figures.yml", "value: 8200000000", "value: 8300000000")
+        until(lambda: "8.3 billion" in fetch(url)[1], "the rebuilt page")

@@ -136,6 +136,8 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
         "../figures/#north-crossings-2019",
         "../figures/#north-crossings-2021",
         "../figures/#south-crossings-2021",
+        "../figures/#south-crossings-2019",
+        "../figures/#all-crossings-2019",
     ]
     survey = text(sources.find(id="river-survey-2025"))
     assert survey.startswith(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from generator.engine import THEME_OVERRIDES
+from generator.engine_folder import THEME_OVERRIDES
 from tests.support import run
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -29,15 +29,6 @@ def test_the_search_partial_is_materials_with_only_a_dialog_name():
     assert theirs.count(DIALOG) == 1
     named = DIALOG.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
     assert ours == theirs.replace(DIALOG, named)
-
-
-def test_every_page_of_the_real_sheet_names_its_search_dialog(built: Path):
-    """Every page of the real sheet, which has no theme overrides of its own."""
-    site = built / "site"
-    # Not the charts' embed pages: the theme plays no part in them (see test_embed.py).
-    pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "embed")
-    assert len(pages) >= 7
-    assert [p.name for p in pages if NAMED_DIALOG not in p.read_text("utf-8")] == []
 
 
 def test_a_sheet_without_overrides_gets_the_named_dialog(starter: Path):

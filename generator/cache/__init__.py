@@ -58,10 +58,10 @@ __all__ = [
 
 
 def site_key(project: Project, docs: Path, language: str) -> str:
-    """The hash of everything the site engine builds the site from: the generated folder
-    `docs`, the language settings it is given (`engine.language_key`), and `engine_key`
-    (mkdocs.yml and what it includes, the theme's custom_dir, options, code). Equal keys give
-    the same site, so the engine need not run again."""
+    """The hash of everything the site engine builds the site from: the finished folder
+    `docs` (engine_folder.py), the language settings (`engine_folder.language_key`), and
+    `engine_key` (mkdocs.yml and what it includes, the theme's custom_dir, options, engine,
+    code). Equal keys give the same site, so the engine need not run again."""
     sha = hashlib.sha256(f"{engine_key(project)}\0{language}\0".encode())
     for path in sorted(docs.rglob("*")):
         if path.is_file():

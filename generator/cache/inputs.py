@@ -65,6 +65,7 @@ def engine_key(project: Project) -> str:
     root = project.root
     options = {
         "site_url": project.site_url,
+        "engine": project.engine,
         "docs_dir": str(project.docs_dir),
         "site_dir": str(project.site_dir),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),

@@ -124,6 +124,8 @@ class ChartData:
     """(series id, its name for readers): the sheet's display names of the sides, or of the
     measures, its rows' colours stand for (the chart rules ask for one wherever a legend
     shows it; a chart of one series shows none, and its id is never read)."""
+    whole: Row | None = None
+    """A stacked bar's whole, which its rows are the parts of."""
 
     @cached_property
     def writer(self) -> Writer:
@@ -198,6 +200,9 @@ class ChartData:
                 first=self.writer.date(start),
                 last=self.writer.date(end),
             )
+        elif self.whole is not None:
+            whole = self.whole.sentence(self.language)
+            what = say("charts.stacked_bar", unit=self.unit_words, whole=whole)
         else:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
             what = say(kind, unit=self.unit_words, scale=scale)
@@ -216,10 +221,11 @@ class ChartData:
             return header, [[m.when, m.title] for m in self.moments]
         unit = self.unit_words
         header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
-        sentences = [r.sentence(self.language) for r in self.rows]
+        rows = self.rows + ((self.whole,) if self.whole else ())
+        sentences = [r.sentence(self.language) for r in rows]
         return header, [
             [text, self.writer.number(r.low), self.writer.number(r.high)]
-            for text, r in zip(sentences, self.rows, strict=True)
+            for text, r in zip(sentences, rows, strict=True)
         ]
 
     def csv(self) -> str:
@@ -268,7 +274,7 @@ class ChartData:
                 "source": [s for s, _ in r.sources],
                 "via": [v for _, v in r.sources if v],
             }
-            for r in self.rows
+            for r in self.rows + ((self.whole,) if self.whole else ())
         ]
         return csv_text(records, columns)
 
@@ -283,15 +289,19 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         writer = content.writer
         moments = tuple(_moment(e, writer) for e in events)
         return ChartData(chart, content.language, None, moments=moments)
-    quantities = [content.quantity(qid) for qid in chart.figures]
+    ids = [*chart.figures, *([chart.whole] if chart.whole else [])]
+    quantities = [content.quantity(qid) for qid in ids]
     unit_key, factors = _common_unit(quantities)
     periods = {content.writer.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
-    rows = tuple(
+    every = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
+    rows, whole = (every[:-1], every[-1]) if chart.whole else (every, None)
     names = dict(content.sheet.measures if chart.kind == "range-bar" else content.sheet.sides)
     names[chart_rules.OTHERS] = chart.others or content.language.text("charts.legend_others")
+    if chart.kind == "stacked-bar":  # each part is named by its own label on the chart
+        names.update((r.id, r.text(content.language)) for r in rows)
     series = dict.fromkeys(r.series for r in rows if r.series is not None)
     return ChartData(
         chart,
@@ -300,6 +310,7 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         rows=rows,
         shared_period=shared or None,
         series_names=tuple((key, names.get(key, key)) for key in series),
+        whole=whole,
     )
 
 

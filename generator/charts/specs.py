@@ -72,7 +72,9 @@ def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
 
 def _spec(alt: Any, data: ChartData, variant: Variant) -> dict[str, Any]:
     kind = data.chart.kind
-    build = _timeline if kind == "timeline" else _dated if kind in ("line", "column") else _rows
+    build = {"timeline": _timeline, "line": _dated, "column": _dated, "stacked-bar": _stacked}.get(
+        kind, _rows
+    )
     layers, rows, height = build(data, variant)
     chart = alt.layer(
         *layers,
@@ -714,3 +716,101 @@ def _dated(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, fl
             .encode(x=px("x:Q", "x"), y=px("y:Q", "y"), text=alt.Text("lines:N"))
         )
     return layers, records, height
+
+
+def _stacked(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+    """A stacked bar: the whole's label, then each part's, led by its shape; under them one
+    bar as long as the whole, the parts end to end in their order, each marked by its shape.
+
+    Returns the layers, the parts they draw, and the plot's height.
+    """
+    import dataclasses
+
+    import altair as alt
+
+    assert data.whole is not None  # the chart rules ask for one
+    scheme, inner = variant.scheme, variant.width - 2 * PAD
+    colours = _colours(data, scheme)
+    shape = {key: SHAPES[n] for n, (key, _) in enumerate(data.series())}
+    everything = dataclasses.replace(data, rows=(*data.rows, data.whole))
+    lo, hi, ticks = _value_scale(everything, False, narrow=variant.width == NARROW)
+    indent = SWATCH + 6
+
+    def capital(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    whole_lines = _wrap(capital(data.whole.text(data.language)), inner)
+    labels: Rows = [{"x": 0, "y": 0, "lines": whole_lines}]
+    y = len(whole_lines) * LINE + 6
+    parts: Rows = []
+    for row in data.rows:
+        lines = _wrap(capital(row.text(data.language)), inner - indent)
+        labels.append({"x": indent, "y": y, "lines": lines})
+        parts.append(
+            {"id": row.id, "mark_y": y + LINE / 2, "colour": colours[row.series]}
+            | {"shape": shape[row.series], "value": row.low}
+        )
+        y += len(lines) * LINE + 2
+    top = y + 18  # room for the marks above the bar
+    start = 0.0
+    for part in parts:
+        part |= {"low": start, "high": start + part["value"], "mid": start + part["value"] / 2}
+        part |= {"bar_y": top, "bar_y2": top + BAR * 1.5, "above": top - 8}
+        start += part["value"]
+    height = top + BAR * 1.5
+    x_scale = alt.Scale(domain=[lo, hi], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    axis = alt.Axis(
+        values=ticks,
+        labelExpr=_tick_labels(ticks, data),
+        title=data.unit_words,
+        grid=False,
+        labelFlush=True,
+        labelFontSize=SMALL,
+        titleFontSize=SMALL,
+        titleFontWeight="normal",
+        labelColor=scheme.muted,
+        titleColor=scheme.muted,
+        domainColor=scheme.muted,
+        tickColor=scheme.muted,
+        labelOverlap=True,
+    )
+    colour = alt.Color("colour:N", scale=None)
+
+    def at(field: str) -> Any:
+        return alt.Y(field, scale=y_scale, axis=None)
+
+    base = alt.Chart()
+    whole_bar = alt.Chart(alt.Data(values=[{}])).mark_rect(color=scheme.track)
+    label_rows = alt.Chart(alt.Data(values=labels))
+    layers: list[Any] = [
+        whole_bar.encode(
+            x=alt.XDatum(lo, type="quantitative", scale=x_scale, axis=axis),
+            x2=alt.X2Datum(data.whole.low),
+            y=alt.YDatum(top, type="quantitative", scale=y_scale, axis=None),
+            y2=alt.Y2Datum(top + BAR * 1.5),
+        ),
+        base.mark_rect(stroke=scheme.track, strokeWidth=1).encode(
+            x=alt.X("low:Q", scale=x_scale, axis=axis),
+            x2=alt.X2("high:Q"),
+            y=at("bar_y:Q"),
+            y2=alt.Y2("bar_y2:Q"),
+            color=colour,
+        ),
+        base.mark_point(filled=True, size=70, opacity=1).encode(
+            x=alt.X("mid:Q", scale=x_scale, axis=axis),
+            y=at("above:Q"),
+            shape=alt.Shape("shape:N", scale=None),
+            color=colour,
+        ),
+        base.mark_point(filled=True, size=90, opacity=1).encode(
+            x=alt.XValue(SWATCH / 2),
+            y=at("mark_y:Q"),
+            shape=alt.Shape("shape:N", scale=None),
+            color=colour,
+        ),
+        label_rows.mark_text(
+            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+        ).encode(x=alt.XValue(alt.ExprRef("datum.x")), y=at("y:Q"), text=alt.Text("lines:N")),
+    ]
+    return layers, parts, height

@@ -31,6 +31,8 @@ def series_of(chart: Chart, q: Quantity) -> str | None:
         return None
     if chart.kind == "range-bar":
         return q.measure
+    if chart.kind == "stacked-bar":
+        return q.id  # each part a colour of its own
     return q.side if q.side is not None else OTHERS
 
 
@@ -44,9 +46,10 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
     there (unknown, or not computed): that figure's own problem says why."""
     if chart.kind == "timeline":
         return []
-    if any(qid not in content.figures and qid not in content.derived for qid in chart.figures):
+    ids = [*chart.figures, *([chart.whole] if chart.whole else [])]
+    if any(qid not in content.figures and qid not in content.derived for qid in ids):
         return []
-    quantities = [content.quantity(qid) for qid in chart.figures]
+    quantities = [content.quantity(qid) for qid in ids]
     if any(not known(q.unit, content.units) for q in quantities):
         return []  # an unknown unit: reported by the references
     problems = []
@@ -78,9 +81,10 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                 "in one year's prices only",
             )
         )
-    series = list(dict.fromkeys(s for q in quantities if (s := series_of(chart, q)) is not None))
+    drawn = quantities[: len(chart.figures)]  # a stacked bar's whole is its track, not a series
+    series = list(dict.fromkeys(s for q in drawn if (s := series_of(chart, q)) is not None))
     if len(series) > MAX_SERIES:
-        what = "measures" if chart.kind == "range-bar" else "sides"
+        what = {"range-bar": "measures", "stacked-bar": "parts"}.get(chart.kind, "sides")
         problems.append(
             record_problem(
                 content,
@@ -114,6 +118,8 @@ def problems_of(content: Content, chart: Chart) -> list[Problem]:
                     "figures only, or use `kind: bar`",
                 )
             )
+    if chart.kind == "stacked-bar" and not mixed:
+        problems.extend(_parts_problems(content, chart, quantities[:-1], quantities[-1]))
     if chart.kind == "column" and chart.scale == "log":
         problems.append(
             record_problem(
@@ -151,3 +157,39 @@ def _mixed_units(content: Content, quantities: list[Quantity]) -> str | None:
         return None
     # The unit as the editor wrote it ('years'), never the base it converts to ('months').
     return ", ".join(f"{unit_words(unit(q.unit, content.units))} ({q.id})" for q in first.values())
+
+
+def _parts_problems(
+    content: Content, chart: Chart, parts: list[Quantity], whole: Quantity
+) -> list[Problem]:
+    """A stacked bar's parts are single values (a range cannot be stacked: where would the
+    next part start?) that add up to the whole within the chart's `rounding`."""
+    ranges = [q.id for q in parts + [whole] if q.bounds[0] != q.bounds[1]]
+    if ranges:
+        return [
+            record_problem(
+                content,
+                chart.id,
+                f"{chart.id}.figures",
+                f"a stacked bar adds its parts end to end, and {', '.join(map(repr, ranges))} "
+                "is a range; stack figures given as single values, or use `kind: range-bar`",
+            )
+        ]
+    factors = {q.id: base_unit(q.unit)[1] for q in parts + [whole]}
+    total = sum(q.bounds[0] * factors[q.id] for q in parts)
+    expected = whole.bounds[0] * factors[whole.id]
+    step = chart.rounding * factors[whole.id]
+    if abs(total - expected) <= step + 1e-9 * max(abs(expected), 1):
+        return []
+    writer = content.writer
+    return [
+        record_problem(
+            content,
+            chart.id,
+            f"{chart.id}.figures",
+            f"its parts add up to {writer.number(total / factors[whole.id])}, and its whole "
+            f"{whole.id!r} is {writer.shown(whole)}: more than `rounding` "
+            f"({writer.number(chart.rounding)}) apart; stack the parts of that whole only, or "
+            "state the rounding the sources give",
+        )
+    ]

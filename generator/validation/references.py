@@ -69,6 +69,8 @@ def check_references(content: Content, unsure: Set[str] = frozenset()) -> list[P
             expect(chart.id, f"{chart.id}.figures[{i}]", ref, quantity_ids, "figure")
         for i, ref in enumerate(chart.events):
             expect(chart.id, f"{chart.id}.events[{i}]", ref, content.events, "event")
+        if chart.whole is not None:
+            expect(chart.id, f"{chart.id}.whole", chart.whole, quantity_ids, "figure")
     sides, topics = content.sheet.sides, content.sheet.topics
     written: list[Figure | Derived] = [*content.figures.values(), *specs.values()]
     for q in written:

@@ -28,11 +28,20 @@ from tests.browser.kit import (
 )
 from tests.browser.site_server import serve
 
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The site engine that built `site`: every browser test of the site runs for each."""
+    return str(request.param)
+
 
 @pytest.fixture(scope="session")
-def site(built: Path) -> Path:
-    """The built site of the real fact sheet (the shared `built` fixture's output)."""
-    return built / "site"
+def site(engine: str, request: pytest.FixtureRequest) -> Path:
+    """The built site of the real fact sheet (the shared `built` or `built_zensical`)."""
+    root: Path = request.getfixturevalue("built" if engine == "mkdocs" else "built_zensical")
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
-"""The example sheets (examples/) in the browser: each home page renders its own title in its
-own script, and a full-page screenshot lands in test-artifacts/examples/ for a person to read
-(French, German and Ukrainian, looking for English words the text tests cannot see, e.g. in
-the social card's place)."""
+"""The example sheets (examples/) in the browser, built by each engine: each home page renders
+its own title in its own script, and a full-page screenshot lands in test-artifacts/examples/
+for a person to read (French, German and Ukrainian, looking for English words the text tests
+cannot see, e.g. in the social card's place). And the rich fixture sheet built by Zensical:
+every page loads without errors or requests to another host, and passes axe."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.kit import DESKTOP, visit
+from tests.browser.kit import DESKTOP, describe_violations, is_local, run_axe, visit
 from tests.browser.site_server import serve
+from tests.golden import copy_fixture
+from tests.support import run
 from tests.test_examples import EXAMPLES, build_example
 
 pytestmark = pytest.mark.browser
@@ -21,21 +24,28 @@ TITLES = {
     "gesundheit": "Masern – Faktenblatt",
     "naselennia": "Населення України",
 }
+LANGUAGES = {"flamanville": "fr", "gesundheit": "de", "naselennia": "uk"}
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_each_examples_home_page_shows_and_is_saved_as_a_screenshot(
-    name: str, new_context, artifacts: Path, tmp_path: Path
+    name: str, engine: str, new_context, artifacts: Path, tmp_path: Path
 ) -> None:
-    site = build_example(name, tmp_path) / "site"
+    site = build_example(name, tmp_path, engine) / "site"
     (artifacts / "examples").mkdir(parents=True, exist_ok=True)
     with serve(site) as url:
         page, result = visit(new_context(viewport=DESKTOP, color_scheme="light"), url)
         heading = page.locator("article h1").first.inner_text()
-        png = page.screenshot(path=artifacts / "examples" / f"{name}-home.png", full_page=True)
+        shot = (
+            artifacts / "examples" / f"{name}-home{'' if engine == 'mkdocs' else '-' + engine}.png"
+        )
+        lang = page.get_attribute("html", "lang")
+        png = page.screenshot(path=shot, full_page=True)
         page.close()
     assert result.status == 200 and result.console_errors == [] and result.failed_requests == []
     assert heading.removesuffix("¶") == TITLES[name]  # ¶: the heading's permalink
+    assert lang == LANGUAGES[name]  # Material's interface speaks the sheet's language
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     # The social card and each chart's PNG download, beside the page, to be read in the
     # sheet's language by a person (their text is checked by tests/test_outputs_language.py).
@@ -44,3 +54,30 @@ def test_each_examples_home_page_shows_and_is_saved_as_a_screenshot(
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         shutil.copyfile(image, artifacts / "examples" / f"{name}-{image.name}")
     assert len(images) >= 2
+
+
+def test_the_rich_fixture_built_by_zensical_passes_in_the_browser(
+    new_context, requests_made: list[str], tmp_path: Path
+) -> None:
+    root = copy_fixture("rich", tmp_path / "rich")
+    built = run(root, "build", "--engine", "zensical")
+    assert built.exit_code == 0, built.output
+    site = root / "site"
+    paths = sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+    )
+    assert len(paths) >= 4, paths
+    context = new_context(viewport=DESKTOP, color_scheme="light")
+    problems = {}
+    with serve(site) as url:
+        for path in paths:
+            page, result = visit(context, url + path)
+            violations = run_axe(page)
+            page.close()
+            if result.status != 200 or result.console_errors or result.failed_requests:
+                problems[path] = [result.status, *result.console_errors, *result.failed_requests]
+            if violations:
+                problems[path + " (axe)"] = describe_violations(violations)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+    assert [u for u in requests_made if not is_local(u)] == []
