@@ -118,7 +118,7 @@ class Writer:
 
     def _range(self, low: str, high: str, sentence: bool, scale: str = "none") -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
-        high end ('million', 'billion' or 'none'): Ukrainian says 'від 110 до 120' but
+        high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
         '3–4 мільярди', as 'до' would decline the scale word."""
         if sentence:
             return self.language.text("numbers.range", low=low, high=high, scale=scale)

@@ -165,3 +165,22 @@ def test_a_message_can_never_add_markup_to_a_page():
 )
 def test_a_range_keeps_each_end_whole_and_shares_only_a_scale_word(language, low, high, text):
     assert Writer(Language.of(language)).span(low, high) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "month"),
+    [
+        ("fr", "mis à jour le 12 octobre 2025", "mis à jour en octobre 2025"),
+        ("uk", "оновлено 12 жовтня 2025 року", "оновлено у жовтні 2025 року"),
+        ("en", "updated 12 October 2025", "updated October 2025"),
+    ],
+)
+def test_a_citations_date_takes_the_preposition_of_its_precision(language, day, month):
+    write = Writer(Language.of(language))
+    said = [
+        Language.of(language).text(
+            "cite.as", sheet="S", title="T", **write.date_words(PartialDate.model_validate(d))
+        )
+        for d in ("2025-10-12", "2025-10")
+    ]
+    assert said[0].endswith(day) and said[1].endswith(month), said

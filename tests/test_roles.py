@@ -68,7 +68,7 @@ def test_the_price_base_reads_in_the_sheets_language(starter: Path) -> None:
     edit(with_money(starter), "sheet.yml", "language: en", "language: fr")
     content = load_and_validate(starter)
     assert content.writer.shown(content.quantity("cost-2019")) == (
-        "12,4 milliards\u00a0€ aux prix de 2005"
+        "12,4 milliards d’euros aux prix de 2005"
     )
 
 

@@ -45,7 +45,7 @@ STYLE = f"""\
 :root{{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#555d66;--link:#3f51b5}}
 html{{background:var(--bg);color:var(--fg);font:16px/1.4 {NAMES}}}
 body{{margin:0}}main{{padding:8px 12px;max-width:640px}}
-figure{{margin:0;container-type:inline-size}}
+figure{{margin:0}}
 h1{{font-size:1.05rem;margin:0 0 .2em}}
 p{{margin:.3em 0;font-size:.8rem;color:var(--muted)}}
 a{{color:var(--link);text-decoration:underline}}
@@ -53,7 +53,7 @@ a{{color:var(--link);text-decoration:underline}}
 .fs-chart__img img{{display:block;width:100%;max-width:640px;height:auto}}
 .fs-chart__img img.fs-chart__wide{{display:none}}
 .fs-chart__img img.fs-chart__narrow{{max-width:448px}}
-@container (min-width:640px){{.fs-chart__img img.fs-chart__wide{{display:block}}
+@media (min-width:664px){{.fs-chart__img img.fs-chart__wide{{display:block}}
 .fs-chart__img img.fs-chart__narrow{{display:none}}}}
 .fs-chart__img--dark{{display:none}}
 @media (prefers-color-scheme:dark){{
@@ -62,7 +62,9 @@ a{{color:var(--link);text-decoration:underline}}
 @media print{{:root{{color-scheme:light;--bg:#fff;--fg:#000;--muted:#333;--link:#000}}
 .fs-chart__img--light{{display:block!important}}.fs-chart__img--dark{{display:none!important}}}}
 """
-"""The page's only style: no stylesheet of the theme is loaded."""
+"""The page's only style: no stylesheet of the theme is loaded. The page is the chart's whole
+slot (an <iframe>), so a media query picks its drawing: the wide one once the window holds it
+unshrunk (640 px and the 12 px padding each side)."""
 
 
 def url(chart_id: str) -> str:
