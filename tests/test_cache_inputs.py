@@ -22,7 +22,7 @@ from generator.serve import Preview
 from tests.support import replace_in
 
 PAGES = 4
-CHARTS = 5
+CHARTS = 6
 CONTENT_FILES = 8
 PREVIEW_URL = "http://127.0.0.1:8000/"
 
