@@ -89,7 +89,7 @@ def _reason(parser_message: str) -> str:
             "marked *: '{ $x ->⏎ [a] …⏎ *[b] …⏎ }'"
         )
     if "Expected token" in parser_message and "}" in parser_message:
-        return f"{parser_message.rstrip('.')}: a {{ opens a placeable, e.g. {{ $name }}"
+        return f"{parser_message}: a {{ opens a placeable, e.g. {{ $name }}"
     return parser_message
 
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:  # models.py computes precision with this module's functions
 DASH = "\u2013"  # en dash, for ranges
 _SCALES = ((1_000_000_000, 10_000_000, "1000000000"), (1_000_000, 10_000, "1000000"))
 """(scale, what a number must be a multiple of to be written with it, CLDR's key for it)."""
-_SCALE_WORDS = {"1000000000": "billion", "1000000": "million"}
-"""CLDR's key of a scale word -> what a message's `$scale` says."""
+_SCALE_WORDS: dict[str | None, str] = {"1000000000": "billion", "1000000": "million", None: "none"}
+"""CLDR's key of a scale word (None for a number written without one) -> what a message's
+`$scale` says."""
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 """Letters a word opens with that French elides 'de' before ('d’euros'): an orthographic
 fact the generator gives, for the catalog's grammar to use."""
@@ -114,7 +115,7 @@ class Writer:
         )
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
-        return self._range(a, b, sentence, _SCALE_WORDS.get(high_scale or "", "none"))
+        return self._range(a, b, sentence, _SCALE_WORDS[high_scale])
 
     def _range(self, low: str, high: str, sentence: bool, scale: str = "none") -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
@@ -141,10 +142,10 @@ class Writer:
         # A range is said in words only where no word of ours follows it (a count, whose
         # noun is the author's label, or a percentage): 'bis' and 'до' govern the case of a
         # unit's noun ('4 bis 6 Jahre', never 'zwischen 4 und 6 Jahre'), which CLDR's words
-        # for it cannot follow.
+        # for it cannot follow. Money is never in words either: its currency's name follows.
         sentence = sentence and (unit_key == "percent" or (found.counts and not found.singular))
         if found.currency:
-            text = self._money_said(low, high, found.currency, decimals, sentence)
+            text = self._money_said(low, high, found.currency, decimals)
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
@@ -153,7 +154,7 @@ class Writer:
             numeral = self.span(low, high, decimals, sentence=sentence)
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
-            scale = _SCALE_WORDS.get(_as_shown(high, decimals)[1] or "", "none")
+            scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
             text = self.language.amount(
                 f"{found.words_key}.amount", count, numeral, base=base, scale=scale
             )
@@ -162,9 +163,8 @@ class Writer:
         if metric and found.metric:
             target, factor = found.metric
             digits = 0 if high * factor >= 100 else 1
-            twin = self.quantity(
-                low * factor, high * factor, None, target, digits, metric=False, sentence=sentence
-            )
+            # Never in words: a unit with a metric twin is a length, whose noun follows.
+            twin = self.quantity(low * factor, high * factor, None, target, digits, metric=False)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
@@ -183,9 +183,7 @@ class Writer:
             decimals = get_currency_precision(found.currency)  # '$0.00' at the least
         return _as_shown(x, decimals)[0] == 0
 
-    def _money_said(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
-    ) -> str:
+    def _money_said(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
         currency's CLDR name `$currency` in the plural form the number takes ('3,3 milliards
@@ -196,44 +194,40 @@ class Writer:
         vowel."""
         from babel.numbers import get_currency_name
 
-        numeral = self._money_numeral(low, high, code, decimals, sentence)
+        numeral = self._money_numeral(low, high, code, decimals)
         count = _count(high, decimals)
         whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
         name = get_currency_name(code, int(count) if whole else count, self.language.locale)
         scale = _as_shown(high, decimals)[1]
         return self.language.text(
             "money.amount",
-            symbol=self._money(low, high, code, decimals, sentence),
+            symbol=self._money(low, high, code, decimals),
             n=Count(count, numeral),
             currency=name,
-            short=self._money_short(low, high, code, decimals, sentence),
-            scale=_SCALE_WORDS.get(scale or "", "none"),
+            short=self._money_short(low, high, code, decimals),
+            scale=_SCALE_WORDS[scale],
             initial="vowel" if name[:1].lower() in _VOWELS else "consonant",
         )
 
-    def _money_short(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
-    ) -> str:
+    def _money_short(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'3,3 Md €', '3,3 Mrd. €', '$3.3B': CLDR's short compact currency form, for a sum
         in millions or billions; any other, and a range, as `_money` writes it."""
         from babel.numbers import format_compact_currency
 
         value, scale = _as_shown(high, decimals)
-        if scale is None or self.span(low, high, decimals) != self.number(high, decimals):
-            return self._money(low, high, code, decimals, sentence)
+        # A number is scaled only when no decimals are given: the range is checked as written.
+        if scale is None or self.span(low, high) != self.number(high):
+            return self._money(low, high, code, decimals)
         digits = max(0, -int(_trimmed(value).as_tuple().exponent))
         with localcontext(_WIDE):
             return format_compact_currency(
                 high,
                 code,
                 locale=self.language.locale,
-                format_type="short",
-                fraction_digits=digits,
+                fraction_digits=digits,  # Babel's format_type is "short" by default
             )
 
-    def _money_numeral(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
-    ) -> str:
+    def _money_numeral(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
         any, as money is written."""
         from babel.numbers import get_currency_precision
@@ -243,16 +237,14 @@ class Writer:
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
             return self._cents(low, high, get_currency_precision(code))
-        return self.span(low, high, decimals, sentence=sentence)
+        return self.span(low, high, decimals)
 
-    def _money(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
-    ) -> str:
+    def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
         locale's currency pattern with the currency's symbol."""
         from babel.numbers import get_currency_symbol
 
-        numeral = self._money_numeral(low, high, code, decimals, sentence)
+        numeral = self._money_numeral(low, high, code, decimals)
         pattern = self.language.locale.currency_formats["standard"]
         symbol = get_currency_symbol(code, self.language.locale)
         prefix, suffix = (
