@@ -157,10 +157,43 @@ def test_a_dates_month_and_year_stand_for_the_date_only_where_the_message_has_on
     assert alone.essential == frozenset({"month", "year"})
 
 
+def test_a_placeable_inside_a_placeable_is_read_as_the_one_it_holds():
+    assert messages.shape("{ { $x } }").printed == frozenset({"x"})
+    nested = messages.shape("{ { NUMBER($n) } } { { $precision ->\n [day] a\n *[other] b\n} }")
+    assert nested.forbidden == ("the function NUMBER()",)
+    assert nested.selectors == {"precision": frozenset({"day", "other"})}
+    assert messages.renderings("a { { $x } }") == ["a { $x }"]
+
+
+def test_what_a_variant_may_not_use_is_found_too():
+    assert messages.shape("{ $n ->\n [one] { FOO() }\n *[other] x\n}").forbidden == (
+        "the function FOO()",
+    )
+
+
+def test_a_message_keeps_its_second_line_even_when_the_line_is_not_indented():
+    assert messages.renderings("first line\nsecond { $x }") == ["first line\nsecond { $x }"]
+    assert messages.shape("first line\nsecond { $x }").printed == frozenset({"x"})
+
+
+def test_a_no_break_space_opening_a_message_is_its_text_not_a_blank():
+    # Fluent trims spaces and line ends only: French writes '\u202f%' with a narrow no-break
+    # space that must stay.
+    assert messages.split("\u202f%") == ("", "\u202f%", "")
+    assert messages.split(" \u00a0km\t") == (" ", "\u00a0km", "\t")
+
+
+def test_a_parser_error_without_a_brace_gets_no_hint_about_placeables():
+    with pytest.raises(MessageSyntaxError) as refused:
+        messages.shape("{ $x ->\n *[a b\n}")
+    assert str(refused.value) == 'Expected token: "]"'
+
+
 def test_a_message_in_the_old_format_is_written_in_fluent():
     assert messages.legacy("Source: {source} {not this} {}") == (
         'Source: { $source } {"{"}not this{"}"} {"{"}{"}"}'
     )
+    assert messages.legacy("XX {name} XX") == "XX { $name } XX"
     assert messages.legacy({"other": "{n} km", "one": "{n} kilometre", "few": "{n} x"}) == (
         "{ $n ->\n    [one] { $n } kilometre\n    [few] { $n } x\n   *[other] { $n } km\n}"
     )

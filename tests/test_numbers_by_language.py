@@ -122,6 +122,36 @@ def test_a_sheets_own_unit_is_written_with_the_sheets_words():
     assert write.quantity(1, 1, "about", "furlong") == "about 1 furlong"
 
 
+def test_a_range_of_a_sheets_own_count_stays_in_figures_in_a_sentence():
+    """A count of the sheet's own unit has its noun after it ('4–6 Dosen'), which a range in
+    words would have to decline; a count of people has none ('4 bis 6')."""
+    language = Language.of("de", {"units.doses.amount": "{ $n } Dosen"})
+    write = Writer(language, {"doses": Unit("doses", "dose", "doses", counts=True)})
+    assert write.quantity(4, 6, None, "doses", sentence=True) == "4–6 Dosen"
+    assert write.quantity(4, 6, None, "people", sentence=True) == "4 bis 6"
+
+
+def test_a_range_in_words_with_decimals_asked_for_has_no_scale_word():
+    """Ukrainian says a range in words ('від … до …') only where no scale word follows: a
+    million written in full at the decimals asked for has none."""
+    write = writer("uk")
+    assert write.quantity(1e6, 2e6, None, "people", 0, sentence=True) == (
+        f"від 1{NB}000{NB}000 до 2{NB}000{NB}000"
+    )
+    assert write.quantity(1e6, 2e6, None, "people", sentence=True) == "1–2 мільйони"
+
+
+def test_a_units_words_are_told_when_the_number_has_no_scale_word():
+    """`$scale` is 'none' for a number written without a scale word, also when the decimals
+    asked for write a million in full."""
+    times = "{ $scale ->\n [none] { $n } fois\n *[other] { $n } de fois\n}"
+    write = Writer(Language.of("fr", {"units.times.amount": times}))
+    assert write.quantity(5, 5, None, "times") == "5 fois"
+    assert write.quantity(2e6, 2e6, None, "times") == "2 millions de fois"
+    kilometres = writer("fr").quantity(1.2e6, 1.2e6, None, "km", 0)
+    assert kilometres == f"1{NNB}200{NNB}000 kilomètres"
+
+
 # Percentages
 
 
@@ -269,6 +299,13 @@ def test_a_computed_figure_shows_the_decimals_its_derivation_asks_for(tag, shown
     write = writer(tag)
     assert write.shown(result) == shown
     assert write.working(result) == working
+
+
+def test_a_figure_shown_keeps_its_range_in_figures_and_said_puts_it_in_words():
+    q = figure("a", low=500_000, high=600_000)
+    write = writer("de")
+    assert write.shown(q) == "500.000–600.000"
+    assert write.said(q) == "500.000 bis 600.000"
 
 
 def test_a_computed_input_is_written_with_its_own_decimals_in_a_working():
