@@ -92,7 +92,8 @@ def _war_fixtures_reached(module: Path, tree: ast.AST, asked: set[str]) -> set[s
 
 
 def _reads_war_files(node: ast.AST) -> bool:
-    """`copy_sheet(...)`, `REPO / "content"` (or site_src, mkdocs.yml), `Path("content")`."""
+    """`copy_sheet(...)`, or `REPO / "content"` (or site_src, mkdocs.yml). A relative
+    `Path("content/…")` is left alone: tests join it to a fixture's root."""
     if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "copy_sheet":
         return True
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
@@ -100,10 +101,6 @@ def _reads_war_files(node: ast.AST) -> bool:
         if isinstance(node.left, ast.Name) and node.left.id in ("REPO", "ROOT"):
             part = right.value if isinstance(right, ast.Constant) else None
             return isinstance(part, str) and part.split("/")[0] in WAR_PARTS
-    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Path", "open"):
-        first = node.args[0] if node.args else None
-        part = first.value if isinstance(first, ast.Constant) else None
-        return isinstance(part, str) and part.split("/")[0] in WAR_PARTS
     return False
 
 
