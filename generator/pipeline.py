@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as caches
-from . import engine, engine_folder, outputs
+from . import charts, engine, engine_folder, outputs
 from .content import Content
 from .errors import ContentError, Problem
 from .generate import generate
@@ -81,19 +81,27 @@ def run(
     """
     started = time.perf_counter()
     caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
-    kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
-    content = load_and_validate(project.root, kept)
-    future = future_changes(content, dt.date.today())
-    if future:
-        raise ContentError(future)
+    # On a clean build the chart engine starts in its own process while the content is read.
+    drawer = charts.Drawer.ahead(project.cache_dir / "charts")
+    try:
+        kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
+        content = load_and_validate(project.root, kept)
+        future = future_changes(content, dt.date.today())
+        if future:
+            raise ContentError(future)
+    except BaseException:
+        drawer.close()  # generate() closes it from here on
+        raise
     for warning in content.warnings:
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
     compiled = caches.compiled_templates(project)
-    generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
+    generated = generate(
+        project, content, docs, share_image=cache is None, compiled=compiled, drawer=drawer
+    )
     outputs.mark(docs)
-    engine_folder.write(project, content, staging)
+    settings = engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
     # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
     # and mkdocs.yml, the theme's overrides, the options and the code (the same key as
@@ -110,7 +118,7 @@ def run(
             if caches.cacheable(project)
             else None
         )
-        engine.build_site(staging, epoch, project.engine, theme, pages)
+        engine.build_site(staging, settings, epoch, project.engine, theme, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = key
