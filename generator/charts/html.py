@@ -56,9 +56,9 @@ def figure(
         picture("dark", images, alt_text, links.file, lazy=True),
         f'<p class="fs-chart__source">{source_line(data, sources)}</p>',
         _table(data),
-        f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download>'
-        f'{say("charts.download")}<span class="md-visually-hidden">'
-        f"{say('charts.download_named', title=chart.title)}</span> {say('charts.csv')}</a></p>",
+        f'<p class="fs-chart__download"><a href="{links.file(csv_path)}" download '
+        f'aria-label="{say("charts.download_named", title=chart.title)}">'
+        f"{say('charts.download')}</a></p>",
         _embed(data, images, sources, site_url),
         "</figure>",
     ]
