@@ -240,7 +240,7 @@ class Writer:
             currency=name,
             short=self._money_short(low, high, code, decimals, sentence),
             scale=_SCALE_WORDS.get(scale or "", "none"),
-            initial="vowel" if name[:1].lower() in _VOWELS else "consonant",
+            initial=initial(name),
         )
 
     def currency_name(self, code: str, count: Decimal, form: str | None = None) -> str:
@@ -406,6 +406,33 @@ class Writer:
         language says one ('de 500 000 à 600 000', 'zwischen 500.000 und 600.000')."""
         return self.shown(q, sentence=True)
 
+    def claim_words(self, q: Quantity) -> dict[str, object]:
+        """What the catalog's `blocks.claim` is given besides the texts it joins: `$says`, the
+        source's words, elided where the language elides before the value ('une hausse d’'
+        before 'environ 800 millions', then `$join` is 'elided', else 'space'); `$scale`, the
+        value's scale word when the label follows a count ('1 million de salariés'), else
+        'none'; `$initial`, how the label opens; `$dated`, 'yes' when a `$when` follows."""
+        from .typography import elide
+
+        says, join = elide(self.language, q.says or "", self.said(q))
+        found = unit(q.unit, self.units)
+        scale = _as_shown(q.bounds[1], q.decimals)[1] if found.counts else None
+        return {
+            "says": says,
+            "join": join,
+            "scale": _SCALE_WORDS.get(scale or "", "none"),
+            "initial": initial(q.label),
+            "dated": "yes" if self.when(q) else "no",
+        }
+
+    def claim(self, q: Quantity) -> str:
+        """A source's figure as a sentence says it, as plain text: 'The UN estimates about
+        8.2 billion people in the world, as of July 2024' (no final stop)."""
+        words = self.claim_words(q)
+        return self.language.text(
+            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.when(q)
+        )
+
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'Population in 2100 ÷ Population in
         2024'; None for a stored figure."""
@@ -451,6 +478,13 @@ class Writer:
         """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
         text = self.span(*q.bounds, q.decimals)
         return f"({text})" if DASH in text else text
+
+
+def initial(word: str) -> str:
+    """'vowel' or 'consonant': how `word` opens, for a message that elides before a vowel
+    ('d’euros'). An 'h' counts as a consonant: it may be mute ('d’habitants') or aspirated
+    ('de hryvnias'), which only a dictionary tells."""
+    return "vowel" if word[:1].lower() in _VOWELS else "consonant"
 
 
 def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:

@@ -50,6 +50,22 @@ def separators(language: Language, length: int, kind: Kind = "and") -> list[str]
     return [*found, ""]
 
 
+def elide(language: Language, before: str, after: str) -> tuple[str, str]:
+    """`before` as it stands before `after`, and how they join: 'space', or 'elided' when its
+    last word elides before the vowel `after` opens with, by the catalog's
+    `typography.elisions` ('de=d’ que=qu’': 'une hausse de' + 'environ 800 millions' ->
+    'une hausse d’', 'elided'). A language with no elisions keeps every word."""
+    from .numbers import initial
+
+    rules = dict(
+        pair.split("=", 1) for pair in language.text("typography.elisions").split() if "=" in pair
+    )
+    head, _, last = before.rpartition(" ")
+    if last in rules and initial(after) == "vowel":
+        return f"{head} {rules[last]}" if head else rules[last], "elided"
+    return before, "space"
+
+
 def join(language: Language, items: Sequence[str], kind: Kind = "and") -> str:
     """`items` joined as the language joins a list of that kind."""
     return "".join(

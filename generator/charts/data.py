@@ -57,6 +57,8 @@ class Row:
     """(source id, outlet id or None) behind the row."""
     date: PartialDate | None = None
     """The date a line or column chart places it at (see `_placed`)."""
+    words: tuple[tuple[str, object], ...] = ()
+    """What the catalog's `blocks.claim` is given besides its texts (`Writer.claim_words`)."""
     day: dt.date | None = None
     """That date's day on the time axis: the middle of the year, month or period it names."""
 
@@ -86,7 +88,9 @@ class Row:
         (a short name is for the drawing only: the text alternative reads the whole)."""
         if self.says is None:
             return language.text("charts.computed", text=self._phrase(language))
-        return f"{self.says} {self._phrase(language)}"
+        return language.text(
+            "blocks.claim", **dict(self.words), value=self.as_given, label=self.label, when=self.when
+        )
 
 
 @dataclass(frozen=True)
@@ -353,6 +357,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         sources=tuple((s, q.via) for s in q.sources),
         date=placed[0] if placed else None,
         day=placed[1] if placed else None,
+        words=tuple({**content.writer.claim_words(q), "dated": "yes" if covers else "no"}.items()),
     )
 
 
