@@ -26,7 +26,7 @@ from generator.content import Content
 from generator.language import Count, Language, catalog, languages
 from generator.models import PartialDate, Period, Source
 from generator.numbers import Writer
-from generator.typography import join
+from generator.typography import elide, join
 from generator.validation import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -280,7 +280,57 @@ class Samples:
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
                 for c in (1, 3, 5, 21, 1407)
             ]
+        if key == "blocks.claim":
+            return self.claims()
+        if key == "numbers.form_after":
+            return [
+                (f"{q} {lo} {unit}", self.figure(lo, lo, unit, q))
+                for q in ("about", "up to", "over")
+                for lo, unit in ((1, "km"), (3, "km"), (5, "km"), (3_000_000, "people"))
+            ] + [
+                (f"events, n = {n}", self.write.counted("charts.events", n, "events"))
+                for n in (1, 3, 1_000_000)
+            ]
+        if key == "money.name":
+            return [
+                (f"{code}, n = {n}", self.write.currency_name(code, Decimal(n)))
+                for code in ("EUR", "USD", "UAH")
+                for n in (1, 2, 5, 1.5)
+            ]
+        if key == "typography.lists":
+            names = [src.name for src in self.sources(3)]
+            return [("three names", join(self.language, names))]
+        if key == "typography.elisions":
+            said = self.figure(800_000_000, 800_000_000, "EUR", "about")
+            says, how = elide(self.language, self.say("charts.legend_others"), said)
+            return [("before 'about …'", f"{says}{' ' if how == 'space' else ''}{said}")]
         return None
+
+    def claims(self) -> list[tuple[str, str]]:
+        """`blocks.claim` as the example sheet's figures say it, and for counts and
+        qualifiers the sheet may not have, with its own first figure's words."""
+        out = []
+        for q in [q for q in self.content.quantities() if not q.computed][:4]:
+            out.append((q.id, self.write.claim(q)))
+        counts = [q for q in self.content.quantities() if not q.computed and q.unit == "people"]
+        q = (counts or [q for q in self.content.quantities() if not q.computed])[0]
+        label = q.label if counts else self.say("units.people.name")  # a count's label
+        for value, qualifier in ((1_000_000, None), (1_200_000, "about"), (25, "less than")):
+            changed = q.model_copy(
+                update={"value": value, "low": None, "high": None, "qualifier": qualifier}
+            )
+            try:
+                words = self.write.claim_words(changed)
+                words["initial"] = "vowel" if label[:1] in "aeiouéèêh" else "consonant"
+                count = self.write.quantity(value, value, qualifier, "people")
+                words["scale"] = "million" if value >= 1_000_000 else "none"
+                text = self.say(
+                    "blocks.claim", **words, value=count, label=label, when=self.write.when(q)
+                )
+            except (AttributeError, ValueError):
+                continue
+            out.append((f"{value} people, {qualifier or 'exactly'}", text))
+        return out
 
     def render(self, key: str) -> Iterator[tuple[str, str]]:
         """(what the sample is, the message as a reader meets it)."""

@@ -89,7 +89,11 @@ class Row:
         if self.says is None:
             return language.text("charts.computed", text=self._phrase(language))
         return language.text(
-            "blocks.claim", **dict(self.words), value=self.as_given, label=self.label, when=self.when
+            "blocks.claim",
+            **dict(self.words),
+            value=self.as_given,
+            label=self.label,
+            when=self.when,
         )
 
 
