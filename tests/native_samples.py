@@ -77,6 +77,16 @@ QUALIFIED: tuple[tuple[float, float, str], ...] = (
     (12.5, 12.5, "percent"),
 )
 
+UNIT_IN = frozenset(
+    {
+        *(f"charts.{k}" for k in ("range_bar", "bar", "line", "stacked_bar", "column")),
+        *(
+            f"datapackage.resources.chart.{k}"
+            for k in ("bar", "range-bar", "line", "stacked-bar", "column")
+        ),
+    }
+)
+"""Messages whose `$unit` follows the word for 'in': given the name `use="in"`."""
 DAY_ONLY = frozenset({"changes.corrected", "changes.updated", "changes.clarified"})
 """Messages given only a full day (a change log entry's date)."""
 
@@ -164,6 +174,7 @@ class Samples:
             ]
         if name == "scale":
             return [("linear", {"scale": ""}), ("log", {"scale": self.say("charts.log_scale")})]
+        events = sorted(self.content.events.values(), key=lambda e: e.date.first_day())
         simple: dict[str, object] = {
             "title": q.title,
             "label": q.label,
@@ -183,7 +194,7 @@ class Samples:
             "why": q.title + ".",
             "kind": self.say("feed.correction"),
             "titles": join(self.language, [x.title for x in self.content.quantities()[:2]]),
-            "who": sheet.title,
+            "who": first.name,
             "link": "https://example.org/",
             "site": sheet.title,
             "id": next(iter(self.content.charts), "chart"),
@@ -191,14 +202,14 @@ class Samples:
             "description": self.say("datapackage.figures.label"),
             "computed": self.say("downloads.computed"),
             "events": self.language.amount("charts.events", 3, self.write.number(3)),
-            "first": self.write.date(DATES["a month"]),
-            "last": self.write.date(DATES["a day"]),
+            "first": self.write.date(events[0].date) if events else "",
+            "last": self.write.date(events[min(2, len(events) - 1)].date) if events else "",
             "when": self.write.date(DATES["a day"]),
             "items": join(
                 self.language,
                 [
-                    self.say("charts.item", when=self.write.date(d), title=e.title)
-                    for d, e in zip(DATES.values(), self.content.events.values(), strict=False)
+                    self.say("charts.item", when=self.write.date(e.date), title=e.title)
+                    for e in events[:3]
                 ],
                 "items",
             ),
@@ -232,7 +243,10 @@ class Samples:
                 unit = "per-100000-people" if unit == "per-people" else "per-1000"
             return [
                 ("name", self.write.unit_name(unit)),
-                ("in a chart", self.say("charts.bar", unit=self.write.unit_name(unit), scale="")),
+                (
+                    "in a chart",
+                    self.say("charts.bar", unit=self.write.unit_name(unit, "in"), scale=""),
+                ),
             ]
         if key == "units.with_metric":
             return [
@@ -348,6 +362,11 @@ class Samples:
         options = {name: self.values(name) for name in names}
         if key in DAY_ONLY:
             options["date"] = options["date"][:1]
+        if key in UNIT_IN:  # the name follows the word for 'in' ('Angaben in Kilometern')
+            options["unit"] = [
+                (k, {"unit": self.write.unit_name(k, use="in"), "code": k})
+                for k in ("km", "people", "EUR")
+            ]
         if {"source", "refs", "names"} & set(names):  # the sources set how many there are
             options.pop("n", None)
             names = [n for n in names if n != "n"]
