@@ -176,6 +176,18 @@ def test_a_message_keeps_its_second_line_even_when_the_line_is_not_indented():
     assert messages.shape("first line\nsecond { $x }").printed == frozenset({"x"})
 
 
+def test_an_empty_message_writes_nothing_in_any_rendering():
+    assert messages.renderings("") == [""]
+    assert messages.renderings("  ") == [""]
+
+
+def test_a_count_given_a_form_chooses_by_it_and_one_without_by_its_value():
+    # after 'близько' Ukrainian takes the genitive, whose endings are those of 'many'
+    ukrainian = Language.of("uk")
+    assert ukrainian.text("units.km.amount", n=Count(3, "3", "many")) == "3 кілометрів"
+    assert ukrainian.text("units.km.amount", n=Count(3, "3")) == "3 кілометри"
+
+
 def test_a_no_break_space_opening_a_message_is_its_text_not_a_blank():
     # Fluent trims spaces and line ends only: French writes '\u202f%' with a narrow no-break
     # space that must stay.
