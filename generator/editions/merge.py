@@ -46,6 +46,7 @@ def edition(source: Content, overlay: Overlay) -> Content:
         specs=specs,
         derived={},
         warnings=(),
+        site_words=dict(overlay.site),
         **tables,  # type: ignore[arg-type]
     )
     computed, _ = rules.derive(made)  # the source's derived figures all computed
