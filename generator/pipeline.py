@@ -13,9 +13,9 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import cache as caches
 from . import engine, engine_folder, outputs

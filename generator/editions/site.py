@@ -9,8 +9,8 @@ page's path, which is how the language switcher and the `hreflang` links reach i
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from babel import Locale
