@@ -37,7 +37,7 @@ class PreviewCache:
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
     edition_themes: dict[str, engine.ThemeCache] = field(default_factory=dict)
-    """Each other edition's compiled theme templates, by its address."""
+    """Each other edition's compiled theme templates, by its tag."""
     site_built_from: str | None = None
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
     same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
@@ -151,7 +151,7 @@ def run(
         )
         for own, _, folder, own_settings, own_language in others:
             own_theme = (
-                cache.edition_themes.setdefault(own.site_url, engine.ThemeCache())
+                cache.edition_themes.setdefault(folder.name, engine.ThemeCache())
                 if cache
                 else engine.ThemeCache()
             )

@@ -36,7 +36,14 @@ def alternates(
 ) -> list[dict[str, str]]:
     """Material's `extra.alternate` for the edition `current` (None: the source): each
     edition's name in its own language, its root relative to this edition's, its tag, and
-    with the source's `site_url` its absolute root (`root`, for `hreflang`)."""
+    with the source's `site_url` its absolute root (`root`).
+
+    Material writes a `<link rel="alternate" hreflang>` to each edition's root into every
+    page's head, and its script reads each one's sitemap.xml beside it to take a reader who
+    picks another language to the same page there: so those links must name the roots (a
+    link to the same page would make it ask for `<page>/sitemap.xml`, which is not there).
+    The switcher itself (overrides/partials/alternate.html) links the same page, so it works
+    without the script too."""
     found = []
     for tag in [source, *editions]:
         if tag == (current or source):
