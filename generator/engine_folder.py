@@ -18,6 +18,7 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -109,6 +110,10 @@ def derived_config(
     extra["factsheet"] = {key: language.text(f"theme.{key}") for key in THEME_MESSAGES}
     if alternates:
         extra["alternate"] = alternates
+    if edition is not None and project.site_url:
+        # Material keeps a reader's choices (the colour scheme) under the site's path: the
+        # source edition's, so a choice made in one edition holds in every other.
+        extra.setdefault("scope", urlsplit(alternates[0]["root"]).path if alternates else "/")
     data["extra"] = extra
     return data
 
