@@ -6,8 +6,9 @@ engines document, Material's template overrides), so MkDocs and Zensical build i
 (`mkdocs build -f F/mkdocs.yml`, `zensical build -f F/mkdocs.yml`). The derived config is the
 sheet's `mkdocs.yml` (INHERIT merged, `!ENV` read) with what the build used to add at run time
 written in: the language (`theme.language`), the generator's template overrides under the
-sheet's `custom_dir`, the site's icon unless the sheet names one (`theme.favicon`), the permalinks' tooltip and the theme templates' words
-(`extra.factsheet`). Its folders are inside it, as Zensical requires.
+sheet's `custom_dir`, the site's icon unless the sheet names one (`theme.favicon`), the
+permalinks' tooltip and the theme templates' words (`extra.factsheet`). Its folders are inside
+it, as Zensical requires.
 """
 
 from __future__ import annotations
