@@ -67,10 +67,20 @@ def suffix(copy: int) -> str:
     return f"-x{copy:03d}"
 
 
+def _source_files(content_dir: Path) -> list[Path]:
+    """The source edition's YAML files: not the other editions' overlays (content/editions/),
+    which hold words by id, not records."""
+    return sorted(
+        p
+        for p in content_dir.rglob("*.y*ml")
+        if p.suffix in (".yml", ".yaml") and p.relative_to(content_dir).parts[0] != "editions"
+    )
+
+
 def real_records(content_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """Every record of the real content, by kind, as plain YAML data."""
     records: dict[str, list[dict[str, Any]]] = {kind: [] for kind in REFERENCES}
-    for path in sorted([*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]):
+    for path in _source_files(content_dir):
         data = _load(path.read_text(encoding="utf-8")) or {}
         for kind in REFERENCES:
             records[kind].extend(data.get(kind) or [])
@@ -130,7 +140,7 @@ description: Synthetic content for the benchmark, copy {copy}.
 def _sheet_file(content_dir: Path) -> Path:
     return next(
         p
-        for p in sorted(content_dir.rglob("*.y*ml"))
+        for p in _source_files(content_dir)
         if "sheet" in (_load(p.read_text(encoding="utf-8")) or {})
     )
 

@@ -215,6 +215,34 @@ def check(
         raise CheckFailed()
 
 
+@main.group()
+def editions() -> None:
+    """Work on the sheet's other editions (`sheet.editions`, content/editions/<tag>/)."""
+
+
+@editions.command("review")
+@click.argument("tag")
+@click.argument("ids", nargs=-1)
+@ROOT_OPTION
+@DEBUG_OPTION
+@reports_errors
+def editions_review(tag: str, ids: tuple[str, ...], root: Path) -> None:
+    """Mark translations in edition TAG as reviewed against the source's words as they are now.
+
+    Writes `reviewed: <hash>` into the overlay entry of each id named (`sheet` for the
+    sheet's own words), or of every translated record when none is named; `check` reports a
+    translation stale once its source's words change. Nothing else in the files changes.
+    """
+    from .editions.review import review
+
+    project = Project.load(root)
+    changed = review(project.root, tag, list(ids))
+    for display in changed:
+        click.echo(f"Marked reviewed in {display}")
+    if not changed:
+        click.echo("Already reviewed: nothing changed.")
+
+
 @main.command()
 @ROOT_OPTION
 @click.option("--check", "verify", is_flag=True, help="Write nothing; exit 1 if out of date.")

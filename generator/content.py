@@ -81,10 +81,13 @@ class Content:
     warnings: tuple[Problem, ...] = ()
     sheet_at: Located = field(default_factory=lambda: Located("content", 1, 1))
     """Where the `sheet:` mapping is written, with its fields ('language')."""
+    editions: Mapping[str, Content] = field(default_factory=dict)
+    """The sheet's other editions by tag (`sheet.editions`, in order), each the same records
+    with an edition's words (editions/merge.py); empty in an edition itself."""
 
     def __post_init__(self) -> None:
         # Copies, so that no one holding the dicts passed in can change them under the lookups.
-        for name in (*_TABLES, "where"):
+        for name in (*_TABLES, "where", "editions"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "warnings", tuple(self.warnings))
 

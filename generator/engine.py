@@ -2,26 +2,33 @@
 into HTML, in strict mode.
 
 This module and mkdocs_adapter.py are the only ones that import MkDocs (tests check). Both
-engines read the same derived `mkdocs.yml`; nothing is added at run time but, for MkDocs, the
-caches of mkdocs_adapter.py, which change how fast it builds, never what.
+engines build from the same derived settings: Zensical reads them from the folder's
+`mkdocs.yml`, MkDocs takes them as the data that file was written from (so no config is
+parsed twice in a build, and no YAML tag reaches MkDocs' loader). Nothing is added at run
+time but, for MkDocs, the caches of mkdocs_adapter.py, which change how fast it builds, never
+what.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .engine_folder import CONFIG
 from .errors import BuildFailed
 from .mkdocs_adapter import PageCache, ThemeCache
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 __all__ = ["PageCache", "ThemeCache", "build_site"]
 
@@ -52,21 +59,24 @@ def _env(name: str, value: str | None) -> Iterator[None]:
 
 def build_site(
     folder: Path,
+    settings: Mapping[str, Any],
     source_date_epoch: int,
     engine: str = "mkdocs",
     theme_cache: ThemeCache | None = None,
     page_cache: PageCache | None = None,
 ) -> None:
-    """Build `folder/mkdocs.yml` (its docs/ into its site/) with `engine`; BuildFailed lists
-    every warning the engine raised. The caches are MkDocs' only."""
+    """Build the finished `folder` (its docs/ into its site/) with `engine`; `settings` are
+    those its `mkdocs.yml` was written from (engine_folder.write). BuildFailed lists every
+    warning the engine raised. The caches are MkDocs' only."""
     if engine == "zensical":
         _build_with_zensical(folder, source_date_epoch)
     else:
-        _build_with_mkdocs(folder, source_date_epoch, theme_cache, page_cache)
+        _build_with_mkdocs(folder, settings, source_date_epoch, theme_cache, page_cache)
 
 
 def _build_with_mkdocs(
     folder: Path,
+    settings: Mapping[str, Any],
     source_date_epoch: int,
     theme_cache: ThemeCache | None,
     page_cache: PageCache | None,
@@ -81,7 +91,7 @@ def _build_with_mkdocs(
         # SOURCE_DATE_EPOCH makes dates in the output (sitemap, footers) come from the
         # content, not the clock, so two builds of the same sources are identical.
         with _env("SOURCE_DATE_EPOCH", str(source_date_epoch)):
-            config = _load_config(folder / CONFIG, strict=True)
+            config = _mkdocs_config(folder / CONFIG, settings)
             if theme_cache is not None:
                 theme_cache.attach(config.theme)
             if page_cache is not None:
@@ -100,20 +110,16 @@ def _build_with_mkdocs(
         page_cache.keep()
 
 
-def _load_config(path: Path, **options: Any) -> Any:
-    """MkDocs' `load_config`, but reading YAML with PyYAML's safe loader instead of its full
-    one, so no tag in the config can run Python, whatever was checked before. MkDocs' own
-    tags (!ENV, !relative) work as before."""
-    import yaml
+def _mkdocs_config(path: Path, settings: Mapping[str, Any]) -> MkDocsConfig:
+    """MkDocs' config from the derived `settings` (as if read from `path`), in strict mode,
+    validated as `mkdocs.config.load_config` validates it."""
     from mkdocs import exceptions
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     log = logging.getLogger("mkdocs.config")
     config = MkDocsConfig(config_file_path=str(path))
-    with open(path, "rb") as file:
-        config.load_dict(yaml_load(file, get_yaml_loader(yaml.SafeLoader, config=config)))
-    config.load_dict({key: value for key, value in options.items() if value is not None})
+    config.load_dict(copy.deepcopy(dict(settings)))  # MkDocs may change what it is given
+    config.load_dict({"strict": True})
     errors, warnings = config.validate()
     for name, warning in warnings:
         log.warning(f"Config value '{name}': {warning}")

@@ -40,6 +40,11 @@ THEME_OVERRIDES = Path(__file__).parent / "theme" / "overrides"
 """Material templates the generator ships (fixes to Material's own, kept generic)."""
 MATERIAL_LANGUAGES = files("material").joinpath("templates", "partials", "languages")
 """Material's translations of its own interface, one template per language ('pt-BR.html')."""
+MATERIAL_ONLY = ("partials/search.html",)
+"""Overrides that are Material 9's own templates with a fix, whose markup Zensical's scripts
+no longer drive: Zensical's search builds its dialog from a button (`md-search__button`), so
+with Material's partial its search stays at "Initializing search". Zensical's own partial
+already has the fix (its dialog is named), so a Zensical build leaves these out."""
 THEME_MESSAGES = ("not_found", "feed", "made_with")
 """The messages the generator's theme templates print (`config.extra.factsheet`)."""
 FAVICON = "assets/images/favicon.svg"
@@ -47,8 +52,10 @@ FAVICON = "assets/images/favicon.svg"
 _TOC = ("toc", "markdown.extensions.toc")
 
 
-def write(project: Project, content: Content, folder: Path) -> None:
-    """Write `folder/mkdocs.yml` and `folder/overrides/` for the Markdown in `folder/docs`."""
+def write(project: Project, content: Content, folder: Path) -> dict[str, Any]:
+    """Write `folder/mkdocs.yml` and `folder/overrides/` for the Markdown in `folder/docs`;
+    return the settings written, which MkDocs takes as they are (engine.build_site) rather
+    than reading the file back."""
     _copy_overrides(project, folder / OVERRIDES)
     config = derived_config(project, content)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
@@ -56,6 +63,7 @@ def write(project: Project, content: Content, folder: Path) -> None:
         "# Derived by factsheet from the sheet's mkdocs.yml; a build writes it again.\n" + text,
         encoding="utf-8",
     )
+    return config
 
 
 def derived_config(project: Project, content: Content) -> dict[str, Any]:
@@ -69,8 +77,7 @@ def derived_config(project: Project, content: Content) -> dict[str, Any]:
         data.pop("site_url", None)
     if data.get("hooks"):  # paths relative to the sheet's config: now elsewhere
         data["hooks"] = [str(project.root / str(h)) for h in data["hooks"]]
-    theme = data.get("theme")
-    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
+    theme = project.settings.theme
     theme["custom_dir"] = OVERRIDES
     theme["language"] = theme_language(project, content)
     # Material's icon drawn as an SVG (0.3 KB against its 1.9 KB PNG): every page's first
@@ -101,11 +108,14 @@ def _with_permalink_title(extension: Any, title: str) -> Any:
 
 
 def _copy_overrides(project: Project, target: Path) -> None:
-    """The generator's overrides, then the sheet's own custom_dir over them: a sheet can still
-    replace any of the generator's, and both stand above Material's."""
+    """The generator's overrides (for the project's engine), then the sheet's own custom_dir
+    over them: a sheet can still replace any of the generator's, and both stand above the
+    theme's."""
     shutil.copytree(THEME_OVERRIDES, target)
-    theme = project.settings.settings.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if project.engine == "zensical":
+        for name in MATERIAL_ONLY:
+            (target / name).unlink()
+    custom = project.settings.theme.get("custom_dir")
     if custom:
         own = (project.config.parent / str(custom)).resolve()
         if not own.is_dir():
@@ -128,7 +138,7 @@ def theme_language(project: Project, content: Content) -> str:
     mkdocs.yml names another language, as two settings of one thing would drift."""
     tag = content.sheet.language
     wanted = material_language(tag)
-    written = _written_theme_language(project.config)
+    written = project.settings.theme.get("language")
     at = content.sheet_at
     line, column = at.at("language")
     sheet_says = (
@@ -136,12 +146,14 @@ def theme_language(project: Project, content: Content) -> str:
         if "language" in at.fields
         else f"{at.file}:{line}:{column}: sheet.language is not set, so it is {tag!r}"
     )
-    if written is not None and written[0] != wanted:
-        value, w_line, w_column = written
+    if written is not None and str(written) != wanted:
+        file, w_line, w_column = project.settings.places.get(
+            "theme.language", (project.config, 1, 1)
+        )
         raise BuildFailed(
-            f"{project.display(project.config)}:{w_line}:{w_column}: theme.language is "
-            f"{value!r}, but {sheet_says}; remove theme.language from "
-            f"{project.display(project.config)}: the build sets it from sheet.language"
+            f"{project.display(file)}:{w_line}:{w_column}: theme.language is "
+            f"{str(written)!r}, but {sheet_says}; remove theme.language from "
+            f"{project.display(file)}: the build sets it from sheet.language"
         )
     if wanted is None and written is None:
         raise BuildFailed(
@@ -149,23 +161,6 @@ def theme_language(project: Project, content: Content) -> str:
             f"theme.language in {project.display(project.config)} to one it has"
         )
     return wanted or tag
-
-
-def _written_theme_language(config_file: Path) -> tuple[str, int, int] | None:
-    """`theme.language` as mkdocs.yml itself writes it, with its line and column; None when
-    it does not. Composed, not constructed: no tag is run."""
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    node: Any = root
-    for key in ("theme", "language"):
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    return str(node.value), node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def language_key(content: Content) -> str:

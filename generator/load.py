@@ -24,7 +24,14 @@ def content_files(content_dir: Path) -> list[Path]:
         raise ContentError(
             [Problem("content", 1, 1, "", "content/ is a symbolic link; keep the files in it")]
         )
-    return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
+    # The editions' overlays (content/editions/<tag>/) hold words, not records: the
+    # editions package reads them.
+    overlays = content_dir / "editions"
+    return sorted(
+        p
+        for p in content_dir.rglob("*")
+        if p.suffix in (".yml", ".yaml") and overlays not in p.parents
+    )
 
 
 def read_files(

@@ -86,8 +86,11 @@ class ThemeLike(Protocol):
 
     dirs: list[str]
     static_templates: set[str]
-    custom_dir: str | None
-    get_env: Callable[[], jinja2.Environment]
+
+    @property
+    def custom_dir(self) -> str | None: ...
+
+    def get_env(self) -> jinja2.Environment: ...
 
 
 class _StableKeys(jinja2.BytecodeCache):
@@ -150,7 +153,7 @@ class ThemeCache:
             env.list_templates = list_templates  # type: ignore[method-assign]
             return env
 
-        theme.get_env = get_env
+        theme.get_env = get_env  # type: ignore[method-assign]
 
     def _kept_listing(self, key: tuple[str, ...], listing: Callable[[], list[str]]) -> list[str]:
         """The theme's files for `key`, from the folder if an earlier process listed them."""

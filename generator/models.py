@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Annotated, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
@@ -468,6 +469,18 @@ class Statement(Strict):
         None, description="Where it was said or published; leave out when no source says."
     )
     quote: PlainText = Field(description="The words exactly as quoted, odd grammar included.")
+    quote_language: str | None = Field(
+        None,
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="The language the quote was said in, a BCP 47 tag, when it is not the "
+        "sheet's: an edition in that language shows it as said; any other shows its "
+        "`translation`, marked as one.",
+    )
+    translation: PlainText | None = Field(
+        None,
+        description="The quote in the sheet's language, when it was said in another "
+        "(`quote_language`): shown marked as a translation, the original a click away.",
+    )
     context: InlineMarkdown = Field(description="One sentence on when and why it was said.")
     topic: Id = Field(description="The page section it belongs to.")
     source: Id
@@ -501,6 +514,11 @@ class EditorNote(Strict):
         description="Where it was said, as a source id: an article, a speech, a post, a chart…"
     )
     source_says: InlineMarkdown = Field(description="What the source says instead.")
+    claim_translation: PlainText | None = Field(
+        None,
+        description="The claim in an edition's language (written in its overlay only): shown "
+        "marked as a translation, the claim as said a click away.",
+    )
     source: Id = Field(description="The source that settles it.")
 
 
@@ -657,7 +675,7 @@ class SheetUnit(Strict):
     )
 
 
-def _at(path: list[str], message: str) -> PydanticCustomError:
+def _at(path: Sequence[str | int], message: str) -> PydanticCustomError:
     """An error about the field at `path` below the record being validated."""
     return PydanticCustomError(AT_FIELD, "{message}", {"path": path, "message": message})
 
@@ -685,6 +703,13 @@ class Sheet(Strict):
         + ", ".join(languages())
         + ".",
         json_schema_extra={"examples": _LANGUAGES},
+    )
+    editions: list[str] = Field(
+        default_factory=list,
+        description="The sheet's other editions, as BCP 47 tags (uk, fr…), in the order of "
+        "the language switcher: each gives its words in `content/editions/<tag>/` and is "
+        "built into `site/<tag>/`; every number, date and source is the source edition's.",
+        json_schema_extra={"uniqueItems": True, "items": {"examples": _LANGUAGES}},
     )
     updated: PartialDate = Field(
         description="When the content was last reviewed; the build date of the site."
@@ -725,6 +750,26 @@ class Sheet(Strict):
         "before Fluent ({source}; {one: …, other: …}) works until 0.3.0, with a warning.",
         json_schema_extra={"propertyNames": {"enum": _MESSAGE_KEYS}},
     )
+
+    @model_validator(mode="after")
+    def _editions(self) -> Sheet:
+        """Each edition is another language the generator has messages for, listed once."""
+        known = languages()
+        for index, tag in enumerate(self.editions):
+            path: list[str | int] = ["editions", index]
+            primary = tag.split("-")[0].lower()
+            if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
+                raise _at(path, f"expected a BCP 47 tag (uk, fr, de-AT), got {shown(tag)}")
+            if tag not in known and primary not in known:
+                raise _at(
+                    path,
+                    f"no messages for {shown(tag)}: the generator has {', '.join(known)}",
+                )
+            if tag == self.language:
+                raise _at(path, f"{tag!r} is the sheet's own language: list only the others")
+            if tag in self.editions[:index]:
+                raise _at(path, f"{tag!r} is listed twice")
+        return self
 
     @model_validator(mode="after")
     def _unit_words(self) -> Sheet:

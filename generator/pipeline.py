@@ -93,7 +93,7 @@ def run(
     compiled = caches.compiled_templates(project)
     generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
     outputs.mark(docs)
-    engine_folder.write(project, content, staging)
+    settings = engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()
     # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
     # and mkdocs.yml, the theme's overrides, the options and the code (the same key as
@@ -110,7 +110,7 @@ def run(
             if caches.cacheable(project)
             else None
         )
-        engine.build_site(staging, epoch, project.engine, theme, pages)
+        engine.build_site(staging, settings, epoch, project.engine, theme, pages)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = key

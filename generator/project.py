@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,12 +54,25 @@ _SafeConfigLoader.add_multi_constructor("", _refuse_tag)
 
 @dataclass(frozen=True)
 class Config:
-    """mkdocs.yml as read once per build, with the files it INHERITs merged in."""
+    """mkdocs.yml as read once per build, with the files it INHERITs merged in: every part of
+    the generator that needs mkdocs.yml (the derived config, the engine, cache keys, messages
+    that point at a setting) takes it from here, so no two of them can read it differently."""
 
     settings: dict[str, Any]
     """The merged settings, read safely (see `read_config`)."""
     files: tuple[Path, ...]
     """mkdocs.yml, then each file it INHERITs, in order: all of them are inputs of a build."""
+    texts: tuple[bytes, ...] = ()
+    """Each of `files` as it was read, in the same order: what cache keys hash."""
+    places: Mapping[str, tuple[Path, int, int]] = field(default_factory=dict)
+    """Where each setting of the merged settings was written, by dotted key
+    ('theme.language'): its file, line and column (the INHERITing file's over its parent's)."""
+
+    @property
+    def theme(self) -> dict[str, Any]:
+        """`theme:` as a mapping (MkDocs also accepts a bare name: `theme: material`)."""
+        theme = self.settings.get("theme")
+        return dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
 
 
 @dataclass(frozen=True)
@@ -148,15 +162,28 @@ def read_config(path: Path, root: Path) -> Config:
     """mkdocs.yml (and any file it INHERITs) read safely before MkDocs reads it: refuses tags
     that run code and HTML in the site's name and description, each at file:line:col."""
     files: list[Path] = []
-    return Config(_read_config(path, root, files), tuple(files))
+    texts: list[bytes] = []
+    places: dict[str, tuple[Path, int, int]] = {}
+    settings = _read_config(path, root, files, texts, places)
+    return Config(settings, tuple(files), tuple(texts), places)
 
 
-def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> dict[str, Any]:
+def _read_config(
+    path: Path,
+    root: Path,
+    files: list[Path],
+    texts: list[bytes],
+    places: dict[str, tuple[Path, int, int]],
+    depth: int = 0,
+) -> dict[str, Any]:
+    """Read `path` and what it INHERITs into `files`, `texts` and `places`; return the
+    merged settings."""
     files.append(path)
     shown = _display(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
-        loader = _SafeConfigLoader(text)
+        raw = path.read_bytes()
+        texts.append(raw)
+        loader = _SafeConfigLoader(raw.decode("utf-8"))
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
@@ -178,13 +205,32 @@ def _read_config(path: Path, root: Path, files: list[Path], depth: int = 0) -> d
                 f'{at}: {key.value}: the characters < > " & are not allowed here (the theme '
                 "shows this text inside HTML on every page); write 'and' for '&'"
             )
+    own = _places(node, path)
     parent = data.pop("INHERIT", None)
-    if parent is None:
-        return data
-    if depth >= MAX_INHERIT:
-        raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
-    inherited = _read_config(path.parent / str(parent), root, files, depth + 1)
-    return _merged(inherited, data)
+    if parent is not None:
+        if depth >= MAX_INHERIT:
+            raise UsageError(f"{shown}: INHERIT: more than {MAX_INHERIT} files deep (a loop?)")
+        data = _merged(
+            _read_config(path.parent / str(parent), root, files, texts, places, depth + 1), data
+        )
+    places.update(own)  # after the parent's: the INHERITing file's settings win
+    return data
+
+
+def _places(
+    node: yaml.Node | None, path: Path, prefix: str = ""
+) -> dict[str, tuple[Path, int, int]]:
+    """Where each key of a mapping node (and of the mappings in it) has its value."""
+    found: dict[str, tuple[Path, int, int]] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return found
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        name = f"{prefix}{key.value}"
+        found[name] = (path, value.start_mark.line + 1, value.start_mark.column + 1)
+        found |= _places(value, path, name + ".")
+    return found
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

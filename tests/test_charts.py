@@ -384,18 +384,19 @@ def test_the_code_key_follows_what_the_chart_code_uses_and_nothing_else(
     assert code.digest(package, "charts") == edited
 
 
-@pytest.mark.parametrize("library", ["altair", "vl_convert"])
-def test_upgrading_the_library_that_builds_or_draws_charts_retires_them_all(
+@pytest.mark.parametrize("library", ["vl_convert"])
+def test_upgrading_the_library_that_draws_charts_retires_them_all(
     library: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """Altair writes the spec (imported only inside the function that builds one), vl-convert
-    draws it; a library the chart code never imports changes nothing."""
+    """vl-convert draws the specs (imported only inside the function that draws one); a
+    library the chart code never imports, MkDocs or Altair, changes nothing."""
     package = _package_copy(tmp_path)
     before = code.digest(package, "charts")
     real = code.version
 
-    monkeypatch.setattr(code, "version", lambda lib: "9.9" if lib == "mkdocs" else real(lib))
-    assert code.digest(package, "charts") == before
+    for unused in ("mkdocs", "altair"):
+        monkeypatch.setattr(code, "version", lambda lib, u=unused: "9.9" if lib == u else real(lib))
+        assert code.digest(package, "charts") == before
     monkeypatch.setattr(code, "version", lambda lib: "9.9" if lib == library else real(lib))
     assert code.digest(package, "charts") != before
 
@@ -439,8 +440,9 @@ def test_the_code_key_covers_every_module_the_chart_code_imports():
     imported, things = json.loads(done.stdout)
     keyed, libraries = code.modules(code.PACKAGE, "charts")
 
-    # The test sees what it should; Altair and vl-convert are imported on a cache miss only.
-    assert "numbers" in imported and {"altair", "vl_convert"} <= libraries
+    # The test sees what it should; vl-convert is imported on a cache miss only, and Altair
+    # never: the specs are plain dicts (vegalite.py).
+    assert "numbers" in imported and "vl_convert" in libraries and "altair" not in libraries
     assert sorted(set(imported) - set(keyed)) == []
     assert [(thing, homes) for thing, homes in things if not set(homes) & libraries] == []
 
@@ -493,9 +495,14 @@ def test_a_clean_build_draws_each_chart_once_per_width(
     assert len(list((docs / "charts").glob("*-dark-*.svg"))) == 12
 
 
-def test_charts_are_drawn_with_the_vega_lite_version_altair_writes_them_for(rich: Path):
-    """vl-convert is told the version named in specs.py (read without importing Altair); an
-    Altair upgrade writing for a newer Vega-Lite fails here until that name follows."""
+def test_charts_are_drawn_with_the_vega_lite_version_they_are_checked_against(rich: Path):
+    """Each spec names the Vega-Lite version of the schema that checks it (Altair's copy, in
+    test_every_spec_is_valid_vega_lite), and vl-convert draws with that version: an Altair
+    upgrade bringing a newer schema fails here until specs.py follows."""
+    import altair as alt
+
+    assert alt.SCHEMA_VERSION == f"v{specs.VEGA_LITE}"
+    assert svg._vl_version() == ".".join(specs.VEGA_LITE.split(".")[:2])
     content = load_and_validate(rich)
     for chart in content.charts.values():
         drawing = specs.spec(chart_data(content, chart), VARIANTS[0])
@@ -560,8 +567,8 @@ def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
 
 
 def test_every_spec_is_valid_vega_lite(rich: Path):
-    """Specs are built with Altair's checks off, for speed (specs.py): they are checked here,
-    whole, against the Vega-Lite schema, for every chart kind in every variant."""
+    """Specs are written as plain dicts, for speed (specs.py, vegalite.py): they are checked
+    here, whole, against the Vega-Lite schema, for every chart kind in every variant."""
     import jsonschema
     from altair.vegalite.v6.schema import core
 

@@ -18,7 +18,6 @@ import pytest
 
 from generator import engine
 from generator.build import swap
-from generator.errors import BuildFailed
 from tests.support import REPO, run, snapshot
 
 MARKER_START = "This folder was made by `factsheet build`"
@@ -163,9 +162,9 @@ def test_a_python_tag_in_an_inherited_config_is_refused_too(starter: Path, tmp_p
     assert not proof.exists()
 
 
-def test_the_site_engine_itself_reads_mkdocs_yml_safely(tmp_path: Path):
-    """Even a config that reaches MkDocs without the check (a finished folder changed after
-    it was written, say) runs no Python: the engine loads it with the safe loader too."""
+def test_mkdocs_builds_from_the_derived_settings_never_reading_the_file_back(tmp_path: Path):
+    """MkDocs takes the derived settings as data (engine_folder.write returns them), so a
+    config file changed after it was written (a tag that runs Python, say) is never loaded."""
     proof = tmp_path / "ran"
     folder = tmp_path / "folder"
     (folder / "docs").mkdir(parents=True)
@@ -173,10 +172,14 @@ def test_the_site_engine_itself_reads_mkdocs_yml_safely(tmp_path: Path):
     (folder / "mkdocs.yml").write_text(
         f'site_name: !!python/object/apply:os.system ["touch {proof}"]\n', encoding="utf-8"
     )
+    settings = {"site_name": "From the settings", "docs_dir": "docs", "site_dir": "site"}
 
-    with pytest.raises(BuildFailed, match="the site engine"):
-        engine.build_site(folder, 0)
+    engine.build_site(folder, settings, 0)
+
     assert not proof.exists()
+    assert "<title>From the settings</title>" in (folder / "site" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_mkdocs_own_env_tag_still_works(starter: Path, monkeypatch: pytest.MonkeyPatch):

@@ -2,7 +2,7 @@
 
 The code of a part of the generator is the source of every generator module the part
 imports, directly or through others, found by reading their import statements (including
-those inside functions: specs.py imports Altair in the function that builds a spec), the
+those inside functions: svg.py imports vl-convert in the function that draws), the
 versions of the libraries those modules import, and Python's version. `code_key()` is the
 code of the whole generator: every file of the package (templates, catalogs and theme too)
 and every installed distribution, since MkDocs finds its plugins and themes by entry point.
@@ -122,7 +122,7 @@ def _names(folder: Path) -> list[str]:
 
 
 def modules(package: Path, start: str) -> tuple[dict[str, Path], set[str]]:
-    """({'charts.specs': path, 'numbers': path, …}, {'altair', 'vl_convert', …}) for the part
+    """({'charts.specs': path, 'numbers': path, …}, {'babel', 'vl_convert', …}) for the part
     `start` ("charts").
 
     Module names are relative to the generator package ('' is its __init__); libraries are
@@ -210,7 +210,7 @@ def version(library: str) -> str:
     """The installed version of the library imported as `library` ('yaml' is PyYAML).
 
     Read from the installed metadata, never by importing the library: a build whose charts
-    are all cached must not pay for importing Altair or starting vl-convert to make their key.
+    are all cached must not pay for starting vl-convert to make their key.
     """
     try:
         return metadata.version(DISTRIBUTIONS.get(library, library))

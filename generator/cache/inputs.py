@@ -70,8 +70,8 @@ def engine_key(project: Project) -> str:
         "site_dir": str(project.site_dir),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
     }
-    config_files = list(project.settings.files)
-    config_text = "\n".join(p.read_text("utf-8", errors="replace") for p in config_files)
+    config = project.settings  # mkdocs.yml as read once per build: not opened again here
+    config_text = "\n".join(t.decode("utf-8", errors="replace") for t in config.texts)
     # `!ENV NAME` in mkdocs.yml reads the environment: every variable named there is an input.
     named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", config_text))
     options |= {
@@ -80,7 +80,8 @@ def engine_key(project: Project) -> str:
         if k in named or k in _LOCALE or k.startswith("LC_")
     }
     sha.update(json.dumps(options, sort_keys=True).encode())
-    _hash_files(sha, root, config_files)
+    for path, data in sorted(zip(config.files, config.texts, strict=True)):
+        _hash_bytes(sha, root, path, data)
     for path in _named_paths(project):
         _hash_files(sha, root, _files_under(path) if path.is_dir() else [path])
     return sha.hexdigest()
@@ -123,9 +124,13 @@ def _hash_files(sha: Any, root: Path, files: Iterable[Path]) -> None:
             data = path.read_bytes()
         except OSError:
             data = b"\0unreadable"
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        sha.update(f"\0{name}\0{len(data)}\0".encode())
-        sha.update(data)
+        _hash_bytes(sha, root, path, data)
+
+
+def _hash_bytes(sha: Any, root: Path, path: Path, data: bytes) -> None:
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    sha.update(f"\0{name}\0{len(data)}\0".encode())
+    sha.update(data)
 
 
 def _manifest(folder: Path) -> dict[str, list[int]]:

@@ -1,4 +1,4 @@
-"""Vega-Lite specs, built with Altair from a chart's data: one per drawn variant (see `schemes`).
+"""Vega-Lite specs from a chart's data, as plain dicts: one per drawn variant (see `schemes`).
 
 Labels sit above their bars and wrap, so a chart drawn 320 px wide reads on a 375 px phone
 or in a half-width column without shrinking its text; a second drawing 640 px wide is for
@@ -6,11 +6,9 @@ slots at least that wide (see `html.picture`). Rows and
 timeline labels are laid out here in pixels (so that long labels never overlap); values are
 placed on real scales, with axis ticks written by `numbers.py`.
 
-Altair is imported inside the functions that build a spec, never at the top: a spec is built
-only when its drawing is missing from the cache (see `svg`), so a build whose charts are all
-cached never pays for importing it. Each chart is put together once, its top-level properties
-and config given to `alt.layer` together: every `.properties()` or `.configure()` call would
-copy all its layers again (twice) and validate what it is given.
+The specs are written as dicts (`vegalite`), not with Altair: importing Altair and copying
+its objects took half a second and 40 MB of every build that drew a chart, for the same JSON.
+A test checks every spec, whole, against the Vega-Lite schema.
 """
 
 from __future__ import annotations
@@ -19,20 +17,18 @@ import datetime as dt
 import json
 import math
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from . import vegalite as vl
 from .data import ChartData, Moment
 from .locale import number_locale, time_locale
 from .schemes import NARROW, VARIANTS, Scheme, Variant
 
-if TYPE_CHECKING:
-    import altair as alt
-
 __all__ = ["spec", "VARIANTS", "Variant", "VEGA_LITE"]
 
 VEGA_LITE = "6.4.1"
-"""The Vega-Lite version Altair writes the specs for (`alt.SCHEMA_VERSION`, checked by a test),
-named here so that drawing them picks it without importing Altair."""
+"""The Vega-Lite version the specs are written for, and drawn with: the schema a test checks
+them against (Altair's copy, `alt.SCHEMA_VERSION`)."""
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 SIZE, LINE, SMALL = 13, 17, 12
 """Label font size and line height, and the size of tick labels and dates, in px."""
@@ -57,45 +53,39 @@ PLOT = {640: 240.0, 320: 200.0}
 
 Rows = list[dict[str, Any]]
 """A chart's data, one record per bar or event, laid out in pixels."""
+Layers = list[dict[str, Any]]
+"""A chart's layers, each a mark and its encoding (`vegalite.layer`)."""
 
 
 def spec(data: ChartData, variant: Variant) -> dict[str, Any]:
     """The Vega-Lite spec of `data` drawn in `variant`: a plain dict, for vl-convert."""
-    import altair as alt
-    from altair.utils.schemapi import debug_mode
-
-    # Altair checks each object against the Vega-Lite schema as it is made, a third of the
-    # time a spec takes; the whole spec is checked once in the tests (test_charts.py).
-    with debug_mode(False):
-        return _spec(alt, data, variant)
-
-
-def _spec(alt: Any, data: ChartData, variant: Variant) -> dict[str, Any]:
     kind = data.chart.kind
     build = {"timeline": _timeline, "line": _dated, "column": _dated, "stacked-bar": _stacked}.get(
         kind, _rows
     )
     layers, rows, height = build(data, variant)
-    chart = alt.layer(
-        *layers,
-        data=alt.Data(values=rows),
-        width=variant.width - 2 * PAD,
-        height=height,
-        padding=PAD,
-        background="transparent",
-        description=data.text_alternative(),
-        usermeta={"variant": variant.name},
+    return {
+        "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE}.json",
+        "data": {"values": rows},
+        "layer": layers,
+        "width": variant.width - 2 * PAD,
+        "height": height,
+        "padding": PAD,
+        "background": "transparent",
+        "description": data.text_alternative(),
+        "usermeta": {"variant": variant.name},
         # No ARIA labels per mark: the SVG is an <img>, whose alt text is the chart's text
         # alternative, and the labels would spell each bar's colour into the drawing.
-        config=alt.Config(
-            aria=False,
-            font=FONT,
-            view=alt.ViewConfig(stroke=None),
-            locale=alt.Locale(number=number_locale(data.language), time=time_locale(data.language)),
-        ),
-    )
-    drawing: dict[str, Any] = chart.to_dict(validate=False)
-    return drawing
+        "config": {
+            "aria": False,
+            "font": FONT,
+            "view": {"stroke": None},
+            "locale": {
+                "number": number_locale(data.language),
+                "time": time_locale(data.language),
+            },
+        },
+    }
 
 
 def _wrap(text: str, width: float, size: int = SIZE) -> list[str]:
@@ -132,42 +122,43 @@ def _legend(data: ChartData, colours: dict[str | None, str], width: float) -> tu
 
 def _legend_layers(
     entries: Rows, scheme: Scheme, shapes: dict[str | None, str] | None = None
-) -> list[alt.Chart]:
+) -> Layers:
     """Each entry: a square of its colour (or, given `shapes`, its series' shape, which its
     marks carry too, so no reader needs the colour), then its name, at the entry's position."""
-    import altair as alt
-
     if not entries:
         return []
-    base = alt.Chart(alt.Data(values=entries))
     where = {
-        "x": alt.XValue(alt.ExprRef(f"datum.x + {SWATCH / 2}")),
-        "y": alt.YValue(alt.ExprRef(f"datum.y + {LINE / 2}")),
-        "color": alt.Color("colour:N", scale=None),
+        "x": vl.value(vl.expr(f"datum.x + {SWATCH / 2}")),
+        "y": vl.value(vl.expr(f"datum.y + {LINE / 2}")),
+        "color": vl.field("colour:N", scale=None),
     }
     if shapes is None:
-        swatches = base.mark_rect(width=SWATCH, height=SWATCH).encode(**where)
+        swatches = vl.layer("rect", where, values=entries, width=SWATCH, height=SWATCH)
     else:
-        swatches = base.mark_point(filled=True, size=90, opacity=1).encode(
-            shape=alt.Shape("shape:N", scale=None), **where
-        )
-    names = base.mark_text(
-        align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
-    ).encode(
-        x=alt.XValue(alt.ExprRef(f"datum.x + {SWATCH + 6}")),
-        y=alt.YValue(alt.ExprRef(f"datum.y + {(LINE - SIZE) / 2}")),
-        text=alt.Text("lines:N"),
+        shape = {"shape": vl.field("shape:N", scale=None)}
+        swatches = vl.layer("point", where | shape, values=entries, filled=True, size=90, opacity=1)
+    names = vl.layer(
+        "text",
+        {
+            "x": vl.value(vl.expr(f"datum.x + {SWATCH + 6}")),
+            "y": vl.value(vl.expr(f"datum.y + {(LINE - SIZE) / 2}")),
+            "text": vl.field("lines:N"),
+        },
+        values=entries,
+        align="left",
+        baseline="top",
+        fontSize=SIZE,
+        lineHeight=LINE,
+        color=scheme.ink,
     )
     return [swatches, names]
 
 
-def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+def _rows(data: ChartData, variant: Variant) -> tuple[Layers, Rows, float]:
     """Bar and range-bar charts: a label above each bar, values on one axis.
 
     Returns the layers, the rows they draw, and the plot's height.
     """
-    import altair as alt
-
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     colours = _colours(data, scheme)
     log = data.chart.scale == "log"
@@ -200,68 +191,95 @@ def _rows(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, flo
         )
         y = top + BAR + GAP
     height = y - GAP
-    base = alt.Chart()
-    x_scale = alt.Scale(type="log" if log else "linear", domain=[lo, hi], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    x_scale = {"type": "log" if log else "linear", "domain": [lo, hi], "nice": False, "zero": False}
+    y_scale = {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}
     unit = data.language.text("charts.axis_log", unit=data.unit_words) if log else data.unit_words
-    axis = alt.Axis(
-        values=ticks,
-        labelExpr=_tick_labels(ticks, data),
-        title=unit,
-        grid=False,
-        labelFlush=True,
-        labelFontSize=SMALL,
-        titleFontSize=SMALL,
-        titleFontWeight="normal",
-        labelColor=scheme.muted,
-        titleColor=scheme.muted,
-        domainColor=scheme.muted,
-        tickColor=scheme.muted,
-        labelOverlap=True,
-    )
-    x = alt.X("low:Q", scale=x_scale, axis=axis)
-    bar_y = alt.Y("bar_y:Q", scale=y_scale, axis=None)
-    bar_y2 = alt.Y2("bar_y2:Q")
-    colour = alt.Color("colour:N", scale=None)  # each row's colour is in its data
-    track = base.mark_rect(color=scheme.track).encode(
-        x=alt.XDatum(lo, type="quantitative"), x2=alt.X2Datum(hi), y=bar_y, y2=bar_y2
+    x = vl.field("low:Q", scale=x_scale, axis=_value_axis(ticks, data, unit, scheme))
+    bar = {"y": vl.field("bar_y:Q", scale=y_scale, axis=None), "y2": vl.field("bar_y2")}
+    colour = vl.field("colour:N", scale=None)  # each row's colour is in its data
+    track = vl.layer(
+        "rect",
+        {"x": vl.datum(lo, type="quantitative"), "x2": vl.datum(hi), **bar},
+        color=scheme.track,
     )
     layers = [track, *_legend_layers(legend, scheme, shape)]
     if data.chart.kind == "range-bar":
         layers += [
-            base.transform_filter("!datum.single")
-            .mark_rect()
-            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=bar_y2, color=colour),
-            base.transform_filter("datum.single")
-            .mark_point(filled=True, size=150, opacity=1, shape="circle")
-            .encode(x=x, y=alt.Y("mid:Q", scale=y_scale, axis=None), color=colour),
+            vl.layer(
+                "rect",
+                {"x": x, "x2": vl.field("high"), **bar, "color": colour},
+                where="!datum.single",
+            ),
+            vl.layer(
+                "point",
+                {"x": x, "y": vl.field("mid:Q", scale=y_scale, axis=None), "color": colour},
+                where="datum.single",
+                filled=True,
+                size=150,
+                opacity=1,
+                shape="circle",
+            ),
         ]
     else:
         layers += [
-            base.mark_rect().encode(x=x, x2=alt.X2Datum(lo), y=bar_y, y2=bar_y2, color=colour),
-            base.transform_filter("!datum.single")
-            .mark_rect(opacity=0.45)
-            .encode(x=x, x2=alt.X2("high:Q"), y=bar_y, y2=bar_y2, color=colour),
+            vl.layer("rect", {"x": x, "x2": vl.datum(lo), **bar, "color": colour}),
+            vl.layer(
+                "rect",
+                {"x": x, "x2": vl.field("high"), **bar, "color": colour},
+                where="!datum.single",
+                opacity=0.45,
+            ),
         ]
     layers.append(
-        base.mark_text(
-            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
-        ).encode(
-            x=alt.XValue(indent),
-            y=alt.Y("text_y:Q", scale=y_scale, axis=None),
-            text=alt.Text("lines:N"),
+        vl.layer(
+            "text",
+            {
+                "x": vl.value(indent),
+                "y": vl.field("text_y:Q", scale=y_scale, axis=None),
+                "text": vl.field("lines:N"),
+            },
+            align="left",
+            baseline="top",
+            fontSize=SIZE,
+            lineHeight=LINE,
+            color=scheme.ink,
         )
     )
     if legend:
         layers.append(
-            base.mark_point(filled=True, size=90, opacity=1).encode(
-                x=alt.XValue(SWATCH / 2),
-                y=alt.Y("mark_y:Q", scale=y_scale, axis=None),
-                shape=alt.Shape("shape:N", scale=None),
-                color=colour,
+            vl.layer(
+                "point",
+                {
+                    "x": vl.value(SWATCH / 2),
+                    "y": vl.field("mark_y:Q", scale=y_scale, axis=None),
+                    "shape": vl.field("shape:N", scale=None),
+                    "color": colour,
+                },
+                filled=True,
+                size=90,
+                opacity=1,
             )
         )
     return layers, records, height
+
+
+def _value_axis(ticks: list[float], data: ChartData, title: str, scheme: Scheme) -> dict[str, Any]:
+    """The value axis of a bar chart: its ticks written by numbers.py, in the muted colour."""
+    return {
+        "values": ticks,
+        "labelExpr": _tick_labels(ticks, data),
+        "title": title,
+        "grid": False,
+        "labelFlush": True,
+        "labelFontSize": SMALL,
+        "titleFontSize": SMALL,
+        "titleFontWeight": "normal",
+        "labelColor": scheme.muted,
+        "titleColor": scheme.muted,
+        "domainColor": scheme.muted,
+        "tickColor": scheme.muted,
+        "labelOverlap": True,
+    }
 
 
 def _value_scale(data: ChartData, log: bool, narrow: bool) -> tuple[float, float, list[float]]:
@@ -297,13 +315,11 @@ def _tick_labels(ticks: list[float], data: ChartData) -> str:
     return expr
 
 
-def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+def _timeline(data: ChartData, variant: Variant) -> tuple[Layers, Rows, float]:
     """Events down a vertical time axis; each label as near its date as others allow.
 
     Returns the layers, the events they draw, and the plot's height.
     """
-    import altair as alt
-
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     moments = list(data.moments)
     start, end, ticks = _time_ticks(moments, data)
@@ -338,49 +354,75 @@ def _timeline(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows,
         for m, lines, top, c in zip(moments, labels, tops, centres, strict=True)
     ]
     tick_rows = [{"y": at(day), "label": text} for day, text in ticks]
-    x_scale = alt.Scale(domain=[0, inner], range=[0, inner], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    x_scale = {"domain": [0, inner], "range": [0, inner], "nice": False, "zero": False}
+    y_scale = {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}
 
     def xy(x: float, y: str) -> dict[str, Any]:
         """Pixel positions: a constant x, and y from a field."""
         return {
-            "x": alt.XDatum(x, type="quantitative", scale=x_scale, axis=None),
-            "y": alt.Y(y, scale=y_scale, axis=None),
+            "x": vl.datum(x, type="quantitative", scale=x_scale, axis=None),
+            "y": vl.field(y, scale=y_scale, axis=None),
         }
 
-    base = alt.Chart()
-    ticks_base = alt.Chart(alt.Data(values=tick_rows))
     accent, muted = scheme.series[0], scheme.muted
-    line = (
-        alt.Chart(alt.Data(values=[{"y": 0, "y2": span}]))
-        .mark_rule(color=muted)
-        .encode(**xy(axis_x, "y:Q"), y2=alt.Y2("y2:Q"))
+    line = vl.layer(
+        "rule",
+        {**xy(axis_x, "y:Q"), "y2": vl.field("y2")},
+        values=[{"y": 0, "y2": span}],
+        color=muted,
     )
-    tick_marks = ticks_base.mark_rule(color=muted).encode(
-        **xy(axis_x - 5, "y:Q"), x2=alt.X2Datum(axis_x)
+    tick_marks = vl.layer(
+        "rule", {**xy(axis_x - 5, "y:Q"), "x2": vl.datum(axis_x)}, values=tick_rows, color=muted
     )
-    tick_text = ticks_base.mark_text(
-        align="right", baseline="middle", fontSize=SMALL, color=muted
-    ).encode(**xy(axis_x - 8, "y:Q"), text=alt.Text("label:N"))
-    spans = (
-        base.transform_filter("!datum.single")
-        .mark_rect(color=accent, opacity=0.6)
-        .encode(**xy(axis_x - 4, "from:Q"), x2=alt.X2Datum(axis_x + 4), y2=alt.Y2("to:Q"))
+    tick_text = vl.layer(
+        "text",
+        {**xy(axis_x - 8, "y:Q"), "text": vl.field("label:N")},
+        values=tick_rows,
+        align="right",
+        baseline="middle",
+        fontSize=SMALL,
+        color=muted,
     )
-    leaders = base.mark_rule(color=muted, strokeWidth=1).encode(
-        **xy(axis_x + 6, "centre:Q"), x2=alt.X2Datum(label_x - 4), y2=alt.Y2("anchor:Q")
+    spans = vl.layer(
+        "rect",
+        {**xy(axis_x - 4, "from:Q"), "x2": vl.datum(axis_x + 4), "y2": vl.field("to")},
+        where="!datum.single",
+        color=accent,
+        opacity=0.6,
     )
-    dots = (
-        base.transform_filter("datum.single")
-        .mark_point(filled=True, size=60, opacity=1, color=accent)
-        .encode(**xy(axis_x, "centre:Q"))
+    leaders = vl.layer(
+        "rule",
+        {**xy(axis_x + 6, "centre:Q"), "x2": vl.datum(label_x - 4), "y2": vl.field("anchor")},
+        color=muted,
+        strokeWidth=1,
     )
-    dates = base.mark_text(
-        align="left", baseline="top", fontSize=SMALL, fontWeight="bold", color=scheme.ink
-    ).encode(**xy(label_x, "top:Q"), text=alt.Text("when:N"))
-    titles = base.mark_text(
-        align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
-    ).encode(**xy(label_x, "text_y:Q"), text=alt.Text("lines:N"))
+    dots = vl.layer(
+        "point",
+        xy(axis_x, "centre:Q"),
+        where="datum.single",
+        filled=True,
+        size=60,
+        opacity=1,
+        color=accent,
+    )
+    dates = vl.layer(
+        "text",
+        {**xy(label_x, "top:Q"), "text": vl.field("when:N")},
+        align="left",
+        baseline="top",
+        fontSize=SMALL,
+        fontWeight="bold",
+        color=scheme.ink,
+    )
+    titles = vl.layer(
+        "text",
+        {**xy(label_x, "text_y:Q"), "text": vl.field("lines:N")},
+        align="left",
+        baseline="top",
+        fontSize=SIZE,
+        lineHeight=LINE,
+        color=scheme.ink,
+    )
     return [line, tick_marks, tick_text, spans, leaders, dots, dates, titles], events, height
 
 
@@ -517,7 +559,7 @@ def _room(count: int, width: float, label: float, steps: tuple[int, ...]) -> int
     return next((k for k in steps if width / count * k >= label), steps[-1])
 
 
-def _dated(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+def _dated(data: ChartData, variant: Variant) -> tuple[Layers, Rows, float]:
     """Line and column charts: each figure at its date on a true time axis (unequal gaps
     stay unequal), values up the side. A line chart names each line at its end with its last
     value; a column chart of several sides groups the columns of one date, and marks each
@@ -525,8 +567,6 @@ def _dated(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, fl
 
     Returns the layers, the marks they draw, and the drawing's height.
     """
-    import altair as alt
-
     scheme, inner = variant.scheme, variant.width - 2 * PAD
     line = data.chart.kind == "line"
     colours = _colours(data, scheme)
@@ -619,114 +659,157 @@ def _dated(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, fl
     height = bottom + 6 + SMALL + 6
     if labels:
         height = max(height, max(lab["y"] + len(lab["lines"]) * LINE for lab in labels))
-    x_scale = alt.Scale(domain=[0, inner], range=[0, inner], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
+    x_scale = {"domain": [0, inner], "range": [0, inner], "nice": False, "zero": False}
+    y_scale = {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}
 
-    def px(field: str, axis: str) -> Any:
-        if axis == "x":
-            return alt.X(field, scale=x_scale, axis=None)
-        return alt.Y(field, scale=y_scale, axis=None)
+    def px(name: str, axis: str) -> dict[str, Any]:
+        """A position in pixels from a field."""
+        return vl.field(name, scale=x_scale if axis == "x" else y_scale, axis=None)
 
-    def const(x: float, axis: str) -> Any:
-        if axis == "x":
-            return alt.XDatum(x, type="quantitative", scale=x_scale, axis=None)
-        return alt.YDatum(x, type="quantitative", scale=y_scale, axis=None)
+    def const(at: float, axis: str) -> dict[str, Any]:
+        """A position in pixels, the same for every mark."""
+        scale = x_scale if axis == "x" else y_scale
+        return vl.datum(at, type="quantitative", scale=scale, axis=None)
 
-    muted, colour = scheme.muted, alt.Color("colour:N", scale=None)
-    grid_rows = alt.Chart(
-        alt.Data(values=[{"y": up(v), "label": _tick_text(v, data)} for v in vticks])
-    )
-    x_rows = alt.Chart(alt.Data(values=[{"x": at(t, pad), "label": text} for t, text in xticks]))
+    muted, colour = scheme.muted, vl.field("colour:N", scale=None)
+    grid_rows = [{"y": up(v), "label": _tick_text(v, data)} for v in vticks]
+    x_rows = [{"x": at(t, pad), "label": text} for t, text in xticks]
     unit = data.language.text("charts.axis_log", unit=data.unit_words) if log else data.unit_words
-    layers: list[Any] = [
-        grid_rows.mark_rule(color=scheme.track).encode(
-            x=const(left, "x"), x2=alt.X2Datum(right), y=px("y:Q", "y")
+    small: dict[str, Any] = {"fontSize": SMALL, "color": muted}
+    layers: Layers = [
+        vl.layer(
+            "rule",
+            {"x": const(left, "x"), "x2": vl.datum(right), "y": px("y:Q", "y")},
+            values=grid_rows,
+            color=scheme.track,
         ),
-        grid_rows.mark_text(align="right", baseline="middle", fontSize=SMALL, color=muted).encode(
-            x=const(left - 6, "x"), y=px("y:Q", "y"), text=alt.Text("label:N")
+        vl.layer(
+            "text",
+            {"x": const(left - 6, "x"), "y": px("y:Q", "y"), "text": vl.field("label:N")},
+            values=grid_rows,
+            align="right",
+            baseline="middle",
+            **small,
         ),
-        alt.Chart(alt.Data(values=[{"text": unit}]))
-        .mark_text(align="left", baseline="top", fontSize=SMALL, color=muted)
-        .encode(x=const(0, "x"), y=const(unit_y, "y"), text=alt.Text("text:N")),
-        alt.Chart(alt.Data(values=[{}]))
-        .mark_rule(color=muted)
-        .encode(x=const(left, "x"), x2=alt.X2Datum(right), y=const(bottom, "y")),
-        x_rows.mark_rule(color=muted).encode(
-            x=px("x:Q", "x"), y=const(bottom, "y"), y2=alt.Y2Datum(bottom + 4)
+        vl.layer(
+            "text",
+            {"x": const(0, "x"), "y": const(unit_y, "y"), "text": vl.field("text:N")},
+            values=[{"text": unit}],
+            align="left",
+            baseline="top",
+            **small,
         ),
-        x_rows.mark_text(align="center", baseline="top", fontSize=SMALL, color=muted).encode(
-            x=px("x:Q", "x"), y=const(bottom + 6, "y"), text=alt.Text("label:N")
+        vl.layer(
+            "rule",
+            {"x": const(left, "x"), "x2": vl.datum(right), "y": const(bottom, "y")},
+            values=[{}],
+            color=muted,
+        ),
+        vl.layer(
+            "rule",
+            {"x": px("x:Q", "x"), "y": const(bottom, "y"), "y2": vl.datum(bottom + 4)},
+            values=x_rows,
+            color=muted,
+        ),
+        vl.layer(
+            "text",
+            {"x": px("x:Q", "x"), "y": const(bottom + 6, "y"), "text": vl.field("label:N")},
+            values=x_rows,
+            align="center",
+            baseline="top",
+            **small,
         ),
     ]
-    base = alt.Chart()
-    ranges = base.transform_filter("!datum.single")
+    ranges = "!datum.single"
     if line:
         layers += [
-            base.mark_line(strokeWidth=2).encode(
-                x=px("x:Q", "x"),
-                y=px("mid:Q", "y"),
-                detail=alt.Detail("series:N"),
-                order=alt.Order("x:Q"),
-                color=colour,
+            vl.layer(
+                "line",
+                {
+                    "x": px("x:Q", "x"),
+                    "y": px("mid:Q", "y"),
+                    "detail": vl.field("series:N"),
+                    "order": vl.field("x:Q"),
+                    "color": colour,
+                },
+                strokeWidth=2,
             ),
-            ranges.mark_rule(strokeWidth=2).encode(
-                x=px("x:Q", "x"), y=px("low:Q", "y"), y2=alt.Y2("high:Q"), color=colour
+            vl.layer(
+                "rule",
+                {
+                    "x": px("x:Q", "x"),
+                    "y": px("low:Q", "y"),
+                    "y2": vl.field("high"),
+                    "color": colour,
+                },
+                where=ranges,
+                strokeWidth=2,
             ),
             *(
-                ranges.mark_rule(strokeWidth=2).encode(
-                    x=px("cl:Q", "x"), x2=alt.X2("cr:Q"), y=px(end, "y"), color=colour
+                vl.layer(
+                    "rule",
+                    {
+                        "x": px("cl:Q", "x"),
+                        "x2": vl.field("cr"),
+                        "y": px(end, "y"),
+                        "color": colour,
+                    },
+                    where=ranges,
+                    strokeWidth=2,
                 )
                 for end in ("low:Q", "high:Q")
             ),
         ]
     else:
+        column = {"x": px("xl:Q", "x"), "x2": vl.field("xr"), "color": colour}
         layers += [
-            base.mark_rect().encode(
-                x=px("xl:Q", "x"),
-                x2=alt.X2("xr:Q"),
-                y=px("base:Q", "y"),
-                y2=alt.Y2("low:Q"),
-                color=colour,
-            ),
-            ranges.mark_rect(opacity=0.45).encode(
-                x=px("xl:Q", "x"),
-                x2=alt.X2("xr:Q"),
-                y=px("low:Q", "y"),
-                y2=alt.Y2("high:Q"),
-                color=colour,
+            vl.layer("rect", {**column, "y": px("base:Q", "y"), "y2": vl.field("low")}),
+            vl.layer(
+                "rect",
+                {**column, "y": px("low:Q", "y"), "y2": vl.field("high")},
+                where=ranges,
+                opacity=0.45,
             ),
         ]
     if line or len(series) > 1:
-        field = "mid:Q" if line else "mark:Q"
         layers.append(
-            base.mark_point(filled=True, size=70 if line else 50, opacity=1).encode(
-                x=px("x:Q", "x"),
-                y=px(field, "y"),
-                shape=alt.Shape("shape:N", scale=None),
-                color=colour,
+            vl.layer(
+                "point",
+                {
+                    "x": px("x:Q", "x"),
+                    "y": px("mid:Q" if line else "mark:Q", "y"),
+                    "shape": vl.field("shape:N", scale=None),
+                    "color": colour,
+                },
+                filled=True,
+                size=70 if line else 50,
+                opacity=1,
             )
         )
     layers += _legend_layers(legend, scheme, shape)
     if labels:
         layers.append(
-            alt.Chart(alt.Data(values=labels))
-            .mark_text(
-                align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
+            vl.layer(
+                "text",
+                {"x": px("x:Q", "x"), "y": px("y:Q", "y"), "text": vl.field("lines:N")},
+                values=labels,
+                align="left",
+                baseline="top",
+                fontSize=SIZE,
+                lineHeight=LINE,
+                color=scheme.ink,
             )
-            .encode(x=px("x:Q", "x"), y=px("y:Q", "y"), text=alt.Text("lines:N"))
         )
     return layers, records, height
 
 
-def _stacked(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, float]:
+def _stacked(data: ChartData, variant: Variant) -> tuple[Layers, Rows, float]:
     """A stacked bar: the whole's label, then each part's, led by its shape; under them one
     bar as long as the whole, the parts end to end in their order, each marked by its shape.
 
     Returns the layers, the parts they draw, and the plot's height.
     """
     import dataclasses
-
-    import altair as alt
 
     assert data.whole is not None  # the chart rules ask for one
     scheme, inner = variant.scheme, variant.width - 2 * PAD
@@ -758,59 +841,62 @@ def _stacked(data: ChartData, variant: Variant) -> tuple[list[alt.Chart], Rows, 
         part |= {"bar_y": top, "bar_y2": top + BAR * 1.5, "above": top - 8}
         start += part["value"]
     height = top + BAR * 1.5
-    x_scale = alt.Scale(domain=[lo, hi], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
-    axis = alt.Axis(
-        values=ticks,
-        labelExpr=_tick_labels(ticks, data),
-        title=data.unit_words,
-        grid=False,
-        labelFlush=True,
-        labelFontSize=SMALL,
-        titleFontSize=SMALL,
-        titleFontWeight="normal",
-        labelColor=scheme.muted,
-        titleColor=scheme.muted,
-        domainColor=scheme.muted,
-        tickColor=scheme.muted,
-        labelOverlap=True,
-    )
-    colour = alt.Color("colour:N", scale=None)
+    x_scale = {"domain": [lo, hi], "nice": False, "zero": False}
+    y_scale = {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}
+    axis = _value_axis(ticks, data, data.unit_words, scheme)
+    colour = vl.field("colour:N", scale=None)
+    shaped = {"shape": vl.field("shape:N", scale=None), "color": colour}
 
-    def at(field: str) -> Any:
-        return alt.Y(field, scale=y_scale, axis=None)
+    def at(name: str) -> dict[str, Any]:
+        return vl.field(name, scale=y_scale, axis=None)
 
-    base = alt.Chart()
-    whole_bar = alt.Chart(alt.Data(values=[{}])).mark_rect(color=scheme.track)
-    label_rows = alt.Chart(alt.Data(values=labels))
-    layers: list[Any] = [
-        whole_bar.encode(
-            x=alt.XDatum(lo, type="quantitative", scale=x_scale, axis=axis),
-            x2=alt.X2Datum(data.whole.low),
-            y=alt.YDatum(top, type="quantitative", scale=y_scale, axis=None),
-            y2=alt.Y2Datum(top + BAR * 1.5),
+    layers: Layers = [
+        vl.layer(
+            "rect",
+            {
+                "x": vl.datum(lo, type="quantitative", scale=x_scale, axis=axis),
+                "x2": vl.datum(data.whole.low),
+                "y": vl.datum(top, type="quantitative", scale=y_scale, axis=None),
+                "y2": vl.datum(top + BAR * 1.5),
+            },
+            values=[{}],
+            color=scheme.track,
         ),
-        base.mark_rect(stroke=scheme.track, strokeWidth=1).encode(
-            x=alt.X("low:Q", scale=x_scale, axis=axis),
-            x2=alt.X2("high:Q"),
-            y=at("bar_y:Q"),
-            y2=alt.Y2("bar_y2:Q"),
-            color=colour,
+        vl.layer(
+            "rect",
+            {
+                "x": vl.field("low:Q", scale=x_scale, axis=axis),
+                "x2": vl.field("high"),
+                "y": at("bar_y:Q"),
+                "y2": vl.field("bar_y2"),
+                "color": colour,
+            },
+            stroke=scheme.track,
+            strokeWidth=1,
         ),
-        base.mark_point(filled=True, size=70, opacity=1).encode(
-            x=alt.X("mid:Q", scale=x_scale, axis=axis),
-            y=at("above:Q"),
-            shape=alt.Shape("shape:N", scale=None),
-            color=colour,
+        vl.layer(
+            "point",
+            {"x": vl.field("mid:Q", scale=x_scale, axis=axis), "y": at("above:Q"), **shaped},
+            filled=True,
+            size=70,
+            opacity=1,
         ),
-        base.mark_point(filled=True, size=90, opacity=1).encode(
-            x=alt.XValue(SWATCH / 2),
-            y=at("mark_y:Q"),
-            shape=alt.Shape("shape:N", scale=None),
-            color=colour,
+        vl.layer(
+            "point",
+            {"x": vl.value(SWATCH / 2), "y": at("mark_y:Q"), **shaped},
+            filled=True,
+            size=90,
+            opacity=1,
         ),
-        label_rows.mark_text(
-            align="left", baseline="top", fontSize=SIZE, lineHeight=LINE, color=scheme.ink
-        ).encode(x=alt.XValue(alt.ExprRef("datum.x")), y=at("y:Q"), text=alt.Text("lines:N")),
+        vl.layer(
+            "text",
+            {"x": vl.value(vl.expr("datum.x")), "y": at("y:Q"), "text": vl.field("lines:N")},
+            values=labels,
+            align="left",
+            baseline="top",
+            fontSize=SIZE,
+            lineHeight=LINE,
+            color=scheme.ink,
+        ),
     ]
     return layers, parts, height

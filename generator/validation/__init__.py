@@ -59,6 +59,14 @@ def load_and_validate(
     templates = deprecated.template_warnings(root / "site_src", root)
     everything = [*problems, *warned, *merge_problems, *rule_problems, *renamed, *templates]
     errors = [p for p in everything if p.level == "error"]
+    if not errors and not as_published:
+        # The other editions only once the source holds: their records are its records.
+        from ..editions.load import load_editions
+
+        editions, edition_problems = load_editions(root, content)
+        content = replace(content, editions={e.tag: e.content for e in editions})
+        everything += edition_problems
+        errors = [p for p in everything if p.level == "error"]
     if errors:
         raise ContentError(errors)
     return replace(content, warnings=tuple(p for p in everything if p.level == "warning"))

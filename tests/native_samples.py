@@ -1,0 +1,379 @@
+"""Every message of a language's catalog, written out in sentences, for a native reader's review.
+
+    python -m tests.native_samples fr            # prints the samples
+    python -m tests.native_samples fr -o out.txt
+
+Nothing here is a hand-made sample: each message is rendered by the generator's own `Language`
+and `Writer` from the real catalog, with the values the generator would give it (a day, a month
+and a year date, a period, one and several sources, a range, money, counts), and the titles,
+names and sources of that language's example sheet (the war sheet for English). Messages that
+are only part of a sentence (' to { $title }') are shown after the words they follow in a page.
+A second part prints what the example sheet's own figures and charts read, whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+
+from generator import messages as fluent
+from generator.charts.data import chart_data
+from generator.charts.html import source_line
+from generator.content import Content
+from generator.language import Count, Language, catalog, languages
+from generator.models import PartialDate, Period, Source
+from generator.numbers import Writer
+from generator.typography import join
+from generator.validation import load_and_validate
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = {
+    "en": ROOT,
+    "de": ROOT / "examples" / "gesundheit",
+    "fr": ROOT / "examples" / "flamanville",
+    "uk": ROOT / "examples" / "naselennia",
+}
+"""The sheet whose titles, names and sources each language's samples use."""
+
+DATES = {
+    "a day": PartialDate(year=2022, month=12, day=16),
+    "a month": PartialDate(year=2019, month=10),
+    "a year": PartialDate(year=2006),
+}
+PERIODS = {
+    "whole years": Period(start=PartialDate(year=2022), end=PartialDate(year=2025)),
+    "days": Period(
+        start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2022, month=12, day=31)
+    ),
+    "months": Period(start=PartialDate(year=2019, month=10), end=PartialDate(year=2023, month=5)),
+}
+COUNTS = (1, 2, 3, 5, 21, 1.5, 1_000_000, 1_200_000, 3_000_000_000)
+"""Numbers for a message's `$n`: every plural category of en, de, fr and uk, and scale words."""
+FIGURES: tuple[tuple[float, float, str], ...] = (
+    (3, 3, "km"),
+    (1, 1, "km"),
+    (1.5, 1.5, "km"),
+    (21, 21, "km"),
+    (1_200_000, 1_200_000, "people"),
+    (25, 25, "count"),
+    (25, 27, "count"),
+    (500_000, 600_000, "people"),
+    (12.5, 12.5, "percent"),
+    (3, 3, "EUR"),
+    (3_300_000_000, 3_300_000_000, "EUR"),
+    (110, 120, "EUR"),
+    (8_400_000, 8_400_000, "USD"),
+    (2_000_000_000, 2_000_000_000, "UAH"),
+)
+"""Figures (low, high, unit) for a message given a figure as written."""
+QUALIFIED: tuple[tuple[float, float, str], ...] = (
+    (3, 3, "km"),
+    (1_200_000, 1_200_000, "people"),
+    (25, 25, "count"),
+    (3_300_000_000, 3_300_000_000, "EUR"),
+    (12.5, 12.5, "percent"),
+)
+
+DAY_ONLY = frozenset({"changes.corrected", "changes.updated", "changes.clarified"})
+"""Messages given only a full day (a change log entry's date)."""
+
+FOLLOWS: Mapping[str, tuple[str, ...]] = {
+    "blocks.link_to": ("blocks.link",),
+    "blocks.link_to_quotation": ("blocks.link",),
+    "blocks.more_on": ("blocks.more",),
+    "blocks.more_quotations_of": ("blocks.more_quotations",),
+    "notes.label_of": ("notes.label",),
+    "embed.named": ("embed.embed",),
+    "charts.download_named": ("charts.download",),
+}
+"""A message that continues another in a page, with the messages it follows there."""
+PRECEDES: Mapping[str, tuple[str, ...]] = {"charts.download_named": ("charts.csv",)}
+"""... and those that follow it."""
+
+
+class Samples:
+    """What the generator gives a language's messages, from the real catalog and Writer."""
+
+    def __init__(self, tag: str, content: Content) -> None:
+        self.language = Language.of(tag)
+        self.write = Writer(self.language, content.units)
+        self.content = content
+        self.say = self.language.text
+
+    # --- values ---------------------------------------------------------------------------
+
+    def ref(self, s: Source) -> str:
+        """A source as a page and a chart write it in full: who, title, date."""
+        title = s.title if s.described else self.say("blocks.quoted", text=s.title)
+        return f"{s.name}, {title}, {self.write.date(s.date)}"
+
+    def sources(self, n: int) -> list[Source]:
+        return list(self.content.sources.values())[:n]
+
+    def title(self) -> str:
+        return self.content.quantities()[0].title
+
+    def figure(self, low: float, high: float, unit: str, qualifier: str | None = None) -> str:
+        return self.write.quantity(low, high, qualifier, unit)
+
+    def values(self, name: str) -> list[tuple[str, dict[str, object]]]:
+        """(what the sample is, the arguments it sets) for a message's variable `name`."""
+        sheet, q = self.content.sheet, self.content.quantities()[0]
+        statement = next(iter(self.content.statements.values()), None)
+        first = self.sources(1)[0]
+        # A sheet with no quotations (the French one): a source's publisher and title stand in.
+        speaker = statement.speaker if statement else first.name
+        quote = statement.quote if statement else first.title
+        if name in ("date", "precision", "year", "month"):
+            return [(what, self.write.date_words(d)) for what, d in DATES.items()]
+        if name == "n":
+            return [
+                (f"n = {c}", {"n": Count(Decimal(str(c)), self.write.number(c))}) for c in COUNTS
+            ]
+        if name in ("period",):
+            return [(what, {"period": self.write.period(p)}) for what, p in PERIODS.items()]
+        if name in ("start", "end"):
+            return [("whole years", {"start": "2022", "end": "2025"})]
+        if name in ("source", "refs"):
+            one = [self.ref(s) for s in self.sources(1)]
+            several = [self.ref(s) for s in self.sources(3)]
+            return [
+                ("one source", {name: join(self.language, one, "series"), "n": Count(1, "1")}),
+                (
+                    "several sources",
+                    {name: join(self.language, several, "series"), "n": Count(3, "3")},
+                ),
+            ]
+        if name in ("outlets", "names"):
+            names = [s.name for s in self.sources(3)]
+            several = {name: join(self.language, names), "n": self.write.number(len(names))}
+            return [("one name", {name: names[0], "n": "1"}), ("several names", several)]
+        if name == "text":
+            return [("a title", {"text": first.title})]
+        if name in ("value", "said", "metric"):
+            return [
+                (f"{lo}–{hi} {unit}", {name: self.figure(lo, hi, unit)}) for lo, hi, unit in FIGURES
+            ]
+        if name == "unit":
+            return [
+                (key, {"unit": self.write.unit_name(key), "code": key})
+                for key in ("km", "people", "EUR")
+            ]
+        if name == "scale":
+            return [("linear", {"scale": ""}), ("log", {"scale": self.say("charts.log_scale")})]
+        simple: dict[str, object] = {
+            "title": q.title,
+            "label": q.label,
+            "sheet": sheet.title,
+            "speaker": speaker,
+            "quote": quote,
+            "feed": self.say("pages.changes.feed"),
+            "name": q.title,
+            "format": "CSV",
+            "formula": self.write.formula(self.content.quantity(next(iter(self.content.derived))))
+            if self.content.derived
+            else q.title,
+            "working": self.write.working(self.content.quantity(next(iter(self.content.derived))))
+            if self.content.derived
+            else "",
+            "what": self.say("changes.updated", date=self.write.date(DATES["a day"])) + ".",
+            "why": q.title + ".",
+            "kind": self.say("feed.correction"),
+            "titles": join(self.language, [x.title for x in self.content.quantities()[:2]]),
+            "who": sheet.title,
+            "link": "https://example.org/",
+            "site": sheet.title,
+            "id": next(iter(self.content.charts), "chart"),
+            "code": "km",
+            "description": self.say("datapackage.figures.label"),
+            "computed": self.say("downloads.computed"),
+            "events": self.language.amount("charts.events", 3, self.write.number(3)),
+            "first": self.write.date(DATES["a month"]),
+            "last": self.write.date(DATES["a day"]),
+            "when": self.write.date(DATES["a day"]),
+            "items": join(
+                self.language,
+                [
+                    self.say("charts.item", when=self.write.date(d), title=e.title)
+                    for d, e in zip(DATES.values(), self.content.events.values(), strict=False)
+                ],
+                "items",
+            ),
+            "whole": self.figure(1_200_000, 1_200_000, "people"),
+            "symbol": self.figure(3_300_000_000, 3_300_000_000, "EUR"),
+            "base": self.write.number(100_000),
+            "low": self.write.number(110),
+            "high": self.write.number(120),
+        }
+        if name in simple:
+            return [(name, {name: simple[name]})]
+        return [(name, {name: f"<{name}>"})]
+
+    # --- messages ---------------------------------------------------------------------------
+
+    def special(self, key: str) -> list[tuple[str, str]] | None:
+        """Messages the Writer itself fills in: rendered by the Writer, as pages get them."""
+        if key.startswith("qualifiers."):
+            qualifier = key.split(".", 1)[1]
+            return [
+                (f"{lo} {unit}", self.figure(lo, hi, unit, qualifier)) for lo, hi, unit in QUALIFIED
+            ]
+        if key.startswith("units.") and key.endswith(".amount"):
+            unit = key.split(".")[1]
+            if unit in ("per", "per-people"):
+                unit = "per-100000-people" if unit == "per-people" else "per-1000"
+            return [(f"n = {c}", self.figure(c, c, unit)) for c in COUNTS]
+        if key.startswith("units.") and key.endswith(".name"):
+            unit = key.split(".")[1]
+            if unit in ("per", "per-people"):
+                unit = "per-100000-people" if unit == "per-people" else "per-1000"
+            return [
+                ("name", self.write.unit_name(unit)),
+                ("in a chart", self.say("charts.bar", unit=self.write.unit_name(unit), scale="")),
+            ]
+        if key == "units.with_metric":
+            return [
+                ("25 yd a day, below", self.figure(25, 25, "yd-per-day", "below")),
+                ("1.5 mi", self.figure(1.5, 1.5, "mi")),
+                ("1 200 000 km", self.figure(1_200_000, 1_200_000, "km")),
+            ]
+        if key == "money.amount":
+            return [
+                (f"{lo}–{hi} {unit}", self.figure(lo, hi, unit))
+                for lo, hi, unit in FIGURES
+                if unit.isupper()
+            ] + [
+                (
+                    "110–120 EUR in a sentence",
+                    self.write.quantity(110, 120, None, "EUR", sentence=True),
+                ),
+                ("12.50 EUR", self.figure(12.5, 12.5, "EUR")),
+                ("1 USD", self.figure(1, 1, "USD")),
+            ]
+        if key == "numbers.range":
+            return [
+                ("110–120 in a sentence", self.write.span(110, 120, sentence=True)),
+                ("25–27 million in a sentence", self.write.span(25e6, 27e6, sentence=True)),
+                ("3–4 billion in a sentence", self.write.span(3e9, 4e9, sentence=True)),
+                (
+                    "500 000–600 000 people, said",
+                    self.write.quantity(500_000, 600_000, None, "people", sentence=True),
+                ),
+                ("25–27 %, said", self.write.quantity(25, 27, None, "percent", sentence=True)),
+            ]
+        if key == "units.price_base":
+            value = self.figure(13_200_000_000, 13_200_000_000, "EUR")
+            return [("13.2 billion EUR, 2015", self.say(key, value=value, year="2015"))]
+        if key in ("dates.as_of", "dates.by"):
+            return [(what, self.say(key, **self.write.date_words(d))) for what, d in DATES.items()]
+        if key == "dates.projected":
+            return [
+                (what, self.say(key, period=self.write.period(p))) for what, p in PERIODS.items()
+            ]
+        if key in ("dates.day", "dates.month"):
+            return [(what, self.write.date(d)) for what, d in DATES.items()]
+        if key == "working.days":
+            return [
+                (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
+                for c in (1, 3, 5, 21, 1407)
+            ]
+        return None
+
+    def render(self, key: str) -> Iterator[tuple[str, str]]:
+        """(what the sample is, the message as a reader meets it)."""
+        found = self.special(key)
+        if found is None:
+            found = list(self._by_variables(key))
+        before = "".join(self.say(k) for k in FOLLOWS.get(key, ()))
+        after = "".join(self.say(k) for k in PRECEDES.get(key, ()))
+        for what, text in found:
+            yield what, f"{before}{text}{after}"
+
+    def _by_variables(self, key: str) -> Iterator[tuple[str, str]]:
+        shape = fluent.shape(catalog(self.language.catalog)[key])
+        names = sorted(shape.variables)
+        options = {name: self.values(name) for name in names}
+        if key in DAY_ONLY:
+            options["date"] = options["date"][:1]
+        if {"source", "refs", "names"} & set(names):  # the sources set how many there are
+            options.pop("n", None)
+            names = [n for n in names if n != "n"]
+        base: dict[str, object] = {}
+        for name in names:
+            base.update(options[name][0][1])
+        varied = [n for n in names if len(options[n]) > 1]
+        if not varied:
+            yield "", self.say(key, **base)
+            return
+        seen: set[str] = set()
+        for name in varied:
+            for what, args in options[name]:
+                text = self.say(key, **{**base, **args})
+                if text not in seen:
+                    seen.add(text)
+                    yield what, text
+
+    # --- the example sheet, whole -----------------------------------------------------------
+
+    def sheet_sentences(self) -> Iterator[str]:
+        """What the example sheet's figures and charts read, as its pages and charts say it."""
+        content, write = self.content, self.write
+        for q in content.quantities()[:8]:  # as blocks.md.j2's `figure` writes one
+            when = write.when(q)
+            if q.computed:
+                text = self.say("typography.labelled", label=q.label, text=write.shown(q))
+                yield f"{text} ({when})" if when else text
+            else:
+                yield f"{q.says} {write.said(q)} {q.label}{', ' + when if when else ''}."
+            short = [
+                f"{self.content.sources[s].name}, {write.date(self.content.sources[s].date)}"
+                for s in q.sources
+            ]
+            yield (
+                self.say("blocks.source", source=join(self.language, short, "series"), n=len(short))
+                + "."
+            )
+        for chart in content.charts.values():
+            data = chart_data(content, chart)
+            yield data.text_alternative()
+            yield source_line(data, content.sources, markup=False)
+
+
+def lines(tag: str) -> Iterator[str]:
+    """The whole review text for `tag`."""
+    samples = Samples(tag, load_and_validate(SHEETS[tag]))
+    messages = catalog(tag)
+    yield f"# Every message of the {tag} catalog, rendered by the generator"
+    yield f"# (titles, names and sources from {SHEETS[tag].relative_to(ROOT) or 'the war sheet'})"
+    yield ""
+    for key in messages:
+        yield f"## {key}"
+        for line in messages[key].splitlines():
+            yield f"    | {line}"
+        for what, text in samples.render(key):
+            yield f"  - {what + ': ' if what else ''}{text}"
+        yield ""
+    yield "# The example sheet's figures and charts, as its pages read them"
+    yield ""
+    for sentence in samples.sheet_sentences():
+        yield f"  - {sentence}"
+
+
+def main(argv: list[str] | None = None, out: Callable[[str], object] = print) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.native_samples", description=__doc__)
+    parser.add_argument("language", choices=languages())
+    parser.add_argument("-o", "--output", type=Path, help="write to this file, not stdout")
+    args = parser.parse_args(argv)
+    text = "\n".join(lines(args.language)) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        out(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
