@@ -70,11 +70,13 @@ def measure(site: Path, page: str = "index.html") -> dict[str, object]:
 
 
 def measure_pages(
-    site: Path, pages: list[str], browser: Any = None
+    site: Path, pages: list[str], browser: Any = None, method: str | None = None
 ) -> dict[str, dict[str, object]]:
     """`measure` for each of `pages`, each a first visit (empty cache), one browser for all:
-    `browser` (a Playwright Chromium) if given, else one started here if Chromium is at hand."""
-    method = "chromium" if browser is not None or _browser_available() else "static"
+    `browser` (a Playwright Chromium) if given, else one started here if Chromium is at hand;
+    `method="static"` reads the files instead (what they name, whether a browser loads it)."""
+    if method is None:
+        method = "chromium" if browser is not None or _browser_available() else "static"
     offsite: dict[str, list[str]] = {page: [] for page in pages}
     if method == "chromium":
         loaded = _loaded_by_browser(site, pages, offsite, browser)
