@@ -87,6 +87,7 @@ class Drawer:
         """Each job sent and not answered yet: what it was, and what to do with its answer."""
         self._done: list[Callable[[], None]] = []
         """What to do once every job is answered (cache the images the child wrote)."""
+        self._jobs = 0
         self._files = tempfile.TemporaryDirectory(prefix="factsheet-draw-")
         # A build that fails before `finish` (a content error) leaves no process behind.
         weakref.finalize(self, _stop, self._procs, self._files)
@@ -114,7 +115,10 @@ class Drawer:
     def png(self, svg: str, scale: float, out: Path, then: Callable[[bytes], None]) -> None:
         """Rasterise `svg` into `out` while the build goes on; `then(png)` once `finish` has
         it."""
-        source = Path(self._files.name) / f"{len(self._done)}.svg"
+        folder = Path(self._files.name)
+        folder.mkdir(exist_ok=True)  # again, after a `close`
+        source = folder / f"{self._jobs}.svg"
+        self._jobs += 1
         source.write_text(svg, encoding="utf-8")
         job = {"op": "png", "svg": str(source), "scale": scale, "out": str(out)}
         self._send(job, f"the image {out.name}", None)
@@ -134,19 +138,19 @@ class Drawer:
 
     def finish(self) -> None:
         """Wait for every job, then hand each image to its `then`; DrawingFailed for a job
-        that failed. The child is stopped either way."""
-        try:
-            while self._waiting:
-                self._answer()
-            for done in self._done:
-                done()
-        finally:
-            self.close()
+        that failed (which stops the child). The child stays for more jobs (the preview
+        keeps one between rebuilds: its engine starts once) until `close`."""
+        while self._waiting:
+            self._answer()
+        done, self._done = self._done, []
+        for then in done:
+            then()
 
     def close(self) -> None:
         """Stop the child (if any), dropping what it has not done."""
         _stop(self._procs, self._files, kill=bool(self._waiting))
         self._waiting.clear()
+        self._done.clear()
 
     @property
     def _proc(self) -> subprocess.Popen[str] | None:
