@@ -179,6 +179,8 @@ def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinj
         shown=write.shown,
         said=write.said,
         when=write.when,
+        claim=write.claim,
+        claim_words=write.claim_words,
         formula=write.formula,
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],

@@ -81,7 +81,7 @@ class Item:
 @pytest.mark.parametrize(
     ("language", "two", "three"),
     [
-        ("en", "A and B", "A, B, and C"),
+        ("en", "A and B", "A, B and C"),
         ("de", "A und B", "A, B und C"),
         ("fr", "A et B", "A, B et C"),
         ("uk", "A і B", "A, B і C"),
