@@ -6,7 +6,6 @@ that will build them. Its page stage (`render_site`) writes nothing, so `check` 
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from . import charts, datapackage, exports, feed, links, metadata, social
+from .assets import copy_assets
 from .content import Content, Located
 from .errors import ContentError, Problem
 from .page import Page
@@ -105,17 +105,35 @@ def generate(
     docs: Path,
     share_image: bool = True,
     compiled: Path | None = None,
+    drawer: charts.Drawer | None = None,
 ) -> Generated:
     """Write the sheet's Markdown and files into `docs`.
 
     The live preview passes `share_image=False` to skip drawing the social-media image no one
     sees there. `compiled`: a folder to keep compiled templates in (see template_cache.py).
+    `drawer`: the chart drawing process, if the caller started it early (`Drawer.ahead`); it
+    draws the PNGs and the social image while the pages are written, and is finished here.
     """
+    drawer = drawer or charts.Drawer()
+    try:
+        return _generate(project, content, docs, share_image, compiled, drawer)
+    finally:
+        drawer.close()
+
+
+def _generate(
+    project: Project,
+    content: Content,
+    docs: Path,
+    share_image: bool,
+    compiled: Path | None,
+    drawer: charts.Drawer,
+) -> Generated:
     docs.mkdir(parents=True, exist_ok=True)
-    for assets in (THEME / "assets", project.site_src / "assets"):
-        if assets.is_dir():
-            shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts", project.site_url)
+    copy_assets((THEME / "assets", project.site_src / "assets"), docs / "assets")
+    chart_set = charts.render_charts(
+        content, docs, project.cache_dir / "charts", project.site_url, drawer
+    )
     rendered = render_site(project, content, chart_set, compiled)
     page_of = rendered.page_of
     charts.write_embeds(chart_set, content, docs, page_of)
@@ -127,7 +145,9 @@ def generate(
         content, docs, lambda i: _feed_link(project.site_url, page_of, i), project.site_url
     )
     image = (
-        social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
+        social.write_social_image(
+            content, docs, project.site_url, project.cache_dir / "social", drawer
+        )
         if share_image
         else social.PATH
     )
@@ -138,6 +158,7 @@ def generate(
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+    drawer.finish()  # the PNGs and the social image, drawn meanwhile
     return Generated(pages, page_of, chart_set.rendered, chart_set.cached)
 
 

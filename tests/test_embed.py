@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.charts import chart_blocks, png, render_charts
+from generator.charts import Drawer, chart_blocks, png, render_charts
 from generator.project import Project
 from generator.validation import load_and_validate
 from tests.support import edit
@@ -63,7 +63,9 @@ def test_an_embed_page_shows_both_pictures_and_the_source_line_of_the_site(built
         assert narrow["src"] == f"../../charts/crossings-by-bank-{scheme}-narrow.svg"
         for img in (wide, narrow):
             assert (here / img["src"]).resolve().is_file()
-            assert img["alt"].startswith("Crossings by bank, 2024. A chart in people;")
+            assert img["alt"].startswith(
+                "Crossings by bank, 2024. The chart shows figures in people."
+            )
     source = page.select_one("p.fs-chart__source")
     assert html.unescape(source.decode_contents()) == SURVEY
     on_site = soup(built_rich / "site" / "figures" / "index.html").find(id="crossings-by-bank")
@@ -238,8 +240,10 @@ def test_the_png_is_cached_with_the_svgs_and_redrawn_when_a_source_is_reworded(
     cache = tmp_path / "cache"
     shutil.copytree(Project.load(built_rich).cache_dir / "charts", cache)
     drawn: list[str] = []
-    draw = png.draw
-    monkeypatch.setattr(png, "draw", lambda svg: drawn.append(svg) or draw(svg))
+    draw = Drawer.png  # the PNGs are rasterised in the drawing process
+    monkeypatch.setattr(
+        Drawer, "png", lambda self, svg, *a: drawn.append(svg) or draw(self, svg, *a)
+    )
     render_charts(load_and_validate(rich), tmp_path / "docs", cache)
     assert drawn == []  # every PNG came from the cache
     edit(rich, "sources.yml", "Annual river survey 2025", "Annual survey of the river, 2025")
