@@ -171,7 +171,7 @@ def test_a_range_keeps_each_end_whole_and_shares_only_a_scale_word(language, low
     ("language", "day", "month"),
     [
         ("fr", "mise à jour du 12 octobre 2025", "mise à jour d’octobre 2025"),
-        ("uk", "оновлено 12 жовтня 2025 року", "оновлено у жовтні 2025 року"),
+        ("uk", "оновлено 12 жовтня 2025 року", "оновлено в жовтні 2025 року"),
         ("en", "updated 12 October 2025", "updated October 2025"),
     ],
 )
@@ -184,3 +184,26 @@ def test_a_citations_date_takes_the_preposition_of_its_precision(language, day, 
         for d in ("2025-10-12", "2025-10")
     ]
     assert said[0].endswith(day) and said[1].endswith(month), said
+
+
+def test_catalogs_are_read_with_libyaml_where_pyyaml_has_it(monkeypatch: pytest.MonkeyPatch):
+    """The pure-Python loader took about 0.2 s a catalog, and a sheet that overrides a message
+    has all four read on every build: most of a one-figure rebuild's generator time."""
+    import yaml
+
+    loaders: list[type] = []
+    real_load = yaml.load
+
+    def load(stream: object, Loader: type) -> object:  # noqa: N803
+        loaders.append(Loader)
+        return real_load(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "load", load)
+    catalog.cache_clear()
+    try:
+        french = catalog("fr")
+    finally:
+        catalog.cache_clear()
+
+    assert loaders == [yaml.CSafeLoader]
+    assert french["qualifiers.about"] == "environ { $n }"
