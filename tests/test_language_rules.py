@@ -93,13 +93,13 @@ def test_a_form_a_catalog_lacks_falls_back_to_other():
 def test_a_link_the_template_made_is_kept_and_every_other_value_is_escaped():
     english = Language.of("en")
     link = Markup('<a href="#x">2 March</a>')
-    assert english.html("changes.corrected", date=link) == ('Corrected on <a href="#x">2 March</a>')
+    assert english.html("changes.corrected", date=link) == ('Corrected <a href="#x">2 March</a>')
     assert english.markup("changes.corrected", escape_text, {"date": link}) == (
-        'Corrected on <a href="#x">2 March</a>'
+        'Corrected <a href="#x">2 March</a>'
     )
     # Markdown's own characters are escaped too on a Markdown page, and only in plain values.
     assert english.markup("changes.corrected", escape_text, {"date": "*2* March"}) == (
-        "Corrected on &#42;2&#42; March"
+        "Corrected &#42;2&#42; March"
     )
 
 
