@@ -39,6 +39,11 @@ THEME_OVERRIDES = Path(__file__).parent / "theme" / "overrides"
 """Material templates the generator ships (fixes to Material's own, kept generic)."""
 MATERIAL_LANGUAGES = files("material").joinpath("templates", "partials", "languages")
 """Material's translations of its own interface, one template per language ('pt-BR.html')."""
+MATERIAL_ONLY = ("partials/search.html",)
+"""Overrides that are Material 9's own templates with a fix, whose markup Zensical's scripts
+no longer drive: Zensical's search builds its dialog from a button (`md-search__button`), so
+with Material's partial its search stays at "Initializing search". Zensical's own partial
+already has the fix (its dialog is named), so a Zensical build leaves these out."""
 THEME_MESSAGES = ("not_found", "feed", "made_with")
 """The messages the generator's theme templates print (`config.extra.factsheet`)."""
 _TOC = ("toc", "markdown.extensions.toc")
@@ -97,9 +102,13 @@ def _with_permalink_title(extension: Any, title: str) -> Any:
 
 
 def _copy_overrides(project: Project, target: Path) -> None:
-    """The generator's overrides, then the sheet's own custom_dir over them: a sheet can still
-    replace any of the generator's, and both stand above Material's."""
+    """The generator's overrides (for the project's engine), then the sheet's own custom_dir
+    over them: a sheet can still replace any of the generator's, and both stand above the
+    theme's."""
     shutil.copytree(THEME_OVERRIDES, target)
+    if project.engine == "zensical":
+        for name in MATERIAL_ONLY:
+            (target / name).unlink()
     custom = project.settings.theme.get("custom_dir")
     if custom:
         own = (project.config.parent / str(custom)).resolve()

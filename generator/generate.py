@@ -105,17 +105,37 @@ def generate(
     docs: Path,
     share_image: bool = True,
     compiled: Path | None = None,
+    drawer: charts.Drawer | None = None,
 ) -> Generated:
     """Write the sheet's Markdown and files into `docs`.
 
     The live preview passes `share_image=False` to skip drawing the social-media image no one
     sees there. `compiled`: a folder to keep compiled templates in (see template_cache.py).
+    `drawer`: the chart drawing process, if the caller started it early (`Drawer.ahead`); it
+    draws the PNGs and the social image while the pages are written, and is finished here.
     """
+    drawer = drawer or charts.Drawer()
+    try:
+        return _generate(project, content, docs, share_image, compiled, drawer)
+    finally:
+        drawer.close()
+
+
+def _generate(
+    project: Project,
+    content: Content,
+    docs: Path,
+    share_image: bool,
+    compiled: Path | None,
+    drawer: charts.Drawer,
+) -> Generated:
     docs.mkdir(parents=True, exist_ok=True)
     for assets in (THEME / "assets", project.site_src / "assets"):
         if assets.is_dir():
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    chart_set = charts.render_charts(content, docs, project.cache_dir / "charts", project.site_url)
+    chart_set = charts.render_charts(
+        content, docs, project.cache_dir / "charts", project.site_url, drawer
+    )
     rendered = render_site(project, content, chart_set, compiled)
     page_of = rendered.page_of
     charts.write_embeds(chart_set, content, docs, page_of)
@@ -127,7 +147,9 @@ def generate(
         content, docs, lambda i: _feed_link(project.site_url, page_of, i), project.site_url
     )
     image = (
-        social.write_social_image(content, docs, project.site_url, project.cache_dir / "social")
+        social.write_social_image(
+            content, docs, project.site_url, project.cache_dir / "social", drawer
+        )
         if share_image
         else social.PATH
     )
@@ -138,6 +160,7 @@ def generate(
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+    drawer.finish()  # the PNGs and the social image, drawn meanwhile
     return Generated(pages, page_of, chart_set.rendered, chart_set.cached)
 
 

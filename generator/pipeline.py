@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as caches
-from . import engine, engine_folder, outputs
+from . import charts, engine, engine_folder, outputs
 from .content import Content
 from .errors import ContentError, Problem
 from .generate import generate
@@ -81,17 +81,25 @@ def run(
     """
     started = time.perf_counter()
     caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
-    kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
-    content = load_and_validate(project.root, kept)
-    future = future_changes(content, dt.date.today())
-    if future:
-        raise ContentError(future)
+    # On a clean build the chart engine starts in its own process while the content is read.
+    drawer = charts.Drawer.ahead(project.cache_dir / "charts")
+    try:
+        kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
+        content = load_and_validate(project.root, kept)
+        future = future_changes(content, dt.date.today())
+        if future:
+            raise ContentError(future)
+    except BaseException:
+        drawer.close()  # generate() closes it from here on
+        raise
     for warning in content.warnings:
         if warn is not None:
             warn(warning)
     docs, site = staging / "docs", staging / "site"
     compiled = caches.compiled_templates(project)
-    generated = generate(project, content, docs, share_image=cache is None, compiled=compiled)
+    generated = generate(
+        project, content, docs, share_image=cache is None, compiled=compiled, drawer=drawer
+    )
     outputs.mark(docs)
     settings = engine_folder.write(project, content, staging)
     generated_at = time.perf_counter()

@@ -10,13 +10,16 @@ import hashlib
 import json
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import store
 from .cache.code import part_key
 from .content import Content
 from .models import Quantity
 from .typography import join
+
+if TYPE_CHECKING:
+    from .charts.drawer import Drawer
 
 PATH = "assets/social.png"
 """Where the image lands in the site."""
@@ -142,13 +145,18 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, **style: str) -> di
 
 
 def write_social_image(
-    content: Content, docs: Path, site_url: str, cache_dir: Path | None = None
+    content: Content,
+    docs: Path,
+    site_url: str,
+    cache_dir: Path | None = None,
+    drawer: Drawer | None = None,
 ) -> str:
     """Render the image into `docs` (or copy it from `cache_dir`); return its path in the site.
 
     The cache is keyed by the spec and the code (cache/code.py): starting vl-convert costs a
     second or more, which an editor's rebuild should not pay when the headlines did not change.
-    A damaged entry (cache/store.py) is drawn again.
+    A damaged entry (cache/store.py) is drawn again. With a `drawer`, the image is drawn while
+    the build goes on (it is in `docs` once `drawer.finish()` returns).
     """
     drawing = spec(content, site_url)
     # The code's key reads versions from the installed metadata: importing vl-convert only
@@ -156,15 +164,24 @@ def write_social_image(
     key = json.dumps([drawing, part_key("social")], sort_keys=True).encode()
     name = f"{hashlib.sha256(key).hexdigest()[:32]}.png"
     png = store.read(cache_dir / name) if cache_dir else None
-    if png is None:
+    if cache_dir is not None:
+        store.prune(cache_dir, {name})  # images of earlier headlines
+    target = docs / PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if png is not None:
+        target.write_bytes(png)
+    elif drawer is not None:
+
+        def keep(image: bytes) -> None:
+            if cache_dir is not None:
+                store.write(cache_dir / name, image)
+
+        drawer.vega_png(drawing, 1, target, keep)
+    else:
         import vl_convert
 
         png = bytes(vl_convert.vega_to_png(drawing, scale=1, allowed_base_urls=[]))
         if cache_dir is not None:
             store.write(cache_dir / name, png)
-    if cache_dir is not None:
-        store.prune(cache_dir, {name})  # images of earlier headlines
-    target = docs / PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(png)
+        target.write_bytes(png)
     return PATH

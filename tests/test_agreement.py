@@ -212,17 +212,17 @@ def test_check_and_build_agree_on_every_case(base: Path, tmp_path: Path) -> None
 
 
 FUZZ_SAMPLE = int(os.environ.get("FACTSHEET_AGREEMENT_SAMPLE", "8"))
-"""How many of the fuzz corpus' inputs are built: each is a whole build of the real sheet
-(about 2 s). `FACTSHEET_AGREEMENT_SAMPLE=240` runs the whole corpus (a few minutes)."""
+"""How many of the fuzz corpus' inputs are built: each is a whole build of the rich fixture
+sheet (about 2 s). `FACTSHEET_AGREEMENT_SAMPLE=240` runs the whole corpus (a few minutes)."""
 
 
 def test_check_and_build_agree_on_a_seeded_sample_of_the_fuzz_corpus(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    """The real sheet, mutated as `tests/test_fuzz.py` mutates it; its templates name charts
-    and figures, so a mutation can fail the page stage as well as the content's."""
+    """The rich fixture sheet, mutated as `tests/test_fuzz.py` mutates it; its templates name
+    charts and figures, so a mutation can fail the page stage as well as the content's."""
     fuzz = pytest.importorskip("tests.test_fuzz", reason="needs tests/test_fuzz.py's corpus()")
-    built: Path = request.getfixturevalue("built")  # only once the corpus is there
+    built: Path = request.getfixturevalue("built_rich")  # only once the corpus is there
     base = Path(shutil.copytree(built, tmp_path / "base", symlinks=True))
     every = list(fuzz.corpus())
     inputs = random.Random(fuzz.SEED).sample(every, min(FUZZ_SAMPLE, len(every)))

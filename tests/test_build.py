@@ -100,6 +100,14 @@ def test_zensical_builds_the_finished_folder_in_the_sheets_language(tmp_path: Pa
     missing = (root / "site" / "404.html").read_text(encoding="utf-8")
     assert "404 – Seite nicht gefunden" in missing
     assert (root / "site" / "search.json").is_file()  # Zensical's own search index
+    # Zensical's own search partial (its script builds the dialog from the button; with
+    # Material's partial the search stayed at "Initializing search"), its dialog named.
+    assert re.search(
+        r'<div class="md-search" data-md-component="search" role="dialog" aria-label="\w+">\s*'
+        r'<button type="button" class="md-search__button">',
+        home,
+    )
+    assert "md-search__input" not in home
 
 
 def test_zensical_links_every_record_where_mkdocs_does(built_rich: Path, tmp_path: Path):

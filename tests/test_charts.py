@@ -455,13 +455,15 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
-print(json.dumps(sorted(n for n in ("altair", "vl_convert") if n in sys.modules)))
+from generator.charts import drawer
+print(json.dumps(sorted(n for n in ("altair", "vl_convert") if n in sys.modules) + drawer.STARTED))
 """
 
 
 def test_a_warm_build_never_starts_the_chart_engine(built_rich: Path, tmp_path: Path):
     """With every chart and the social image cached, `factsheet build` in a new process
-    imports neither vl-convert nor Altair: starting them was most of a warm build's time."""
+    imports neither vl-convert nor Altair, nor starts the drawing process: starting them was
+    most of a warm build's time."""
     sheet = shutil.copytree(built_rich, tmp_path / "sheet", symlinks=True)
     done = subprocess.run(
         [sys.executable, "-c", _WARM, str(sheet)],

@@ -157,22 +157,22 @@ def test_errors_quote_only_a_short_prefix(root: Path, text: str, expected: str) 
 
 @pytest.mark.parametrize("escape", ["\\x01", "\\0", "\\u0007"])
 def test_a_control_character_in_a_charted_label_is_refused_by_check_and_build(
-    sheet: Path, escape: str
+    rich: Path, escape: str
 ) -> None:
-    figures = sheet / "content" / "figures.yml"
-    old = "label: Russian military casualties (killed, wounded and missing)\n"
+    figures = rich / "content" / "figures.yml"
+    old = "label: crossings from the north bank\n"
     text = figures.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    figures.write_text(text.replace(old, f'label: "Russian{escape} casualties"\n'), "utf-8")
+    assert text.startswith("figures:\n  - id: north-crossings\n    " + old)  # charted
+    figures.write_text(text.replace(old, f'label: "crossings{escape} north"\n', 1), "utf-8")
     code = {"\\x01": "0001", "\\0": "0000", "\\u0007": "0007"}[escape]
     line = (
-        f"content/figures.yml:5:12: figures[0].label: the control character U+{code} "
+        f"content/figures.yml:3:12: figures[0].label: the control character U+{code} "
         "is not allowed in text; delete it"
     )
     for verb in ("check", "build"):
-        result = run(sheet, verb)
+        result = run(rich, verb, *(["--today", "2025-07-01"] if verb == "check" else []))
         assert result.exit_code == 1, result.output
         assert result.output.splitlines()[0] == line
     # Nothing left behind but the build's own cache (its lock lives there).
-    left = sorted(p.name for p in sheet.iterdir())
+    left = sorted(p.name for p in rich.iterdir())
     assert left == [".cache", "content", "mkdocs.yml", "site_src"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.charts import chart_blocks, png, render_charts
+from generator.charts import Drawer, chart_blocks, png, render_charts
 from generator.project import Project
 from generator.validation import load_and_validate
 from tests.support import edit
@@ -238,8 +238,10 @@ def test_the_png_is_cached_with_the_svgs_and_redrawn_when_a_source_is_reworded(
     cache = tmp_path / "cache"
     shutil.copytree(Project.load(built_rich).cache_dir / "charts", cache)
     drawn: list[str] = []
-    draw = png.draw
-    monkeypatch.setattr(png, "draw", lambda svg: drawn.append(svg) or draw(svg))
+    draw = Drawer.png  # the PNGs are rasterised in the drawing process
+    monkeypatch.setattr(
+        Drawer, "png", lambda self, svg, *a: drawn.append(svg) or draw(self, svg, *a)
+    )
     render_charts(load_and_validate(rich), tmp_path / "docs", cache)
     assert drawn == []  # every PNG came from the cache
     edit(rich, "sources.yml", "Annual river survey 2025", "Annual survey of the river, 2025")

@@ -4,10 +4,11 @@ sheet's folders) one line with exit 2. Never a traceback, never exit 3, never a 
 after a failure, never a hang, never a number on a page other than the content's.
 
 Two kinds of input:
-- `corpus()`: byte-level mutations of the real content (lines deleted, swapped, re-indented,
-  bad bytes, …). Every mutation runs `check` in-process (fast); a seeded few also run the whole
-  `build` in a separate process, which is what a user runs and what could leave site/
-  half-written. Public, so that other tests can feed the same inputs to other verbs.
+- `corpus()`: byte-level mutations of the `rich` fixture sheet's content (lines deleted,
+  swapped, re-indented, bad bytes, …). Every mutation runs `check` in-process (fast); a
+  seeded few also run the whole `build` in a separate process, which is what a user runs
+  and what could leave site/ half-written. Public, so that other tests can feed the same
+  inputs to other verbs.
 - `surface_cases()`: the newer ways in, one generator of `Case`s per surface in `SURFACES`
   (message overrides, language tags, units, currency codes, number spellings), each writing a
   few lines into the `rich` fixture sheet. To fuzz another surface, add a generator there.
@@ -15,7 +16,6 @@ Two kinds of input:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import random
@@ -45,9 +45,11 @@ SURFACE_CASES = 18
 SURFACE_BUILDS = 2
 """Full builds of surface cases `check` accepted."""
 CHECK_SECONDS = 20
+RICH = REPO / "tests" / "fixtures" / "rich"
+"""The sheet every case starts from: the rich fixture, never the war sheet."""
+RICH_TODAY = "2025-07-01"
+"""The day `check` judges the rich sheet by, so its figures' ages never change."""
 BUILD_SECONDS = 120
-TODAY = dt.date.today().isoformat()
-"""The day `build` judges by, so that the real sheet's change log is never in the future."""
 
 PROBLEM_LINE = re.compile(r"^(content(/[\w./-]+\.ya?ml)?|site_src/[\w./-]+\.j2):\d+:\d+: \S")
 """`content/figures.yml:12:5: …` (or `content:1:1: …` for the folder itself), or
@@ -191,12 +193,14 @@ MUTATORS: tuple[Mutator, ...] = (
 
 
 def originals() -> dict[str, bytes]:
-    """The real sheet's content files, by name."""
-    return {p.name: p.read_bytes() for p in sorted((REPO / "content").glob("*.yml"))}
+    """The `rich` fixture sheet's content files, by name: generator tests never read the war
+    sheet's content (an edit to it must not change what they try)."""
+    return {p.name: p.read_bytes() for p in sorted((RICH / "content").glob("*.yml"))}
 
 
 def corpus(seed: int = SEED, count: int = MUTATIONS) -> Iterator[tuple[str, dict[str, bytes]]]:
-    """`count` seeded mutations of the real content: (name, {file name in content/: bytes}).
+    """`count` seeded mutations of the rich sheet's content: (name, {file name in content/:
+    bytes}).
 
     Each kind of mutation comes in turn, so every kind is tried equally often; the file and the
     place are drawn from `seed`. Files not named keep their real bytes.
@@ -242,9 +246,10 @@ def assert_clear_failure(name: str, output: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def fuzz_sheet(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A built copy of the real sheet (with its chart cache), for the mutations to break."""
-    return Path(shutil.copytree(built, tmp_path_factory.mktemp("fuzz") / "sheet"))
+def fuzz_sheet(built_rich: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built copy of the rich fixture sheet (with its chart cache), for the mutations to
+    break."""
+    return Path(shutil.copytree(built_rich, tmp_path_factory.mktemp("fuzz") / "rich"))
 
 
 def test_the_corpus_is_seeded_and_covers_every_kind() -> None:
@@ -268,7 +273,7 @@ def test_content_mutations_end_in_a_good_sheet_or_clear_lines(fuzz_sheet: Path) 
             (content / file).write_bytes(data)
         try:
             with deadline(CHECK_SECONDS, name):
-                result = run(fuzz_sheet, "check", "--today", TODAY)
+                result = run(fuzz_sheet, "check", "--today", RICH_TODAY)
         finally:
             for file in files:
                 (content / file).write_bytes(real[file])
@@ -324,8 +329,6 @@ def _build_some(root: Path, outcomes: dict[str, int]) -> None:
 
 # The newer surfaces: each a generator of cases, written into the `rich` fixture sheet.
 
-RICH = REPO / "tests" / "fixtures" / "rich"
-RICH_TODAY = "2025-07-01"
 SHEET_FILE, FIGURES_FILE = "content/sheet.yml", "content/figures.yml"
 
 

@@ -128,9 +128,9 @@ def off_site(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def served(built: Path) -> Iterator[str]:
-    """The built site as GitHub Pages serves it, e.g. 'http://127.0.0.1:40123/factsheet/'."""
-    with serve(built / "site") as base:
+def served(built_rich: Path) -> Iterator[str]:
+    """The rich fixture's site as GitHub Pages serves it ('http://127.0.0.1:40123/factsheet/')."""
+    with serve(built_rich / "site") as base:
         yield base
 
 
@@ -193,11 +193,13 @@ def crawl(origin: str, starts: list[str], site_url: str) -> tuple[dict[str, int]
     return status, broken
 
 
-def test_every_internal_link_and_asset_answers_200_under_a_sub_path(served: str, built: Path):
-    site = built / "site"
+def assert_every_link_answers_200(served: str, root: Path) -> None:
+    """Every internal link and asset of the site of the sheet at `root`, served at `served`,
+    answers 200, and every fragment names an id of its page."""
+    site = root / "site"
     pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html"]
     starts = [served + posixpath.dirname(p) + ("/" if "/" in p else "") for p in pages]
-    status, broken_fragments = crawl(served, starts, Project.load(built).site_url)
+    status, broken_fragments = crawl(served, starts, Project.load(root).site_url)
 
     broken = {url: code for url, code in status.items() if code != 200}
     assert broken == {}
@@ -209,21 +211,28 @@ def test_every_internal_link_and_asset_answers_200_under_a_sub_path(served: str,
     assert {f"{served}{p}" for p in DOWNLOADS.values()} <= fetched
 
 
-def test_the_404_page_answers_404_and_its_links_and_assets_load(served: str, built: Path):
-    for missing in ("no-such-page/", "casualties/no/such/thing.html"):
+def assert_the_404_page_works(served: str, root: Path, deep: str) -> None:
+    """An unknown address answers the site's 404 page, whose links and assets load even
+    from a `deep` address ('figures/no/such/thing.html')."""
+    for missing in ("no-such-page/", deep):
         code, kind, body = fetch(served + missing)
         assert (code, kind) == (404, "text/html")
         assert b"404" in body
 
-    status, broken_fragments = crawl(
-        served, [served + "casualties/no/such/thing.html"], Project.load(built).site_url
-    )
-    missing_page = served + "casualties/no/such/thing.html"
-    assert status.pop(missing_page) == 404
+    status, broken_fragments = crawl(served, [served + deep], Project.load(root).site_url)
+    assert status.pop(served + deep) == 404
     assert {url: code for url, code in status.items() if code != 200} == {}
     assert any(url.endswith(".css") for url in status)  # its styles are found from deep paths
     assert served in status  # and its navigation leads home
     assert broken_fragments == []
+
+
+def test_every_internal_link_and_asset_answers_200_under_a_sub_path(served: str, built_rich: Path):
+    assert_every_link_answers_200(served, built_rich)
+
+
+def test_the_404_page_answers_404_and_its_links_and_assets_load(served: str, built_rich: Path):
+    assert_the_404_page_works(served, built_rich, "figures/no/such/thing.html")
 
 
 def test_the_site_is_built_for_the_url_given_on_the_command_line(rich: Path):
@@ -244,8 +253,8 @@ def test_the_site_is_built_for_the_url_given_on_the_command_line(rich: Path):
 # --- private by default -----------------------------------------------------------------------
 
 
-def test_no_page_loads_anything_from_another_host(built: Path):
-    site = built / "site"
+def requests_elsewhere(site: Path) -> list[str]:
+    """What any page, style sheet or drawing of `site` would fetch from another host."""
     offenders = []
     for html in sorted(site.rglob("*.html")):
         page = parse(html.read_text(encoding="utf-8"))
@@ -261,17 +270,25 @@ def test_no_page_loads_anything_from_another_host(built: Path):
         drawing = parse(svg.read_text(encoding="utf-8"))
         urls = drawing.loaded + [u for style in drawing.styles for u in css_urls(style)]
         offenders += [f"{svg.relative_to(site)}: {u}" for u in urls if off_site(u)]
-    assert offenders == []
+    return offenders
 
 
-def test_no_web_fonts_analytics_or_cdn_are_configured(built: Path):
-    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+def assert_no_web_fonts_analytics_or_cdn(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
     page = parse(home)
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     assert "googletagmanager" not in home and "analytics" not in json.dumps(page.config)
     assert page.loaded, "the test must see the page's own assets"
     assert all(not off_site(u) for u in page.loaded)
     assert "https://" in " ".join(page.links)  # links to sources are allowed: they are only links
+
+
+def test_no_page_loads_anything_from_another_host(built_rich: Path):
+    assert requests_elsewhere(built_rich / "site") == []
+
+
+def test_no_web_fonts_analytics_or_cdn_are_configured(built_rich: Path):
+    assert_no_web_fonts_analytics_or_cdn(built_rich / "site")
 
 
 def test_the_offsite_check_catches_what_a_browser_would_fetch():

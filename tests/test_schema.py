@@ -31,8 +31,15 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def content_files() -> list[Path]:
-    return sorted((REPO / "content").glob("*.yml"))
+def content_files(root: Path = REPO / "tests" / "fixtures" / "rich") -> list[Path]:
+    """The content files of the sheet at `root` (the rich fixture's, unless told)."""
+    return sorted((root / "content").glob("*.yml"))
+
+
+def schema_errors(path: Path) -> list[str]:
+    """What the committed schema says of the content file at `path`, read as editors read it."""
+    text = path.read_text(encoding="utf-8")
+    return [e.message for e in validator().iter_errors(yaml.load(text, Loader=_Yaml12))]
 
 
 def test_the_committed_schema_is_what_the_models_generate(rich: Path) -> None:
@@ -54,11 +61,8 @@ def test_schema_check_fails_when_out_of_date(rich: Path) -> None:
 
 
 @pytest.mark.parametrize("path", content_files(), ids=lambda p: p.name)
-def test_every_content_file_points_at_the_schema_and_passes_it(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == SCHEMA_COMMENT
-    errors = [e.message for e in validator().iter_errors(yaml.load(text, Loader=_Yaml12))]
-    assert errors == []
+def test_every_content_file_of_the_rich_fixture_passes_the_schema(path: Path) -> None:
+    assert schema_errors(path) == []
 
 
 def test_the_starter_ships_the_schema(starter: Path) -> None:

@@ -21,9 +21,18 @@ from ..links import page_url
 from ..render import escape_text, inline_md
 from . import embed, html, png, specs, svg
 from .data import ChartData, chart_data
+from .drawer import Drawer
 from .schemes import DRAWN, VARIANTS, palette, twin
 
-__all__ = ["ChartSet", "render_charts", "chart_blocks", "chart_data", "ChartData", "write_embeds"]
+__all__ = [
+    "ChartSet",
+    "render_charts",
+    "chart_blocks",
+    "chart_data",
+    "ChartData",
+    "Drawer",
+    "write_embeds",
+]
 
 FOLDER = "charts"
 """Where chart files land in the site."""
@@ -104,8 +113,25 @@ def chart_blocks(content: Content, site_url: str = "") -> ChartSet:
     return result
 
 
-def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str = "") -> ChartSet:
-    """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be."""
+def render_charts(
+    content: Content,
+    docs: Path,
+    cache_dir: Path,
+    site_url: str = "",
+    drawer: Drawer | None = None,
+) -> ChartSet:
+    """Draw every chart of `content` into `docs/charts/`; ContentError if one cannot be.
+
+    With a `drawer`, its PNGs may still be drawing when this returns: `drawer.finish()`
+    completes them. Without one, everything is done here."""
+    if drawer is None:
+        own = Drawer()
+        try:
+            result = render_charts(content, docs, cache_dir, site_url, own)
+            own.finish()
+        finally:
+            own.close()
+        return result
     found = _all_data(content)
     out = docs / FOLDER
     out.mkdir(parents=True, exist_ok=True)
@@ -124,7 +150,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str =
             else:
                 drawings[key] = text
     for key, data, variant in missing:  # only now is a spec built, and the engine started
-        drawings[key] = svg.draw(specs.spec(data, variant))
+        drawings[key] = drawer.svg(specs.spec(data, variant))
         svg.store(key, drawings[key], cache_dir)
     fresh = {data.chart.id for _, data, _ in missing}
     result = ChartSet()
@@ -142,7 +168,7 @@ def render_charts(content: Content, docs: Path, cache_dir: Path, site_url: str =
             images[variant.name] = html.Image(f"{FOLDER}/{name}", *svg.size(text))
         (docs / FOLDER / f"{chart_id}.csv").write_text(data.csv(), encoding="utf-8")
         wide = drawings[f"{keys[chart_id]}-light-wide"]
-        images["png"] = _png(data, wide, keys[chart_id], content, out, cache_dir, used)
+        images["png"] = _png(data, wide, keys[chart_id], content, out, cache_dir, used, drawer)
         _add(result, data, images, content, site_url)
         if chart_id in fresh:
             result.rendered += 1
@@ -160,19 +186,26 @@ def _png(
     out: Path,
     cache_dir: Path,
     used: set[str],
+    drawer: Drawer,
 ) -> html.Image:
     """Write the chart's PNG (`wide`, its light wide drawing, titled and sourced) into `out`,
-    from the cache when it is there."""
+    from the cache when it is there, else by `drawer` while the build goes on."""
     title = data.chart.title
     source = html.source_line(data, content.sources, markup=False)
     cache_key = png.key(key, title, source)
     used.add(f"{cache_key}.png")
     image = store.read(cache_dir / f"{cache_key}.png")
-    if image is None:
-        image = png.draw(png.compose(wide, svg.size(wide)[1], title, source))
-        svg.store(cache_key, image, cache_dir, ".png")
     name = f"{data.chart.id}.png"
-    (out / name).write_bytes(image)
+    if image is None:
+        composed = png.compose(wide, svg.size(wide)[1], title, source)
+        drawer.png(
+            composed,
+            png.SCALE,
+            out / name,
+            lambda image: svg.store(cache_key, image, cache_dir, ".png"),
+        )
+    else:
+        (out / name).write_bytes(image)
     height = png.height(svg.size(wide)[1], title, source)
     return html.Image(f"{FOLDER}/{name}", png.WIDTH * png.SCALE, height * png.SCALE)
 

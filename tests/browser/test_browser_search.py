@@ -77,19 +77,24 @@ def page_with(site: Path, element_id: str) -> str:
     return found[0].removeprefix("./")
 
 
-ZENSICAL_SEARCH = (
-    "Zensical 0.0.7x's search stays at 'Initializing search' on this site (its index, "
-    "search.json, is checked below): the UI tests run on the MkDocs site only"
+ZENSICAL_PARAGRAPHS = (
+    "Zensical's search shows each result as one block of text in its own dialog (an open "
+    "shadow root), with no paragraphs to check one by one; test_search_finds_the_page_with_a_"
+    "figure runs axe on that dialog open with its results (Zensical's own defects there are "
+    "ZENSICAL_DIALOG_DEFECTS)"
 )
 
 
-def search(page, words: str) -> list[str]:
+def search(page, words: str, engine: str = "mkdocs") -> list[str]:
     """Type into the site's search box as a reader would; the paths the results link to.
 
     Returns once the results of the whole of `words` are shown: Material puts the query in
     each matching result's link (`?h=words`), and the results of a shorter query never match.
+    Zensical's search is a dialog of its own (`zensical_search`).
     """
     page.add_style_tag(content=NO_TRANSITIONS)
+    if engine == "zensical":
+        return zensical_search(page, words)
     box = page.locator("input.md-search__input")
     opener = page.locator("label.md-header__button[for='__search']")
     if opener.is_visible():  # on a phone, the header's search button opens the search box
@@ -103,6 +108,53 @@ def search(page, words: str) -> list[str]:
         timeout=15_000,
     )
     links = page.locator(".md-search-result__item > a.md-search-result__link")
+    return [urlsplit(links.nth(i).get_attribute("href")).path for i in range(links.count())]
+
+
+ZENSICAL_DIALOG_DEFECTS = {
+    "color-contrast": "each result's path (its page's title) is grey at 54% (3.4:1), and the "
+    "words found are marked in #526cfe (4.25:1)",
+    "label-content-name-mismatch": "each result is labelled by its title alone, not its text",
+}
+"""What axe finds in Zensical's own search dialog (zensical 0.0.73, the dialog its
+bundle.77dd0ce9.min.js draws in an open shadow root, styled there): colours set inside the
+shadow root, out of reach of the site's CSS. Listed in the README's differences between the
+engines; the test fails if any other rule fails, or any rule fails outside that dialog."""
+
+
+def zensical_violations(violations: list[dict]) -> list[dict]:
+    """`violations` but Zensical's known defects inside its search dialog (the page's one
+    shadow root: axe names a node in it by a list of two selectors, the host's and the
+    node's)."""
+    left = []
+    for v in violations:
+        outside = [n for n in v["nodes"] if not isinstance(n["target"][0], list)]
+        if v["id"] not in ZENSICAL_DIALOG_DEFECTS or outside:
+            left.append({**v, "nodes": outside or v["nodes"]})
+    return left
+
+
+def zensical_search(page, words: str) -> list[str]:
+    """Zensical's search: its header button opens a dialog (in an open shadow root, which
+    Playwright's locators reach) whose results are links marked `role=option`. Returns once
+    every result's title or text marks the whole of `words`."""
+    opener = page.locator("button.md-search__button")
+    if not opener.is_visible():  # on a phone, the header's search icon
+        opener = page.locator("label.md-header__button[for='__search']")
+    opener.click()
+    box = page.locator("dialog input[role=combobox]")
+    box.press_sequentially(words, delay=20)
+    page.wait_for_function(
+        """words => {
+          const root = [...document.body.children].find(e => e.shadowRoot)?.shadowRoot;
+          const found = root ? [...root.querySelectorAll('a[role=option]')] : [];
+          return found.length > 0 && found.every(a => [...a.querySelectorAll('mark')]
+            .some(m => m.textContent.toLowerCase() === words.toLowerCase()));
+        }""",
+        arg=words,
+        timeout=15_000,
+    )
+    links = page.locator("a[role=option]")
     return [urlsplit(links.nth(i).get_attribute("href")).path for i in range(links.count())]
 
 
@@ -125,14 +177,14 @@ def test_search_finds_the_page_with_a_figure(
     requests_made: list[str],
     engine: str,
 ) -> None:
-    if engine == "zensical":
-        pytest.skip(ZENSICAL_SEARCH)
     context = new_context(viewport=viewport, color_scheme=scheme)
     page, result = visit(context, base_url)
-    found = search(page, words)
+    found = search(page, words, engine)
     expected = urlsplit(base_url + page_with(site, figure_id)).path
     assert expected in found, f"searching {words!r} listed {found}, not {expected}"
     violations = run_axe(page)  # the open search dialog must be accessible too
+    if engine == "zensical":
+        violations = zensical_violations(violations)
     assert not violations, describe_violations(violations)
     assert result.console_errors == [] and result.failed_requests == []
     assert [u for u in requests_made if not is_local(u)] == []
@@ -161,7 +213,7 @@ def test_every_paragraph_of_every_search_result_is_readable(
     """A result's text is several paragraphs; each must reach 4.5:1 on its background, also
     while the result is focused (its background tinted), as a keyboard reader sees it."""
     if engine == "zensical":
-        pytest.skip(ZENSICAL_SEARCH)
+        pytest.skip(ZENSICAL_PARAGRAPHS)
     context = new_context(viewport=viewport, color_scheme=scheme)
     page, _ = visit(context, base_url)
     search(page, MANY_PARAGRAPHS)

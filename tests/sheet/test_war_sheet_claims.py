@@ -1,19 +1,23 @@
 """The war sheet's claims, checked on its built pages: every overstatement of the seed article
 has an editor's note and is never repeated as the site's own, every seed figure is shown as its
 source words it, and every quotation is word for word from the seed or the verified sources.
-Expected texts are written out by hand from `../shared/research/sources.md`."""
+Expected texts are written out by hand from the verified sources (research/sources.md); the
+passages quoted are checked against `verified_passages.yml`, a word-for-word copy of them kept
+in the repository, so nothing here reads outside it."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator.content import Content
 from generator.validation import load_and_validate
-from tests.support import REPO
 
 
 def all_pages(root: Path) -> dict[str, BeautifulSoup]:
@@ -79,7 +83,7 @@ def test_no_page_repeats_a_wrong_claim_as_its_own(built, claim):
 
 
 # Every figure of the seed article, as the site should show it (its source's wording, not the
-# article's), written out by hand from ../shared/research/sources.md.
+# article's), written out by hand from the verified sources (research/sources.md).
 SEED_FIGURES = [
     ("ru-casualties", "about 1.2 million", "CSIS", "27 January 2026"),
     ("ru-deaths", "275,000–325,000", "CSIS", "27 January 2026"),
@@ -114,32 +118,39 @@ def test_every_seed_figure_is_on_the_site_with_its_source_and_date(
         assert value in text(row) and who.lower() in text(row).lower() and when in text(row)
 
 
-def shared_research() -> Path | None:
-    """../shared beside the checkout, or beside the folder of worktrees it may sit in."""
-    for folder in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        if folder.is_dir():
-            return folder
-    return None
+PASSAGES = Path(__file__).with_name("verified_passages.yml")
+"""The seed's and the research notes' passages the sheet quotes, with their provenance."""
+
+
+def norm(s: str) -> str:
+    """`s` with its quotation marks and apostrophes made plain, and its spaces collapsed."""
+    s = re.sub(r"[“”«»\"]", '"', s)
+    s = re.sub(r"[‘’']", "'", s)
+    return " ".join(s.split())
+
+
+def passages() -> list[dict[str, Any]]:
+    return list(yaml.safe_load(PASSAGES.read_text(encoding="utf-8"))["passages"])
 
 
 def test_quotes_are_word_for_word_from_the_seed_or_the_verified_sources(content):
-    shared = shared_research()
-    if shared is None:
-        pytest.skip("../shared (seed article and research) is not beside this checkout")
-    seed = " ".join(
-        p.read_text(encoding="utf-8")
-        for p in [*shared.glob("seed/*.txt"), *shared.glob("research/*.md")]
-    )
-
-    def norm(s: str) -> str:
-        s = re.sub(r"[“”«»\"]", '"', s)
-        s = re.sub(r"[‘’']", "'", s)
-        return " ".join(s.split())
-
-    seed = norm(seed)
+    seed = " ".join(norm(p["text"]) for p in passages())
     missing = [
         s.id
         for s in content.statements.values()
         if not all(norm(p) in seed for p in re.split(r"\n\s*\n", s.quote) if p.strip())
     ]
-    assert not missing, f"statements not found word for word in the seed: {missing}"
+    assert not missing, f"statements not found word for word in {PASSAGES.name}: {missing}"
+
+
+def test_the_kept_passages_are_word_for_word_in_the_shared_files():
+    """Opt-in (FACTSHEET_SHARED names the folder given with the seed): every kept passage is
+    in its file, at its line, as it was copied."""
+    shared = os.environ.get("FACTSHEET_SHARED")
+    if not shared:
+        pytest.skip("set FACTSHEET_SHARED to the seed's folder to check the kept passages")
+    for passage in passages():
+        lines = (Path(shared) / passage["file"]).read_text(encoding="utf-8").splitlines()
+        first = passage["line"] - 1
+        kept = "\n".join(lines[first : first + passage["text"].count("\n") + 1])
+        assert kept == passage["text"], (passage["file"], passage["line"])

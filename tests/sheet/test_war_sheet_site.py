@@ -4,13 +4,42 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser.site_server import serve
 from tests.test_changes import ATOM
 from tests.test_datapackage import errors, package, validate
+from tests.test_publishing import (
+    assert_every_link_answers_200,
+    assert_no_web_fonts_analytics_or_cdn,
+    assert_the_404_page_works,
+    requests_elsewhere,
+)
 from tests.test_theme_overrides import NAMED_DIALOG
+
+
+@pytest.fixture(scope="module")
+def served(built: Path) -> Iterator[str]:
+    """The war sheet's site as GitHub Pages serves it, under a sub-path."""
+    with serve(built / "site") as base:
+        yield base
+
+
+def test_the_war_sheets_links_and_assets_answer_200_under_a_sub_path(served: str, built: Path):
+    assert_every_link_answers_200(served, built)
+
+
+def test_the_war_sheets_404_page_works_from_a_deep_address(served: str, built: Path):
+    assert_the_404_page_works(served, built, "casualties/no/such/thing.html")
+
+
+def test_the_war_sheet_loads_nothing_from_another_host(built: Path):
+    assert requests_elsewhere(built / "site") == []
+    assert_no_web_fonts_analytics_or_cdn(built / "site")
 
 
 def test_the_war_sheet_logs_the_corrections_it_made(built: Path) -> None:
