@@ -1,15 +1,16 @@
 """Save to reloaded page: how long an editor waits for `factsheet serve` to show an edit.
 
-    .venv/bin/python benchmarks/reload.py [--runs 9]
+    .venv/bin/python benchmarks/reload.py [--runs 7] [--sheet PATH]
 
-Copies the real fact sheet to a temporary folder, starts `factsheet serve` on it (a separate
-process, as an editor runs it) and opens the figure's page in headless Chromium. Then, run
-after run, it writes a new value for one figure into content/figures.yml and waits until the
-open page shows it. The clock starts just before the file is written and stops when the
-reloaded page has finished loading (its `load` event, as the page records it): watching the
-file, the rebuild and the browser's reload are all inside. Two figures are timed: one drawn in
-no chart, and one drawn in a chart (so that chart is drawn again). Prints the median and the
-range of each, and the server's own rebuild time.
+Copies a fact sheet (the real one unless --sheet names another) to a temporary folder, starts
+`factsheet serve` on it (a separate process, as an editor runs it) and opens each edited
+figure's page in headless Chromium. Then, run after run, it writes a new value for the figure
+into its content file and waits until the open page shows the new value. The clock starts
+just before the file is written and stops when the reloaded page has finished loading (its
+`load` event, as the page records it): watching the file, the rebuild and the browser's reload
+are all inside. Two figures are timed, picked as `make bench` picks its edits: one drawn in no
+chart, and one drawn in a chart (so that chart is drawn again). Prints the median and the range
+of each, and the server's own rebuild time; `make bench` puts the medians in its table.
 """
 
 from __future__ import annotations
@@ -23,111 +24,144 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-from generator.numbers import quantity  # noqa: E402
+import run as bench  # noqa: E402
+
 from tests.browser.kit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 _LOADED = """() => performance.timeOrigin
     + performance.getEntriesByType("navigation")[0].loadEventEnd"""
 """When the page finished loading, in milliseconds since the epoch (the machine's clock)."""
-CASES = [
-    # (figure id, page, the value as written in content/figures.yml, qualifier, in a chart)
-    ("ru-casualties-2025", "casualties/", 415000, "about", False),
-    ("ru-casualties", "casualties/", 1200000, "about", True),
-]
+SHEET_PARTS = ("mkdocs.yml", "content", "site_src")
+CASES = {"uncharted": "in no chart", "charted": "in a chart"}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    from playwright.sync_api import expect, sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
+def measure(
+    sheet: Path, runs: int, browser: Any = None, say: Any = print
+) -> dict[str, dict[str, Any]]:
+    """Save-to-reload seconds for an uncharted and a charted figure of `sheet` (a copy is
+    edited, never `sheet` itself): median, range and every run, and the server's rebuilds.
+    `browser` is a Playwright Chromium to use (one is started if none is given)."""
+    with tempfile.TemporaryDirectory(prefix="factsheet-reload-") as tmp:
         root = Path(tmp) / "sheet"
         root.mkdir()
-        for part in ("mkdocs.yml", "content", "site_src"):
-            (shutil.copytree if (REPO / part).is_dir() else shutil.copy2)(REPO / part, root / part)
+        for part in SHEET_PARTS:
+            if (sheet / part).is_dir():
+                shutil.copytree(sheet / part, root / part)
+            elif (sheet / part).is_file():
+                shutil.copy2(sheet / part, root / part)
+        targets = bench.edit_targets(root / "content")
         port = _free_port()
         url = f"http://127.0.0.1:{port}/"
-        server = subprocess.Popen(
-            [
-                str(REPO / ".venv" / "bin" / "factsheet"),
-                "serve",
-                "--root",
-                str(root),
-                "--port",
-                str(port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=open(Path(tmp) / "serve.log", "w"),  # noqa: SIM115
-        )
+        log = Path(tmp) / "serve.log"
+        with log.open("w") as err:
+            server = subprocess.Popen(
+                [str(REPO / ".venv" / "bin" / "factsheet"), "serve", "--root", str(root)]
+                + ["--port", str(port)],
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+            )
         try:
             _wait_for(url)
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                for figure_id, path, written, qualifier, charted in CASES:
-                    page.goto(url + path)
-                    value = page.locator(f"#{figure_id} .fs-value")
-                    expect(value).to_have_text(quantity(written, written, qualifier, "people"))
-                    times = []
-                    for run in range(1, args.runs + 1):
-                        new = written + run
-                        started = time.time()
-                        _set_value(root, figure_id, written + run - 1, new)
-                        shown = re.compile(
-                            f"^{re.escape(quantity(new, new, qualifier, 'people'))}$"
-                        )
-                        value.filter(has_text=shown).wait_for(timeout=30_000)
-                        # The clock stops when the reloaded page finished loading, as the page
-                        # itself recorded it: waiting from here would add Playwright's polling.
-                        times.append(page.evaluate(_LOADED) / 1000 - started)
-                        time.sleep(0.5)  # let the server settle between runs
-                    kind = "in a chart" if charted else "in no chart"
-                    print(
-                        f"{figure_id} ({kind}): median {statistics.median(times):.2f} s, "
-                        f"range {min(times):.2f}–{max(times):.2f} s over {len(times)} saves"
-                    )
-                browser.close()
+            if browser is not None:
+                results = _time_saves(browser, url, targets, runs, say)
+            else:
+                from playwright.sync_api import sync_playwright
+
+                with sync_playwright() as pw:
+                    own = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                    results = _time_saves(own, url, targets, runs, say)
+                    own.close()
         finally:
             server.terminate()
-            server.wait(timeout=10)
-            rebuilds = [
-                float(line.split()[-2])
-                for line in (Path(tmp) / "serve.log").read_text().splitlines()
-                if line.startswith("Rebuilt in ")
-            ]
-            if rebuilds:
-                print(
-                    f"of which the server's rebuild: median {statistics.median(rebuilds):.2f} s, "
-                    f"range {min(rebuilds):.2f}–{max(rebuilds):.2f} s"
+            server.wait(timeout=30)
+        rebuilds = [
+            float(line.split()[-2])
+            for line in log.read_text(encoding="utf-8").splitlines()
+            if line.startswith("Rebuilt in ")
+        ]
+        if rebuilds:
+            results["server_rebuild"] = _stats(rebuilds)
+        return results
+
+
+def _time_saves(
+    browser: Any, url: str, targets: dict[str, tuple[Path, str, int]], runs: int, say: Any
+) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    page = browser.new_page()
+    try:
+        for case, kind in CASES.items():
+            path, figure_id, value = targets[case]
+            page.goto(url + _page_of(url, figure_id))
+            shown = page.locator(f"#{figure_id} .fs-value").first
+            edit = bench.editor(path, figure_id, value)
+            times = []
+            for run in range(runs):
+                before = shown.inner_text()
+                started = time.time()
+                edit(run)
+                # A new value is shown once the reloaded page shows other text for it (each run
+                # raises the value by a step that shows: 1.2 million -> 1.3 million).
+                shown.filter(has_not_text=re.compile(f"^{re.escape(before)}$")).wait_for(
+                    timeout=60_000
                 )
+                # The clock stops when the reloaded page finished loading, as the page itself
+                # recorded it: waiting from here would add Playwright's polling.
+                times.append(page.evaluate(_LOADED) / 1000 - started)
+                time.sleep(0.5)  # let the server settle between runs
+            results[case] = {"figure": figure_id, **_stats(times)}
+            say(
+                f"{figure_id} ({kind}): median {results[case]['median_s']:.2f} s, range "
+                f"{min(times):.2f}–{max(times):.2f} s over {len(times)} saves"
+            )
+    finally:
+        page.close()
+    return results
 
 
-def _set_value(root: Path, figure_id: str, old: int, new: int) -> None:
-    path = root / "content" / "figures.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index(f"  - id: {figure_id}\n")
-    at = text.index(f"    value: {old}\n", start)
-    path.write_text(
-        text[:at] + f"    value: {new}\n" + text[at + len(f"    value: {old}\n") :],
-        encoding="utf-8",
-    )
+def _stats(seconds: list[float]) -> dict[str, Any]:
+    return {
+        "median_s": statistics.median(seconds),
+        "range_s": [min(seconds), max(seconds)],
+        "runs_s": seconds,
+    }
+
+
+_LINK = re.compile(r'href="((?!https?:|#|mailto:)[^"#?]*/)"')
+
+
+def _page_of(url: str, record_id: str) -> str:
+    """The path of the page that shows `record_id`, found by following the home page's links."""
+    seen = [""]
+    for path in seen:
+        with urllib.request.urlopen(url + path, timeout=30) as response:
+            text = response.read().decode("utf-8")
+        if f' id="{record_id}"' in text:
+            return path
+        for link in _LINK.findall(text):
+            target = urllib.parse.urljoin(url + path, link).removeprefix(url)
+            if target not in seen and not target.startswith(("embed/", "..")):
+                seen.append(target)
+    raise SystemExit(f"no page of the preview shows {record_id}")
 
 
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
-def _wait_for(url: str, timeout: float = 120.0) -> None:
+def _wait_for(url: str, timeout: float = 180.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -136,6 +170,21 @@ def _wait_for(url: str, timeout: float = 120.0) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"`factsheet serve` did not answer at {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sheet", type=Path, default=REPO, help="the sheet to copy and edit")
+    args = parser.parse_args()
+    results = measure(args.sheet, args.runs)
+    rebuild = results.get("server_rebuild")
+    if rebuild:
+        low, high = rebuild["range_s"]
+        print(
+            f"of which the server's rebuild: median {rebuild['median_s']:.2f} s, "
+            f"range {low:.2f}–{high:.2f} s"
+        )
 
 
 if __name__ == "__main__":

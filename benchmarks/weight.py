@@ -1,8 +1,12 @@
-"""What a first visit to the home page transfers: every file it loads, raw and gzipped.
+"""What a first visit to a page transfers: every file it loads, raw and gzipped.
 
-With Chromium (Playwright) at hand, the page is opened from a local server and every response
-is counted, including what scripts fetch (Material's search worker and index). Without it,
-the files are found by reading the HTML and its stylesheets, plus the search files Material's
+    .venv/bin/python benchmarks/weight.py SITE [PAGE ...]
+
+Every page's first visit stays within 100 KB gzipped (BUDGET_BYTES): the browser tests hold
+the rich fixture to it and the sheet tests the war sheet. With Chromium (Playwright) at hand,
+each page is opened from a local server with an empty cache and every response is counted,
+including what scripts fetch (Material's search worker and index). Without it, the files are
+found by reading the HTML and its stylesheets, plus the search files Material's
 config names. Either way nothing is fetched from any other host.
 """
 
@@ -18,6 +22,7 @@ import threading
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -55,14 +60,39 @@ class Resource:
     gzip: int
 
 
+BUDGET_BYTES = 100_000
+"""Every page's first visit, gzipped, stays within 100 KB (README, "Performance")."""
+
+
 def measure(site: Path, page: str = "index.html") -> dict[str, object]:
     """The first visit to `page` of the built `site`: per-file and per-kind bytes, totals."""
-    method = "chromium" if _browser_available() else "static"
-    offsite: list[str] = []
+    return measure_pages(site, [page])[page]
+
+
+def measure_pages(
+    site: Path, pages: list[str], browser: Any = None, method: str | None = None
+) -> dict[str, dict[str, object]]:
+    """`measure` for each of `pages`, each a first visit (empty cache), one browser for all:
+    `browser` (a Playwright Chromium) if given, else one started here if Chromium is at hand;
+    `method="static"` reads the files instead (what they name, whether a browser loads it)."""
+    if method is None:
+        method = "chromium" if browser is not None or _browser_available() else "static"
+    offsite: dict[str, list[str]] = {page: [] for page in pages}
     if method == "chromium":
-        paths = _loaded_by_browser(site, page, offsite)
+        loaded = _loaded_by_browser(site, pages, offsite, browser)
     else:
-        paths = _loaded_statically(site, page, offsite)
+        loaded = {page: _loaded_statically(site, page, offsite[page]) for page in pages}
+    return {page: _summary(site, page, method, loaded[page], offsite[page]) for page in pages}
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of the built `site` (embeds included), as paths like `about/index.html`."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+
+
+def _summary(
+    site: Path, page: str, method: str, paths: list[str], offsite: list[str]
+) -> dict[str, object]:
     resources = [_resource(site, p) for p in dict.fromkeys(paths) if (site / p).is_file()]
     kinds: dict[str, dict[str, int]] = {}
     for r in resources:
@@ -104,42 +134,67 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _loaded_by_browser(site: Path, page: str, offsite: list[str]) -> list[str]:
+def _loaded_by_browser(
+    site: Path, pages: list[str], offsite: dict[str, list[str]], browser: Any
+) -> dict[str, list[str]]:
+    """What each page loads on a first visit: a new browser context (empty cache) per page,
+    all opened at once and then each awaited, so the pages' idle waits overlap."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    loaded: list[str] = []
     try:
+        if browser is not None:
+            return _first_visits(browser, base, pages, offsite)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            context = browser.new_context(service_workers="block")
-
-            def route(route):  # type: ignore[no-untyped-def]
-                if route.request.url.startswith(base):
-                    route.continue_()
-                else:
-                    offsite.append(route.request.url)
-                    route.abort()
-
-            context.route("**/*", route)
-
-            def on_response(response):  # type: ignore[no-untyped-def]
-                if response.url.startswith(base) and response.status == 200:
-                    path = unquote(urlsplit(response.url).path).lstrip("/")
-                    loaded.append(path if path and not path.endswith("/") else path + "index.html")
-
-            context.on("response", on_response)
-            tab = context.new_page()
-            tab.goto(base + page.removesuffix("index.html"), wait_until="networkidle")
-            tab.wait_for_timeout(500)  # let the search worker fetch its index
-            browser.close()
+            own = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                return _first_visits(own, base, pages, offsite)
+            finally:
+                own.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _first_visits(
+    browser: Any, base: str, pages: list[str], offsite: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    loaded: dict[str, list[str]] = {page: [] for page in pages}
+    opened = []
+    for page in pages:
+        context = browser.new_context(service_workers="block")
+        context.route("**/*", functools.partial(_route, base, offsite[page]))
+        context.on("response", functools.partial(_record, base, loaded[page]))
+        tab = context.new_page()
+        tab.goto(base + page.removesuffix("index.html"), wait_until="commit")
+        opened.append((page, context, tab))
+    for page, context, tab in opened:
+        tab.wait_for_load_state("networkidle")
+        if tab.locator("form[name=search]").count():
+            # Material's search worker fetches the index once it has started; wait for it.
+            for _ in range(100):
+                if "search/search_index.json" in loaded[page]:
+                    break
+                tab.wait_for_timeout(50)
+        context.close()
     return loaded
+
+
+def _route(base: str, offsite: list[str], route: Any) -> None:
+    if route.request.url.startswith(base):
+        route.continue_()
+    else:
+        offsite.append(route.request.url)
+        route.abort()
+
+
+def _record(base: str, loaded: list[str], response: Any) -> None:
+    if response.url.startswith(base) and response.status == 200:
+        path = unquote(urlsplit(response.url).path).lstrip("/")
+        loaded.append(path if path and not path.endswith("/") else path + "index.html")
 
 
 # --- Without one -------------------------------------------------------------------------------
@@ -204,3 +259,20 @@ def _loaded_statically(site: Path, page: str, offsite: list[str]) -> list[str]:
                 if not target.startswith("data:"):
                     queue.append(urljoin(path, target))
     return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`weight.py SITE [PAGE ...]`: each page's first visit as JSON (every page if none named)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="a built site folder")
+    parser.add_argument("pages", nargs="*", help="pages such as about/index.html (default: all)")
+    args = parser.parse_args(argv)
+    measured = measure_pages(args.site, args.pages or pages_of(args.site))
+    print(json.dumps(measured, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

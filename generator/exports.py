@@ -84,10 +84,10 @@ def _num(x: float) -> float | int:
 
 def cite_as(content: Content, title: str, permalink: str) -> str:
     """The 'Cite as' line of a figure, the same words as on its page."""
-    updated = content.writer.date(content.sheet.updated)
+    updated = content.writer.date_words(content.sheet.updated)
     sheet = content.sheet.title
     return content.language.text(
-        "downloads.cite_as", sheet=sheet, title=title, date=updated, link=permalink
+        "downloads.cite_as", sheet=sheet, title=title, link=permalink, **updated
     )
 
 

@@ -6,7 +6,6 @@ that will build them. Its page stage (`render_site`) writes nothing, so `check` 
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from . import charts, datapackage, exports, feed, links, metadata, social
+from .assets import copy_assets
 from .content import Content, Located
 from .errors import ContentError, Problem
 from .page import Page
@@ -130,9 +130,7 @@ def _generate(
     drawer: charts.Drawer,
 ) -> Generated:
     docs.mkdir(parents=True, exist_ok=True)
-    for assets in (THEME / "assets", project.site_src / "assets"):
-        if assets.is_dir():
-            shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+    copy_assets((THEME / "assets", project.site_src / "assets"), docs / "assets")
     chart_set = charts.render_charts(
         content, docs, project.cache_dir / "charts", project.site_url, drawer
     )

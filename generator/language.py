@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from babel import Locale
 
 CATALOGS = Path(__file__).parent / "catalogs"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT = "en"
 PLURAL_CATEGORIES = frozenset(fluent.PLURAL_CATEGORIES)
 
@@ -53,8 +54,11 @@ def languages() -> list[str]:
 @functools.lru_cache(maxsize=16)
 def catalog(language: str) -> dict[str, str]:
     """The generator's own messages for `language`, flattened to dotted keys."""
+    # LibYAML's loader where PyYAML has it: the pure-Python one took 0.2 s a catalog, and a
+    # sheet that overrides a message has every catalog read to check it.
     with open(CATALOGS / f"{language}.yml", encoding="utf-8") as f:
-        return {key: str(text) for key, text in flatten(yaml.safe_load(f)).items()}
+        tree = yaml.load(f, Loader=_LOADER)
+    return {key: str(text) for key, text in flatten(tree).items()}
 
 
 def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Message]:
@@ -77,13 +81,17 @@ def placeholders(message: Message) -> set[str]:
 
 class Count(FluentType, float):
     """A number for a message: printed as the writer wrote it ('1.2 million'), chosen on by its
-    value's CLDR plural category (`[one]`, `[few]`, …)."""
+    value's CLDR plural category (`[one]`, `[few]`, …), or by the `form` given: after
+    'близько' a Ukrainian noun takes the genitive, whose forms are those of other categories
+    ('близько 3 кілометрів', as '5 кілометрів')."""
 
     written: str
+    form: str | None
 
-    def __new__(cls, value: float | Decimal, written: str) -> Count:
+    def __new__(cls, value: float | Decimal, written: str, form: str | None = None) -> Count:
         self = float.__new__(cls, value)
         self.written = written
+        self.form = form
         return self
 
     def format(self, locale: Locale) -> str:
@@ -186,7 +194,17 @@ class Language:
 class _FluentBundle(FluentBundle):
     """fluent.runtime's bundle, keeping a `Count` as it is: the stock one turns every float
     argument into its own number type, which writes 1200000 as '1,200,000' where the writer
-    wrote '1.2 million' (tests/test_language.py breaks on a release that changes this)."""
+    wrote '1.2 million' (tests/test_language.py breaks on a release that changes this); and
+    choosing by a `Count`'s own plural form when it has one."""
+
+    def __init__(self, locales: list[str], **options: Any) -> None:
+        super().__init__(locales, **options)
+        cldr = self._plural_form
+
+        def plural_form(value: Any) -> Any:
+            return value.form if isinstance(value, Count) and value.form else cldr(value)
+
+        self._plural_form = plural_form
 
     def format_pattern(
         self, pattern: Pattern, args: dict[str, Any] | None = None

@@ -69,7 +69,7 @@ class MessageSyntaxError(ValueError):
 def parse(text: str) -> ast.Pattern:
     """The Fluent pattern of `text`, its leading and trailing blanks left out (`split` keeps
     them: Fluent trims them, and ' to { $title }' must keep its space)."""
-    core = split(text)[1]
+    core = split(text)[1] or '{""}'  # an empty message, as the bundle holds one
     source = "m =\n" + "".join(f"    {line}\n" for line in core.split("\n"))
     entry = FluentParser(with_spans=False).parse_entry(source)
     if isinstance(entry, ast.Junk):

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import local_input, numbers
+from . import messages as fluent
 from .errors import shown
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import catalog, languages
@@ -654,10 +655,12 @@ class UnitWords(Strict):
 
     name: PlainText = Field(description="Its name, for an axis title or a table: 'doses'.")
     amount: PlainText | dict[PluralCategory, PlainText] = Field(
-        description="The unit with its number, `{n}` standing for the number: '{n} doses'; or "
-        "one text per CLDR plural category the language has, e.g. {one: '{n} dose', other: "
-        "'{n} doses'} (en and de: one, other; uk: one, few, many, other; fr: one, "
-        "many, other)."
+        description="The unit with its number, a message in Fluent syntax as the catalogs' "
+        "are, `{ $n }` standing for the number: '{ $n } doses', or with a form per CLDR plural "
+        "category the language has, '{ $n -> [one] { $n } dose *[other] { $n } doses }' (en "
+        "and de: one, other; uk: one, few, many, other; fr: one, many, other). The format "
+        "before it ('{n} doses', or {one: '{n} dose', other: '{n} doses'}) works until 0.3.0, "
+        "with a warning."
     )
 
 
@@ -678,6 +681,35 @@ class SheetUnit(Strict):
 def _at(path: Sequence[str | int], message: str) -> PydanticCustomError:
     """An error about the field at `path` below the record being validated."""
     return PydanticCustomError(AT_FIELD, "{message}", {"path": path, "message": message})
+
+
+def _unit_message_problem(text: str, tag: str, own: bool) -> str | None:
+    """Why a unit's `amount` in Fluent syntax cannot be used, or None: it must print the
+    number, `{ $n }`, and choose by nothing but its plural forms (all of them, in the sheet's
+    own language)."""
+    try:
+        found = fluent.shape(text)
+    except fluent.MessageSyntaxError as error:
+        return f"expected a message in Fluent syntax, e.g. '{{ $n }} doses': {error}"
+    if found.forbidden:
+        return (
+            f"a unit's words may use only {{ $n }} and its plural forms, not {found.forbidden[0]}"
+        )
+    if found.variables - {"n"}:
+        unknown = ", ".join("{ $" + v + " }" for v in sorted(found.variables - {"n"}))
+        return f"unknown variable {unknown}; a unit's words have {{ $n }}, the number"
+    if "n" not in found.printed:
+        return "expected { $n } where the number goes"
+    needed = _plural_forms(tag)
+    forms = {k for k in found.selectors.get("n", ()) if not k.replace(".", "").isdigit()}
+    if forms - needed:
+        extra, has = ", ".join(sorted(forms - needed)), ", ".join(sorted(needed))
+        return f"{tag} has no plural form {extra}: it has {has}"
+    missing = sorted(needed - forms) if own and forms else []
+    if missing:
+        has = ", ".join(sorted(needed))
+        return f"missing the plural form(s) {', '.join(missing)}: {tag} needs {has}"
+    return None
 
 
 def _plural_forms(language: str) -> set[str]:
@@ -785,6 +817,11 @@ class Sheet(Strict):
                 )
             for tag, written in own.words.items():
                 path = ["units", key, "words", tag, "amount"]
+                if isinstance(written.amount, str) and not fluent.is_legacy(written.amount):
+                    wrong = _unit_message_problem(written.amount, tag, tag == self.language)
+                    if wrong:
+                        raise _at(path, wrong)
+                    continue
                 forms = written.amount if isinstance(written.amount, dict) else {}
                 needed = _plural_forms(tag) if tag == self.language else {"other"}
                 missing = sorted(needed - set(forms)) if forms else []

@@ -65,12 +65,13 @@ class Writer:
         """The sheet's own units (`sheet.units`), besides the built-in ones."""
         self.date = functools.lru_cache(maxsize=4096)(self._date)
 
-    def number(self, x: float, decimals: int | None = None) -> str:
-        """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8' (in English)."""
+    def number(self, x: float, decimals: int | None = None, after: str | None = None) -> str:
+        """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8' (in English). `after`:
+        the qualifier it follows, whose case its scale word takes ('близько 3 мільйонів')."""
         value, scale = _as_shown(x, decimals)
         if scale is None:
             return self._decimal(value)
-        return self._scaled(value, scale)
+        return self._scaled(value, scale, after)
 
     def _decimal(self, d: Decimal) -> str:
         from babel.numbers import format_decimal
@@ -80,32 +81,38 @@ class Writer:
                 _trimmed(d), locale=self.language.locale, decimal_quantization=False
             )
 
-    def _scaled(self, d: Decimal, key: str) -> str:
+    def _scaled(self, d: Decimal, key: str, after: str | None = None) -> str:
         """'1.2 million', '1,2 Millionen', '1,2 мільйона': CLDR's long compact pattern for the
-        plural form the number takes."""
+        plural form the number takes (after `after`: 'близько 1 мільйона')."""
         formats = self.language.locale.compact_decimal_formats["long"]
         d = _trimmed(d)
-        pattern = formats.get(self.language.plural_form(d)) or formats["other"]
+        form = self.form_after(after, d) or self.language.plural_form(d)
+        pattern = formats.get(form) or formats["other"]
         raw = str(pattern[key].pattern).replace("'", "")
         return re.sub("0+", lambda _: self._decimal(d), raw, count=1)
 
     def percent(self, x: float, decimals: int | None = None) -> str:
-        """12.5 -> '12.5%' ('12,5 %' in German): the locale's percent pattern."""
-        from babel.numbers import format_percent
-
-        d = half_up(x, decimals if decimals is not None else (0 if float(x).is_integer() else 1))
-        with localcontext(_WIDE):
-            return format_percent(
-                _trimmed(d) / 100, locale=self.language.locale, decimal_quantization=False
-            )
+        """12.5 -> '12.5%' ('12,5 %' in German, '12,5\u202f%' in French): the catalog's
+        `units.percent.amount`, as CLDR's patterns put a breaking or a no-break space before
+        '%' where French typography wants a narrow one, as before ':' and ';'."""
+        d = _trimmed(
+            half_up(x, decimals if decimals is not None else (0 if float(x).is_integer() else 1))
+        )
+        return self.language.amount("units.percent.amount", d, self._decimal(d))
 
     def span(
-        self, low: float, high: float, decimals: int | None = None, *, sentence: bool = False
+        self,
+        low: float,
+        high: float,
+        decimals: int | None = None,
+        *,
+        sentence: bool = False,
+        after: str | None = None,
     ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
         millions); in a sentence, as the catalog's `numbers.range` says a range ('de 110 à
         120', 'zwischen 110 und 120', 'від 110 до 120')."""
-        a, b = self.number(low, decimals), self.number(high, decimals)
+        a, b = self.number(low, decimals, after), self.number(high, decimals, after)
         if a == b:
             return a
         (low_shown, low_scale), (_, high_scale) = (
@@ -138,27 +145,30 @@ class Writer:
         """The whole figure as a reader sees it: qualifier, number or range, unit, metric
         twin; with `sentence`, a range as a sentence says it."""
         found = unit(unit_key, self.units)
+        after = qualifier
+        form = self.form_after(after, _count(high, decimals))
         # A range is said in words only where no word of ours follows it (a count, whose
         # noun is the author's label, or a percentage): 'bis' and 'до' govern the case of a
         # unit's noun ('4 bis 6 Jahre', never 'zwischen 4 und 6 Jahre'), which CLDR's words
         # for it cannot follow.
         sentence = sentence and (unit_key == "percent" or (found.counts and not found.singular))
         if found.currency:
-            text = self._money_said(low, high, found.currency, decimals, sentence)
+            text = self._money_said(low, high, found.currency, decimals, sentence, after)
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
                 text = self._range(self.number(low, decimals), text, sentence)
         else:
-            numeral = self.span(low, high, decimals, sentence=sentence)
+            numeral = self.span(low, high, decimals, sentence=sentence, after=after)
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
             scale = _SCALE_WORDS.get(_as_shown(high, decimals)[1] or "", "none")
-            text = self.language.amount(
-                f"{found.words_key}.amount", count, numeral, base=base, scale=scale
+            text = self.language.text(
+                f"{found.words_key}.amount", n=Count(count, numeral, form), base=base, scale=scale
             )
         if qualifier and qualifier != "exactly":
-            text = self.language.text(f"qualifiers.{qualifier}", n=text)
+            kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
+            text = self.language.text(f"qualifiers.{qualifier}", n=text, kind=kind)
         if metric and found.metric:
             target, factor = found.metric
             digits = 0 if high * factor >= 100 else 1
@@ -167,6 +177,24 @@ class Writer:
             )
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
+
+    def form_after(self, after: str | None, count: Decimal) -> str | None:
+        """The plural form the words of the number `count` take after `after` (a qualifier,
+        or 'events' for a timeline's count), when not the number's own: the catalog's
+        `numbers.form_after` says it, as a preposition may govern a case whose endings are
+        those of another form ('близько 3 кілометрів', as '5 кілометрів')."""
+        if after is None:
+            return None
+        own = self.language.plural_form(count)
+        key = after.replace(" ", "-")  # a Fluent variant's key has no spaces: 'up-to'
+        form = self.language.text("numbers.form_after", after=key, form=own).strip()
+        return form if form != own else None
+
+    def counted(self, key: str, count: int, after: str) -> str:
+        """The message `key` for `count` things, its number in the form the message's words
+        before it govern ('з 1 мільйона подій'): `after` names them for `numbers.form_after`."""
+        n = Count(count, self.number(count, after=after), self.form_after(after, Decimal(count)))
+        return self.language.text(key, n=n)
 
     def shows_as_zero(self, x: float, unit_key: str, decimals: int | None = None) -> bool:
         """True when `x`, not 0, would be written as 0 in `unit_key` (0.0000004 km -> '0
@@ -184,7 +212,13 @@ class Writer:
         return _as_shown(x, decimals)[0] == 0
 
     def _money_said(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        sentence: bool = False,
+        after: str | None = None,
     ) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
@@ -194,22 +228,34 @@ class Writer:
         or 'none', as French says 'de' after a scale word, and `$initial` is 'vowel' or
         'consonant', the currency name's first letter, as French elides 'de' before a
         vowel."""
-        from babel.numbers import get_currency_name
-
-        numeral = self._money_numeral(low, high, code, decimals, sentence)
+        numeral = self._money_numeral(low, high, code, decimals, sentence, after)
         count = _count(high, decimals)
-        whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
-        name = get_currency_name(code, int(count) if whole else count, self.language.locale)
+        form = self.form_after(after, count)
+        name = self.currency_name(code, count, form)
         scale = _as_shown(high, decimals)[1]
         return self.language.text(
             "money.amount",
             symbol=self._money(low, high, code, decimals, sentence),
-            n=Count(count, numeral),
+            n=Count(count, numeral, form),
             currency=name,
             short=self._money_short(low, high, code, decimals, sentence),
             scale=_SCALE_WORDS.get(scale or "", "none"),
-            initial="vowel" if name[:1].lower() in _VOWELS else "consonant",
+            initial=initial(name),
         )
+
+    def currency_name(self, code: str, count: Decimal, form: str | None = None) -> str:
+        """The currency's name for `count` of it, in the plural form `count` takes (or `form`):
+        CLDR's ('euros', 'US-Dollar', 'гривень'), unless the catalog's `money.name` says it
+        otherwise, as newsrooms do ('dollars', not 'dollars des États-Unis'; 'Hrywnja', not
+        'Ukrainische Hrywen'; 'гривень', not 'українських гривень')."""
+        from babel.numbers import get_currency_name
+
+        whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
+        number = int(count) if whole else count
+        plurals = self.language.locale._data["currency_names_plural"].get(code, {})
+        cldr = plurals.get(form or "") or get_currency_name(code, number, self.language.locale)
+        n = Count(count, self._decimal(_trimmed(count)), form)
+        return self.language.text("money.name", code=code, n=n, cldr=cldr)
 
     def _money_short(
         self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
@@ -232,7 +278,13 @@ class Writer:
             )
 
     def _money_numeral(
-        self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        sentence: bool = False,
+        after: str | None = None,
     ) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
         any, as money is written."""
@@ -243,7 +295,7 @@ class Writer:
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
             return self._cents(low, high, get_currency_precision(code))
-        return self.span(low, high, decimals, sentence=sentence)
+        return self.span(low, high, decimals, sentence=sentence, after=after)
 
     def _money(
         self, low: float, high: float, code: str, decimals: int | None, sentence: bool = False
@@ -275,16 +327,16 @@ class Writer:
             )
         return a if a == b else f"{a}{DASH}{b}"
 
-    def unit_name(self, unit_key: str) -> str:
+    def unit_name(self, unit_key: str, use: str = "alone") -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
-        'per 100,000 people'; in German 'Meter pro Tag', 'US-Dollar', 'je 100.000 Personen'."""
+        'per 100,000 people'; in German 'Meter pro Tag', 'US-Dollar', 'je 100.000 Personen'.
+        `use` is 'in' where the name follows the word for 'in' in a sentence, for a language
+        whose 'in' governs a case ('Angaben in Kilometern')."""
         found = unit(unit_key, self.units)
         if found.currency:
-            from babel.numbers import get_currency_name
-
-            return get_currency_name(found.currency, 2, self.language.locale)
+            return self.currency_name(found.currency, Decimal(2))
         base = self.number(found.per) if found.per else ""
-        return self.language.text(f"{found.words_key}.name", base=base)
+        return self.language.text(f"{found.words_key}.name", base=base, use=use)
 
     def _date(self, value: PartialDate | dt.date) -> str:
         """'12 October 2025', 'December 2025' or '2025', as precise as the source."""
@@ -354,6 +406,33 @@ class Writer:
         language says one ('de 500 000 à 600 000', 'zwischen 500.000 und 600.000')."""
         return self.shown(q, sentence=True)
 
+    def claim_words(self, q: Quantity) -> dict[str, object]:
+        """What the catalog's `blocks.claim` is given besides the texts it joins: `$says`, the
+        source's words, elided where the language elides before the value ('une hausse d’'
+        before 'environ 800 millions', then `$join` is 'elided', else 'space'); `$scale`, the
+        value's scale word when the label follows a count ('1 million de salariés'), else
+        'none'; `$initial`, how the label opens; `$dated`, 'yes' when a `$when` follows."""
+        from .typography import elide
+
+        says, join = elide(self.language, q.says or "", self.said(q))
+        found = unit(q.unit, self.units)
+        scale = _as_shown(q.bounds[1], q.decimals)[1] if found.counts else None
+        return {
+            "says": says,
+            "join": join,
+            "scale": _SCALE_WORDS.get(scale or "", "none"),
+            "initial": initial(q.label),
+            "dated": "yes" if self.when(q) else "no",
+        }
+
+    def claim(self, q: Quantity) -> str:
+        """A source's figure as a sentence says it, as plain text: 'The UN estimates about
+        8.2 billion people in the world, as of July 2024' (no final stop)."""
+        words = self.claim_words(q)
+        return self.language.text(
+            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.when(q)
+        )
+
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'Population in 2100 ÷ Population in
         2024'; None for a stored figure."""
@@ -399,6 +478,13 @@ class Writer:
         """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
         text = self.span(*q.bounds, q.decimals)
         return f"({text})" if DASH in text else text
+
+
+def initial(word: str) -> str:
+    """'vowel' or 'consonant': how `word` opens, for a message that elides before a vowel
+    ('d’euros'). An 'h' counts as a consonant: it may be mute ('d’habitants') or aspirated
+    ('de hryvnias'), which only a dictionary tells."""
+    return "vowel" if word[:1].lower() in _VOWELS else "consonant"
 
 
 def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:

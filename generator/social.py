@@ -120,7 +120,7 @@ def spec(content: Content, site_url: str) -> dict[str, Any]:
         marks.append(_text(_MARGIN, 190, _wrap(sheet.description, 26, inner, 10), 26))
     footer = [
         sheet.title if len(sheet.title) < 60 else "",
-        content.language.text("social.updated", date=content.writer.date(sheet.updated)),
+        content.language.text("social.updated", **content.writer.date_words(sheet.updated)),
     ]
     if site_url:
         footer.append(site_url.split("://", 1)[-1].rstrip("/"))

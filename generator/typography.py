@@ -1,7 +1,9 @@
 """Typography from the locale: how the items of a list are joined in the sheet's language.
 
 - `and`: CLDR's list pattern, through Babel's `format_list` ('A, B and C'; 'A, B und C';
-  'A, B et C'; 'A, B і C'), for names.
+  'A, B et C'; 'A, B і C'), for names: the pattern of the locale the catalog's
+  `typography.lists` names (English: en_GB's, with no serial comma, as the catalog's own
+  sentences write lists; CLDR's 'en' has one).
 - `series`: the same for items that hold commas of their own (references: 'UN, “Title”, 11
   July 2024'): its commas become the language's semicolon, the catalog's `typography.series`
   ('; ', and in French '\u202f; ', a narrow no-break space before it): 'A; B; and C',
@@ -40,12 +42,28 @@ def separators(language: Language, length: int, kind: Kind = "and") -> list[str]
     from babel.lists import format_list
 
     tokens = [_TOKEN.format(i) for i in range(length)]
-    text = format_list(tokens, locale=language.locale)
+    text = format_list(tokens, locale=language.text("typography.lists") or language.locale)
     found = [text.split(tokens[i], 1)[1].split(tokens[i + 1], 1)[0] for i in range(length - 1)]
     if kind == "series":
         semicolon = language.text("typography.series")
         found = [s.replace(", ", semicolon) for s in found]
     return [*found, ""]
+
+
+def elide(language: Language, before: str, after: str) -> tuple[str, str]:
+    """`before` as it stands before `after`, and how they join: 'space', or 'elided' when its
+    last word elides before the vowel `after` opens with, by the catalog's
+    `typography.elisions` ('de=d’ que=qu’': 'une hausse de' + 'environ 800 millions' ->
+    'une hausse d’', 'elided'). A language with no elisions keeps every word."""
+    from .numbers import initial
+
+    rules = dict(
+        pair.split("=", 1) for pair in language.text("typography.elisions").split() if "=" in pair
+    )
+    head, _, last = before.rpartition(" ")
+    if last in rules and initial(after) == "vowel":
+        return f"{head} {rules[last]}" if head else rules[last], "elided"
+    return before, "space"
 
 
 def join(language: Language, items: Sequence[str], kind: Kind = "and") -> str:

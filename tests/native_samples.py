@@ -26,7 +26,7 @@ from generator.content import Content
 from generator.language import Count, Language, catalog, languages
 from generator.models import PartialDate, Period, Source
 from generator.numbers import Writer
-from generator.typography import join
+from generator.typography import elide, join
 from generator.validation import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +77,16 @@ QUALIFIED: tuple[tuple[float, float, str], ...] = (
     (12.5, 12.5, "percent"),
 )
 
+UNIT_IN = frozenset(
+    {
+        *(f"charts.{k}" for k in ("range_bar", "bar", "line", "stacked_bar", "column")),
+        *(
+            f"datapackage.resources.chart.{k}"
+            for k in ("bar", "range-bar", "line", "stacked-bar", "column")
+        ),
+    }
+)
+"""Messages whose `$unit` follows the word for 'in': given the name `use="in"`."""
 DAY_ONLY = frozenset({"changes.corrected", "changes.updated", "changes.clarified"})
 """Messages given only a full day (a change log entry's date)."""
 
@@ -164,6 +174,7 @@ class Samples:
             ]
         if name == "scale":
             return [("linear", {"scale": ""}), ("log", {"scale": self.say("charts.log_scale")})]
+        events = sorted(self.content.events.values(), key=lambda e: e.date.first_day())
         simple: dict[str, object] = {
             "title": q.title,
             "label": q.label,
@@ -183,7 +194,7 @@ class Samples:
             "why": q.title + ".",
             "kind": self.say("feed.correction"),
             "titles": join(self.language, [x.title for x in self.content.quantities()[:2]]),
-            "who": sheet.title,
+            "who": first.name,
             "link": "https://example.org/",
             "site": sheet.title,
             "id": next(iter(self.content.charts), "chart"),
@@ -191,14 +202,14 @@ class Samples:
             "description": self.say("datapackage.figures.label"),
             "computed": self.say("downloads.computed"),
             "events": self.language.amount("charts.events", 3, self.write.number(3)),
-            "first": self.write.date(DATES["a month"]),
-            "last": self.write.date(DATES["a day"]),
+            "first": self.write.date(events[0].date) if events else "",
+            "last": self.write.date(events[min(2, len(events) - 1)].date) if events else "",
             "when": self.write.date(DATES["a day"]),
             "items": join(
                 self.language,
                 [
-                    self.say("charts.item", when=self.write.date(d), title=e.title)
-                    for d, e in zip(DATES.values(), self.content.events.values(), strict=False)
+                    self.say("charts.item", when=self.write.date(e.date), title=e.title)
+                    for e in events[:3]
                 ],
                 "items",
             ),
@@ -232,7 +243,10 @@ class Samples:
                 unit = "per-100000-people" if unit == "per-people" else "per-1000"
             return [
                 ("name", self.write.unit_name(unit)),
-                ("in a chart", self.say("charts.bar", unit=self.write.unit_name(unit), scale="")),
+                (
+                    "in a chart",
+                    self.say("charts.bar", unit=self.write.unit_name(unit, "in"), scale=""),
+                ),
             ]
         if key == "units.with_metric":
             return [
@@ -280,7 +294,57 @@ class Samples:
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
                 for c in (1, 3, 5, 21, 1407)
             ]
+        if key == "blocks.claim":
+            return self.claims()
+        if key == "numbers.form_after":
+            return [
+                (f"{q} {lo} {unit}", self.figure(lo, lo, unit, q))
+                for q in ("about", "up to", "over")
+                for lo, unit in ((1, "km"), (3, "km"), (5, "km"), (3_000_000, "people"))
+            ] + [
+                (f"events, n = {n}", self.write.counted("charts.events", n, "events"))
+                for n in (1, 3, 1_000_000)
+            ]
+        if key == "money.name":
+            return [
+                (f"{code}, n = {n}", self.write.currency_name(code, Decimal(n)))
+                for code in ("EUR", "USD", "UAH")
+                for n in (1, 2, 5, 1.5)
+            ]
+        if key == "typography.lists":
+            names = [src.name for src in self.sources(3)]
+            return [("three names", join(self.language, names))]
+        if key == "typography.elisions":
+            said = self.figure(800_000_000, 800_000_000, "EUR", "about")
+            says, how = elide(self.language, self.say("charts.legend_others"), said)
+            return [("before 'about …'", f"{says}{' ' if how == 'space' else ''}{said}")]
         return None
+
+    def claims(self) -> list[tuple[str, str]]:
+        """`blocks.claim` as the example sheet's figures say it, and for counts and
+        qualifiers the sheet may not have, with its own first figure's words."""
+        out = []
+        for q in [q for q in self.content.quantities() if not q.computed][:4]:
+            out.append((q.id, self.write.claim(q)))
+        counts = [q for q in self.content.quantities() if not q.computed and q.unit == "people"]
+        q = (counts or [q for q in self.content.quantities() if not q.computed])[0]
+        label = q.label if counts else self.say("units.people.name")  # a count's label
+        for value, qualifier in ((1_000_000, None), (1_200_000, "about"), (25, "less than")):
+            changed = q.model_copy(
+                update={"value": value, "low": None, "high": None, "qualifier": qualifier}
+            )
+            try:
+                words = self.write.claim_words(changed)
+                words["initial"] = "vowel" if label[:1] in "aeiouéèêh" else "consonant"
+                count = self.write.quantity(value, value, qualifier, "people")
+                words["scale"] = "million" if value >= 1_000_000 else "none"
+                text = self.say(
+                    "blocks.claim", **words, value=count, label=label, when=self.write.when(q)
+                )
+            except (AttributeError, ValueError):
+                continue
+            out.append((f"{value} people, {qualifier or 'exactly'}", text))
+        return out
 
     def render(self, key: str) -> Iterator[tuple[str, str]]:
         """(what the sample is, the message as a reader meets it)."""
@@ -298,6 +362,11 @@ class Samples:
         options = {name: self.values(name) for name in names}
         if key in DAY_ONLY:
             options["date"] = options["date"][:1]
+        if key in UNIT_IN:  # the name follows the word for 'in' ('Angaben in Kilometern')
+            options["unit"] = [
+                (k, {"unit": self.write.unit_name(k, use="in"), "code": k})
+                for k in ("km", "people", "EUR")
+            ]
         if {"source", "refs", "names"} & set(names):  # the sources set how many there are
             options.pop("n", None)
             names = [n for n in names if n != "n"]

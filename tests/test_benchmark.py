@@ -10,6 +10,7 @@ compare it with factsheet on that sheet are in tests/sheet/test_war_sheet_benchm
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import sys
@@ -145,7 +146,9 @@ def test_set_value_edits_only_the_named_figures_value():
 def test_edits_raise_a_charted_and_an_uncharted_figure_to_new_values_each_run(tmp_path: Path):
     (tmp_path / "sheet.yml").write_text("sheet:\n  parts: {deaths: casualties}\n", encoding="utf-8")
     (tmp_path / "charts.yml").write_text(
-        "charts:\n  - id: c\n    figures: [dead, drawn]\n", encoding="utf-8"
+        "charts:\n  - id: c\n    figures: [dead, drawn]\n"
+        "  - id: stack\n    figures: [drawn]\n    whole: total\n",
+        encoding="utf-8",
     )
     figures = tmp_path / "figures.yml"
     figures.write_text(
@@ -153,6 +156,7 @@ def test_edits_raise_a_charted_and_an_uncharted_figure_to_new_values_each_run(tm
         "  - id: dead\n    measure: deaths\n    value: 300\n"
         "  - id: drawn\n    measure: casualties\n    value: 1200000\n"
         "  - id: ranged\n    measure: casualties\n    low: 1\n    high: 2\n"
+        "  - id: total\n    measure: casualties\n    value: 1250000\n"
         "  - id: plain\n    measure: casualties\n    value: 415000\n",
         encoding="utf-8",
     )
@@ -236,3 +240,74 @@ def test_copies_rename_ids_references_and_texts_and_keep_the_home_page_as_it_was
     assert copy["derived"][0]["inputs"] == ["f-x007"]
     assert copy["notes"][0]["about"] == ["f-x007", "s-x007"]
     assert records["figures"][0]["id"] == "f", "the real records are left as they were"
+
+
+STAGES = (
+    "Built 4 pages into site/ (generator 0.50 s, MkDocs 0.25 s; charts: 1 rendered, 0 from cache)."
+)
+
+
+def test_make_bench_runs_every_case_and_tables_them_with_the_live_preview(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """A smoke run of run.py's main at one scale, one pair per case: stand-in build commands
+    (a Python that prints factsheet's report line) in place of the two tools, and stand-ins
+    for the page weights and the live preview, which the browser tests run for real."""
+    with (rich / "content" / "figures.yml").open("a", encoding="utf-8") as figures:
+        figures.write(EXTRA_FIGURE)
+    said = [sys.executable, "-c", f"print({STAGES!r})"]
+
+    def lay_out(root: Path, scale: int) -> tuple[Any, Any, dict[str, int]]:
+        shutil.copytree(rich, root)
+        ours = bench.Tool("factsheet build", said, root, (root / "site",))
+        peer = bench.Tool("mkdocs build", [sys.executable, "-c", "pass"], root, ())
+        return ours, peer, {"figures": 9, "statements": 1, "pages": 4}
+
+    reload_stub = ModuleType("reload")
+    reload_stub.measure = lambda root, runs, say: {  # type: ignore[attr-defined]
+        "uncharted": {"median_s": 0.5, "range_s": [0.4, 0.6]},
+        "charted": {"median_s": 0.75, "range_s": [0.7, 0.8]},
+    }
+    monkeypatch.setitem(sys.modules, "reload", reload_stub)
+    monkeypatch.setattr(bench, "lay_out", lay_out)
+    monkeypatch.setattr(bench, "check_peer", lambda ours, peer, root: None)
+    monkeypatch.setattr(bench, "PEER_MKDOCS", Path(sys.executable))
+    monkeypatch.setattr(
+        bench.weight,
+        "measure_pages",
+        lambda site, pages: {
+            "index.html": {"method": "static", "gzip_bytes": 98_700, "raw_bytes": 417_700},
+            "figures/index.html": {"gzip_bytes": 101_000},
+        },
+    )
+    monkeypatch.setattr(bench.weight, "pages_of", lambda site: ["index.html"])
+
+    assert bench.main(["--scales", "1", "--runs", "1", "--json", str(tmp_path / "r.json")]) == 0
+
+    printed = capsys.readouterr().out
+    assert "| 1x | clean | " in printed
+    assert "| 1x | one uncharted figure edited | " in printed
+    assert "| 1x | live preview, save to reload: uncharted figure | 0.50 | – |" in printed
+    assert "| 1x | live preview, save to reload: charted figure | 0.75 | – |" in printed
+    assert "| 0.50 | 0.25 | 1 |" in printed  # the generator's and MkDocs' seconds, charts drawn
+    assert "heaviest first visit: figures/index.html, 101.0 KB gzip; 1 of 2 pages over 100 KB" in (
+        printed
+    )
+    results = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert set(results["scales"]["1"]) == {"content", "clean", "warm", "charted", "uncharted"}
+    assert results["reload"]["charted"]["median_s"] == 0.75
+
+
+EXTRA_FIGURE = """
+  - id: ferry-crossings
+    label: crossings by ferry
+    says: The Gazette reports
+    topic: traffic
+    measure: ferries
+    value: 42000
+    unit: people
+    period: {start: 2021-01-01, end: 2021-12-31}
+    source: gazette-2022
+"""
+"""A figure no chart draws, for the rich fixture, which draws every whole-number figure it has
+(the benchmark edits one of each kind)."""

@@ -63,7 +63,9 @@ def test_an_embed_page_shows_both_pictures_and_the_source_line_of_the_site(built
         assert narrow["src"] == f"../../charts/crossings-by-bank-{scheme}-narrow.svg"
         for img in (wide, narrow):
             assert (here / img["src"]).resolve().is_file()
-            assert img["alt"].startswith("Crossings by bank, 2024. A chart in people;")
+            assert img["alt"].startswith(
+                "Crossings by bank, 2024. The chart shows figures in people."
+            )
     source = page.select_one("p.fs-chart__source")
     assert html.unescape(source.decode_contents()) == SURVEY
     on_site = soup(built_rich / "site" / "figures" / "index.html").find(id="crossings-by-bank")

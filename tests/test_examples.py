@@ -315,16 +315,28 @@ def data_texts(site: Path) -> Iterator[tuple[str, str]]:
 
 def build_example(name: str, target: Path, engine: str = "mkdocs") -> Path:
     """A copy of `examples/<name>` (its sources only), checked with --strict and built with
-    `engine`."""
+    `engine`, starting from the drawings of this session's first build of it (see DRAWN)."""
     root = target / name
     shutil.copytree(
         REPO / "examples" / name, root, ignore=shutil.ignore_patterns("site", "build", ".cache")
     )
     checked = run(root, "check", "--strict", "--today", TODAY)
     assert checked.exit_code == 0, checked.output
+    for folder in DRAWN.get(name, ()):
+        if folder.is_dir():
+            shutil.copytree(folder, root / ".cache" / "factsheet" / folder.name)
     built = run(root, "build", "--engine", engine)
     assert built.exit_code == 0, built.output
+    cache = root / ".cache" / "factsheet"
+    DRAWN.setdefault(name, [cache / "charts", cache / "social"])
     return root
+
+
+DRAWN: dict[str, list[Path]] = {}
+"""Each example's chart and social-image cache from its first build in this session. Five
+modules build each example (about 4 s of drawing each time); the drawings depend on the
+content and the code alone, and each entry is named by their hash and checked on read
+(generator/cache/), so a later build reuses them exactly as a second `factsheet build` would."""
 
 
 @pytest.fixture(scope="module", params=sorted(EXAMPLES))

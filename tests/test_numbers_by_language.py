@@ -130,7 +130,7 @@ def test_a_sheets_own_unit_is_written_with_the_sheets_words():
     by_language(
         en=("13%", "92.5%", "12%", "12–13%"),
         de=(f"13{NB}%", f"92,5{NB}%", f"12{NB}%", f"12–13{NB}%"),
-        fr=(f"13{NB}%", f"92,5{NB}%", f"12{NB}%", f"12–13{NB}%"),
+        fr=(f"13{NNB}%", f"92,5{NNB}%", f"12{NNB}%", f"12–13{NNB}%"),
         uk=("13%", "92,5%", "12%", "12–13%"),
     ),
 )
@@ -188,7 +188,7 @@ def test_money_in_a_currency_without_cents_rounds_to_whole_units(tag, text):
     by_language(
         en=("kilometres", "US dollars", "per 100,000 people"),
         de=("Kilometer", "US-Dollar", "je 100.000 Personen"),
-        fr=("kilomètres", "dollars des États-Unis", f"pour 100{NNB}000 personnes"),
+        fr=("kilomètres", "dollars", f"pour 100{NNB}000 habitants"),
         uk=("кілометри", "долари США", f"на 100{NB}000 осіб"),
     ),
 )
@@ -329,7 +329,7 @@ def test_a_million_billions_uses_the_scale_words_other_form_where_cldr_has_no_ot
     by_language(
         en="31–62.1 miles (50–100 kilometres)",
         de="31–62,1 Meilen (50–100 Kilometer)",
-        fr="31–62,1 milles (50–100 kilomètres)",
+        fr="31–62,1 miles (50–100 kilomètres)",
         uk="31–62,1 милі (50–100 кілометрів)",
     ),
 )

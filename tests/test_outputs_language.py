@@ -128,7 +128,8 @@ def test_timeline_months_are_named_in_the_sheets_language(drawn):
 def test_text_alternatives_are_in_the_sheets_language():
     de = _content("de-outputs")
     assert chart_data(de, de.charts["zwei-bezirke"]).text_alternative() == (
-        "Grippefälle in zwei Bezirken. Ein Balkendiagramm in Personen. Alle Angaben: 1. Oktober"
+        "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Angaben in Personen. Alle"
+        " Angaben: 1. Oktober"
         " 2024 – 31. März 2025. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
         " Bezirk Nord; Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
@@ -162,8 +163,8 @@ def test_the_chart_block_around_the_drawing_is_in_the_sheets_language():
     ) in block
     assert "<td>1,2 Millionen</td>" in block
     assert (
-        'Daten dieses Diagramms herunterladen<span class="md-visually-hidden">,'
-        " „Grippefälle in zwei Bezirken“,</span> (CSV)</a>"
+        'download aria-label="Daten zum Diagramm „Grippefälle in zwei Bezirken“ herunterladen'
+        ' (CSV)">Daten dieses Diagramms herunterladen (CSV)</a>'
     ) in block
     assert "<summary>Einbetten<" in block
     assert "PNG herunterladen<" in block
@@ -187,7 +188,7 @@ def test_downloads_text_fields_are_in_the_sheets_language():
     adults = figure_records(uk, lambda i: f"https://kir.example/#{i}")[1]
     assert adults["text"] == "1,5–2 мільйони"
     assert adults["cite_as"] == (
-        "Кір у Прикладному, «випадків кору серед дорослих», оновлено: 30 червня 2025,"
+        "Кір у Прикладному, «випадків кору серед дорослих», оновлено 30 червня 2025 року,"
         " https://kir.example/#vypadky-dorosli"
     )
 
@@ -207,7 +208,7 @@ def test_a_figure_computed_by_the_site_is_attributed_in_the_sheets_language(tmp_
     )
     records = {r["id"]: r for r in figure_records(load_and_validate(root), lambda i: i)}
     ratio = records["nord-je-sued"]
-    assert ratio["attribution"] == "von dieser Website berechnet"
+    assert ratio["attribution"] == "eigene Berechnung"
     assert ratio["text"] == "etwa 1,5-mal"
     assert ratio["working"] == "1,2 Millionen ÷ 800.000 = 1,5"
 

@@ -455,3 +455,20 @@ def test_the_deployment_stops_at_a_change_no_log_entry_names():
     assert '--against "${published}" --fail-unlogged' in runs[check]
     assert 'published="${BASE_URL}/data/figures.json"' in runs[check]
     assert "--strict" not in runs[check]
+
+
+def test_the_deploy_starts_from_the_last_deploys_build_cache():
+    """The Pages build restores `.cache/factsheet` (actions/cache, pinned to a commit) before it
+    builds, under a key of its own per run; any earlier entry may be restored, since the
+    build's entries are named by the hash of what decides them and checked on read."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    names = [s.get("uses", "").split("@")[0] or s.get("name") for s in steps]
+    cache = steps[names.index("actions/cache")]
+
+    assert names.index("actions/cache") < names.index("Build the site")
+    assert re.fullmatch(r"actions/cache@[0-9a-f]{40}", cache["uses"])
+    assert cache["with"] == {
+        "path": ".cache/factsheet",
+        "key": "factsheet-build-${{ runner.os }}-${{ github.sha }}",
+        "restore-keys": "factsheet-build-${{ runner.os }}-",
+    }

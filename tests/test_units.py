@@ -48,7 +48,7 @@ def check_lines(root: Path) -> list[str]:
         (ENGLISH, "about $8.4 million"),
         (GERMAN, "etwa 8,4 Millionen US-Dollar"),
         (UKRAINIAN, "близько 8,4 мільйона доларів США"),
-        (FRENCH, "environ 8,4 millions de dollars des États-Unis"),
+        (FRENCH, "environ 8,4 millions de dollars"),
     ],
 )
 def test_a_currency_is_written_as_the_languages_newsrooms_write_it(
@@ -273,8 +273,23 @@ DOSES = """\
       words:
         de:
           name: Impfdosen
+          amount: |-
+            { $n ->
+                [one] { $n } Impfdosis
+               *[other] { $n } Impfdosen
+            }
+"""
+OLD_DOSES = """\
+  units:
+    doses:
+      counts: true
+      symbol: Dosen
+      words:
+        de:
+          name: Impfdosen
           amount: {one: "{n} Impfdosis", other: "{n} Impfdosen"}
 """
+"""The format before Fluent, which works until 0.3.0 with a warning."""
 
 VACCINES = """\
 figures:
@@ -340,6 +355,30 @@ def test_a_german_sheet_writes_every_unit_in_german(german: Path) -> None:
         "etwa 1,3-mal",
     ]
     assert "Inkubationszeit</span>." in page  # a timeless figure: no date phrase
+
+
+def test_a_sheet_unit_in_the_format_before_fluent_still_works_with_a_warning(
+    german: Path,
+) -> None:
+    with_doses(german, OLD_DOSES)
+    result = run(german, "build")
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/sheet.yml:18:11: warning: sheet.units.doses.words.de.amount: the format before "
+        "Fluent ({n}, plural forms as a mapping) works until 0.3.0: write '{ $n ->\\n    [one] "
+        "{ $n } Impfdosis\\n   *[other] { $n } Impfdosen\\n}'"
+    ) in result.output
+    page = (german / "build" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "etwa 1,2 Millionen Impfdosen" in page
+
+
+def test_a_sheet_unit_in_fluent_is_checked_like_a_catalogs_message(german: Path) -> None:
+    units = DOSES.replace("[one] { $n } Impfdosis", "[one] { $m } Impfdosis")
+    edit(german, "sheet.yml", "  topics:", units + "  topics:")
+    assert check_lines(german)[0] == (
+        "content/sheet.yml:18:11: sheet.units.doses.words.de.amount: unknown variable { $m }; "
+        "a unit's words have { $n }, the number"
+    )
 
 
 def test_a_unit_the_sheet_does_not_know_lists_what_it_knows(german: Path) -> None:

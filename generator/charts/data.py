@@ -57,6 +57,8 @@ class Row:
     """(source id, outlet id or None) behind the row."""
     date: PartialDate | None = None
     """The date a line or column chart places it at (see `_placed`)."""
+    words: tuple[tuple[str, object], ...] = ()
+    """What the catalog's `blocks.claim` is given besides its texts (`Writer.claim_words`)."""
     day: dt.date | None = None
     """That date's day on the time axis: the middle of the year, month or period it names."""
 
@@ -86,7 +88,13 @@ class Row:
         (a short name is for the drawing only: the text alternative reads the whole)."""
         if self.says is None:
             return language.text("charts.computed", text=self._phrase(language))
-        return f"{self.says} {self._phrase(language)}"
+        return language.text(
+            "blocks.claim",
+            **dict(self.words),
+            value=self.as_given,
+            label=self.label,
+            when=self.when,
+        )
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,11 @@ class ChartData:
         """'metres a day', 'people', 'per cent', 'US dollars': how the axis is titled."""
         return self.writer.unit_name(self.unit.key) if self.unit else ""
 
+    @property
+    def unit_in(self) -> str:
+        """The unit's name where a sentence says the chart is 'in' it ('in Kilometern')."""
+        return self.writer.unit_name(self.unit.key, use="in") if self.unit else ""
+
     def series(self) -> list[tuple[str | None, str]]:
         """Each series the rows' colours stand for, in order of first appearance, with its
         name for the legend; None (no series: a figure computed by this site) is one too."""
@@ -181,7 +194,7 @@ class ChartData:
                 "items",
             )
             count = len(self.moments)
-            events = self.language.amount("charts.events", count, self.writer.number(count))
+            events = self.writer.counted("charts.events", count, "events")
             return say(
                 "charts.timeline",
                 title=title,
@@ -195,17 +208,17 @@ class ChartData:
             start, end = self.axis_span()
             what = say(
                 f"charts.{self.chart.kind}",
-                unit=self.unit_words,
+                unit=self.unit_in,
                 scale=scale,
                 first=self.writer.date(start),
                 last=self.writer.date(end),
             )
         elif self.whole is not None:
             whole = self.whole.sentence(self.language)
-            what = say("charts.stacked_bar", unit=self.unit_words, whole=whole)
+            what = say("charts.stacked_bar", unit=self.unit_in, whole=whole)
         else:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
-            what = say(kind, unit=self.unit_words, scale=scale)
+            what = say(kind, unit=self.unit_in, scale=scale)
         parts = [f"{title}.", f"{what}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
@@ -348,6 +361,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         sources=tuple((s, q.via) for s in q.sources),
         date=placed[0] if placed else None,
         day=placed[1] if placed else None,
+        words=tuple({**content.writer.claim_words(q), "dated": "yes" if covers else "no"}.items()),
     )
 
 

@@ -34,7 +34,10 @@ PLACEHOLDER = re.compile(r"\{ ?\$?([a-z_]+) ?\}")
 """A variable as a text writes it: `{ $n }` in Fluent, `{n}` in the format before it."""
 DEPRECATED_UNTIL = "0.3.0"
 """The version from which overrides in the format before Fluent are refused."""
-REPLACED = {"blocks.quotation_of": ("blocks.link_to_quotation", DEPRECATED_UNTIL)}
+REPLACED = {
+    "blocks.quotation_of": ("blocks.link_to_quotation", DEPRECATED_UNTIL),
+    "charts.csv": ("charts.download", DEPRECATED_UNTIL),
+}
 """Messages no longer shown unless a sheet rewords them, and the message that replaces each:
 'Link zu { $title }' could not decline 'das Zitat' into 'zum Zitat'."""
 
@@ -230,6 +233,24 @@ def sheet_problems(sheet: Sheet, loaded: Loaded, display: str) -> list[Problem]:
     for unit_key, own in sheet.units.items():
         for tag, words in own.words.items():
             amount = words.amount
+            written: str | dict[str, str] = (
+                amount if isinstance(amount, str) else {str(k): v for k, v in amount.items()}
+            )
+            if fluent.is_legacy(written):
+                where_: FieldPath = ("sheet", "units", unit_key, "words", tag, "amount")
+                line, col = loaded.key_position(where_)
+                converted = fluent.legacy(written)
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        col,
+                        dotted(where_),
+                        f"the format before Fluent ({{n}}, plural forms as a mapping) works "
+                        f"until {DEPRECATED_UNTIL}: write {shown(converted, 200)}",
+                        "warning",
+                    )
+                )
             forms: dict[str, str] = (
                 {"": amount} if isinstance(amount, str) else {str(k): v for k, v in amount.items()}
             )

@@ -1,0 +1,278 @@
+"""The findings of the native review of 6 December 2026 (docs/reviews/), one test each, per
+language: every expected text typed out as the reviewer asked for it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.language import Language, catalog
+from generator.messages import renderings
+from generator.models import PartialDate
+from generator.numbers import Writer
+from generator.typography import elide, join
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def write(tag: str) -> Writer:
+    return Writer(Language.of(tag))
+
+
+# --- Ukrainian ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "qualifier", "unit", "text"),
+    [
+        (3, "about", "km", "близько 3 кілометрів"),
+        (1, "about", "km", "близько 1 кілометра"),
+        (21, "about", "km", "близько 21 кілометра"),
+        (5, "about", "km", "близько 5 кілометрів"),
+        (1.5, "about", "km", "близько 1,5 кілометра"),
+        (3, "over", "km", "понад 3 кілометри"),
+        (3, "more than", "km", "більше ніж 3 кілометри"),
+        (3, "up to", "km", "до 3 кілометрів"),
+        (3, "up to about", "km", "приблизно до 3 кілометрів"),
+        (25, "below", "people", "менше ніж 25"),
+        (3_000_000, "about", "people", "близько 3 мільйонів"),
+        (1_000_000, "about", "people", "близько 1 мільйона"),
+        (1_200_000, "about", "people", "близько 1,2 мільйона"),
+        (3_000_000, "over", "people", "понад 3 мільйони"),
+        (2_000_000_000, "about", "UAH", "близько 2 мільярдів гривень"),
+        (3, "about", "UAH", "близько 3 гривень"),
+    ],
+)
+def test_ukrainian_qualifiers_put_the_number_in_the_case_they_govern(low, qualifier, unit, text):
+    assert write("uk").quantity(low, low, qualifier, unit) == text
+
+
+def test_ukrainian_hryvnias_are_hryvnias_without_the_adjective():
+    assert write("uk").quantity(2e9, 2e9, None, "UAH") == "2 мільярди гривень"
+    assert write("uk").quantity(1, 1, None, "UAH") == "1 гривня"
+
+
+def test_ukrainian_bar_and_column_charts_have_their_own_names():
+    uk = Language.of("uk")
+    assert uk.text("charts.bar", unit="осіб", scale="").startswith("Смугова діаграма")
+    column = uk.text("charts.column", unit="осіб", first="2019", last="2022")
+    assert column.startswith("Стовпчикова діаграма")
+
+
+def test_ukrainian_citations_put_a_month_or_a_year_in_the_locative():
+    w = write("uk")
+    month = w.date_words(PartialDate(year=2019, month=10))
+    year = w.date_words(PartialDate(year=2019))
+    cite = "Як цитувати: Аркуш, «Заголовок», оновлено у жовтні 2019 року"
+    assert w.language.text("cite.as", sheet="Аркуш", title="Заголовок", **month) == cite
+    download = w.language.text(
+        "downloads.cite_as", sheet="Аркуш", title="Заголовок", link="https://x.org/", **year
+    )
+    assert download == "Аркуш, «Заголовок», оновлено у 2019 році, https://x.org/"
+
+
+def test_ukrainian_texts_the_reviewer_rewrote():
+    uk = Language.of("uk")
+    assert (
+        uk.text("pages.changes.none") == "Жодного опублікованого показника чи заяви ще не змінено."
+    )
+    assert uk.text("blocks.computed_label", label="частка") == "частка (розрахунок сайту)"
+
+
+def test_ukrainian_timeline_counts_its_events_in_the_genitive_after_z():
+    w = write("uk")
+    assert w.counted("charts.events", 1_000_000, "events") == "Хронологія з 1 мільйона подій"
+    assert w.counted("charts.events", 3, "events") == "Хронологія з 3 подій"
+    assert w.counted("charts.events", 1, "events") == "Хронологія з 1 події"
+
+
+# --- German ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "alone", "after_in"),
+    [
+        ("km", "Kilometer", "Kilometern"),
+        ("m-per-day", "Meter pro Tag", "Metern pro Tag"),
+        ("years", "Jahre", "Jahren"),
+        ("people", "Personen", "Personen"),
+        ("EUR", "Euro", "Euro"),
+    ],
+)
+def test_german_unit_names_take_the_dative_after_in(unit, alone, after_in):
+    w = write("de")
+    assert w.unit_name(unit) == alone
+    assert w.unit_name(unit, use="in") == after_in
+
+
+def test_a_german_chart_description_says_angaben_in_the_dative():
+    de = Language.of("de")
+    text = de.text("charts.bar", unit=write("de").unit_name("km", use="in"), scale="")
+    assert text == "Das Balkendiagramm zeigt Angaben in Kilometern"
+
+
+def test_german_hryvnias_are_hrywnja():
+    assert write("de").quantity(2e9, 2e9, None, "UAH") == "2 Milliarden Hrywnja"
+
+
+def test_the_german_change_log_lede_has_no_comma_before_und_and_no_stray_es():
+    lede = Language.of("de").text("pages.changes.lede", feed="Atom-Feed")
+    assert "warum und welche Quelle die Änderung belegt" in lede
+    assert ", und" not in lede
+
+
+def test_german_says_eigene_berechnung():
+    assert Language.of("de").text("charts.legend_computed") == "Eigene Berechnung"
+
+
+# --- French ------------------------------------------------------------------------------
+
+
+def test_french_dollars_are_dollars():
+    assert write("fr").quantity(8.4e6, 8.4e6, None, "USD") == "8,4 millions de dollars"
+    assert write("fr").quantity(1, 1, None, "USD") == "1 dollar"
+    assert write("fr").unit_name("USD") == "dollars"
+
+
+def test_french_puts_a_narrow_no_break_space_before_every_high_sign():
+    assert write("fr").percent(12.5) == f"12,5{NNBSP}%"
+    wrong = []
+    for key, message in catalog("fr").items():
+        for text in renderings(message):
+            if NBSP in text or re.search(r"[^\u202f][%;:!?](?!//)", re.sub(r"`[^`]*`", "", text)):
+                if not re.search(r"https?:|\{ \$|=", text) or NBSP in text:
+                    wrong.append(f"{key}: {text!r}")
+    assert wrong == []
+
+
+def test_french_projections_take_pour_which_reads_for_a_past_date_too():
+    w = write("fr")
+    by = [
+        w.time_phrase(None, PartialDate.model_validate(d), projection=True)
+        for d in ("2030", "2019-10", "2022-12-16")
+    ]
+    assert by == ["pour 2030", "pour octobre 2019", "pour le 16 décembre 2022"]
+
+
+def test_french_change_lines_are_nouns_that_need_no_agreement():
+    fr = Language.of("fr")
+    assert fr.text("changes.corrected", date="2 mars 2026") == "Correction du 2 mars 2026"
+    assert fr.text("changes.updated", date="2 mars 2026") == "Mise à jour du 2 mars 2026"
+    assert fr.text("charts.legend_computed") == "Calcul de ce site"
+
+
+def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
+    w = write("fr")
+    said = [
+        w.language.text(
+            "cite.as", sheet="F", title="T", **w.date_words(PartialDate.model_validate(d))
+        )
+        for d in ("2022-12-16", "2019-10", "2019-06", "2006")
+    ]
+    start = f"Pour citer cette page{NNBSP}: F, «{NNBSP}T{NNBSP}», mise à jour "
+    assert said == [
+        start + "du 16 décembre 2022",
+        start + "d’octobre 2019",
+        start + "de juin 2019",
+        start + "de 2006",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        ("une hausse de", "environ 800 millions", ("une hausse d’", "elided")),
+        ("une hausse de", "800 millions", ("une hausse de", "space")),
+        ("EDF estime que", "environ 3", ("EDF estime qu’", "elided")),
+        ("EDF estimait à", "environ 3", ("EDF estimait à", "space")),
+    ],
+)
+def test_french_elides_de_and_que_before_a_vowel(before, after, joined):
+    assert elide(Language.of("fr"), before, after) == joined
+
+
+def test_english_elides_nothing():
+    assert elide(Language.of("en"), "a rise of", "about 3") == ("a rise of", "space")
+
+
+@pytest.mark.parametrize(
+    ("says", "value", "scale", "label", "text"),
+    [
+        (
+            "L’Insee compte",
+            "1 million",
+            "million",
+            "salariés",
+            "L’Insee compte 1 million de salariés",
+        ),
+        (
+            "L’Insee compte",
+            "1 million",
+            "million",
+            "enfants",
+            "L’Insee compte 1 million d’enfants",
+        ),
+        ("L’Insee compte", "25", "none", "salariés", "L’Insee compte 25 salariés"),
+    ],
+)
+def test_french_counts_in_millions_take_de_before_their_label(says, value, scale, label, text):
+    from generator.numbers import initial
+
+    words = {"join": "space", "dated": "no", "when": "", "initial": initial(label)}
+    fr = Language.of("fr")
+    assert (
+        fr.text("blocks.claim", says=says, value=value, scale=scale, label=label, **words) == text
+    )
+
+
+def test_french_miles_are_miles_and_years_ans():
+    assert write("fr").quantity(1.5, 1.5, None, "mi", metric=False) == "1,5 mile"
+    assert write("fr").unit_name("years") == "ans"
+
+
+# --- English -----------------------------------------------------------------------------
+
+
+def test_english_says_fewer_than_for_counts_and_less_than_for_amounts():
+    assert write("en").quantity(25, 25, "less than", "people") == "fewer than 25"
+    assert write("en").quantity(3, 3, "less than", "km") == "less than 3 kilometres"
+
+
+def test_english_lists_have_no_serial_comma_like_the_catalogs_own_sentences():
+    en = Language.of("en")
+    assert join(en, ["CSIS", "AP", "CNN"]) == "CSIS, AP and CNN"
+    assert "update and clarification" in en.text("pages.changes.description")
+
+
+def test_the_english_range_bar_description_has_no_comma_splice():
+    text = Language.of("en").text("charts.range_bar", unit="kilometres", scale="")
+    assert text == (
+        "The chart shows figures in kilometres. Each bar runs from the low to the high end of "
+        "an estimate, and a dot marks a single figure"
+    )
+
+
+def test_a_metric_twin_is_in_words_and_the_languages_number_format():
+    assert write("en").quantity(25, 25, "below", "yd-per-day") == (
+        "below 25 yards a day (22.9 metres a day)"
+    )
+    assert write("de").quantity(25, 25, "below", "yd-per-day") == (
+        "unter 25 Yards pro Tag (22,9 Meter pro Tag)"
+    )
+
+
+# --- every language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "Download the data for “Cost” (CSV)"),
+        ("de", "Daten zum Diagramm „Cost“ herunterladen (CSV)"),
+        ("fr", f"Télécharger les données du graphique «{NNBSP}Cost{NNBSP}» (CSV)"),
+        ("uk", "Завантажити дані діаграми «Cost» (CSV)"),
+    ],
+)
+def test_a_charts_download_link_is_one_message(tag, text):
+    assert Language.of(tag).text("charts.download_named", title="Cost") == text
