@@ -14,8 +14,6 @@ from bs4 import BeautifulSoup
 
 from tests.support import REPO
 
-NBSP = "\u00a0"  # Ukrainian groups thousands with a no-break space (CLDR)
-
 
 def uk_pages(root: Path) -> dict[str, BeautifulSoup]:
     """Every page of the uk edition by its path below /uk/ ('' is its home), embeds aside."""
@@ -30,6 +28,7 @@ def uk_pages(root: Path) -> dict[str, BeautifulSoup]:
 
 
 def text(node) -> str:
+    """The node's words, every run of spaces (the no-break space grouping thousands too) one."""
     return " ".join(node.get_text(" ").split())
 
 
@@ -48,13 +47,13 @@ CLAIMS = [
     (
         "casualties/",
         "us-vietnam-battle-deaths",
-        f"За даними CSIS, у війні у В’єтнамі в боях загинули 47{NBSP}434 військовослужбовці США.",
+        "За даними CSIS, у війні у В’єтнамі в боях загинули 47 434 військовослужбовці США.",
     ),
     (
         "casualties/",
         "us-vietnam-fatal-casualties",
         "За підрахунком Національного архіву США, у війні у В’єтнамі загинули "
-        f"58{NBSP}220 військовослужбовців США.",
+        "58 220 військовослужбовців США.",
     ),
     (
         "casualties/",
@@ -84,7 +83,12 @@ def test_no_english_label_or_attribution_is_left_on_the_uk_pages(built):
     printed on a uk page: every one has its Ukrainian words."""
     figures = yaml.safe_load((REPO / "content" / "figures.yml").read_text("utf-8"))["figures"]
     english = {f[k] for f in figures for k in ("label", "says", "name") if f.get(k)}
-    pages = {name: text(soup.select_one("article")) for name, soup in uk_pages(built).items()}
+    # The Changes page quotes what the English edition's labels once read, marked as English.
+    pages = {
+        name: text(soup.select_one("article"))
+        for name, soup in uk_pages(built).items()
+        if name != "changes/"
+    }
     left = sorted(
         f"{name or 'home'}: {words}"
         for name, page in pages.items()
