@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .changes import Published, unlogged_changes
+from .editions.site import edition_project, untranslated_site
 from .errors import ContentError, Problem
 from .generate import render_in_memory
 from .load import content_files
@@ -69,4 +70,10 @@ def check(project: Project, today: dt.date, published: Published | None = None) 
         render_in_memory(project, content)
     except ContentError as exc:
         problems += exc.problems
-    return CheckReport(files, sorted(problems), len(unlogged))
+    for tag, edition in content.editions.items():
+        problems += untranslated_site(project, tag, dict(edition.site_words))
+        try:
+            render_in_memory(edition_project(project, tag), edition, tag)
+        except ContentError as exc:
+            problems += exc.problems
+    return CheckReport(files, sorted(set(problems)), len(unlogged))

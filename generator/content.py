@@ -84,6 +84,9 @@ class Content:
     editions: Mapping[str, Content] = field(default_factory=dict)
     """The sheet's other editions by tag (`sheet.editions`, in order), each the same records
     with an edition's words (editions/merge.py); empty in an edition itself."""
+    site_words: Mapping[str, Any] = field(default_factory=dict)
+    """In an edition, its words for mkdocs.yml: `site_name`, `site_description`, and `nav`
+    and `toggles` (the source's words to the edition's); empty in the source edition."""
 
     def __post_init__(self) -> None:
         # Copies, so that no one holding the dicts passed in can change them under the lookups.

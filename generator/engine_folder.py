@@ -19,9 +19,11 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from .editions import site as editions_site
 from .errors import BuildFailed, UsageError
 from .project import Project
 
@@ -52,12 +54,20 @@ FAVICON = "assets/images/favicon.svg"
 _TOC = ("toc", "markdown.extensions.toc")
 
 
-def write(project: Project, content: Content, folder: Path) -> dict[str, Any]:
+def write(
+    project: Project,
+    content: Content,
+    folder: Path,
+    edition: str | None = None,
+    alternates: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
     """Write `folder/mkdocs.yml` and `folder/overrides/` for the Markdown in `folder/docs`;
     return the settings written, which MkDocs takes as they are (engine.build_site) rather
-    than reading the file back."""
+    than reading the file back. `edition`: the tag of the edition `content` is (its words
+    for mkdocs.yml are `content.site_words`); `alternates`: Material's `extra.alternate`, the
+    editions' names, roots and tags (editions/site.py), for the switcher and `hreflang`."""
     _copy_overrides(project, folder / OVERRIDES)
-    config = derived_config(project, content)
+    config = derived_config(project, content, edition, alternates)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     (folder / CONFIG).write_text(
         "# Derived by factsheet from the sheet's mkdocs.yml; a build writes it again.\n" + text,
@@ -66,9 +76,17 @@ def write(project: Project, content: Content, folder: Path) -> dict[str, Any]:
     return config
 
 
-def derived_config(project: Project, content: Content) -> dict[str, Any]:
-    """The sheet's mkdocs.yml as an engine in `folder` reads it (see the module's doc)."""
+def derived_config(
+    project: Project,
+    content: Content,
+    edition: str | None = None,
+    alternates: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The sheet's mkdocs.yml as an engine in `folder` reads it (see the module's doc); for
+    an edition, in its words; with `alternates`, Material's `extra.alternate`."""
     data = copy.deepcopy(project.settings.settings)
+    if edition is not None:
+        data = editions_site.translated_config(data, dict(content.site_words))
     data.pop(ENGINE_KEY, None)
     data["docs_dir"], data["site_dir"] = DOCS, SITE
     if project.site_url:
@@ -78,8 +96,12 @@ def derived_config(project: Project, content: Content) -> dict[str, Any]:
     if data.get("hooks"):  # paths relative to the sheet's config: now elsewhere
         data["hooks"] = [str(project.root / str(h)) for h in data["hooks"]]
     theme = project.settings.theme
+    if edition is not None and isinstance(data.get("theme"), dict):
+        theme = dict(data["theme"])  # its palette toggles in the edition's words
     theme["custom_dir"] = OVERRIDES
-    theme["language"] = theme_language(project, content)
+    theme["language"] = (
+        material_language(edition) or edition if edition else theme_language(project, content)
+    )
     # Material's icon drawn as an SVG (0.3 KB against its 1.9 KB PNG): every page's first
     # visit loads it, within a 100 KB budget. A sheet's own `theme.favicon` stays.
     theme.setdefault("favicon", FAVICON)
@@ -92,6 +114,12 @@ def derived_config(project: Project, content: Content) -> dict[str, Any]:
     extra = dict(data.get("extra") or {})
     # Plain text: the templates escape it (`| e`), as they would any config value.
     extra["factsheet"] = {key: language.text(f"theme.{key}") for key in THEME_MESSAGES}
+    if alternates:
+        extra["alternate"] = alternates
+    if edition is not None and project.site_url:
+        # Material keeps a reader's choices (the colour scheme) under the site's path: the
+        # source edition's, so a choice made in one edition holds in every other.
+        extra.setdefault("scope", urlsplit(alternates[0]["root"]).path if alternates else "/")
     data["extra"] = extra
     return data
 

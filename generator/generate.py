@@ -42,7 +42,11 @@ class Generated:
 
 
 def render_site(
-    project: Project, content: Content, chart_set: charts.ChartSet, compiled: Path | None = None
+    project: Project,
+    content: Content,
+    chart_set: charts.ChartSet,
+    compiled: Path | None = None,
+    edition: str | None = None,
 ) -> Rendered:
     """The page stage, in memory: render every page template and resolve its links.
 
@@ -50,6 +54,8 @@ def render_site(
     ContentError for a record no page shows, an id anchored on two pages or a link to what
     no page shows; TemplateProblem for a template that fails. With `compiled`, a folder,
     compiled templates are kept there for later processes (`check` writes nothing).
+    `edition`: the tag of the edition `content` is, whose page templates stand above the
+    sheet's (`site_src/editions/<tag>/pages/`).
     """
 
     @jinja2.pass_context
@@ -72,7 +78,10 @@ def render_site(
         "site_url": project.site_url,
         "feed": links.file(feed.PATH),
     }
-    rendered = render_pages(project.site_src, globals_, project.display, content.writer, compiled)
+    own = project.site_src / "editions" / edition if edition else None
+    rendered = render_pages(
+        project.site_src, globals_, project.display, content.writer, compiled, own
+    )
     page_of, clashes = links.anchor_pages(rendered)
     problems = [_clash(content, clash) for clash in clashes]
     pages: list[Page] = []
@@ -89,14 +98,15 @@ def render_site(
     return Rendered(pages, page_of)
 
 
-def render_in_memory(project: Project, content: Content) -> Rendered:
+def render_in_memory(project: Project, content: Content, edition: str | None = None) -> Rendered:
     """Build's page stage on loaded content, drawing and writing nothing: `check`'s last stage.
 
     The charts' blocks come from their data alone (`charts.chart_blocks`); the pages are
     rendered and their links resolved by the very function `generate` uses, so the problems
     are the ones `build` finds. Raises ContentError (TemplateProblem included).
     """
-    return render_site(project, content, charts.chart_blocks(content, project.site_url))
+    blocks = charts.chart_blocks(content, project.site_url)
+    return render_site(project, content, blocks, edition=edition)
 
 
 def generate(
@@ -106,6 +116,7 @@ def generate(
     share_image: bool = True,
     compiled: Path | None = None,
     drawer: charts.Drawer | None = None,
+    edition: str | None = None,
 ) -> Generated:
     """Write the sheet's Markdown and files into `docs`.
 
@@ -113,10 +124,12 @@ def generate(
     sees there. `compiled`: a folder to keep compiled templates in (see template_cache.py).
     `drawer`: the chart drawing process, if the caller started it early (`Drawer.ahead`); it
     draws the PNGs and the social image while the pages are written, and is finished here.
+    `edition`: the tag of the edition `content` is (its page templates stand above the
+    sheet's).
     """
     drawer = drawer or charts.Drawer()
     try:
-        return _generate(project, content, docs, share_image, compiled, drawer)
+        return _generate(project, content, docs, share_image, compiled, drawer, edition)
     finally:
         drawer.close()
 
@@ -128,13 +141,14 @@ def _generate(
     share_image: bool,
     compiled: Path | None,
     drawer: charts.Drawer,
+    edition: str | None = None,
 ) -> Generated:
     docs.mkdir(parents=True, exist_ok=True)
     copy_assets((THEME / "assets", project.site_src / "assets"), docs / "assets")
     chart_set = charts.render_charts(
         content, docs, project.cache_dir / "charts", project.site_url, drawer
     )
-    rendered = render_site(project, content, chart_set, compiled)
+    rendered = render_site(project, content, chart_set, compiled, edition)
     page_of = rendered.page_of
     charts.write_embeds(chart_set, content, docs, page_of)
     downloads = exports.write_exports(

@@ -15,10 +15,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import cache as caches
 from . import charts, engine, engine_folder, outputs
 from .content import Content
+from .editions.site import EDITIONS, alternates, edition_project
 from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
@@ -34,6 +36,8 @@ class PreviewCache:
 
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
     """MkDocs' compiled theme templates and theme file listings."""
+    edition_themes: dict[str, engine.ThemeCache] = field(default_factory=dict)
+    """Each other edition's compiled theme templates, by its tag."""
     site_built_from: str | None = None
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
     same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
@@ -55,6 +59,13 @@ class Built:
     site_built: bool
     """False when the generated folder equalled the one the last site was built from, so
     `staging/site` was not made."""
+
+
+def _page_cache(project: Project, language: str) -> engine.PageCache | None:
+    """MkDocs' converted pages, kept in the cache of the project (or edition) they are of."""
+    if not caches.cacheable(project):
+        return None
+    return engine.PageCache(project.cache_dir / "pages", caches.engine_key(project) + language)
 
 
 def source_date_epoch(content: Content) -> int:
@@ -101,24 +112,67 @@ def run(
         project, content, docs, share_image=cache is None, compiled=compiled, drawer=drawer
     )
     outputs.mark(docs)
-    settings = engine_folder.write(project, content, staging)
+    tags = list(content.editions)
+    source_tag = content.sheet.language
+    settings = engine_folder.write(
+        project,
+        content,
+        staging,
+        alternates=alternates(source_tag, tags, None, project.site_url) if tags else None,
+    )
+    # Each other edition: a whole site of its own, from its own finished folder, built into
+    # site/<tag>/ once the source's site is built (editions/site.py).
+    others: list[tuple[Project, Content, Path, dict[str, Any], str]] = []
+    for tag, edition in content.editions.items():
+        own = edition_project(project, tag)
+        folder = staging / EDITIONS / tag
+        generate(
+            own,
+            edition,
+            folder / "docs",
+            share_image=cache is None,
+            compiled=caches.compiled_templates(own),
+            edition=tag,
+        )
+        own_settings = engine_folder.write(
+            own,
+            edition,
+            folder,
+            edition=tag,
+            alternates=alternates(source_tag, tags, tag, project.site_url),
+        )
+        others.append((own, edition, folder, own_settings, engine_folder.language_key(edition)))
     generated_at = time.perf_counter()
     # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
     # and mkdocs.yml, the theme's overrides, the options and the code (the same key as
     # `build`'s).
     language = engine_folder.language_key(content)
-    key = caches.site_key(project, staging, language) if cache else None
+    languages = language + "".join(other[4] for other in others)
+    key = caches.site_key(project, staging, languages) if cache else None
     site_built = cache is None or key != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
-        pages = (
-            engine.PageCache(project.cache_dir / "pages", caches.engine_key(project) + language)
-            if caches.cacheable(project)
-            else None
+        engine.build_site(
+            staging, settings, epoch, project.engine, theme, _page_cache(project, language)
         )
-        engine.build_site(staging, settings, epoch, project.engine, theme, pages)
+        for own, _, folder, own_settings, own_language in others:
+            own_theme = (
+                cache.edition_themes.setdefault(folder.name, engine.ThemeCache())
+                if cache
+                else engine.ThemeCache()
+            )
+            own_theme.bytecode.folder = caches.compiled_templates(own)
+            engine.build_site(
+                folder,
+                own_settings,
+                epoch,
+                project.engine,
+                own_theme,
+                _page_cache(own, own_language),
+            )
+            (folder / "site").replace(site / folder.name)
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = key

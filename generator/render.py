@@ -173,9 +173,13 @@ THEME = Path(__file__).parent / "theme"
 _COMPILED = CompiledTemplates()
 
 
-def environment(site_src: Path, globals_: dict[str, Any], write: Writer) -> jinja2.Environment:
+def environment(
+    site_src: Path, globals_: dict[str, Any], write: Writer, edition: Path | None = None
+) -> jinja2.Environment:
+    """The templates' environment; with `edition` (`site_src/editions/<tag>/`), that edition's
+    templates stand above the sheet's, so a page it has not translated is the source's."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([site_src, THEME]),
+        loader=jinja2.FileSystemLoader([*([edition] if edition else []), site_src, THEME]),
         bytecode_cache=_COMPILED,
         autoescape=True,
         finalize=_finalize,
@@ -290,24 +294,27 @@ def render_pages(
     display: Callable[[Path], str],
     write: Writer,
     compiled: Path | None = None,
+    edition: Path | None = None,
 ) -> list[Page]:
     """Every page template rendered, as a `Page`; TemplateProblem on any failure.
 
     Templates get `anchor`, `link`, `url` and `once`, which record into the page being
     rendered; a global given a Jinja context can reach them there (see generate's `chart`).
     `compiled`: a folder that keeps compiled templates and inline Markdown for later
-    processes."""
+    processes. `edition`: an edition's templates (`site_src/editions/<tag>/`), each page
+    taken from there when it has one."""
     _COMPILED.folder = compiled
     _USED.clear()
     if compiled is not None:
         _load_converted(compiled)
     page = _Recorder()
     recorded = {"anchor": page.anchor, "link": page.link, "url": page.url, "once": page.once}
-    env = environment(site_src, {**globals_, **recorded}, write)
+    env = environment(site_src, {**globals_, **recorded}, write, edition)
     out: list[Page] = []
     for rel in page_templates(site_src):
         name = (Path("pages") / rel).as_posix()
-        shown_as = display(site_src / name)
+        own = edition / name if edition else None
+        shown_as = display(own if own and own.is_file() else site_src / name)
         page.start()
         try:
             text = env.get_template(name).render()

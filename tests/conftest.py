@@ -76,6 +76,17 @@ def built_rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def built_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The rich sheet in two editions (tests/fixtures/editions: English and Ukrainian), built
+    once per test session at PUBLISHED_URL; read it, don't change it."""
+    root = copy_fixture("editions", tmp_path_factory.mktemp("built-editions") / "editions")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"site_url: {PUBLISHED_URL}\n")
+    build(Project.load(root))
+    return root
+
+
 FILE_FIXTURES = frozenset({"tmp_path", "tmp_path_factory", "content"})
 """Fixtures that write or load a sheet on disk (`content` is test_derived's load of the real
 sheet). A test that needs none of them is a fast unit test, the kind `make mutation` runs once

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.editions.site import edition_project
 from generator.generate import generate
 from generator.project import Project
 from generator.validation import load_and_validate
@@ -49,7 +50,11 @@ def render(root: Path) -> dict[str, str]:
     """The golden files' text as the generator writes them for the sheet at `root`: the
     generator stage only (MkDocs never reads them back), into `root/build/golden`."""
     docs = root / "build" / "golden"
-    generate(Project.load(root), load_and_validate(root), docs, share_image=False)
+    project, content = Project.load(root), load_and_validate(root)
+    generate(project, content, docs, share_image=False)
+    for tag, edition in content.editions.items():  # each other edition under editions/<tag>/
+        own = edition_project(project, tag)
+        generate(own, edition, docs / "editions" / tag, share_image=False, edition=tag)
     return _texts(docs)
 
 

@@ -75,3 +75,15 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def edit(root: Path, name: str, old: str, new: str) -> None:
     """Replace the first `old` with `new` in `content/<name>` of the sheet at `root`."""
     replace_in(root / "content" / name, old, new)
+
+
+def edition_folders(site: Path) -> set[str]:
+    """The folders of a built site that hold its other editions (`sheet.editions`: site/uk/),
+    read from the sheet beside it: tests of the source edition's words leave them out."""
+    import yaml
+
+    sheet_file = site.parent / "content" / "sheet.yml"
+    if not sheet_file.is_file():
+        return set()
+    sheet = yaml.safe_load(sheet_file.read_text(encoding="utf-8")).get("sheet") or {}
+    return set(sheet.get("editions") or [])

@@ -7,6 +7,7 @@ overlays that carry more than words, lack words, or translate words that have si
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -206,7 +207,7 @@ def test_review_adds_the_line_keeping_comments_and_quoting(sheet: Path) -> None:
         "      Сказано, коли опублікували обстеження.",
         '    translation: "Ми збудуємо новий міст раніше, ніж упаде старий."',
     ]
-    assert lines[9].startswith("    reviewed: ") and len(lines[9]) == len("    reviewed: ") + 12
+    assert lines[9].startswith('    reviewed: "') and len(lines[9]) == len("    reviewed: ") + 14
     assert lines[10:] == ["", "# end"]
     assert check_lines(sheet)[0] == 0
 
@@ -240,3 +241,60 @@ def test_an_overlay_for_an_unlisted_edition_is_a_warning(sheet: Path) -> None:
         "content/editions/fr:1:1: warning: an overlay for an edition the sheet does not list: "
         "add 'fr' to sheet.editions (content/sheet.yml:2), or remove the folder"
     )
+
+
+CHANGES = """\
+changes:
+  - id: ferry-removed
+    date: 2025-06-01
+    kind: clarification
+    removed:
+      - id: ferry-crossings
+        said: "Ferry crossings, 2024: about 10,000"
+    what: The ferry's crossings were removed.
+    why: The survey no longer counts them.
+"""
+CHANGES_PAGE = """\
+# Changes
+
+{% for c in content.change_log() %}
+{{ b.change_entry(c) }}
+{% endfor %}
+"""
+
+
+def test_a_publisher_and_what_a_removed_record_said_are_words(sheet: Path) -> None:
+    (sheet / "content/changes.yml").write_text(CHANGES, encoding="utf-8")
+    for pages in ("site_src/pages", "site_src/editions/uk/pages"):
+        text = '{% import "partials/blocks.md.j2" as b with context %}\n' + CHANGES_PAGE
+        (sheet / pages / "changes.md.j2").write_text(text, encoding="utf-8")
+    code, lines = check_lines(sheet)
+    assert lines[0] == (
+        "content/changes.yml:2:5: warning: changes.ferry-removed: not translated in the uk "
+        "edition: removed.ferry-crossings, what, why (add them under changes: ferry-removed: "
+        "in content/editions/uk/)"
+    )
+    (sheet / UK / "changes.yml").write_text(
+        "changes:\n"
+        "  ferry-removed:\n"
+        "    what: Перетини поромом вилучено.\n"
+        "    why: Обстеження їх більше не налічує.\n"
+        "    removed:\n"
+        "      ferry-crossings: 'Перетини поромом, 2024: близько 10 000'\n",
+        encoding="utf-8",
+    )
+    replace_in(
+        sheet / UK / "sources.yml",
+        "  bridge-register:\n",
+        "  bridge-register:\n    publisher: Управління мостів\n",
+    )
+    assert review(sheet, "uk", "ferry-removed").exit_code == 0
+    assert check_lines(sheet) == (0, ["content/ passes: 0 error(s), 0 warning(s) in 9 file(s)."])
+    uk = load_and_validate(sheet).editions["uk"]
+    assert uk.changes["ferry-removed"].removed[0].said == "Перетини поромом, 2024: близько 10 000"
+    assert uk.changes["ferry-removed"].date.isoformat() == "2025-06-01"
+    assert uk.sources["bridge-register"].publisher == "Управління мостів"
+    assert uk.sources["bridge-register"].url == "https://bridges.example/register"
+    written = (sheet / UK / "changes.yml").read_text(encoding="utf-8").splitlines()
+    assert written[-2] == "      ferry-crossings: 'Перетини поромом, 2024: близько 10 000'"
+    assert re.fullmatch(r'    reviewed: "[0-9a-f]{12}"', written[-1])  # quoted: never a number

@@ -213,7 +213,7 @@ def author_text(root: Path) -> list[str]:
     name cuts a quotation), the literal text of the site_src/ templates, and the site's name,
     description, navigation and scheme-toggle names in mkdocs.yml."""
     pieces: set[str] = set()
-    for path in (root / "content").glob("*.yml"):
+    for path in [*(root / "content").glob("*.yml"), *(root / "content").glob("editions/*/*.yml")]:
         for text in _values(yaml.safe_load(path.read_text("utf-8"))):
             text = _one_line(text)
             shown = BeautifulSoup(inline_md(text), "html.parser").strings
@@ -244,7 +244,7 @@ def page_texts(site: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for every text a reader meets on the pages: the text of the page (scripts
     and styles aside), its tooltips, labels and image descriptions, its link-preview tags and
     the names in its schema.org Dataset."""
-    for path in sorted(site.rglob("*.html")):
+    for path in own_files(site, "*.html"):
         where = path.relative_to(site).as_posix()
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         for script in soup.find_all("script", type="application/ld+json"):
@@ -297,11 +297,11 @@ def _prose(node: object, key: str = "") -> Iterator[str]:
 def data_texts(site: Path) -> Iterator[tuple[str, str]]:
     """Every text field of the data downloads (data/*.json, data/*.csv, the charts' CSVs) and
     of the feed."""
-    for path in sorted((site / "data").rglob("*.json")):
+    for path in own_files(site / "data", "*.json"):
         where = path.relative_to(site).as_posix()
         for text in _prose(json.loads(path.read_text("utf-8"))):
             yield where, text
-    for path in sorted([*(site / "data").rglob("*.csv"), *(site / "charts").glob("*.csv")]):
+    for path in sorted([*own_files(site / "data", "*.csv"), *(site / "charts").glob("*.csv")]):
         where = path.relative_to(site).as_posix()
         for row in csv.DictReader(io.StringIO(path.read_text("utf-8"))):
             for text in _prose(dict(row)):
@@ -311,6 +311,27 @@ def data_texts(site: Path) -> Iterator[tuple[str, str]]:
         if tag not in ("id", "updated", "published") and element.text and element.text.strip():
             if not _CODE_VALUE.match(element.text.strip()):
                 yield "feed.xml", element.text
+
+
+def edition_tags(site: Path) -> list[str]:
+    """The other editions of the sheet whose site is `site` (`sheet.editions`)."""
+    sheet = yaml.safe_load((site.parent / "content" / "sheet.yml").read_text("utf-8"))["sheet"]
+    return list(sheet.get("editions", []))
+
+
+def editions_of(root: Path) -> dict[str, Path]:
+    """Each edition of a built example by its language: the source at site/, the others at
+    site/<tag>/."""
+    site = root / "site"
+    return {EXAMPLES[root.name]: site, **{tag: site / tag for tag in edition_tags(site)}}
+
+
+def own_files(folder: Path, pattern: str) -> list[Path]:
+    """The files of one edition's `folder` (site/ or site/<tag>/, or a folder in it) matching
+    `pattern`, below it, without those of the other editions built inside the source's."""
+    root = next((p for p in folder.parents if (p / "content" / "sheet.yml").is_file()), None)
+    others = {folder / tag for tag in edition_tags(root / "site")} if root else set()
+    return [p for p in sorted(folder.rglob(pattern)) if not others & set(p.parents)]
 
 
 def build_example(name: str, target: Path, engine: str = "mkdocs") -> Path:
@@ -344,9 +365,10 @@ def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return build_example(request.param, tmp_path_factory.mktemp("examples"))
 
 
-def leaks(root: Path, texts: Iterator[tuple[str, str]]) -> list[str]:
-    """'where: what' for every English word or number format in `texts`."""
-    tag = EXAMPLES[root.name]
+def leaks(root: Path, texts: Iterator[tuple[str, str]], tag: str = "") -> list[str]:
+    """'where: what' for every English word or number format in `texts`, of the edition
+    `tag` (default: the source edition)."""
+    tag = tag or EXAMPLES[root.name]
     english = english_words(tag)
     formats = [re.compile(p) for p in NUMBER_FORMATS[tag]]
     dates = [re.compile(p) for p in DATE_FORMATS[tag]]
@@ -368,7 +390,7 @@ def leaks(root: Path, texts: Iterator[tuple[str, str]]) -> list[str]:
 
 def test_each_example_builds_and_passes_check_strict(example: Path) -> None:
     site = example / "site"
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = sorted(p.relative_to(site).as_posix() for p in own_files(site, "index.html"))
     assert len([p for p in pages if not p.startswith("embed/")]) == 3
     assert list((site / "charts").glob("*-light-wide.svg"))
     assert (site / "data" / "figures.csv").is_file()
@@ -376,20 +398,24 @@ def test_each_example_builds_and_passes_check_strict(example: Path) -> None:
 
 def test_each_example_declares_its_language_to_the_reader(example: Path) -> None:
     """Browsers, screen readers and search engines read a page's language from <html lang>."""
-    home = BeautifulSoup((example / "site" / "index.html").read_text("utf-8"), "html.parser")
-    assert home.html["lang"] == EXAMPLES[example.name]
+    for tag, site in editions_of(example).items():
+        home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+        assert home.html["lang"] == tag
 
 
 def test_no_english_on_the_pages(example: Path) -> None:
-    assert leaks(example, page_texts(example / "site")) == []
+    for tag, site in editions_of(example).items():
+        assert leaks(example, page_texts(site), tag) == [], tag
 
 
 def test_no_english_in_the_charts(example: Path) -> None:
-    assert leaks(example, chart_texts(example / "site")) == []
+    for tag, site in editions_of(example).items():
+        assert leaks(example, chart_texts(site), tag) == [], tag
 
 
 def test_no_english_in_the_downloads(example: Path) -> None:
-    assert leaks(example, data_texts(example / "site")) == []
+    for tag, site in editions_of(example).items():
+        assert leaks(example, data_texts(site), tag) == [], tag
 
 
 TEMPLATE_PUNCTUATION = re.compile(r"[:;!?“”„«»]")
@@ -400,7 +426,7 @@ would write it the English way in every language, so it belongs in a message."""
 def page_prose(site: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for each page's whole text, its elements' texts run together as a reader
     reads them ('Label' in one element, ': ' in the next)."""
-    for path in sorted(site.rglob("*.html")):
+    for path in own_files(site, "*.html"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         for tag in soup.find_all(["script", "style"]):
             tag.decompose()

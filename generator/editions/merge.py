@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..content import Content
+from ..content import KINDS, Content
 from ..validation import rules
 from .overlay import Overlay
 from .words import SHEET_NAMES, SHEET_WORDS
@@ -34,7 +34,7 @@ def edition(source: Content, overlay: Overlay) -> Content:
         }
     )
     tables: dict[str, dict[str, Any]] = {}
-    for kind in ("sources", "figures", "statements", "events", "notes", "charts", "changes"):
+    for kind in (k for k in KINDS if k != "derived"):  # derived: computed again below
         tables[kind] = {
             item_id: _translated(kind, record, overlay, source.sheet.language)
             for item_id, record in getattr(source, kind).items()
@@ -46,6 +46,7 @@ def edition(source: Content, overlay: Overlay) -> Content:
         specs=specs,
         derived={},
         warnings=(),
+        site_words=dict(overlay.site),
         **tables,  # type: ignore[arg-type]
     )
     computed, _ = rules.derive(made)  # the source's derived figures all computed
@@ -55,6 +56,11 @@ def edition(source: Content, overlay: Overlay) -> Content:
 def _translated(kind: str, record: Any, overlay: Overlay, source_language: str) -> Any:
     entry = overlay.entries.get((kind, record.id))
     update: dict[str, Any] = dict(entry.words) if entry else {}
+    said = {k.removeprefix("removed."): update.pop(k) for k in list(update) if "." in k}
+    if said:  # a change's removed records, each with what it said in the edition's words
+        update["removed"] = [
+            r.model_copy(update={"said": said[r.id]}) if r.id in said else r for r in record.removed
+        ]
     if kind == "statements":
         said_in = record.quote_language or source_language
         update["quote_language"] = said_in

@@ -156,10 +156,13 @@ def _read_file(
                 if name not in WORDS[kind]:
                     problem(at, _not_words(kind, str(name), item_id, source))
                     continue
+                record = table[item_id]
+                if kind == "changes" and name == "removed":
+                    problems += _read_removed(loaded, display, at, text, record, entry)
+                    continue
                 if not isinstance(text, str) or not text.strip():
                     problem(at, f"expected a text, got {shown(text)}", key=False)
                     continue
-                record = table[item_id]
                 if kind == "sources" and name == "title" and not record.described:
                     problem(
                         at,
@@ -219,6 +222,33 @@ def _read_sheet(
                 else:
                     names[key] = text
             overlay.sheet[name] = names
+    return problems
+
+
+def _read_removed(
+    loaded: Loaded, display: str, at: FieldPath, data: object, record: Any, entry: Entry
+) -> list[Problem]:
+    """A change's `removed:`, in an edition: what each removed record said, by its id."""
+    problems: list[Problem] = []
+    ids = [r.id for r in record.removed]
+    if not isinstance(data, dict):
+        line, col = loaded.position(at)
+        message = "expected what each removed record said, by its id ({id}: …)"
+        return [Problem(display, line, col, ".".join(map(str, at)), message)]
+    for removed_id, text in data.items():
+        where = (*at, removed_id)
+        line, col = loaded.key_position(where)
+        name = ".".join(map(str, where))
+        if removed_id not in ids:
+            known = ", ".join(ids) or "none"
+            message = f"the change removed no {shown(removed_id)} (it removed: {known})"
+            problems.append(Problem(display, line, col, name, message))
+        elif not isinstance(text, str) or not text.strip():
+            problems.append(
+                Problem(display, line, col, name, f"expected a text, got {shown(text)}")
+            )
+        else:
+            entry.words[f"removed.{removed_id}"] = text
     return problems
 
 

@@ -90,7 +90,8 @@ def _set_reviewed(text: str, kind: str, item_id: str, digest: str, display: str)
         raise UsageError(f"{display}:{start + 1}: expected the entry's words below it, indented")
     newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
     line_re = re.compile(rf"^ {{{child}}}{REVIEWED}\s*:.*$")
-    mark = f"{' ' * child}{REVIEWED}: {digest}"
+    # Quoted: a hash of digits only ('903809019704', '4374947157e3') would read as a number.
+    mark = f'{" " * child}{REVIEWED}: "{digest}"'
     for index in range(start + 1, end):
         if line_re.match(lines[index].rstrip("\r\n")):
             lines[index] = mark + newline

@@ -55,6 +55,7 @@ def load_and_validate(
         else:
             parts.append((display, loaded, model))
     content, merge_problems, skipped = load.merge(parts, complete=not problems)
+    content = _said_in(content)
     content, rule_problems = validate(content, unsure | skipped, records_only=as_published)
     templates = deprecated.template_warnings(root / "site_src", root)
     everything = [*problems, *warned, *merge_problems, *rule_problems, *renamed, *templates]
@@ -90,3 +91,16 @@ def validate(
     problems += charts.chart_problems(content)
     problems += magnitudes.far_smaller(content)
     return content, problems
+
+
+def _said_in(content: Content) -> Content:
+    """Each statement with the language it was said in: the sheet's, unless it says another
+    (`quote_language`), so every edition knows which quotations it shows in translation."""
+    language = getattr(content.sheet, "language", None)
+    if not language:
+        return content
+    said = {
+        item_id: s if s.quote_language else s.model_copy(update={"quote_language": language})
+        for item_id, s in content.statements.items()
+    }
+    return replace(content, statements=said)

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.kit import AXE, DESKTOP, PHONE, describe_violations, is_local, run_axe, visit
+from tests.support import edition_folders
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +73,7 @@ def page_with(site: Path, element_id: str) -> str:
         html.parent.relative_to(site).as_posix() + "/"
         for html in site.rglob("index.html")
         if f'id="{element_id}"' in html.read_text(encoding="utf-8")
+        and html.relative_to(site).parts[0] not in edition_folders(site)  # the same ids
     ]
     assert len(found) == 1, f"{element_id} is on {found}"
     return found[0].removeprefix("./")

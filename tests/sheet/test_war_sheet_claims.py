@@ -18,12 +18,14 @@ from bs4 import BeautifulSoup
 
 from generator.content import Content
 from generator.validation import load_and_validate
+from tests.support import edition_folders
 
 
 def all_pages(root: Path) -> dict[str, BeautifulSoup]:
     return {
         p.relative_to(root / "site").as_posix(): BeautifulSoup(p.read_text("utf-8"), "html.parser")
         for p in (root / "site").rglob("*.html")
+        if p.relative_to(root / "site").parts[0] not in edition_folders(root / "site")
     }
 
 

@@ -1,0 +1,148 @@
+"""An edition's site: mkdocs.yml in its words, and the links between the editions.
+
+The source edition is built at the site's root and each other edition into `<tag>/` below
+it, each a whole site of its own (its own search index, feed, downloads, embeds), with the
+same page paths: so the same page in another edition is always the edition's root plus this
+page's path, which is how the language switcher and the `hreflang` links reach it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from babel import Locale
+
+from ..errors import Problem
+from ..project import Project
+
+EDITIONS = "editions"
+"""The folder of a build's staging folder that holds each other edition's finished folder,
+and of the sheet's cache that holds each one's cache."""
+
+
+def edition_project(project: Project, tag: str) -> Project:
+    """The sheet as edition `tag` is built: published at `<site_url>/<tag>/`, with a cache of
+    its own (the same design, `generator/cache/`, keyed by what the edition is made from), so
+    that building one edition never prunes another's entries."""
+    url = f"{project.site_url.rstrip('/')}/{tag}/" if project.site_url else ""
+    return replace(project, site_url=url, cache_dir=project.cache_dir / EDITIONS / tag)
+
+
+def alternates(
+    source: str, editions: list[str], current: str | None, site_url: str = ""
+) -> list[dict[str, str]]:
+    """Material's `extra.alternate` for the edition `current` (None: the source): each
+    edition's name in its own language, its root relative to this edition's, its tag, and
+    with the source's `site_url` its absolute root (`root`).
+
+    Material writes a `<link rel="alternate" hreflang>` to each edition's root into every
+    page's head, and its script reads each one's sitemap.xml beside it to take a reader who
+    picks another language to the same page there: so those links must name the roots (a
+    link to the same page would make it ask for `<page>/sitemap.xml`, which is not there).
+    The switcher itself (overrides/partials/alternate.html) links the same page, so it works
+    without the script too."""
+    found = []
+    for tag in [source, *editions]:
+        if tag == (current or source):
+            link = "./"
+        elif current is None:
+            link = f"{tag}/"
+        else:
+            link = "../" if tag == source else f"../{tag}/"
+        entry = {"name": language_name(tag), "link": link, "lang": tag}
+        if site_url:
+            base = site_url.rstrip("/") + "/"
+            entry["root"] = base if tag == source else f"{base}{tag}/"
+        found.append(entry)
+    return found
+
+
+def language_name(tag: str) -> str:
+    """'English', 'Українська', 'Deutsch': a language named as its speakers name it."""
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name(tag.replace("-", "_"))
+    except (ValueError, TypeError):
+        name = None
+    return (name or tag)[:1].upper() + (name or tag)[1:]
+
+
+def nav_titles(nav: object) -> Iterator[str]:
+    """Every title in a mkdocs.yml `nav`: pages' and sections'."""
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                yield str(title)
+                yield from nav_titles(target)
+
+
+def toggle_names(theme: object) -> Iterator[str]:
+    """The names of the palette toggles in mkdocs.yml's `theme`."""
+    palette = theme.get("palette") if isinstance(theme, dict) else None
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            yield toggle["name"]
+
+
+def translated_config(data: dict[str, Any], words: dict[str, Any]) -> dict[str, Any]:
+    """mkdocs.yml's settings in the edition's words; a word it lacks stays as written (and
+    `check` says so)."""
+    data = copy.deepcopy(data)
+    for key in ("site_name", "site_description"):
+        if key in words:
+            data[key] = words[key]
+    nav, toggles = words.get("nav", {}), words.get("toggles", {})
+    if "nav" in data:
+        data["nav"] = _nav(data["nav"], nav)
+    theme = data.get("theme")
+    palette = theme.get("palette") if isinstance(theme, dict) else None
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in toggles:
+            toggle["name"] = toggles[toggle["name"]]
+    return data
+
+
+def _nav(nav: Any, titles: dict[str, str]) -> Any:
+    if isinstance(nav, list):
+        return [_nav(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        return {titles.get(str(k), k): _nav(v, titles) for k, v in nav.items()}
+    return nav
+
+
+def untranslated_site(project: Project, tag: str, words: dict[str, Any]) -> list[Problem]:
+    """A warning for each word of mkdocs.yml the edition lacks, at its line there."""
+    settings = project.settings.settings
+    places = project.settings.places
+    wanted: list[tuple[str, str]] = [
+        (key, f"site.{key}") for key in ("site_name", "site_description") if settings.get(key)
+    ]
+    problems = []
+    for key, name in wanted:
+        if key not in words:
+            problems.append(_problem(project, places, key, name, tag))
+    nav = [t for t in nav_titles(settings.get("nav")) if t not in words.get("nav", {})]
+    toggles = [t for t in toggle_names(settings.get("theme")) if t not in words.get("toggles", {})]
+    if nav:
+        problems.append(_problem(project, places, "nav", f"site.nav: {', '.join(nav)}", tag))
+    if toggles:
+        names = ", ".join(toggles)
+        problems.append(_problem(project, places, "theme.palette", f"site.toggles: {names}", tag))
+    return problems
+
+
+def _problem(project: Project, places: Any, key: str, what: str, tag: str) -> Problem:
+    file, line, col = places.get(key, (project.config, 1, 1))
+    return Problem(
+        project.display(file),
+        line,
+        col,
+        key,
+        f"not translated in the {tag} edition: {what} (add under site: in "
+        f"content/editions/{tag}/sheet.yml)",
+        "warning",
+    )

@@ -1,0 +1,183 @@
+"""Editions built: each into its own path, in its own language, linked to each other page by
+page, with every number, date and source the source edition's record.
+
+On the rich sheet in two editions (`built_editions`, built once per session)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from generator.editions.site import edition_project
+from generator.generate import render_in_memory
+from generator.project import Project
+from generator.validation import load_and_validate
+from tests.conftest import PUBLISHED_URL
+from tests.support import REPO
+
+PAGES = ["", "figures/", "sources/", "timeline/"]
+"""The fixture's pages, as paths below an edition's root."""
+WORDS = {
+    "figures": {
+        "label",
+        "title",
+        "short",
+        "attribution",
+        "text",
+        "note",
+        "cite_as",
+        "formula",
+        "working",
+    },
+    "statements": {
+        "speaker",
+        "role",
+        "place",
+        "context",
+        "translation",
+        "date_text",
+        "source_title",
+    },
+    "events": {"title", "summary", "date_text", "source_title"},
+    "sources": {"short", "note", "title"},
+}
+"""The fields of each download that hold words (written out here, not taken from the code):
+everything else must be the same in every edition. `permalink` is the page's address, the
+same path below each edition's root; `source_title` differs only for a described source."""
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_each_edition_is_a_site_of_its_own_in_its_language(built_editions: Path) -> None:
+    site = built_editions / "site"
+    for path in PAGES:
+        assert 'lang="en"' in html(site, path).split(">", 2)[1]
+        assert 'lang="uk"' in html(site / "uk", path).split(">", 2)[1]
+    for name in (
+        "search/search_index.json",
+        "feed.xml",
+        "data/figures.csv",
+        "data/datapackage.json",
+        "assets/social.png",
+        "charts/crossings-by-bank.png",
+        "embed/crossings-by-bank/index.html",
+        "sitemap.xml",
+        "404.html",
+    ):
+        assert (site / name).is_file() and (site / "uk" / name).is_file(), name
+    feed = (site / "uk" / "feed.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="uk"' in feed
+    assert "<title>Річки й мости: тестовий аркуш: виправлення та оновлення</title>" in feed
+    search = json.loads((site / "uk" / "search" / "search_index.json").read_text("utf-8"))
+    assert search["docs"][0]["title"] == "Річки й мости: тестовий аркуш"
+    assert "<title>Показники - Річки й мости</title>" in html(site / "uk", "figures/")
+    assert re.search(r">\s*Хронологія\s*<", html(site / "uk", "figures/"))  # the nav
+    # The source's site has none of the edition's pages in its own search or sitemap.
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/uk/" not in sitemap
+    assert f"{PUBLISHED_URL}uk/figures/" in (site / "uk" / "sitemap.xml").read_text("utf-8")
+
+
+def test_every_page_links_the_same_page_in_every_edition(built_editions: Path) -> None:
+    """The switcher links the same page; the head's `hreflang` links each edition's root,
+    as Material's script, which reads the sitemap.xml beside each, needs them."""
+    site = built_editions / "site"
+    for path in PAGES:
+        for prefix in ("", "uk/"):
+            here = f"https://reader.test/{prefix}{path}"
+            text = html(site, prefix + path)
+            heads = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', text)
+            assert {lang: urljoin(here, href) for href, lang in heads} == {
+                "en": "https://reader.test/",
+                "uk": "https://reader.test/uk/",
+            }, here
+            switcher = re.findall(
+                r'<a href="([^"]*)" hreflang="([^"]*)" lang="[^"]*" class="md-select__link"',
+                text,
+            )
+            assert [(urljoin(here, href), lang) for href, lang in switcher] == [
+                (f"https://reader.test/{path}", "en"),
+                (f"https://reader.test/uk/{path}", "uk"),
+            ], here
+
+
+def test_every_number_date_and_source_is_the_source_records(built_editions: Path) -> None:
+    site = built_editions / "site"
+    for name, kind in (
+        ("figures.json", "figures"),
+        ("statements.json", "statements"),
+        ("events.json", "events"),
+        ("sources.json", "sources"),
+    ):
+        ours = json.loads((site / "data" / name).read_text("utf-8"))[kind]
+        theirs = json.loads((site / "uk" / "data" / name).read_text("utf-8"))[kind]
+        assert [r["id"] for r in ours] == [r["id"] for r in theirs]
+        for a, b in zip(ours, theirs, strict=True):
+            # The same page's address below each edition's root.
+            assert b["permalink"] == a["permalink"].replace(PUBLISHED_URL, f"{PUBLISHED_URL}uk/")
+            kept = {k: v for k, v in a.items() if k not in WORDS[kind] | {"permalink"}}
+            assert {k: b[k] for k in kept} == kept, a["id"]
+            assert set(a) == set(b)
+    # Values as the downloads give them, written out: the edition's own words, the same numbers.
+    figures = json.loads((site / "uk" / "data" / "figures.json").read_text("utf-8"))["figures"]
+    south = next(f for f in figures if f["id"] == "south-crossings")
+    assert (
+        south["low"],
+        south["high"],
+        south["unit"],
+        south["period_start"],
+        south["source_id"],
+    ) == (500000, 600000, "people", "2024-01-01", ["river-survey-2025"])
+    assert south["text"] == "500\xa0000–600\xa0000"  # CLDR: a no-break space
+    assert south["label"] == "перетинів з південного берега"
+    csv_en = (site / "data" / "charts" / "crossings-by-bank.csv").read_text("utf-8").splitlines()
+    csv_uk = (site / "uk" / "data" / "charts" / "crossings-by-bank.csv").read_text("utf-8")
+    assert [line.split(",")[0] for line in csv_en] == [
+        line.split(",")[0] for line in csv_uk.splitlines()
+    ]
+
+
+def test_every_page_shows_the_same_records_as_in_the_source() -> None:
+    """The records behind the pages: each page of the edition anchors exactly the records the
+    same page of the source does, and each is the source's record with its words changed."""
+    root = REPO / "tests" / "fixtures" / "editions"
+    project, content = Project.load(root), load_and_validate(root)
+    uk = content.editions["uk"]
+    ours = render_in_memory(project, content)
+    theirs = render_in_memory(edition_project(project, "uk"), uk, "uk")
+    assert theirs.page_of == ours.page_of
+    assert len(ours.page_of) == 28  # 11 + 2 + 1 + 3 + 1 + 6 + 4
+    for kind in ("figures", "statements", "events", "sources", "notes", "charts", "changes"):
+        for item_id, record in getattr(content, kind).items():
+            mine = record.model_dump()
+            other = getattr(uk, kind)[item_id].model_dump()
+            changed = {k for k in mine if mine[k] != other[k]}
+            assert changed <= {
+                "label",
+                "name",
+                "short",
+                "says",
+                "note",
+                "speaker",
+                "role",
+                "place",
+                "context",
+                "translation",
+                "quote_language",
+                "title",
+                "summary",
+                "source_says",
+                "claim_translation",
+                "caption",
+                "others",
+                "what",
+                "why",
+                "explain",
+            }, (kind, item_id, changed)
+    for item_id, computed in content.derived.items():
+        assert uk.derived[item_id].bounds == computed.bounds
+        assert uk.derived[item_id].exact == computed.exact
