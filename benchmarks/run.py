@@ -174,13 +174,16 @@ _ID = re.compile(r'\sid="([^"]+)"')
 def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
     """For each built page, the content records it shows: the element ids that are record ids.
     Not the charts' embed pages (`embed/<id>/`), which the peer has no counterpart of and which
-    hold no record's id."""
+    hold no record's id; nor the sheet's other editions (`uk/`, each a site with a sitemap of
+    its own), the same records in other words, which the peer does not make."""
     return {
         page.relative_to(site).parent.as_posix(): frozenset(
             set(_ID.findall(page.read_text(encoding="utf-8"))) & record_ids
         )
         for page in sorted(site.rglob("index.html"))
-        if page.parent.name != "search" and page.relative_to(site).parts[0] != "embed"
+        if page.parent.name != "search"
+        and page.relative_to(site).parts[0] != "embed"
+        and not (site / page.relative_to(site).parts[0] / "sitemap.xml").is_file()
     }
 
 
@@ -452,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"live preview: save to reload, {RELOAD_RUNS} saves of each figure")
                 import reload  # here: it imports this module
 
-                results["reload"] = reload.measure(root, RELOAD_RUNS, say=log)
+                # The real sheet as it is: the edits above raised its figures.
+                results["reload"] = reload.measure(REPO, RELOAD_RUNS, say=log)
                 save()
             shutil.rmtree(root, ignore_errors=True)
     results["machine"]["load_average_at_end"] = os.getloadavg()

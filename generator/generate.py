@@ -122,16 +122,24 @@ def generate(
 
     The live preview passes `share_image=False` to skip drawing the social-media image no one
     sees there. `compiled`: a folder to keep compiled templates in (see template_cache.py).
-    `drawer`: the chart drawing process, if the caller started it early (`Drawer.ahead`); it
-    draws the PNGs and the social image while the pages are written, and is finished here.
+    `drawer`: the chart drawing process, when the caller keeps one (`Drawer.ahead` starts
+    its engine early; the preview keeps one between rebuilds) and stops it; else one is
+    started if a drawing is missing, and stopped here. It draws the PNGs and the social image
+    while the pages are written; every image is in `docs` when this returns. A failure stops
+    it.
     `edition`: the tag of the edition `content` is (its page templates stand above the
     sheet's).
     """
-    drawer = drawer or charts.Drawer()
+    own = drawer is None
+    drawing = drawer or charts.Drawer()
     try:
-        return _generate(project, content, docs, share_image, compiled, drawer, edition)
-    finally:
-        drawer.close()
+        generated = _generate(project, content, docs, share_image, compiled, drawing, edition)
+    except BaseException:
+        drawing.close()
+        raise
+    if own:
+        drawing.close()
+    return generated
 
 
 def _generate(

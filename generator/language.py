@@ -10,7 +10,7 @@ is always plain text, escaped wherever it lands in a page.
 
 >>> en = Language.of("en")
 >>> en.text("changes.corrected", date="2 March 2026")
-'Corrected on 2 March 2026'
+'Corrected 2 March 2026'
 >>> en.amount("units.km.amount", 1, "1")
 '1 kilometre'
 """

@@ -21,7 +21,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 import jinja2.bccache
@@ -32,6 +32,11 @@ from mkdocs.structure.toc import get_toc
 
 from .cache import store
 from .template_cache import CompiledTemplates
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.toc import TableOfContents
 
 PRIVATE_PARTS = {
     "mkdocs.theme.Theme.get_env": "patched (wrapped) on the config's theme",
@@ -56,12 +61,12 @@ class TocItem(Protocol):
 class PageLike(Protocol):
     """The parts of `mkdocs.structure.pages.Page` the page cache reads and writes."""
 
-    file: Any
+    file: File
     markdown: str | None
     content: str | None
-    toc: Any
+    toc: TableOfContents
     meta: MutableMapping[str, Any]
-    links_to_anchors: dict[Any, dict[str, str]] | None
+    links_to_anchors: dict[File, dict[str, str]] | None
     present_anchor_ids: set[str] | None
     _title_from_render: str | None
 
@@ -71,7 +76,7 @@ class PageLike(Protocol):
     @property
     def url(self) -> str: ...
 
-    def render(self, config: Any, files: Any) -> None: ...
+    def render(self, config: MkDocsConfig, files: Files) -> None: ...
 
 
 class SearchIndexLike(Protocol):
@@ -206,7 +211,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         except ValueError:
             return None
 
-    def on_files(self, files: Any, *, config: Any) -> Any:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         addresses = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
         self.context = self._key(json.dumps(addresses))
         search = config.plugins.get("material/search")
@@ -215,7 +220,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
             index.add_entry_from_context = self._cached_search(index)
         return files
 
-    def on_pre_page(self, page: Page, *, config: Any, files: Any) -> Page:
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self._wrap(page)
         return page
 
@@ -224,9 +229,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         page.render = cached  # type: ignore[method-assign, assignment]
 
     def _cached_render(
-        self, page: PageLike, render: Callable[[Any, Any], None]
-    ) -> Callable[[Any, Any], None]:
-        def cached(config: Any, files: Any) -> None:
+        self, page: PageLike, render: Callable[[MkDocsConfig, Files], None]
+    ) -> Callable[[MkDocsConfig, Files], None]:
+        def cached(config: MkDocsConfig, files: Files) -> None:
             key = self._key("render", page.file.src_uri, page.markdown or "")
             entry = self._get(key)
             if entry is None:
@@ -245,8 +250,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
             page._title_from_render = entry["title"]
             page.present_anchor_ids = set(entry["anchors"])
             if pages.log.getEffectiveLevel() > logging.DEBUG:  # as Page.render does
-                links = entry["links"].items()
-                page.links_to_anchors = {files.get_file_from_path(u): a for u, a in links}
+                # Every file named is there: the key hashes every file's address.
+                linked = ((files.get_file_from_path(u), a) for u, a in entry["links"].items())
+                page.links_to_anchors = {f: a for f, a in linked if f is not None}
 
         return cached
 

@@ -42,6 +42,9 @@ class PreviewCache:
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
     same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
     has nothing to do."""
+    drawer: charts.Drawer = field(default_factory=charts.Drawer)
+    """The chart drawing process, started at the first drawing a rebuild needs and kept:
+    its engine takes a second to start."""
 
 
 @dataclass
@@ -93,7 +96,7 @@ def run(
     started = time.perf_counter()
     caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
     # On a clean build the chart engine starts in its own process while the content is read.
-    drawer = charts.Drawer.ahead(project.cache_dir / "charts")
+    drawer = cache.drawer if cache else charts.Drawer.ahead(project.cache_dir / "charts")
     try:
         kept = KeptFiles(project.cache_dir / "yaml", caches.code_key())
         content = load_and_validate(project.root, kept)
@@ -101,7 +104,8 @@ def run(
         if future:
             raise ContentError(future)
     except BaseException:
-        drawer.close()  # generate() closes it from here on
+        if cache is None:
+            drawer.close()
         raise
     for warning in content.warnings:
         if warn is not None:
@@ -132,6 +136,7 @@ def run(
             folder / "docs",
             share_image=cache is None,
             compiled=caches.compiled_templates(own),
+            drawer=drawer,  # one engine start for every edition
             edition=tag,
         )
         own_settings = engine_folder.write(
@@ -142,6 +147,8 @@ def run(
             alternates=alternates(source_tag, tags, tag, project.site_url),
         )
         others.append((own, edition, folder, own_settings, engine_folder.language_key(edition)))
+    if cache is None:
+        drawer.close()
     generated_at = time.perf_counter()
     # What the engine builds from: the finished folder (derived mkdocs.yml, overrides, docs),
     # and mkdocs.yml, the theme's overrides, the options and the code (the same key as

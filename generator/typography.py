@@ -9,7 +9,7 @@
   ('; ', and in French '\u202f; ', a narrow no-break space before it): 'A; B; and C',
   'A\u202f; B et C'.
 - `items`: that semicolon between every item, with no conjunction, for entries that each
-  stand alone ('Corrected on 2 March 2026; Updated on 4 April 2026').
+  stand alone ('Corrected 2 March 2026; Updated 4 April 2026').
 
 >>> from generator.language import Language
 >>> join(Language.of("fr"), ["A", "B", "C"])

@@ -25,7 +25,7 @@ from generator.charts.html import source_line
 from generator.content import Content
 from generator.language import Count, Language, catalog, languages
 from generator.models import PartialDate, Period, Source
-from generator.numbers import Writer
+from generator.numbers import Writer, initial
 from generator.typography import elide, join
 from generator.validation import load_and_validate
 
@@ -201,7 +201,10 @@ class Samples:
             "code": "km",
             "description": self.say("datapackage.figures.label"),
             "computed": self.say("downloads.computed"),
-            "events": self.language.amount("charts.events", 3, self.write.number(3)),
+            "events": self.write.counted("charts.events", 3, "events"),
+            "first_precision": "month",
+            "first_initial": "vowel" if self.write.date(DATES["a month"])[:1] in "ao" else "x",
+            "last_precision": "day",
             "first": self.write.date(events[0].date) if events else "",
             "last": self.write.date(events[min(2, len(events) - 1)].date) if events else "",
             "when": self.write.date(DATES["a day"]),
@@ -294,6 +297,29 @@ class Samples:
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
                 for c in (1, 3, 5, 21, 1407)
             ]
+        if key in ("charts.line", "charts.column"):
+            pairs = (("a month", "a day"), ("a year", "a month"), ("a day", "a day"))
+            out = []
+            for start, end in pairs:
+                since, until = self.write.date(DATES[start]), self.write.date(DATES[end])
+                out.append(
+                    (
+                        f"from {start} to {end}",
+                        self.say(
+                            key,
+                            unit=self.write.unit_name("km"),
+                            scale="",
+                            first=since,
+                            last=until,
+                            first_precision=DATES[start].precision,
+                            first_initial=initial(since),
+                            last_precision=DATES[end].precision,
+                        ),
+                    )
+                )
+            return out
+        if key == "charts.events":
+            return [(f"n = {c}", self.write.counted(key, c, "events")) for c in COUNTS if c >= 1]
         if key == "blocks.claim":
             return self.claims()
         if key == "numbers.form_after":

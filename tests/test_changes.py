@@ -142,11 +142,11 @@ def test_a_corrected_figure_says_so_and_links_its_entry(published_site: Path) ->
     figure = page.find(id="world-population-2024")
     assert figure is not None
     lines = [(a.get_text(), a.get("href")) for a in figure.select(".fs-changed a")]
-    assert lines == [("Corrected on 20 July 2024", "changes/#population-revised")]
+    assert lines == [("Corrected 20 July 2024", "changes/#population-revised")]
     statement = page.find(id="un-peak-statement")
     assert statement is not None
     assert [(a.get_text(), a.get("href")) for a in statement.select(".fs-changed a")] == [
-        ("Clarified on 2 August 2024", "changes/#peak-wording")
+        ("Clarified 2 August 2024", "changes/#peak-wording")
     ]
     unchanged = page.find(id="growth-to-peak")
     assert unchanged is not None and unchanged.select(".fs-changed") == []

@@ -114,16 +114,16 @@ def test_every_declared_chart_stands_on_a_page_with_its_id(built_rich: Path):
 def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-by-bank")) == (
-        "Crossings by bank, 2024. The chart shows figures in people. Each bar runs from the low"
-        " to the high end of an estimate, and a dot marks a single figure. All figures: 1 January"
-        " 2024 – December 2024."
-        " The survey counts about 1.2 million crossings from the north bank; The survey"
+        "Crossings by bank, 2024. The chart shows figures (unit: people). Each bar runs from the"
+        " low to the high end of an estimate, and a dot marks a single figure. All figures: 1"
+        " January 2024 – December 2024."
+        " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
     )
     assert _alt(_figure(figures, "bridge-spans")).startswith(
-        "Bridge spans in metres. The bar chart shows figures in metres, on a logarithmic scale."
-        " The register"
-        " gives 120 metres the span of the old bridge, as of 2024;"
+        "Bridge spans in metres. The bar chart shows figures (unit: metres), on a logarithmic"
+        " scale. The register"
+        " gives 120 metres the span of the old bridge, as of 2024."
     )
     timeline = _alt(_figure(_page(built_rich, "timeline/index"), "bridge-timeline"))
     assert timeline == (
@@ -716,19 +716,19 @@ def test_a_figure_with_no_side_is_its_own_named_series_never_computed(rich: Path
 def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-over-time")) == (
-        "Crossings a year, 2019 to 2024. The line chart shows estimates in people from 2019 to"
-        " 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
+        "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
+        " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
         " reports about 900,000 crossings from the north bank, 1 January 2019 – 31 December"
-        " 2019; The Gazette reports 950,000–1.1 million crossings from the north bank,"
-        " 1 January 2021 – 31 December 2021; The survey counts about 1.2 million crossings from"
-        " the north bank, 1 January 2024 – December 2024; The Gazette reports about 450,000"
-        " crossings from the south bank, 1 January 2021 – 31 December 2021; The survey"
+        " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank,"
+        " 1 January 2021 – 31 December 2021. The survey counts about 1.2 million crossings from"
+        " the north bank, 1 January 2024 – December 2024. The Gazette reports about 450,000"
+        " crossings from the south bank, 1 January 2021 – 31 December 2021. The survey"
         " estimates 500,000–600,000 crossings from the south bank, 1 January 2024 – December"
         " 2024."
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
-        "Crossings by bank, 2021 and 2024. The column chart shows estimates in people from 2021"
-        " to 2024, each at its date. A paler top marks the range of an estimate. The"
+        "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
+        " 2021 to 2024, each at its date. A paler top marks the range of an estimate. The"
         " Gazette reports 950,000–1.1 million crossings from the north bank,"
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
@@ -831,10 +831,10 @@ def test_a_line_chart_needs_a_date_for_every_figure_and_columns_a_linear_scale(r
 def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-2019")) == (
-        "Crossings in 2019, by bank. The stacked bar splits a whole in people into its parts, end"
-        " to end: The Gazette reports about 1.2 million crossings from both banks. All figures:"
-        " 1 January 2019 – 31 December 2019. The Gazette reports about 900,000 crossings from"
-        " the north bank; The Gazette reports about 300,000 crossings from the south bank."
+        "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
+        " (unit: people): The Gazette reports about 1.2 million crossings from both banks. All"
+        " figures: 1 January 2019 – 31 December 2019. The Gazette reports about 900,000 crossings"
+        " from the north bank. The Gazette reports about 300,000 crossings from the south bank."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
     assert [(r["id"], r["low"]) for r in rows] == [

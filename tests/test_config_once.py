@@ -1,9 +1,11 @@
-"""mkdocs.yml, and every file it INHERITs, is read once per build (project.read_config), and
-every part of the build takes it from there: the derived config, the engine, the cache keys
-and the messages that point at a setting."""
+"""Each thing parsed once: mkdocs.yml, and every file it INHERITs, is read once per build
+(project.read_config), and every part of the build takes it from there (the derived config,
+the engine, the cache keys and the messages that point at a setting); the record kinds are
+listed once (content.KINDS, from the models)."""
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 from collections import Counter
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.content import KINDS
 from tests.golden import copy_fixture
 from tests.support import REPO, replace_in, run
 
@@ -81,3 +84,35 @@ def test_a_theme_language_in_an_inherited_file_is_found_there(inheriting: Path):
     assert "remove theme.language from base.yml: the build sets it from sheet.language" in (
         result.output
     )
+
+
+def full_lists_of_kinds(source: str) -> list[int]:
+    """The lines of `source` where a tuple, list or set literal names five or more record
+    kinds: a list of the kinds written out, which must come from `content.KINDS` instead
+    (a mapping of each kind to its own data, or a few kinds that share a rule, are not)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            names = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+            if len(names & set(KINDS)) >= 5:
+                found.append(node.lineno)
+    return found
+
+
+def test_the_record_kinds_are_listed_once():
+    assert set(KINDS) >= {"sources", "figures", "derived", "statements", "events", "notes"}
+    listed = {
+        path.relative_to(REPO).as_posix(): lines
+        for path in sorted((REPO / "generator").rglob("*.py"))
+        if (lines := full_lists_of_kinds(path.read_text(encoding="utf-8")))
+    }
+    assert listed == {}, "use generator.content.KINDS"
+
+
+def test_a_list_of_kinds_written_out_is_found():
+    source = (
+        'WORDS = {"sources": 1, "figures": 2, "derived": 3, "events": 4, "notes": 5}\n'
+        'SHOWN = ("figures", "statements", "events")\n'
+        'ALL = ("sources", "figures", "statements", "events", "notes", "charts")\n'
+    )
+    assert full_lists_of_kinds(source) == [3]

@@ -13,6 +13,7 @@ import pytest
 from generator.charts import chart_data, drawer, png, specs, svg
 from generator.charts.drawer import Drawer, DrawingFailed
 from generator.charts.specs import VARIANTS
+from generator.serve import Preview
 from generator.validation import load_and_validate
 from tests.support import edit, run
 
@@ -95,3 +96,19 @@ def test_a_build_that_fails_after_the_process_started_leaves_none_behind(rich: P
     started = drawer.STARTED[before:]
     assert len(started) == 1
     assert [pid for pid in started if _alive(pid)] == []
+
+
+def test_the_preview_starts_the_drawing_process_once_for_every_rebuild(rich: Path, tmp_path: Path):
+    """Its engine takes a second to start: a preview keeps one process between rebuilds, and
+    each charted edit is drawn by it."""
+    preview = Preview(rich, "http://127.0.0.1:8000/", tmp_path / "preview", lambda line: None)
+    before = len(drawer.STARTED)
+    preview.rebuild()
+    for old, value in (("1200000", "1300000"), ("1300000", "1400000")):
+        edit(rich, "figures.yml", f"value: {old}", f"value: {value}")
+        preview.rebuild()
+        assert preview.problems == []
+        svg = (preview.site / "charts" / "crossings-by-bank-light-wide.svg").read_text("utf-8")
+        assert f"{int(value) / 1e6:.1f} million" in svg
+    started = drawer.STARTED[before:]
+    assert len(started) == 1 and _alive(started[0])

@@ -115,7 +115,7 @@ def test_a_german_page_reads_in_german(german: Path):
     assert "Zitiervorschlag: Masern in Beispielland, „Impfquote“, Stand 12. Oktober 2025" in text
     assert "(das Original wurde nicht eingesehen)" in text
     assert "Anmerkung der Redaktion: Mehr als verdoppelt?" in text
-    assert "Die Behauptung: „Die Fälle haben sich mehr als verdoppelt.“" in text
+    assert "Behauptung: „Die Fälle haben sich mehr als verdoppelt.“" in text
     assert "Die Quelle sagt: Die Tabelle nennt" in text
     assert "Eigene Berechnung aus den folgenden Zahlen:" in text
     assert "Kennzahl Wert Zeitraum Quelle" in text

@@ -171,7 +171,7 @@ def test_a_range_keeps_each_end_whole_and_shares_only_a_scale_word(language, low
     ("language", "day", "month"),
     [
         ("fr", "mise à jour du 12 octobre 2025", "mise à jour d’octobre 2025"),
-        ("uk", "оновлено 12 жовтня 2025 року", "оновлено у жовтні 2025 року"),
+        ("uk", "оновлено 12 жовтня 2025 року", "оновлено в жовтні 2025 року"),
         ("en", "updated 12 October 2025", "updated October 2025"),
     ],
 )

@@ -32,7 +32,7 @@ def write(tag: str) -> Writer:
         (5, "about", "km", "близько 5 кілометрів"),
         (1.5, "about", "km", "близько 1,5 кілометра"),
         (3, "over", "km", "понад 3 кілометри"),
-        (3, "more than", "km", "більше ніж 3 кілометри"),
+        (3, "more than", "km", "понад 3 кілометри"),
         (3, "up to", "km", "до 3 кілометрів"),
         (3, "up to about", "km", "приблизно до 3 кілометрів"),
         (25, "below", "people", "менше ніж 25"),
@@ -64,12 +64,12 @@ def test_ukrainian_citations_put_a_month_or_a_year_in_the_locative():
     w = write("uk")
     month = w.date_words(PartialDate(year=2019, month=10))
     year = w.date_words(PartialDate(year=2019))
-    cite = "Як цитувати: Аркуш, «Заголовок», оновлено у жовтні 2019 року"
+    cite = "Як цитувати: Аркуш, «Заголовок», оновлено в жовтні 2019 року"
     assert w.language.text("cite.as", sheet="Аркуш", title="Заголовок", **month) == cite
     download = w.language.text(
         "downloads.cite_as", sheet="Аркуш", title="Заголовок", link="https://x.org/", **year
     )
-    assert download == "Аркуш, «Заголовок», оновлено у 2019 році, https://x.org/"
+    assert download == "Аркуш, «Заголовок», оновлено в 2019 році, https://x.org/"
 
 
 def test_ukrainian_texts_the_reviewer_rewrote():
@@ -106,10 +106,14 @@ def test_german_unit_names_take_the_dative_after_in(unit, alone, after_in):
     assert w.unit_name(unit, use="in") == after_in
 
 
-def test_a_german_chart_description_says_angaben_in_the_dative():
+def test_a_german_chart_description_names_its_unit_after_einheit_and_data_after_in():
     de = Language.of("de")
-    text = de.text("charts.bar", unit=write("de").unit_name("km", use="in"), scale="")
-    assert text == "Das Balkendiagramm zeigt Angaben in Kilometern"
+    text = de.text("charts.bar", unit=write("de").unit_name("km"), scale="")
+    assert text == "Das Balkendiagramm zeigt Zahlen (Einheit: Kilometer)"
+    data = de.text(
+        "datapackage.resources.chart.bar", id="x", unit=write("de").unit_name("km", use="in")
+    )
+    assert data == "Die Daten des Balkendiagramms `x`: seine Zahlen, in Kilometern."
 
 
 def test_german_hryvnias_are_hrywnja():
@@ -226,9 +230,9 @@ def test_french_counts_in_millions_take_de_before_their_label(says, value, scale
     )
 
 
-def test_french_miles_are_miles_and_years_ans():
+def test_french_miles_are_miles_and_years_annees():
     assert write("fr").quantity(1.5, 1.5, None, "mi", metric=False) == "1,5 mile"
-    assert write("fr").unit_name("years") == "ans"
+    assert write("fr").unit_name("years") == "années"
 
 
 # --- English -----------------------------------------------------------------------------
@@ -248,8 +252,8 @@ def test_english_lists_have_no_serial_comma_like_the_catalogs_own_sentences():
 def test_the_english_range_bar_description_has_no_comma_splice():
     text = Language.of("en").text("charts.range_bar", unit="kilometres", scale="")
     assert text == (
-        "The chart shows figures in kilometres. Each bar runs from the low to the high end of "
-        "an estimate, and a dot marks a single figure"
+        "The chart shows figures (unit: kilometres). Each bar runs from the low to the high end "
+        "of an estimate, and a dot marks a single figure"
     )
 
 

@@ -369,7 +369,7 @@ def test_a_number_that_would_show_as_zero_is_told_apart(x, unit, decimals, zero)
         en="€12.50 at 2015 prices",
         de="12,50 Euro zu Preisen von 2015",
         fr="12,50 euros aux prix de 2015",
-        uk="12,50 євро у цінах 2015 року",
+        uk="12,50 євро в цінах 2015 року",
     ),
 )
 def test_money_in_constant_prices_names_the_year_of_its_prices(tag, text):

@@ -87,7 +87,7 @@ def test_a_ukrainian_chart_reads_in_ukrainian_with_a_legend_of_the_sides(drawn):
         "1,5 мільйона",
         "2 мільйони",
         "2,5 мільйона",
-        "осіб",
+        "кількість осіб",
         "Діти",
         "Дорослі",
         "Близько 1,2 мільйона випадків кору серед дітей",
@@ -128,10 +128,10 @@ def test_timeline_months_are_named_in_the_sheets_language(drawn):
 def test_text_alternatives_are_in_the_sheets_language():
     de = _content("de-outputs")
     assert chart_data(de, de.charts["zwei-bezirke"]).text_alternative() == (
-        "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Angaben in Personen. Alle"
+        "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Zahlen (Einheit: Personen). Alle"
         " Angaben: 1. Oktober"
         " 2024 – 31. März 2025. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
-        " Bezirk Nord; Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
+        " Bezirk Nord. Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
     assert chart_data(de, de.charts["saison"]).text_alternative() == (
         "Die Grippesaison. Eine Zeitleiste mit 3 Ereignissen, 1. Oktober 2024 bis 31. März 2025."

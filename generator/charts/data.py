@@ -18,7 +18,7 @@ from ..errors import ContentError
 from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Quantity
-from ..numbers import Writer
+from ..numbers import Writer, initial
 from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
@@ -206,24 +206,29 @@ class ChartData:
         scale = say("charts.log_scale") if self.chart.scale == "log" else ""
         if self.chart.kind in DATED:
             start, end = self.axis_span()
+            since, until = self.writer.date(start), self.writer.date(end)
             what = say(
                 f"charts.{self.chart.kind}",
-                unit=self.unit_in,
+                unit=self.unit_words,
                 scale=scale,
-                first=self.writer.date(start),
-                last=self.writer.date(end),
+                first=since,
+                last=until,
+                first_precision=start.precision,  # 'du 24 février', 'd’octobre 2019'
+                first_initial=initial(since),
+                last_precision=end.precision,
             )
         elif self.whole is not None:
             whole = self.whole.sentence(self.language)
-            what = say("charts.stacked_bar", unit=self.unit_in, whole=whole)
+            what = say("charts.stacked_bar", unit=self.unit_words, whole=whole)
         else:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
-            what = say(kind, unit=self.unit_in, scale=scale)
+            what = say(kind, unit=self.unit_words, scale=scale)
         parts = [f"{title}.", f"{what}."]
         if self.shared_period:
             parts.append(say("charts.all_cover", period=self.shared_period))
-        rows = [row.sentence(self.language) for row in self.rows]
-        parts.append(join(self.language, rows, "items") + ".")
+        # Each row is a sentence of its own, opening with its source's words: a stop between
+        # them, as '; ' would put a capital after a semicolon.
+        parts.extend(f"{row.sentence(self.language)}." for row in self.rows)
         return " ".join(parts)
 
     def table(self) -> tuple[list[str], list[list[str]]]:

@@ -8,7 +8,7 @@ while the pages, downloads and feed are written. The build waits for it (`finish
 before the site engine runs, which must find every file in place.
 
 The child imports vl-convert alone and reads one job a line (JSON), answering each in order
-with one line; inputs and outputs too large for a line go through files, so neither side
+with one line; images and the drawings they are made from go through files, so neither side
 ever waits on a full pipe. A job that fails comes back as an error, raised in the build.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tempfile
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +33,7 @@ STARTED: list[int] = []
 every drawing cached starts none."""
 
 _CHILD = r"""
-import json, sys
+import json, os, sys
 import vl_convert as vlc
 
 def version(wanted):
@@ -51,7 +50,9 @@ def run(job):
         return None
     if op == "png":
         with open(job["svg"], encoding="utf-8") as source:
-            image = vlc.svg_to_png(source.read(), scale=job["scale"])
+            drawing = source.read()
+        os.remove(job["svg"])
+        image = vlc.svg_to_png(drawing, scale=job["scale"])
     elif op == "vega-png":
         image = vlc.vega_to_png(job["spec"], scale=job["scale"], allowed_base_urls=[])
     else:
@@ -87,9 +88,8 @@ class Drawer:
         """Each job sent and not answered yet: what it was, and what to do with its answer."""
         self._done: list[Callable[[], None]] = []
         """What to do once every job is answered (cache the images the child wrote)."""
-        self._files = tempfile.TemporaryDirectory(prefix="factsheet-draw-")
         # A build that fails before `finish` (a content error) leaves no process behind.
-        weakref.finalize(self, _stop, self._procs, self._files)
+        weakref.finalize(self, _stop, self._procs)
 
     @classmethod
     def ahead(cls, cache_dir: Path) -> Drawer:
@@ -113,8 +113,8 @@ class Drawer:
 
     def png(self, svg: str, scale: float, out: Path, then: Callable[[bytes], None]) -> None:
         """Rasterise `svg` into `out` while the build goes on; `then(png)` once `finish` has
-        it."""
-        source = Path(self._files.name) / f"{len(self._done)}.svg"
+        it. The drawing goes to the child as a dotfile beside `out`, which it removes."""
+        source = out.with_name(f".{out.name}.svg")
         source.write_text(svg, encoding="utf-8")
         job = {"op": "png", "svg": str(source), "scale": scale, "out": str(out)}
         self._send(job, f"the image {out.name}", None)
@@ -134,19 +134,19 @@ class Drawer:
 
     def finish(self) -> None:
         """Wait for every job, then hand each image to its `then`; DrawingFailed for a job
-        that failed. The child is stopped either way."""
-        try:
-            while self._waiting:
-                self._answer()
-            for done in self._done:
-                done()
-        finally:
-            self.close()
+        that failed (which stops the child). The child stays for more jobs (the preview
+        keeps one between rebuilds: its engine starts once) until `close`."""
+        while self._waiting:
+            self._answer()
+        done, self._done = self._done, []
+        for then in done:
+            then()
 
     def close(self) -> None:
         """Stop the child (if any), dropping what it has not done."""
-        _stop(self._procs, self._files, kill=bool(self._waiting))
+        _stop(self._procs, kill=bool(self._waiting))
         self._waiting.clear()
+        self._done.clear()
 
     @property
     def _proc(self) -> subprocess.Popen[str] | None:
@@ -204,13 +204,9 @@ def _version() -> str:
     return ".".join(VEGA_LITE.split(".")[:2])
 
 
-def _stop(
-    procs: list[subprocess.Popen[str]],
-    files: tempfile.TemporaryDirectory[str],
-    kill: bool = True,
-) -> None:
+def _stop(procs: list[subprocess.Popen[str]], kill: bool = True) -> None:
     """End the child: its input closed, it stops once its jobs are done, or at once (`kill`,
-    when what it is doing is no longer wanted). Then remove its files."""
+    when what it is doing is no longer wanted)."""
     while procs:
         proc = procs.pop()
         try:
@@ -225,4 +221,3 @@ def _stop(
         finally:
             if proc.stdout:
                 proc.stdout.close()
-    files.cleanup()

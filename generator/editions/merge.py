@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..content import Content
+from ..content import KINDS, Content
 from ..validation import rules
 from .overlay import Overlay
 from .words import SHEET_NAMES, SHEET_WORDS
@@ -34,7 +34,7 @@ def edition(source: Content, overlay: Overlay) -> Content:
         }
     )
     tables: dict[str, dict[str, Any]] = {}
-    for kind in ("sources", "figures", "statements", "events", "notes", "charts", "changes"):
+    for kind in (k for k in KINDS if k != "derived"):  # derived: computed again below
         tables[kind] = {
             item_id: _translated(kind, record, overlay, source.sheet.language)
             for item_id, record in getattr(source, kind).items()

@@ -93,7 +93,7 @@ CLAIMS = [
 @pytest.mark.parametrize(("figure_id", "claim"), CLAIMS, ids=[c[0] for c in CLAIMS])
 def test_each_figure_reads_as_its_source_words_it(built, figure_id, claim):
     node = next(s.find(id=figure_id) for s in pages(built).values() if s.find(id=figure_id))
-    # A copy without the "Corrected on …" note the changes log adds after the sentence.
+    # A copy without the "Corrected …" note the changes log adds after the sentence.
     sentence = copy.copy(node.select_one(".fs-figure__claim"))
     for note in sentence.select(".fs-changed"):
         note.decompose()

@@ -101,7 +101,7 @@ def test_the_removed_ratios_are_listed_as_removed_not_beside_the_figures_kept(bu
     ]
     for kept in ("us-vietnam-battle-deaths", "us-vietnam-fatal-casualties"):
         assert "26 November 2026" not in _figure(built, kept)
-    assert "Corrected on 26 November 2026" not in _figure(built, "ru-casualties-2025-per-six-weeks")
+    assert "Corrected 26 November 2026" not in _figure(built, "ru-casualties-2025-per-six-weeks")
 
 
 def test_each_change_the_fact_check_found_unlogged_is_logged(content: Content):
