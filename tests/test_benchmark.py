@@ -311,3 +311,17 @@ EXTRA_FIGURE = """
 """
 """A figure no chart draws, for the rich fixture, which draws every whole-number figure it has
 (the benchmark edits one of each kind)."""
+
+
+def test_the_preview_timer_writes_a_new_value_near_the_real_one_at_each_save(tmp_path: Path):
+    reload = _load("benchmark_reload", REPO / "benchmarks" / "reload.py")
+    figures = tmp_path / "figures.yml"
+    figures.write_text(FIGURES, encoding="utf-8")
+    edit = reload._editor(figures, "third", 1200000)
+
+    written = []
+    for run in range(5):
+        edit(run)
+        written.append(yaml.safe_load(figures.read_text(encoding="utf-8"))["figures"][2]["value"])
+
+    assert written == [1300000, 1100000, 1400000, 1000000, 1500000]

@@ -15,13 +15,15 @@ pytestmark = pytest.mark.browser
 SOURCE_WORDS = {"": "source", "uk": "джерел"}
 """How a printed page names its sources, in each edition of the sheet (by its folder)."""
 TOO_LONG_FOR_NOW = [
-    "uk/: 2 A4 pages, at most 1",
-    "uk/casualties/: 6 A4 pages, at most 5",
+    "uk/casualties/: 5 A4 pages, at most 4",
+    "uk/diplomacy/: 5 A4 pages, at most 4",
 ]
-"""The Ukrainian edition's pages that print longer than their limit, known and to be
-shortened (its text runs about 15% longer than the English; the home page by some 7 lines,
-Casualties by some 7): listed so that the suite fails as soon as one more page does, or as
-soon as one of these fits (then remove it here)."""
+"""Pages known to print longer than their limit, to be shortened: listed so that the suite
+fails as soon as one more page does, or as soon as one of these fits (then remove it here).
+The Ukrainian edition's text runs about 15% longer than the English: its words were cut until
+its home page printed on one A4 page and Casualties on five (the limit was five then); since
+printed charts stand beside the text the limit is four, which Casualties misses by some 17
+lines and Diplomacy by some 8 (its last quotation)."""
 HOME_PAGES = 1
 OTHER_PAGES = 4
 """A4 pages at most: the home page is a one-page fact sheet; every other page, four. The war
