@@ -82,7 +82,7 @@ def placeholders(message: Message) -> set[str]:
 class Count(FluentType, float):
     """A number for a message: printed as the writer wrote it ('1.2 million'), chosen on by its
     value's CLDR plural category (`[one]`, `[few]`, …), or by the `form` given: after
-    'близько' a Ukrainian noun takes the genitive, whose forms are those of other categories
+    'близько' (uk) the noun takes the genitive, whose forms are those of other categories
     ('близько 3 кілометрів', as '5 кілометрів')."""
 
     written: str

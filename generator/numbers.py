@@ -242,7 +242,7 @@ class Writer:
         """The currency's name for `count` of it, in the plural form `count` takes (or `form`):
         CLDR's ('euros', 'US-Dollar', 'гривень'), unless the catalog's `money.name` says it
         otherwise, as newsrooms do ('dollars', not 'dollars des États-Unis'; 'Hrywnja', not
-        'Ukrainische Hrywen'; 'гривень', not 'українських гривень')."""
+        CLDR's longer German name; 'гривень' without CLDR's adjective)."""
         from babel.numbers import get_currency_name
 
         whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
