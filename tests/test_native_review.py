@@ -272,11 +272,12 @@ def test_a_metric_twin_is_in_words_and_the_languages_number_format():
 @pytest.mark.parametrize(
     ("tag", "text"),
     [
-        ("en", "Download the data for “Cost” (CSV)"),
-        ("de", "Daten zum Diagramm „Cost“ herunterladen (CSV)"),
-        ("fr", f"Télécharger les données du graphique «{NNBSP}Cost{NNBSP}» (CSV)"),
-        ("uk", "Завантажити дані діаграми «Cost» (CSV)"),
+        ("en", "Download this chart’s data (CSV): “Cost”"),
+        ("de", "Daten dieses Diagramms herunterladen (CSV): „Cost“"),
+        ("fr", f"Télécharger les données de ce graphique (CSV){NNBSP}: «{NNBSP}Cost{NNBSP}»"),
+        ("uk", "Завантажити дані цієї діаграми (CSV): «Cost»"),
     ],
 )
 def test_a_charts_download_link_is_one_message(tag, text):
+    """Read out whole, it begins with the link's visible words (WCAG 2.5.3, label in name)."""
     assert Language.of(tag).text("charts.download_named", title="Cost") == text
