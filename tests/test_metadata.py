@@ -29,13 +29,14 @@ def meta(page: BeautifulSoup, key: str) -> str | None:
 
 
 def pages(built: Path) -> dict[str, BeautifulSoup]:
-    """{'casualties/': soup} for every page of the site (the 404 page aside; and the charts'
-    embed pages, which no one should find or share but through the chart's own page)."""
+    """{'casualties/': soup} for every page of the site and of its other editions (the 404 page
+    aside; and the charts' embed pages, `embed/` and `uk/embed/`, which no one should find or
+    share but through the chart's own page)."""
     site = built / "site"
     return {
         ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): soup(p)
         for p in sorted(site.rglob("index.html"))
-        if p.relative_to(site).parts[0] != "embed"
+        if "embed" not in p.relative_to(site).parts[:2]
     }
 
 
