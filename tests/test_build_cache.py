@@ -185,7 +185,7 @@ def test_a_reworded_theme_message_is_built_though_no_page_changes(rich: Path):
     """The 404 title and the permalink tooltips reach the site through the engine's settings,
     not the generated Markdown: the kept pages must not hide a change to them."""
     build(rich)
-    assert "404 - Not found" in (rich / "site" / "404.html").read_text("utf-8")
+    assert "404 – Page not found" in (rich / "site" / "404.html").read_text("utf-8")
     assert 'title="Permanent link"' in page(rich, "figures")
     edit(
         rich / "content/sheet.yml",
