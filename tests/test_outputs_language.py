@@ -163,8 +163,8 @@ def test_the_chart_block_around_the_drawing_is_in_the_sheets_language():
     ) in block
     assert "<td>1,2 Millionen</td>" in block
     assert (
-        'download aria-label="Daten zum Diagramm „Grippefälle in zwei Bezirken“ herunterladen'
-        ' (CSV)">Daten dieses Diagramms herunterladen (CSV)</a>'
+        'download aria-label="Daten dieses Diagramms herunterladen (CSV): „Grippefälle in zwei'
+        ' Bezirken“">Daten dieses Diagramms herunterladen (CSV)</a>'
     ) in block
     assert "<summary>Einbetten<" in block
     assert "PNG herunterladen<" in block

@@ -231,7 +231,7 @@ def test_a_control_character_in_a_path_is_not_found_and_logs_no_traceback(
             for path in ["/passwd%00.html", "/%00", "/index.html%00", "/a%01b.html", "/a%7f/"]:
                 status, body = request(url, path)
                 assert (path, status) == (path, 404)
-                assert "<h1>404 - Not found</h1>" in body  # the site's own 404 page
+                assert "<h1>404 – Page not found</h1>" in body  # the site's own 404 page
             # A request line is logged without its control characters (no terminal escapes).
             port = int(url.rstrip("/").rsplit(":", 1)[1])
             with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
