@@ -20,7 +20,7 @@ from typing import Any
 from . import cache as caches
 from . import charts, engine, engine_folder, outputs
 from .content import Content
-from .editions.site import EDITIONS, alternates, edition_project
+from .editions.site import EDITIONS, alternates, edition_project, write_page_sitemaps
 from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
@@ -118,19 +118,17 @@ def run(
     outputs.mark(docs)
     tags = list(content.editions)
     source_tag = content.sheet.language
-    settings = engine_folder.write(
-        project,
-        content,
-        staging,
-        alternates=alternates(source_tag, tags, None, project.site_url) if tags else None,
-    )
+    source_alternates = alternates(source_tag, tags, None, project.site_url) if tags else None
+    if source_alternates:
+        write_page_sitemaps(docs, [p.path for p in generated.pages], source_alternates)
+    settings = engine_folder.write(project, content, staging, alternates=source_alternates)
     # Each other edition: a whole site of its own, from its own finished folder, built into
     # site/<tag>/ once the source's site is built (editions/site.py).
     others: list[tuple[Project, Content, Path, dict[str, Any], str]] = []
     for tag, edition in content.editions.items():
         own = edition_project(project, tag)
         folder = staging / EDITIONS / tag
-        generate(
+        own_generated = generate(
             own,
             edition,
             folder / "docs",
@@ -139,12 +137,10 @@ def run(
             drawer=drawer,  # one engine start for every edition
             edition=tag,
         )
+        own_alternates = alternates(source_tag, tags, tag, project.site_url)
+        write_page_sitemaps(folder / "docs", [p.path for p in own_generated.pages], own_alternates)
         own_settings = engine_folder.write(
-            own,
-            edition,
-            folder,
-            edition=tag,
-            alternates=alternates(source_tag, tags, tag, project.site_url),
+            own, edition, folder, edition=tag, alternates=own_alternates
         )
         others.append((own, edition, folder, own_settings, engine_folder.language_key(edition)))
     if cache is None:

@@ -82,19 +82,45 @@ def test_each_edition_is_a_site_of_its_own_in_its_language(built_editions: Path)
     assert f"{PUBLISHED_URL}uk/figures/" in (site / "uk" / "sitemap.xml").read_text("utf-8")
 
 
+HREFLANG = {
+    "": {
+        "en": "https://example.github.io/factsheet/",
+        "uk": "https://example.github.io/factsheet/uk/",
+        "x-default": "https://example.github.io/factsheet/",
+    },
+    "figures/": {
+        "en": "https://example.github.io/factsheet/figures/",
+        "uk": "https://example.github.io/factsheet/uk/figures/",
+        "x-default": "https://example.github.io/factsheet/figures/",
+    },
+    "sources/": {
+        "en": "https://example.github.io/factsheet/sources/",
+        "uk": "https://example.github.io/factsheet/uk/sources/",
+        "x-default": "https://example.github.io/factsheet/sources/",
+    },
+    "timeline/": {
+        "en": "https://example.github.io/factsheet/timeline/",
+        "uk": "https://example.github.io/factsheet/uk/timeline/",
+        "x-default": "https://example.github.io/factsheet/timeline/",
+    },
+}
+"""Each page's `hreflang` links, the same from both editions' copy of it."""
+
+
 def test_every_page_links_the_same_page_in_every_edition(built_editions: Path) -> None:
-    """The switcher links the same page; the head's `hreflang` links each edition's root,
-    as Material's script, which reads the sitemap.xml beside each, needs them."""
+    """The switcher and the head's `hreflang` links (with `x-default`, the source's) both
+    name the page the reader is on, in each edition, both ways."""
     site = built_editions / "site"
+    assert PUBLISHED_URL == "https://example.github.io/factsheet/"
     for path in PAGES:
         for prefix in ("", "uk/"):
             here = f"https://reader.test/{prefix}{path}"
             text = html(site, prefix + path)
-            heads = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', text)
-            assert {lang: urljoin(here, href) for href, lang in heads} == {
-                "en": "https://reader.test/",
-                "uk": "https://reader.test/uk/",
-            }, here
+            heads = re.findall(r'<link rel="alternate" hreflang="([^"]*)" href="([^"]*)">', text)
+            assert dict(heads) == HREFLANG[path], here
+            assert len(heads) == 3, here
+            # Material's own, to each edition's home page, are not written.
+            assert not re.search(r'<link rel="alternate" href="[^"]*" hreflang=', text), here
             switcher = re.findall(
                 r'<a href="([^"]*)" hreflang="([^"]*)" lang="[^"]*" class="md-select__link"',
                 text,
@@ -103,6 +129,35 @@ def test_every_page_links_the_same_page_in_every_edition(built_editions: Path) -
                 (f"https://reader.test/{path}", "en"),
                 (f"https://reader.test/uk/{path}", "uk"),
             ], here
+    # The 404 page is no page of an edition: it names none.
+    for prefix in ("", "uk/"):
+        missing = (site / prefix / "404.html").read_text(encoding="utf-8")
+        assert '<link rel="alternate" hreflang' not in missing, prefix
+
+
+def test_a_sitemap_lies_beside_every_hreflang_link(built_editions: Path) -> None:
+    """Material's script fetches the sitemap.xml beside each `hreflang` link: every page's
+    folder has one, listing the page in each edition, so no visit asks for a missing file."""
+    site = built_editions / "site"
+    for links in HREFLANG.values():
+        for url in links.values():
+            folder = site / url.removeprefix(PUBLISHED_URL)
+            assert (folder / "sitemap.xml").is_file(), url
+    assert (site / "uk" / "figures" / "sitemap.xml").read_text(encoding="utf-8") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        "  <url>\n"
+        "    <loc>https://example.github.io/factsheet/uk/figures/</loc>\n"
+        '    <xhtml:link rel="alternate" hreflang="en" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="uk" '
+        'href="https://example.github.io/factsheet/uk/figures/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        "  </url>\n"
+        "</urlset>\n"
+    )
 
 
 def test_every_number_date_and_source_is_the_source_records(built_editions: Path) -> None:
