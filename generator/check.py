@@ -58,7 +58,8 @@ class CheckReport:
 def check(project: Project, today: dt.date, published: Published | None = None) -> CheckReport:
     """Every problem of the sheet's content and pages, errors and warnings, sorted by file and
     line; with `published`, also every published figure changed without a log entry
-    (changes.py) and every value an edition published otherwise (editions/published.py). Problems of the pages come only once the content loads, as in `build`."""
+    (changes.py) and every value an edition published otherwise (editions/published.py).
+    Problems of the pages come only once the content loads, as in `build`."""
     files = len(content_files(project.root / "content"))
     try:
         content = load_and_validate(project.root)
