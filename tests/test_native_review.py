@@ -378,3 +378,59 @@ def test_an_override_joining_a_charts_period_itself_still_works_with_a_warning()
         )
         == "Line chart in people, 2019 to 2024"
     )
+
+
+# --- Punctuation from the catalogs, not the templates ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "reference"),
+    [
+        ("en", "CSIS, “A grinding war”, 27 January 2026, as reported by AP"),
+        ("de", "CSIS, „A grinding war“, 27. Januar 2026 (zitiert nach AP)"),
+        (
+            "fr",
+            f"CSIS, «{NNBSP}A grinding war{NNBSP}», 27 janvier 2026"
+            f" (source intermédiaire{NNBSP}: AP)",
+        ),
+        ("uk", "CSIS, «A grinding war», 27 січня 2026 року (цит. за: AP)"),
+    ],
+)
+def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2026, month=1, day=27)
+    named = lang.text(
+        "blocks.named_title", name="CSIS", title=lang.text("blocks.quoted", text="A grinding war")
+    )
+    dated = lang.text("blocks.dated", text=named, date=w.date(day), precision=day.precision)
+    via = lang.text("blocks.via", outlets="AP")
+    assert lang.text("blocks.reported", text=dated, via=via) == reference
+
+
+@pytest.mark.parametrize(
+    ("tag", "byline"),
+    [
+        ("en", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 May 2025."),
+        ("de", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10. Mai 2025."),
+        ("uk", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 травня 2025 року."),
+    ],
+)
+def test_a_quotations_byline_dates_a_day_as_the_language_does(tag, byline):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2025, month=5, day=10)
+    said = lang.text(
+        "blocks.byline",
+        speaker="Volodymyr Zelensky",
+        role="President of Ukraine",
+        place="Kyiv",
+        placed="yes",
+        date=w.date(day),
+        precision="day",
+    )
+    assert said == byline
+
+
+def test_a_french_aside_and_sentence_keep_their_own_marks():
+    fr = Language.of("fr")
+    assert fr.text("typography.aside", text="à confirmer") == "(à confirmer)"
+    assert fr.text("typography.sentence", text="Source : EDF") == "Source : EDF."

@@ -142,7 +142,7 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
     ]
     survey = text(sources.find(id="river-survey-2025"))
     assert survey.startswith(
-        "River Survey Office (Ada Lovelace, Alan Turing), “Annual river survey 2025” , "
+        "River Survey Office (Ada Lovelace and Alan Turing), “Annual river survey 2025” , "
         "1 March 2025. Report ; the original was not consulted; as reported by The Gazette"
     )
     assert sources.find(id="bridge-register").find("a", href="https://bridges.example/register")
