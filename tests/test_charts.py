@@ -96,6 +96,10 @@ def test_each_page_with_data_shows_a_chart_without_javascript(built_rich: Path):
             # Both schemes are plain images; CSS picks one, the light one without scripts.
             assert 'class="fs-chart__img fs-chart__img--light"' in block
             assert 'class="fs-chart__img fs-chart__img--dark"' in block
+            # Every drawing loads lazily: the browser fetches only the one CSS shows (#26).
+            drawings = re.findall(r'<img class="fs-chart__(?:wide|narrow)"[^>]*>', block)
+            assert len(drawings) == 4
+            assert all(d.endswith(' loading="lazy">') for d in drawings), drawings
             here = (built / "site" / page).parent
             for ref in re.findall(r'(?:src|srcset|href)="(\.\./charts/[^"]+|charts/[^"]+)"', block):
                 assert (here / ref).resolve().is_file(), f"{page}: {ref} is missing"
