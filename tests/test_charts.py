@@ -120,7 +120,7 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     assert _alt(_figure(figures, "crossings-by-bank")) == (
         "Crossings by bank, 2024. The chart shows figures (unit: people). Each bar runs from the"
         " low to the high end of an estimate, and a dot marks a single figure. All figures: 1"
-        " January 2024 – December 2024."
+        " January – December 2024."
         " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
     )
@@ -745,12 +745,12 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     assert _alt(_figure(figures, "crossings-over-time")) == (
         "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
         " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
-        " reports about 900,000 crossings from the north bank from 1 January 2019 to 31 December"
+        " reports about 900,000 crossings from the north bank from 1 January to 31 December"
         " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank"
-        " from 1 January 2021 to 31 December 2021. The survey counts about 1.2 million crossings"
-        " from the north bank from 1 January 2024 to December 2024. The Gazette reports about"
-        " 450,000 crossings from the south bank from 1 January 2021 to 31 December 2021. The"
-        " survey estimates 500,000–600,000 crossings from the south bank from 1 January 2024 to"
+        " from 1 January to 31 December 2021. The survey counts about 1.2 million crossings"
+        " from the north bank from 1 January to December 2024. The Gazette reports about"
+        " 450,000 crossings from the south bank from 1 January to 31 December 2021. The"
+        " survey estimates 500,000–600,000 crossings from the south bank from 1 January to"
         " December 2024."
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
@@ -860,7 +860,7 @@ def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path
     assert _alt(_figure(figures, "crossings-2019")) == (
         "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
         " (unit: people): The Gazette reports about 1.2 million crossings from both banks. All"
-        " figures: 1 January 2019 – 31 December 2019. The Gazette reports about 900,000 crossings"
+        " figures: 1 January – 31 December 2019. The Gazette reports about 900,000 crossings"
         " from the north bank. The Gazette reports about 300,000 crossings from the south bank."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
