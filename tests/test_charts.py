@@ -574,6 +574,29 @@ def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
     assert code.digest(package, "charts", memo) == code.digest(package, "charts")
 
 
+def test_what_the_chart_code_imports_is_read_once_per_process_for_every_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Each edition has a cache of its own: a clean build of two editions read every import
+    statement of the chart code twice (0.2 s of CPU or more each), and twice more for the
+    social image."""
+    package = _package_copy(tmp_path / "code")
+    first = code.digest(package, "charts", tmp_path / "memo-en")
+    real, reads = code.modules, []
+
+    def counted(package: Path, start: str):
+        reads.append(start)
+        return real(package, start)
+
+    monkeypatch.setattr(code, "modules", counted)
+    assert code.digest(package, "charts", tmp_path / "memo-uk") == first
+    assert reads == []
+    assert len(list((tmp_path / "memo-uk").glob("imports-charts-*.json"))) == 1
+    _append(package / "charts" / "data.py", "EDITED = True\n")
+    code.digest(package, "charts", tmp_path / "memo-uk")
+    assert reads == ["charts"]
+
+
 def test_every_spec_is_valid_vega_lite(rich: Path):
     """Specs are written as plain dicts, for speed (specs.py, vegalite.py): they are checked
     here, whole, against the Vega-Lite schema, for every chart kind in every variant."""
