@@ -200,7 +200,7 @@ def _chart(data: ChartData) -> Field:
         for field in fields:
             if field["name"] in ("low", "high"):
                 field["unit"] = unit
-    described = say(f"datapackage.resources.chart.{chart.kind}", id=chart.id, unit=data.unit_in)
+    described = say(f"datapackage.resources.chart.{chart.kind}", id=chart.id, unit=data.unit_words)
     return _csv(
         f"chart-{chart.id}",
         _within("data", _chart_path(chart.id)),

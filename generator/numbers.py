@@ -372,6 +372,11 @@ class Writer:
         2022 to December 2025', 'du 24 février 2022 à décembre 2025', 'in 2023' (a period
         of one date). Tables and charts' axes write `period`'s '24 February 2022 –
         December 2025'."""
+        if _whole_year(value):  # '1 January – 31 December 2025' is 'in 2025'
+            from .models import PartialDate, Period  # models.py imports this module
+
+            year = PartialDate(year=value.start.year)
+            value = Period(start=year, end=year)
         start, end = value.start, value.end
         one = start == end
         same_year = _one_year(value)
@@ -433,7 +438,12 @@ class Writer:
         return self.time_phrase(q.period, q.as_of, projection=q.projection, sentence=sentence)
 
     def said_when(self, q: Quantity) -> str:
-        """`when` as a sentence says it: 'from 24 February 2022 to December 2025'."""
+        """`when` as a sentence says it: 'from 24 February 2022 to December 2025'; nothing for
+        one whole calendar year its label already names ('casualties in 2025', not '… in 2025
+        from 1 January to 31 December 2025')."""
+        period = q.period
+        if period is not None and _whole_year(period) and str(period.start.year) in q.label:
+            return ""
         return self.when(q, sentence=True)
 
     def shown(self, q: Quantity, *, sentence: bool = False) -> str:
@@ -466,7 +476,7 @@ class Writer:
             "join": join,
             "scale": _SCALE_WORDS[scale],
             "initial": initial(q.label),
-            "dated": "yes" if self.when(q) else "no",
+            "dated": "yes" if self.said_when(q) else "no",
         }
 
     def claim(self, q: Quantity) -> str:
@@ -531,6 +541,18 @@ class Writer:
 
 _YEAR = re.compile(r"[\s,.]*y+[\s.]*$")
 """A date pattern's closing year ('d MMMM y' -> 'd MMMM'), left off where a span names it once."""
+
+
+def _whole_year(value: Period) -> bool:
+    """True for a span from 1 January (or January) to 31 December (or December) of one year."""
+    start, end = value.start, value.end
+    return (
+        start.year == end.year
+        and start.precision != "year"
+        and (start.month, start.day or 1) == (1, 1)
+        and end.month == 12
+        and (end.day or 31) == 31
+    )
 
 
 def _one_year(value: Period) -> bool:

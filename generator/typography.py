@@ -4,18 +4,18 @@
   'A, B et C'; 'A, B і C'), for names: the pattern of the locale the catalog's
   `typography.lists` names (English: en_GB's, with no serial comma, as the catalog's own
   sentences write lists; CLDR's 'en' has one).
-- `series`: the same for items that hold commas of their own (references: 'UN, “Title”, 11
-  July 2024'): its commas become the language's semicolon, the catalog's `typography.series`
-  ('; ', and in French '\u202f; ', a narrow no-break space before it): 'A; B; and C',
-  'A\u202f; B et C'.
-- `items`: that semicolon between every item, with no conjunction, for entries that each
-  stand alone ('Corrected 2 March 2026; Updated 4 April 2026').
+- `series`: items that hold commas of their own (references: 'UN, “Title”, 11 July 2024'),
+  joined by the language's semicolon, the catalog's `typography.series` ('; ', and in French
+  '\u202f; ', a narrow no-break space before it), the last one too: 'A; B; C', as 'July
+  2024 and CNN' would read as one item (the second native review, in all four languages).
+- `items`: the same, for entries that each stand alone ('Corrected 2 March 2026; Updated 4
+  April 2026').
 
 >>> from generator.language import Language
 >>> join(Language.of("fr"), ["A", "B", "C"])
 'A, B et C'
 >>> join(Language.of("fr"), ["A", "B", "C"], "series")
-'A\u202f; B et C'
+'A\u202f; B\u202f; C'
 """
 
 from __future__ import annotations
@@ -37,16 +37,13 @@ def separators(language: Language, length: int, kind: Kind = "and") -> list[str]
     items that are markup (a page asks once per item: remembered)."""
     if length <= 1:
         return [""] * length
-    if kind == "items":
+    if kind in ("items", "series"):
         return [language.text("typography.series")] * (length - 1) + [""]
     from babel.lists import format_list
 
     tokens = [_TOKEN.format(i) for i in range(length)]
     text = format_list(tokens, locale=language.text("typography.lists") or language.locale)
     found = [text.split(tokens[i], 1)[1].split(tokens[i + 1], 1)[0] for i in range(length - 1)]
-    if kind == "series":
-        semicolon = language.text("typography.series")
-        found = [s.replace(", ", semicolon) for s in found]
     return [*found, ""]
 
 

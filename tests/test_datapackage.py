@@ -205,7 +205,7 @@ def test_a_german_sheet_describes_its_package_in_german(tmp_path):
     assert resources["sources"]["title"] == "Quellen"
     assert resources["chart-faelle"]["title"] == "Grafik: Masernfälle 2024 und 2025"
     assert resources["chart-faelle"]["description"].startswith(
-        "Die Daten des Balkendiagramms `faelle`: seine Zahlen, in Personen."
+        "Die Daten des Balkendiagramms `faelle`: seine Zahlen (Einheit: Personen)."
     )
     figures = {f["name"]: f for f in resources["figures"]["schema"]["fields"]}
     assert (

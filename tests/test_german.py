@@ -124,8 +124,8 @@ def test_a_german_page_reads_in_german(german: Path):
     assert "Bericht ; das Original wurde nicht eingesehen." in text
     assert "Zitiert in: Kennzahl: Masernfälle 2025 ;" in text
     assert "Berechnete Kennzahl: Fälle 2025 im Verhältnis zu 2024" in text
-    assert "Link zum Zitat von Dr. Anna Beispiel, „Jede Impfung zählt.“" in text
-    assert "Weitere Zitate : Dr. Anna Beispiel, „Jede Impfung zählt.“" in text
+    assert "Link zum Zitat von Dr. Anna Beispiel, „Jede Impfung zählt“" in text
+    assert "Weitere Zitate : Dr. Anna Beispiel, „Jede Impfung zählt“" in text
     assert "Chronik: Bulletin erschienen" in text
 
 

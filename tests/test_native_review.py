@@ -107,14 +107,13 @@ def test_german_unit_names_take_the_dative_after_in(unit, alone, after_in):
     assert w.unit_name(unit, use="in") == after_in
 
 
-def test_a_german_chart_description_names_its_unit_after_einheit_and_data_after_in():
+def test_a_german_chart_description_and_its_data_name_the_unit_after_einheit():
+    """The second review: 'in Anzahl', 'in je 1.000' could not be said in the data package."""
     de = Language.of("de")
     text = de.text("charts.bar", unit=write("de").unit_name("km"), scale="")
     assert text == "Das Balkendiagramm zeigt Zahlen (Einheit: Kilometer)"
-    data = de.text(
-        "datapackage.resources.chart.bar", id="x", unit=write("de").unit_name("km", use="in")
-    )
-    assert data == "Die Daten des Balkendiagramms `x`: seine Zahlen, in Kilometern."
+    data = de.text("datapackage.resources.chart.bar", id="x", unit=write("de").unit_name("count"))
+    assert data == "Die Daten des Balkendiagramms `x`: seine Zahlen (Einheit: Anzahl)."
 
 
 def test_german_hryvnias_are_hrywnja():
@@ -458,3 +457,46 @@ def test_a_span_within_one_year_gives_the_year_once(tag, projected):
         start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2022, month=12, day=31)
     )
     assert write(tag).time_phrase(period, None, projection=True) == projected
+
+
+# --- The second round's findings (review2-*.md, 7 December) ------------------------------
+
+
+def test_german_times_with_a_scale_word_are_mal_apart():
+    assert write("de").quantity(1_200_000, 1_200_000, None, "times") == "1,2 Millionen Mal"
+    assert write("de").quantity(3, 3, None, "times") == "3-mal"
+
+
+def test_a_whole_calendar_year_in_running_text_is_that_year():
+    period = Period(
+        start=PartialDate(year=2025, month=1, day=1), end=PartialDate(year=2025, month=12, day=31)
+    )
+    assert write("en").during(period) == "in 2025"
+    assert write("uk").during(period) == "у 2025 році"
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"), [("fr", "pourcentage"), ("en", "per cent"), ("de", "Prozent")]
+)
+def test_a_percentage_unit_is_named_as_it_reads_after_unit(tag, name):
+    assert write(tag).unit_name("percent") == name
+
+
+@pytest.mark.parametrize(
+    ("tag", "reported"),
+    [
+        ("en", "also reported by CNN"),
+        ("de", "auch zitiert nach CNN"),
+        ("uk", "також цит. за: CNN"),
+    ],
+)
+def test_a_chart_source_read_second_hand_says_so_in_the_pages_words(tag, reported):
+    assert Language.of(tag).text("charts.also_reported_by", names="CNN") == reported
+
+
+def test_the_data_package_names_a_charts_unit_after_a_label_in_every_language():
+    unit = "кількість осіб"
+    uk = Language.of("uk").text("datapackage.resources.chart.bar", id="x", unit=unit)
+    assert uk == "Дані смугової діаграми `x`: її показники (одиниці виміру: кількість осіб)."
+    en = Language.of("en").text("datapackage.resources.chart.bar", id="x", unit="number")
+    assert en == "Data for the bar chart ‘x’: its figures (unit: number)."

@@ -34,18 +34,15 @@ def test_the_home_page_shows_each_headline_figure_with_its_source_and_date(built
 
 FIGURES = {
     "north-crossings": (
-        "The survey counts about 1.2 million crossings from the north bank "
-        "from 1 January to December 2024 .",
+        "The survey counts about 1.2 million crossings from the north bank in 2024 .",
         SURVEY,
     ),
     "south-crossings": (
-        "The survey estimates 500,000–600,000 crossings from the south bank "
-        "from 1 January to December 2024 .",
+        "The survey estimates 500,000–600,000 crossings from the south bank in 2024 .",
         SURVEY,
     ),
     "north-deaths": (
-        "The survey counts 12 deaths on crossings from the north bank "
-        "from 1 January to December 2024 .",
+        "The survey counts 12 deaths on crossings from the north bank in 2024 .",
         SURVEY,
     ),
     "old-bridge-span": (

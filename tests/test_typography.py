@@ -33,10 +33,10 @@ def test_names_are_joined_by_the_languages_list_pattern(language, two, three):
 @pytest.mark.parametrize(
     ("language", "three"),
     [
-        ("en", "UN, 2024; CDC, 2025 and WHO, 2023"),
-        ("de", "UN, 2024; CDC, 2025 und WHO, 2023"),
-        ("fr", f"UN, 2024{NNBSP}; CDC, 2025 et WHO, 2023"),
-        ("uk", "UN, 2024; CDC, 2025 і WHO, 2023"),
+        ("en", "UN, 2024; CDC, 2025; WHO, 2023"),
+        ("de", "UN, 2024; CDC, 2025; WHO, 2023"),
+        ("fr", f"UN, 2024{NNBSP}; CDC, 2025{NNBSP}; WHO, 2023"),
+        ("uk", "UN, 2024; CDC, 2025; WHO, 2023"),
     ],
 )
 def test_references_with_commas_of_their_own_are_a_series_joined_by_semicolons(language, three):

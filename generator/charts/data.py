@@ -19,7 +19,6 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Period, Quantity
 from ..numbers import Writer, initial
-from ..typography import join
 from ..units import Unit, base_unit, unit
 from ..validation import charts as chart_rules
 
@@ -190,10 +189,11 @@ class ChartData:
         title = self.chart.title.rstrip(".")
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
-            items = join(
-                self.language,
-                [say("charts.item", when=m.when, title=m.title) for m in self.moments],
-                "items",
+            # Each event a sentence of its own, as the rows of other charts are: a title may
+            # hold a semicolon ('…leaves MI6; Blaise Metreweli takes over').
+            said = [say("charts.item", when=m.when, title=m.title) for m in self.moments]
+            items = " ".join(  # a sentence opens with a capital: 'Лютий 2025: …'
+                say("typography.sentence", text=f"{item[:1].upper()}{item[1:]}") for item in said
             )
             count = len(self.moments)
             events = self.writer.counted("charts.events", count, "events")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import links
+from ..language import Count
 from ..models import Source
 from ..render import escape_text as esc
 from ..render import inline_md
@@ -169,25 +170,33 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     outlets: dict[str, list[str | None]] = {}
     for source_id, via in data.sources():
         outlets.setdefault(source_id, []).append(via)
+
+    def around(key: str, inner: str, /, **params: object) -> str:
+        """Message `key` around `inner`, which is markup already: only the words escape."""
+        before, _, after = data.language.text(key, text="\0", **params).partition("\0")
+        return f"{text(before)}{inner}{text(after)}"
+
     if len(outlets) > MAX_FULL_SOURCES:
         names = named_apart(list(outlets), sources, data)
-        count = data.writer.number(len(outlets))
+        # A number, not its text: Fluent chooses a plural form only for a number (uk 'few').
+        count = Count(len(outlets), data.writer.number(len(outlets)))
         return say("charts.sources_named", names=join(data.language, names), n=count)
     refs = []
     for source_id, vias in outlets.items():
         s = sources[source_id]
-        title = text(s.title) if s.described else say("charts.quoted", text=s.title)
-        name = f"{text(s.name)}, {title}"
+        title = s.title if s.described else data.language.text("charts.quoted", text=s.title)
+        name = say("blocks.named_title", name=s.name, title=title)
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
-        ref += f", {text(data.writer.date(s.date))}"
+        date = data.writer.date(s.date)
+        ref = around("blocks.dated", ref, date=date, precision=s.date.precision)
         named = join(data.language, [sources[v].name for v in vias if v])
         if named:
             key = "charts.also_reported_by" if None in vias else "charts.reported_by"
-            ref += f", {say(key, names=named)}"
+            ref = around("blocks.reported", ref, via=data.language.text(key, names=named))
         refs.append(ref)
     line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
     before, _, after = line.partition("\0")  # the references are markup: only the words escape
-    seps = separators(data.language, len(refs), "series")  # 'A; B and C', 'A\u202f; B et C'
+    seps = separators(data.language, len(refs), "series")  # 'A; B; C', 'A\u202f; B\u202f; C'
     joined = "".join(f"{ref}{text(sep)}" for ref, sep in zip(refs, seps, strict=True))
     return f"{text(before)}{joined}{text(after)}"
 
