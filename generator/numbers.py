@@ -194,7 +194,7 @@ class Writer:
         """The message `key` for `count` things, its number in the form the message's words
         before it govern ('з 1 мільйона подій'): `after` names them for `numbers.form_after`."""
         n = Count(count, self.number(count, after=after), self.form_after(after, Decimal(count)))
-        scale = _SCALE_WORDS.get(_as_shown(count, None)[1] or "", "none")  # 'd’événements'
+        scale = _SCALE_WORDS[_as_shown(count, None)[1]]  # 'd’événements'
         return self.language.text(key, n=n, scale=scale)
 
     def shows_as_zero(self, x: float, unit_key: str, decimals: int | None = None) -> bool:

@@ -488,3 +488,164 @@ def test_a_message_about_a_date_is_given_its_precision_year_and_month():
     year = write.date_words(PartialDate.model_validate(2019))
     assert (year["date"], year["precision"], year["year"]) == ("2019", "year", "2019")
     assert (year["month"], year["month"].written) == (1, "1")  # a year alone: January's case
+
+
+def french_figure(**kw: object) -> Figure:
+    """A French source's figure, as a sheet gives one; `kw` changes its fields."""
+    base: dict[str, object] = dict(
+        id="f",
+        label="salariés",
+        says="L’Insee compte",
+        topic="t",
+        measure="m",
+        unit="people",
+        as_of="2024",
+        source="s",
+    )
+    return Figure.model_validate({**base, **kw})
+
+
+# --- Writer.claim: the whole sentence ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kw", "text"),
+    [
+        ({"value": 1_000_000}, "L’Insee compte 1 million de salariés, en 2024"),
+        ({"value": 1_000_000, "label": "enfants"}, "L’Insee compte 1 million d’enfants, en 2024"),
+        ({"value": 25, "as_of": "2024-03"}, "L’Insee compte 25 salariés, en mars 2024"),
+        (
+            {"value": 800_000, "qualifier": "about", "says": "Les effectifs sont de"},
+            f"Les effectifs sont d’environ 800{NNB}000 salariés, en 2024",
+        ),
+        (
+            {"value": 800_000, "says": "Les effectifs sont de"},
+            f"Les effectifs sont de 800{NNB}000 salariés, en 2024",
+        ),
+        (
+            # the unit's own words say 'de kilomètres': the label follows them as it stands
+            {"value": 3_000_000, "unit": "km", "label": "de routes", "says": "La France compte"},
+            "La France compte 3 millions de kilomètres de routes, en 2024",
+        ),
+        (
+            {"value": 2_000_000, "dated_in_label": True, "label": "salariés en 2024"},
+            "L’Insee compte 2 millions de salariés en 2024",
+        ),
+        (
+            {"low": 500_000, "high": 600_000, "qualifier": "about"},
+            f"L’Insee compte environ de 500{NNB}000 à 600{NNB}000 salariés, en 2024",
+        ),
+    ],
+)
+def test_a_french_claim_elides_and_says_de_after_a_scale_word(kw, text):
+    assert writer("fr").claim(french_figure(**kw)) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "says", "label", "text"),
+    [
+        ("en", "Insee counts", "employees", "Insee counts 1 million employees, as of 2024"),
+        (
+            "de",
+            "Destatis zählt",
+            "Beschäftigte",
+            "Destatis zählt 1 Million Beschäftigte, im Jahr 2024",
+        ),
+        (
+            "uk",
+            "Держстат налічує",
+            "працівників",
+            "Держстат налічує 1 мільйон працівників, у 2024 році",
+        ),
+    ],
+)
+def test_a_claim_in_other_languages_joins_says_value_label_and_when(tag, says, label, text):
+    claim = french_figure(value=1_000_000, says=says, label=label)
+    assert writer(tag).claim(claim) == text
+
+
+# --- Writer.claim_words: what the catalog's blocks.claim chooses by ----------------------
+
+
+def test_claim_words_say_how_the_source_words_join_the_value_and_how_the_label_opens():
+    fr = writer("fr")
+    assert fr.claim_words(french_figure(value=1_000_000, label="enfants")) == {
+        "says": "L’Insee compte",
+        "join": "space",
+        "scale": "million",
+        "initial": "vowel",
+        "dated": "yes",
+    }
+    assert fr.claim_words(
+        french_figure(value=800_000, qualifier="about", says="Les effectifs sont de")
+    ) == {
+        "says": "Les effectifs sont d’",
+        "join": "elided",
+        "scale": "none",
+        "initial": "consonant",
+        "dated": "yes",
+    }
+
+
+def test_claim_words_give_a_scale_word_only_when_the_label_follows_a_count():
+    fr = writer("fr")
+    assert fr.claim_words(french_figure(value=2_000_000_000))["scale"] == "billion"
+    assert fr.claim_words(french_figure(value=3_000_000, unit="km"))["scale"] == "none"
+
+
+def test_a_computed_count_with_decimals_given_has_no_scale_word():
+    """A difference of 2,000,000 people at 0 decimals is written '2 000 000', not '2 millions'."""
+    a, b = french_figure(id="a", value=3_000_000), french_figure(id="b", value=1_000_000)
+    spec = Derived(id="d", label="d", topic="t", op="difference", inputs=["a", "b"], decimals=0)
+    difference = compute(spec, [a, b])
+    assert writer("fr").claim_words(difference)["scale"] == "none"
+
+
+def test_claim_words_say_undated_when_the_label_says_when():
+    words = writer("en").claim_words(french_figure(value=3, dated_in_label=True))
+    assert words["dated"] == "no"
+
+
+def test_a_computed_figure_has_no_source_words_to_join():
+    a = french_figure(id="a", value=300)
+    b = french_figure(id="b", value=1200)
+    share = compute(Derived(id="s", label="s", topic="t", op="share", inputs=["a", "b"]), [a, b])
+    words = writer("fr").claim_words(share)
+    assert (words["says"], words["join"]) == ("", "space")
+
+
+# --- Writer.counted: a timeline's count ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (1, "Une chronologie de 1 événement"),
+        (25, "Une chronologie de 25 événements"),
+        (1_000_000, "Une chronologie de 1 million d’événements"),
+        (2_500_000_000, "Une chronologie de 2,5 milliards d’événements"),
+    ],
+)
+def test_a_french_timeline_says_de_after_a_scale_word(count, text):
+    assert writer("fr").counted("charts.events", count, "events") == text
+
+
+def test_a_count_takes_the_form_the_words_before_it_govern():
+    """Ukrainian 'з' governs the genitive: numbers.form_after gives 3 the form of 5 ('many').
+    The catalog's own message writes 'few' and 'many' alike; one that tells them apart shows
+    which form the count was given."""
+    tells_apart = "{ $n ->\n [few] { $n } F\n [many] { $n } M\n *[other] { $n } O\n}"
+    uk = Writer(Language.of("uk", {"charts.events": tells_apart}))
+    assert uk.counted("charts.events", 3, "events") == "3 M"
+    assert uk.counted("charts.events", 1, "events") == "1 O"
+    assert uk.counted("charts.events", 3_000_000, "events") == "3 мільйонів M"
+
+
+def test_a_sum_of_money_takes_the_form_its_qualifier_governs():
+    """'близько' governs the genitive: 3 hryvnias after it take the form of 5 ('many'), in the
+    currency's name and in the number `money.amount` is given (the catalog's own message
+    does not choose by it; one that does shows which form it was given)."""
+    tells_apart = "{ $n ->\n [few] { $n } F\n [many] { $n } M\n *[other] { $n } O\n}"
+    uk = Writer(Language.of("uk", {"money.amount": tells_apart}))
+    assert uk.quantity(3, 3, "about", "UAH") == "близько 3 M"
+    assert uk.quantity(3, 3, None, "UAH") == "3 F"

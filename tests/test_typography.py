@@ -11,7 +11,7 @@ import pytest
 from generator.language import Language, catalog
 from generator.messages import renderings
 from generator.numbers import Writer
-from generator.typography import join
+from generator.typography import elide, join
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -155,3 +155,18 @@ def test_french_elides_de_before_a_vowel_after_a_scale_word():
 )
 def test_ukrainian_money_takes_the_plural_and_case_its_number_asks(count, text):
     assert Writer(Language.of("uk")).quantity(count, count, None, "UAH") == text
+
+
+# --- elision ----------------------------------------------------------------------------
+
+
+def test_a_french_word_alone_elides_with_no_space_before_it():
+    assert elide(Language.of("fr"), "de", "environ 3") == ("d’", "elided")
+    assert elide(Language.of("fr"), "de", "3") == ("de", "space")
+
+
+def test_an_elision_rule_is_split_at_its_first_equals_sign():
+    """What follows the first '=' is the elided form, whatever it holds."""
+    fr = Language.of("fr", {"typography.elisions": "de=d’ a=b=c"})
+    assert elide(fr, "x a", "environ 3") == ("x b=c", "elided")
+    assert elide(fr, "x de", "environ 3") == ("x d’", "elided")
