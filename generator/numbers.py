@@ -344,13 +344,52 @@ class Writer:
             return self.language.text("dates.years", start=value.start.year, end=value.end.year)
         return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
 
+    def _in_text(self, value: PartialDate) -> str:
+        """A date as running text writes it after a preposition: a month in the catalog's
+        `dates.month_in_text` pattern (Ukrainian 'грудня 2025', the genitive that 'з' and
+        'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
+        from babel.dates import format_date
+
+        if value.precision != "month":
+            return self.date(value)
+        pattern = self.language.text("dates.month_in_text")
+        return format_date(value.first_day(), pattern, locale=self.language.locale)
+
+    def during(self, value: Period) -> str:
+        """A period as a sentence says it, the catalog's `dates.during`: 'from 24 February
+        2022 to December 2025', 'du 24 février 2022 à décembre 2025', 'in 2023' (a period
+        of one date). Tables and charts' axes write `period`'s '24 February 2022 –
+        December 2025'."""
+        start, end = value.start, value.end
+        one = start == end
+        first, last = self._in_text(start), self._in_text(end)
+        words = self.date_words(start)
+        words.update(
+            {"date": first} if one else {"date": self.period(value), "precision": "period"}
+        )
+        return self.language.text(
+            "dates.during",
+            **words,
+            start=first,
+            end=last,
+            start_precision=start.precision,
+            end_precision=end.precision,
+            start_initial=initial(first),  # 'd’octobre 2019'
+        )
+
     def time_phrase(
-        self, period_: Period | None, as_of: PartialDate | None, *, projection: bool = False
+        self,
+        period_: Period | None,
+        as_of: PartialDate | None,
+        *,
+        projection: bool = False,
+        sentence: bool = False,
     ) -> str:
         """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February
-        2022 – …'."""
+        2022 – …'; with `sentence`, a period as a sentence says it ('from February 2022 to
+        …')."""
         if period_ is not None:
-            text = self.period(period_)
+            text = self.during(period_) if sentence else self.period(period_)
             return self.language.text("dates.projected", period=text) if projection else text
         if as_of is not None:
             key = "dates.by" if projection else "dates.as_of"
@@ -371,17 +410,23 @@ class Writer:
             "month": Count(month, str(month)),
         }
 
-    def when(self, q: Quantity) -> str:
-        """The time a stored or computed figure covers, as a phrase; nothing when its label
-        says when, because the stored date would mislead."""
+    def when(self, q: Quantity, *, sentence: bool = False) -> str:
+        """The time a stored or computed figure covers, as a phrase (with `sentence`, as
+        running text says a period); nothing when its label says when, because the stored
+        date would mislead."""
         if q.dated_in_label:
             return ""
-        return self.time_phrase(q.period, q.as_of, projection=q.projection)
+        return self.time_phrase(q.period, q.as_of, projection=q.projection, sentence=sentence)
+
+    def said_when(self, q: Quantity) -> str:
+        """`when` as a sentence says it: 'from 24 February 2022 to December 2025'."""
+        return self.when(q, sentence=True)
 
     def shown(self, q: Quantity, *, sentence: bool = False) -> str:
         """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
         low, high = q.bounds
-        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals, sentence=sentence)
+        decimals = _computed_decimals(q.computed, low, high, q.decimals)
+        text = self.quantity(low, high, q.qualifier, q.unit, decimals, sentence=sentence)
         if q.price_base is not None:
             return self.language.text("units.price_base", value=text, year=q.price_base)
         return text
@@ -415,7 +460,7 @@ class Writer:
         8.2 billion people in the world, as of July 2024' (no final stop)."""
         words = self.claim_words(q)
         return self.language.text(
-            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.when(q)
+            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.said_when(q)
         )
 
     def formula(self, q: Quantity) -> str | None:
@@ -424,7 +469,12 @@ class Writer:
         return self._computation(
             q,
             lambda i: i.title,
-            lambda p: self.language.text("working.days_in", period=self.period(p)),
+            lambda p: self.language.text(
+                "working.days_in",
+                period=self.period(p),
+                during=self.during(p),
+                precision="period" if p.start != p.end else p.start.precision,
+            ),
         )
 
     def working(self, q: Quantity) -> str | None:
@@ -441,8 +491,8 @@ class Writer:
             return None
         places = q.decimals or 0
         low, high = (float(half_up(x, places)) for x in q.exact)
-        result = self.span(low, high, places)
-        shown = self.span(*q.bounds, q.decimals)
+        result = self.span(low, high, _computed_decimals(q.computed, low, high, places))
+        shown = self.span(*q.bounds, _computed_decimals(q.computed, *q.bounds, q.decimals))
         return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
 
     def _computation(
@@ -481,6 +531,16 @@ def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:
                 return half_up(x / scale, 2), key
         decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
     return half_up(x, decimals), None
+
+
+def _computed_decimals(computed: bool, low: float, high: float, decimals: int | None) -> int | None:
+    """The decimals a figure is written to: a computed one's `decimals` (1 unless it says)
+    are for a ratio's '2.4 times'; a result in millions or billions, whole at its decimals, is
+    written as a source's is, scaled ('800 millions d’euros', not '800 000 000 euros')."""
+    if computed and all(_as_shown(x, None)[1] is not None for x in (low, high)):
+        if all(float(half_up(x, decimals or 0)) == x for x in (low, high)):
+            return None
+    return decimals
 
 
 def _count(x: float, decimals: int | None) -> Decimal:

@@ -198,6 +198,7 @@ def environment(
         shown=write.shown,
         said=write.said,
         when=write.when,
+        said_when=write.said_when,
         claim=write.claim,
         claim_words=write.claim_words,
         formula=write.formula,

@@ -207,6 +207,11 @@ class Samples:
             "last_precision": "day",
             "first": self.write.date(events[0].date) if events else "",
             "last": self.write.date(events[min(2, len(events) - 1)].date) if events else "",
+            "span": self.write.during(
+                Period(start=events[0].date, end=events[min(2, len(events) - 1)].date)
+            )
+            if events
+            else "",
             "when": self.write.date(DATES["a day"]),
             "items": join(
                 self.language,
@@ -292,6 +297,27 @@ class Samples:
             ]
         if key in ("dates.day", "dates.month"):
             return [(what, self.write.date(d)) for what, d in DATES.items()]
+        if key == "dates.month_in_text":
+            return [
+                ("a month, in a sentence", self.write.during(Period(start=m, end=m)))
+                for m in (DATES["a month"],)
+            ]
+        if key == "dates.during":
+            ones = {f"one date, {what}": Period(start=d, end=d) for what, d in DATES.items()}
+            return [(what, self.write.during(p)) for what, p in {**PERIODS, **ones}.items()]
+        if key == "working.days_in":
+            return [
+                (
+                    what,
+                    self.say(
+                        key,
+                        period=self.write.period(p),
+                        during=self.write.during(p),
+                        precision="period",
+                    ),
+                )
+                for what, p in PERIODS.items()
+            ]
         if key == "working.days":
             return [
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
@@ -314,6 +340,7 @@ class Samples:
                             first_precision=DATES[start].precision,
                             first_initial=initial(since),
                             last_precision=DATES[end].precision,
+                            span=self.write.during(Period(start=DATES[start], end=DATES[end])),
                         ),
                     )
                 )

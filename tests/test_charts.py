@@ -123,11 +123,11 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     assert _alt(_figure(figures, "bridge-spans")).startswith(
         "Bridge spans in metres. The bar chart shows figures (unit: metres), on a logarithmic"
         " scale. The register"
-        " gives 120 metres the span of the old bridge, as of 2024."
+        " gives 120 metres the span of the old bridge as of 2024."
     )
     timeline = _alt(_figure(_page(built_rich, "timeline/index"), "bridge-timeline"))
     assert timeline == (
-        "The bridges over time. A timeline of 3 events, 1 May 1900 to 1 March 2025. 1 May 1900:"
+        "The bridges over time. A timeline of 3 events from 1 May 1900 to 1 March 2025. 1 May 1900:"
         " The old bridge opens; September 2024: The new bridge is planned; 1 March 2025: The"
         " river survey is published."
     )
@@ -718,18 +718,18 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     assert _alt(_figure(figures, "crossings-over-time")) == (
         "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
         " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
-        " reports about 900,000 crossings from the north bank, 1 January 2019 – 31 December"
-        " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank,"
-        " 1 January 2021 – 31 December 2021. The survey counts about 1.2 million crossings from"
-        " the north bank, 1 January 2024 – December 2024. The Gazette reports about 450,000"
-        " crossings from the south bank, 1 January 2021 – 31 December 2021. The survey"
-        " estimates 500,000–600,000 crossings from the south bank, 1 January 2024 – December"
-        " 2024."
+        " reports about 900,000 crossings from the north bank from 1 January 2019 to 31 December"
+        " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank"
+        " from 1 January 2021 to 31 December 2021. The survey counts about 1.2 million crossings"
+        " from the north bank from 1 January 2024 to December 2024. The Gazette reports about"
+        " 450,000 crossings from the south bank from 1 January 2021 to 31 December 2021. The"
+        " survey estimates 500,000–600,000 crossings from the south bank from 1 January 2024 to"
+        " December 2024."
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
         "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
         " 2021 to 2024, each at its date. A paler top marks the range of an estimate. The"
-        " Gazette reports 950,000–1.1 million crossings from the north bank,"
+        " Gazette reports 950,000–1.1 million crossings from the north bank from"
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
     assert [(r["id"], r["low"], r["high"], r["period_end"]) for r in rows] == [

@@ -34,26 +34,26 @@ def test_the_home_page_shows_each_headline_figure_with_its_source_and_date(built
 
 FIGURES = {
     "north-crossings": (
-        "The survey counts about 1.2 million crossings from the north bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey counts about 1.2 million crossings from the north bank "
+        "from 1 January 2024 to December 2024 .",
         SURVEY,
     ),
     "south-crossings": (
-        "The survey estimates 500,000–600,000 crossings from the south bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey estimates 500,000–600,000 crossings from the south bank "
+        "from 1 January 2024 to December 2024 .",
         SURVEY,
     ),
     "north-deaths": (
-        "The survey counts 12 deaths on crossings from the north bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey counts 12 deaths on crossings from the north bank "
+        "from 1 January 2024 to December 2024 .",
         SURVEY,
     ),
     "old-bridge-span": (
-        "The register gives 120 metres the span of the old bridge , as of 2024 .",
+        "The register gives 120 metres the span of the old bridge as of 2024 .",
         REGISTER,
     ),
     "new-bridge-span": (
-        "The register gives 1,500 metres the span of the new bridge , by 2030 .",
+        "The register gives 1,500 metres the span of the new bridge by 2030 .",
         REGISTER,
     ),
 }
