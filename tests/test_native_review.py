@@ -304,6 +304,12 @@ def test_a_charts_download_link_is_one_message(tag, text):
         ("uk", "2024", "2025-12", "з 2024 року до грудня 2025 року"),
         ("uk", "2019-10", "2019-10", "у жовтні 2019 року"),
         ("uk", "2023", "2023", "у 2023 році"),
+        ("en", "2022-02-24", "2022-12-31", "from 24 February to 31 December 2022"),
+        ("de", "2022-02-24", "2022-12-31", "vom 24. Februar bis zum 31. Dezember 2022"),
+        ("fr", "2022-02-24", "2022-12-31", "du 24 février au 31 décembre 2022"),
+        ("fr", "2019-10", "2019-12-16", "d’octobre au 16 décembre 2019"),
+        ("uk", "2022-02-24", "2022-12-31", "з 24 лютого до 31 грудня 2022 року"),
+        ("uk", "2019-10", "2019-12-16", "з жовтня до 16 грудня 2019 року"),
     ],
 )
 def test_a_period_in_running_text_is_one_message_with_its_prepositions(tag, start, end, text):
@@ -434,3 +440,21 @@ def test_a_french_aside_and_sentence_keep_their_own_marks():
     fr = Language.of("fr")
     assert fr.text("typography.aside", text="à confirmer") == "(à confirmer)"
     assert fr.text("typography.sentence", text="Source : EDF") == "Source : EDF."
+
+
+@pytest.mark.parametrize(
+    ("tag", "projected"),
+    [
+        ("en", "24 February – 31 December 2022 (projected)"),
+        ("de", "24. Februar – 31. Dezember 2022 (Prognose)"),
+        ("fr", "24 février – 31 décembre 2022 (projection)"),
+        ("uk", "24 лютого – 31 грудня 2022 (прогноз)"),
+    ],
+)
+def test_a_span_within_one_year_gives_the_year_once(tag, projected):
+    """The reviewers of all four languages: '24 February – 31 December 2022', not '24
+    February 2022 – 31 December 2022'."""
+    period = Period(
+        start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2022, month=12, day=31)
+    )
+    assert write(tag).time_phrase(period, None, projection=True) == projected
