@@ -337,22 +337,34 @@ class Writer:
         return self.language.text("dates.year", year=value.year)
 
     def period(self, value: Period) -> str:
+        """'24 February 2022 – December 2025'; within one year, the year once: '24 February –
+        31 December 2022'; whole years as the catalog's `dates.years` ('2022–2025')."""
         if value.start == value.end:
             return self.date(value.start)
         if value.start.precision == "year" and value.end.precision == "year":
             return self.language.text("dates.years", start=value.start.year, end=value.end.year)
-        return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
+        month = "dates.month"
+        first = self._pattern(value.start, month, year=not _one_year(value))
+        return f"{first} {DASH} {self.date(value.end)}"
 
-    def _in_text(self, value: PartialDate) -> str:
+    def _pattern(self, value: PartialDate, month_key: str, *, year: bool = True) -> str:
+        """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
+        month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
+        the start of a span whose end names the year."""
+        from babel.dates import format_date
+
+        if value.precision == "year":
+            return self.date(value)
+        pattern = self.language.text("dates.day" if value.precision == "day" else month_key)
+        if not year:
+            pattern = _YEAR.sub("", pattern) or pattern
+        return format_date(value.first_day(), pattern, locale=self.language.locale)
+
+    def _in_text(self, value: PartialDate, *, year: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
         `dates.month_in_text` pattern (Ukrainian 'грудня 2025', the genitive that 'з' and
         'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
-        from babel.dates import format_date
-
-        if value.precision != "month":
-            return self.date(value)
-        pattern = self.language.text("dates.month_in_text")
-        return format_date(value.first_day(), pattern, locale=self.language.locale)
+        return self._pattern(value, "dates.month_in_text", year=year)
 
     def during(self, value: Period) -> str:
         """A period as a sentence says it, the catalog's `dates.during`: 'from 24 February
@@ -361,7 +373,8 @@ class Writer:
         December 2025'."""
         start, end = value.start, value.end
         one = start == end
-        first, last = self._in_text(start), self._in_text(end)
+        same_year = _one_year(value)
+        first, last = self._in_text(start, year=not same_year), self._in_text(end)
         words = self.date_words(start)
         words.update(
             {"date": first} if one else {"date": self.period(value), "precision": "period"}
@@ -374,6 +387,7 @@ class Writer:
             start_precision=start.precision,
             end_precision=end.precision,
             start_initial=initial(first),  # 'd’octobre 2019'
+            same_year="yes" if same_year else "no",  # 'з 24 лютого до 31 грудня 2022 року'
         )
 
     def time_phrase(
@@ -512,6 +526,21 @@ class Writer:
         """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
         text = self.span(*q.bounds, q.decimals)
         return f"({text})" if DASH in text else text
+
+
+_YEAR = re.compile(r"[\s,.]*y+[\s.]*$")
+"""A date pattern's closing year ('d MMMM y' -> 'd MMMM'), left off where a span names it once."""
+
+
+def _one_year(value: Period) -> bool:
+    """True for a span of days or months within one year: its year is written once."""
+    start, end = value.start, value.end
+    return (
+        start != end
+        and start.year == end.year
+        and start.precision != "year"
+        and end.precision != "year"
+    )
 
 
 def initial(word: str) -> str:

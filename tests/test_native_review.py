@@ -304,6 +304,12 @@ def test_a_charts_download_link_is_one_message(tag, text):
         ("uk", "2024", "2025-12", "з 2024 року до грудня 2025 року"),
         ("uk", "2019-10", "2019-10", "у жовтні 2019 року"),
         ("uk", "2023", "2023", "у 2023 році"),
+        ("en", "2022-02-24", "2022-12-31", "from 24 February to 31 December 2022"),
+        ("de", "2022-02-24", "2022-12-31", "vom 24. Februar bis zum 31. Dezember 2022"),
+        ("fr", "2022-02-24", "2022-12-31", "du 24 février au 31 décembre 2022"),
+        ("fr", "2019-10", "2019-12-16", "d’octobre au 16 décembre 2019"),
+        ("uk", "2022-02-24", "2022-12-31", "з 24 лютого до 31 грудня 2022 року"),
+        ("uk", "2019-10", "2019-12-16", "з жовтня до 16 грудня 2019 року"),
     ],
 )
 def test_a_period_in_running_text_is_one_message_with_its_prepositions(tag, start, end, text):
@@ -378,3 +384,77 @@ def test_an_override_joining_a_charts_period_itself_still_works_with_a_warning()
         )
         == "Line chart in people, 2019 to 2024"
     )
+
+
+# --- Punctuation from the catalogs, not the templates ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "reference"),
+    [
+        ("en", "CSIS, “A grinding war”, 27 January 2026, as reported by AP"),
+        ("de", "CSIS, „A grinding war“, 27. Januar 2026 (zitiert nach AP)"),
+        (
+            "fr",
+            f"CSIS, «{NNBSP}A grinding war{NNBSP}», 27 janvier 2026"
+            f" (source intermédiaire{NNBSP}: AP)",
+        ),
+        ("uk", "CSIS, «A grinding war», 27 січня 2026 року (цит. за: AP)"),
+    ],
+)
+def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2026, month=1, day=27)
+    named = lang.text(
+        "blocks.named_title", name="CSIS", title=lang.text("blocks.quoted", text="A grinding war")
+    )
+    dated = lang.text("blocks.dated", text=named, date=w.date(day), precision=day.precision)
+    via = lang.text("blocks.via", outlets="AP")
+    assert lang.text("blocks.reported", text=dated, via=via) == reference
+
+
+@pytest.mark.parametrize(
+    ("tag", "byline"),
+    [
+        ("en", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 May 2025."),
+        ("de", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10. Mai 2025."),
+        ("uk", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 травня 2025 року."),
+    ],
+)
+def test_a_quotations_byline_dates_a_day_as_the_language_does(tag, byline):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2025, month=5, day=10)
+    said = lang.text(
+        "blocks.byline",
+        speaker="Volodymyr Zelensky",
+        role="President of Ukraine",
+        place="Kyiv",
+        placed="yes",
+        date=w.date(day),
+        precision="day",
+    )
+    assert said == byline
+
+
+def test_a_french_aside_and_sentence_keep_their_own_marks():
+    fr = Language.of("fr")
+    assert fr.text("typography.aside", text="à confirmer") == "(à confirmer)"
+    assert fr.text("typography.sentence", text="Source : EDF") == "Source : EDF."
+
+
+@pytest.mark.parametrize(
+    ("tag", "projected"),
+    [
+        ("en", "24 February – 31 December 2022 (projected)"),
+        ("de", "24. Februar – 31. Dezember 2022 (Prognose)"),
+        ("fr", "24 février – 31 décembre 2022 (projection)"),
+        ("uk", "24 лютого – 31 грудня 2022 (прогноз)"),
+    ],
+)
+def test_a_span_within_one_year_gives_the_year_once(tag, projected):
+    """The reviewers of all four languages: '24 February – 31 December 2022', not '24
+    February 2022 – 31 December 2022'."""
+    period = Period(
+        start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2022, month=12, day=31)
+    )
+    assert write(tag).time_phrase(period, None, projection=True) == projected
