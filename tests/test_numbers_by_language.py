@@ -758,6 +758,9 @@ def test_a_span_from_a_year_to_a_month_writes_the_year_alone():
     assert writer("en").period(Period.model_validate({"start": "2022", "end": "2023-05"})) == (
         "2022 – May 2023"
     )
+    assert writer("en").period(Period.model_validate({"start": "2022-05", "end": "2022"})) == (
+        "May 2022 – 2022"
+    )
 
 
 def test_a_period_in_running_text_is_told_whether_it_lies_within_one_year():
@@ -765,3 +768,7 @@ def test_a_period_in_running_text_is_told_whether_it_lies_within_one_year():
     write = Writer(Language.of("en", {"dates.during": by_year}))
     assert write.during(Period.model_validate(PERIOD)) == "N"
     assert write.during(Period.model_validate({"start": "2022-02-24", "end": "2022-12"})) == "Y"
+    # a year at either end is no span within a year, even the same year
+    assert write.during(Period.model_validate({"start": "2022", "end": "2022-05"})) == "N"
+    assert write.during(Period.model_validate({"start": "2022-05", "end": "2022"})) == "N"
+    assert write.during(Period.model_validate({"start": "2022-05", "end": "2022-05"})) == "N"
