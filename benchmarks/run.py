@@ -175,8 +175,8 @@ def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
     """For each built page, the content records it shows: the element ids that are record ids.
     Not the charts' embed pages (`embed/<id>/`), which the peer has no counterpart of and which
     hold no record's id; nor the sheet's other editions (`uk/`, each a site with a 404 page of
-    its own: every page's folder has a sitemap.xml, for the hreflang links), the same records
-    in other words, which the peer does not make."""
+    its own, which no page's folder has), the same records in other words, which the peer does
+    not make."""
     return {
         page.relative_to(site).parent.as_posix(): frozenset(
             set(_ID.findall(page.read_text(encoding="utf-8"))) & record_ids

@@ -479,18 +479,24 @@ class Samples:
         for q in content.quantities()[:8]:  # as blocks.md.j2's `figure` writes one
             when = write.when(q)
             if q.computed:
-                text = self.say("typography.labelled", label=q.label, text=write.shown(q))
-                yield f"{text} ({when})" if when else text
+                label = self.say("blocks.computed_label", label=q.label)
+                text = self.say("typography.labelled", label=label, text=write.shown(q))
+                yield f"{text} {self.say('typography.aside', text=when)}" if when else text
             else:
-                yield f"{q.says} {write.said(q)} {q.label}{', ' + when if when else ''}."
-            short = [
-                f"{self.content.sources[s].name}, {write.date(self.content.sources[s].date)}"
-                for s in q.sources
-            ]
-            yield (
-                self.say("blocks.source", source=join(self.language, short, "series"), n=len(short))
-                + "."
+                yield self.say("typography.sentence", text=write.claim(q))
+            refs = []
+            for sid in q.sources:
+                source = self.content.sources[sid]
+                ref = self.ref(source)
+                via = q.via or (source.via[0] if source.via else None)
+                if via:
+                    outlet = self.say("blocks.via", outlets=self.content.sources[via].name)
+                    ref = self.say("blocks.reported", text=ref, via=outlet)
+                refs.append(ref)
+            said = self.say(
+                "blocks.source", source=join(self.language, refs, "series"), n=len(refs)
             )
+            yield self.say("typography.sentence", text=said)
         for chart in content.charts.values():
             data = chart_data(content, chart)
             yield data.text_alternative()
