@@ -4,10 +4,14 @@
 
 Every page's first visit stays within 100 KB gzipped (BUDGET_BYTES): the browser tests hold
 the rich fixture to it and the sheet tests the war sheet. With Chromium (Playwright) at hand,
-each page is opened from a local server with an empty cache and every response is counted,
-including what scripts fetch (Material's search worker and index). Without it, the files are
-found by reading the HTML and its stylesheets, plus the search files Material's
-config names. Either way nothing is fetched from any other host.
+each page is opened from a local server with an empty cache, at a phone's width and a
+desktop's (WIDTHS), and scrolled to its end as a reader would, so every chart drawing shown
+loads (they load lazily); every response is counted, including what scripts fetch (Material's
+search worker), and the heavier of the two visits is reported. The search index, fetched only
+once a reader goes to search, is counted apart (`search_gzip_bytes`): the field is then
+focused. Without Chromium, the files are found by reading the HTML and its stylesheets, plus
+the search files Material's config names, every drawing named and the index counted. Either
+way nothing is fetched from any other host.
 """
 
 from __future__ import annotations
@@ -62,6 +66,11 @@ class Resource:
 
 BUDGET_BYTES = 100_000
 """Every page's first visit, gzipped, stays within 100 KB (README, "Performance")."""
+WIDTHS = (375, 1280)
+"""The window widths (CSS px) a page is visited at: a phone's, where each chart shows its
+narrow drawing, and a desktop's, where a full-width chart shows its wide one."""
+SEARCH_INDEX = "search/search_index.json"
+"""Material's search index, which the theme fetches only when a reader goes to search."""
 
 
 def measure(site: Path, page: str = "index.html") -> dict[str, object]:
@@ -77,12 +86,29 @@ def measure_pages(
     `method="static"` reads the files instead (what they name, whether a browser loads it)."""
     if method is None:
         method = "chromium" if browser is not None or _browser_available() else "static"
+    pages = list(dict.fromkeys(pages))  # a page named twice is visited once
     offsite: dict[str, list[str]] = {page: [] for page in pages}
-    if method == "chromium":
-        loaded = _loaded_by_browser(site, pages, offsite, browser)
-    else:
-        loaded = {page: _loaded_statically(site, page, offsite[page]) for page in pages}
-    return {page: _summary(site, page, method, loaded[page], offsite[page]) for page in pages}
+    if method != "chromium":
+        return {
+            page: {
+                **_summary(site, page, method, _loaded_statically(site, page, offsite[page])),
+                "offsite_requests": offsite[page],
+            }
+            for page in pages
+        }
+    by_width = _loaded_by_browser(site, pages, offsite, browser)
+    measured = {}
+    for page in pages:
+        visits = {w: _summary(site, page, method, *by_width[w][page]) for w in WIDTHS}
+        weights = {w: visits[w]["gzip_bytes"] for w in WIDTHS}
+        heaviest = max(WIDTHS, key=weights.__getitem__)
+        measured[page] = {
+            **visits[heaviest],
+            "width": heaviest,
+            "gzip_bytes_by_width": weights,
+            "offsite_requests": offsite[page],
+        }
+    return measured
 
 
 def pages_of(site: Path) -> list[str]:
@@ -91,9 +117,15 @@ def pages_of(site: Path) -> list[str]:
 
 
 def _summary(
-    site: Path, page: str, method: str, paths: list[str], offsite: list[str]
+    site: Path, page: str, method: str, paths: list[str], on_search: tuple[str, ...] = ()
 ) -> dict[str, object]:
+    """What `paths` weigh, and apart what a first search loads beyond them (`on_search`)."""
     resources = [_resource(site, p) for p in dict.fromkeys(paths) if (site / p).is_file()]
+    search = [
+        _resource(site, p)
+        for p in dict.fromkeys(on_search)
+        if p not in paths and (site / p).is_file()
+    ]
     kinds: dict[str, dict[str, int]] = {}
     for r in resources:
         kind = kinds.setdefault(r.kind, {"files": 0, "raw": 0, "gzip": 0})
@@ -107,7 +139,7 @@ def _summary(
         "gzip_bytes": sum(r.gzip for r in resources),
         "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1]["gzip"])),
         "files": [asdict(r) for r in sorted(resources, key=lambda r: -r.gzip)],
-        "offsite_requests": offsite,
+        "search_gzip_bytes": sum(r.gzip for r in search),
     }
 
 
@@ -136,9 +168,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def _loaded_by_browser(
     site: Path, pages: list[str], offsite: dict[str, list[str]], browser: Any
-) -> dict[str, list[str]]:
-    """What each page loads on a first visit: a new browser context (empty cache) per page,
-    all opened at once and then each awaited, so the pages' idle waits overlap."""
+) -> dict[int, dict[str, tuple[list[str], tuple[str, ...]]]]:
+    """What each page loads on a first visit at each of WIDTHS, and then on a first search."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -147,11 +178,11 @@ def _loaded_by_browser(
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         if browser is not None:
-            return _first_visits(browser, base, pages, offsite)
+            return {w: _first_visits(browser, base, pages, offsite, w) for w in WIDTHS}
         with sync_playwright() as p:
             own = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
-                return _first_visits(own, base, pages, offsite)
+                return {w: _first_visits(own, base, pages, offsite, w) for w in WIDTHS}
             finally:
                 own.close()
     finally:
@@ -159,13 +190,37 @@ def _loaded_by_browser(
         server.server_close()
 
 
+READ_TO_THE_END = """async () => {
+  // Scroll down a screen at a time, as a reader does, so that every lazy drawing that is
+  // shown loads; then wait for every image shown to be loaded.
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await frame();
+    await frame();
+  }
+  const shown = [...document.images].filter((img) => img.checkVisibility() && !img.complete);
+  await Promise.race([
+    Promise.all(shown.map((img) => new Promise((done) => {
+      img.addEventListener('load', done); img.addEventListener('error', done);
+    }))),
+    new Promise((done) => setTimeout(done, 10000)),
+  ]);
+}"""
+
+
 def _first_visits(
-    browser: Any, base: str, pages: list[str], offsite: dict[str, list[str]]
-) -> dict[str, list[str]]:
+    browser: Any, base: str, pages: list[str], offsite: dict[str, list[str]], width: int
+) -> dict[str, tuple[list[str], tuple[str, ...]]]:
+    """Each page in a new browser context (empty cache), all opened at once and then each
+    awaited, so the pages' idle waits overlap: read to its end, then its search field used."""
     loaded: dict[str, list[str]] = {page: [] for page in pages}
+    visits = {}
     opened = []
     for page in pages:
-        context = browser.new_context(service_workers="block")
+        context = browser.new_context(
+            service_workers="block", viewport={"width": width, "height": 800}
+        )
         context.route("**/*", functools.partial(_route, base, offsite[page]))
         context.on("response", functools.partial(_record, base, loaded[page]))
         tab = context.new_page()
@@ -173,14 +228,22 @@ def _first_visits(
         opened.append((page, context, tab))
     for page, context, tab in opened:
         tab.wait_for_load_state("networkidle")
-        if tab.locator("form[name=search]").count():
-            # Material's search worker fetches the index once it has started; wait for it.
+        tab.evaluate(READ_TO_THE_END)
+        tab.wait_for_load_state("networkidle")
+        visits[page] = len(loaded[page])
+        search = tab.locator("form[name=search] input")
+        if search.count():
+            # The reader goes to search: the theme fetches the index then (counted apart).
+            search.first.focus()
             for _ in range(100):
-                if "search/search_index.json" in loaded[page]:
+                if any(path.endswith(SEARCH_INDEX) for path in loaded[page]):
                     break
                 tab.wait_for_timeout(50)
         context.close()
-    return loaded
+    return {
+        page: (paths[: visits[page]], tuple(paths[visits[page] :]))
+        for page, paths in loaded.items()
+    }
 
 
 def _route(base: str, offsite: list[str], route: Any) -> None:

@@ -137,6 +137,64 @@ def read_published(where: str) -> Published:
     return Published(where, published.updated, records, None, tuple(missing) + ("notes",))
 
 
+EDITION_FILES = {"figures": "figures.json", **SIBLINGS, "sources": "sources.json"}
+"""The downloads each edition publishes in its own `data/`, compared with the source's."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """One published download: where it is, its records by id and where each starts."""
+
+    where: str
+    records: dict[str, dict[str, Any]]
+    lines: dict[str, tuple[int, int]]
+
+
+def read_downloads(
+    where: str, tag: str | None, kinds: tuple[str, ...] = tuple(EDITION_FILES)
+) -> dict[str, Download]:
+    """The downloads of `kinds` published beside `where` (a published figures.json,
+    `<site>/data/figures.json`) by the source edition (`tag` None) or by edition `tag`
+    (`<site>/<tag>/data/…`), by kind; one not published is left out. Nothing for a git
+    revision: a revision of the sheet makes every edition from one content."""
+    if where.startswith("revision "):
+        return {}
+    remote = where.startswith(("http://", "https://"))
+    read = _fetch if remote else _read_file
+    found = {}
+    for kind in kinds:
+        name = EDITION_FILES[kind]
+        relative = name if tag is None else f"../{tag}/data/{name}"
+        if remote:
+            beside = urllib.parse.urljoin(where, relative)
+        else:
+            beside = os.path.normpath(str(Path(where).parent / relative))
+        try:
+            data = read(beside, missing_ok=True)
+        except FileNotFoundError:
+            continue
+        records = _parse_records(beside, data, kind)
+        # repr: a control character in the path cannot break the one-line format.
+        found[kind] = Download(repr(beside)[1:-1], records, _record_lines(data))
+    return found
+
+
+def _record_lines(data: bytes) -> dict[str, tuple[int, int]]:
+    """The line and column each record starts at, by id, in a download as the build writes
+    it (one record a line)."""
+    found: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        start = line.lstrip()
+        if start.startswith('{"id": '):
+            try:
+                record_id = json.JSONDecoder().raw_decode(start, 7)[0]
+            except ValueError:
+                continue
+            if isinstance(record_id, str):
+                found.setdefault(record_id, (number, len(line) - len(start) + 1))
+    return found
+
+
 def _read_file(where: str, missing_ok: bool = False) -> bytes:
     """A regular file's bytes, at most MAX_BYTES: a FIFO, a device or a folder is refused
     before anything could block on it (opened without blocking, then looked at)."""

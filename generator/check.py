@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .changes import Published, unlogged_changes
+from .editions.published import compare as published_editions
 from .editions.site import edition_project, untranslated_site
 from .errors import ContentError, Problem
 from .generate import render_in_memory
@@ -57,7 +58,8 @@ class CheckReport:
 def check(project: Project, today: dt.date, published: Published | None = None) -> CheckReport:
     """Every problem of the sheet's content and pages, errors and warnings, sorted by file and
     line; with `published`, also every published figure changed without a log entry
-    (changes.py). Problems of the pages come only once the content loads, as in `build`."""
+    (changes.py) and every value an edition published otherwise (editions/published.py).
+    Problems of the pages come only once the content loads, as in `build`."""
     files = len(content_files(project.root / "content"))
     try:
         content = load_and_validate(project.root)
@@ -66,6 +68,8 @@ def check(project: Project, today: dt.date, published: Published | None = None) 
     problems = [*content.warnings, *stale_figures(content, today), *future_changes(content, today)]
     unlogged = unlogged_changes(content, published) if published else []
     problems += unlogged
+    if published:
+        problems += published_editions(published, list(content.editions))
     try:
         render_in_memory(project, content)
     except ContentError as exc:

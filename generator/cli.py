@@ -190,8 +190,9 @@ def check(
     no MkDocs. Warns of unused sources and of figures older than sheet.stale_after_days.
     With --against or --against-rev, warns of every published figure, statement, event (and,
     from a revision, note) that changed or went with no new entry in content/changes.yml
-    naming it. Warnings fail only with --strict. Exit 1 when the check fails; 2 when what
-    to compare with cannot be read.
+    naming it; with --against, each edition's downloads published beside it (`<tag>/data/`)
+    must give the source edition's values (an error otherwise). Warnings fail only with
+    --strict. Exit 1 when the check fails; 2 when what to compare with cannot be read.
     """
     from .changes import read_published, read_revision
     from .check import check as run_check

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import search_index
 from .engine_folder import CONFIG
 from .errors import BuildFailed
 from .mkdocs_adapter import PageCache, ThemeCache
@@ -106,6 +107,7 @@ def _build_with_mkdocs(
         raise BuildFailed(
             "the site engine (MkDocs) warned:\n" + "\n".join(f"  {m}" for m in collect.messages)
         )
+    search_index.unescape(Path(config.site_dir))
     if page_cache is not None:
         page_cache.keep()
 

@@ -64,8 +64,8 @@ def write(
     """Write `folder/mkdocs.yml` and `folder/overrides/` for the Markdown in `folder/docs`;
     return the settings written, which MkDocs takes as they are (engine.build_site) rather
     than reading the file back. `edition`: the tag of the edition `content` is (its words
-    for mkdocs.yml are `content.site_words`); `alternates`: Material's `extra.alternate`, the
-    editions' names, roots and tags (editions/site.py), for the switcher and `hreflang`."""
+    for mkdocs.yml are `content.site_words`); `alternates`: the editions' names, roots and
+    tags (editions/site.py), for the switcher and `hreflang`."""
     _copy_overrides(project, folder / OVERRIDES)
     config = derived_config(project, content, edition, alternates)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
@@ -83,7 +83,7 @@ def derived_config(
     alternates: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """The sheet's mkdocs.yml as an engine in `folder` reads it (see the module's doc); for
-    an edition, in its words; with `alternates`, Material's `extra.alternate`."""
+    an edition, in its words; with `alternates`, `extra.factsheet_editions`."""
     data = copy.deepcopy(project.settings.settings)
     if edition is not None:
         data = editions_site.translated_config(data, dict(content.site_words))
@@ -115,7 +115,12 @@ def derived_config(
     # Plain text: the templates escape it (`| e`), as they would any config value.
     extra["factsheet"] = {key: language.text(f"theme.{key}") for key in THEME_MESSAGES}
     if alternates:
-        extra["alternate"] = alternates
+        # The editions for the generator's switcher and `hreflang` links, which name the page
+        # the reader is on in each (theme/overrides/partials/). `alternate` only turns on
+        # Material's header menu: being no list, it keeps Material from writing a `hreflang`
+        # link to each edition's home page into every page's head.
+        extra["alternate"] = True
+        extra["factsheet_editions"] = alternates
     if edition is not None and project.site_url:
         # Material keeps a reader's choices (the colour scheme) under the site's path: the
         # source edition's, so a choice made in one edition holds in every other.

@@ -338,19 +338,72 @@ class Writer:
         return self.language.text("dates.year", year=value.year)
 
     def period(self, value: Period) -> str:
+        """'24 February 2022 – December 2025'; within one year, the year once: '24 February –
+        31 December 2022'; whole years as the catalog's `dates.years` ('2022–2025')."""
         if value.start == value.end:
             return self.date(value.start)
         if value.start.precision == "year" and value.end.precision == "year":
             return self.language.text("dates.years", start=value.start.year, end=value.end.year)
-        return f"{self.date(value.start)} {DASH} {self.date(value.end)}"
+        month = "dates.month"
+        first = self._pattern(value.start, month, year=not _one_year(value))
+        return f"{first} {DASH} {self.date(value.end)}"
+
+    def _pattern(self, value: PartialDate, month_key: str, *, year: bool = True) -> str:
+        """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
+        month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
+        the start of a span whose end names the year."""
+        from babel.dates import format_date
+
+        if value.precision == "year":
+            return self.date(value)
+        pattern = self.language.text("dates.day" if value.precision == "day" else month_key)
+        if not year:
+            pattern = _YEAR.sub("", pattern) or pattern
+        return format_date(value.first_day(), pattern, locale=self.language.locale)
+
+    def _in_text(self, value: PartialDate, *, year: bool = True) -> str:
+        """A date as running text writes it after a preposition: a month in the catalog's
+        `dates.month_in_text` pattern (Ukrainian 'грудня 2025', the genitive that 'з' and
+        'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
+        return self._pattern(value, "dates.month_in_text", year=year)
+
+    def during(self, value: Period) -> str:
+        """A period as a sentence says it, the catalog's `dates.during`: 'from 24 February
+        2022 to December 2025', 'du 24 février 2022 à décembre 2025', 'in 2023' (a period
+        of one date). Tables and charts' axes write `period`'s '24 February 2022 –
+        December 2025'."""
+        start, end = value.start, value.end
+        one = start == end
+        same_year = _one_year(value)
+        first, last = self._in_text(start, year=not same_year), self._in_text(end)
+        words = self.date_words(start)
+        words.update(
+            {"date": first} if one else {"date": self.period(value), "precision": "period"}
+        )
+        return self.language.text(
+            "dates.during",
+            **words,
+            start=first,
+            end=last,
+            start_precision=start.precision,
+            end_precision=end.precision,
+            start_initial=initial(first),  # 'd’octobre 2019'
+            same_year="yes" if same_year else "no",  # 'з 24 лютого до 31 грудня 2022 року'
+        )
 
     def time_phrase(
-        self, period_: Period | None, as_of: PartialDate | None, *, projection: bool = False
+        self,
+        period_: Period | None,
+        as_of: PartialDate | None,
+        *,
+        projection: bool = False,
+        sentence: bool = False,
     ) -> str:
         """The time a figure covers, as a phrase: 'as of May 2026', 'by 2084', 'February
-        2022 – …'."""
+        2022 – …'; with `sentence`, a period as a sentence says it ('from February 2022 to
+        …')."""
         if period_ is not None:
-            text = self.period(period_)
+            text = self.during(period_) if sentence else self.period(period_)
             return self.language.text("dates.projected", period=text) if projection else text
         if as_of is not None:
             key = "dates.by" if projection else "dates.as_of"
@@ -371,17 +424,23 @@ class Writer:
             "month": Count(month, str(month)),
         }
 
-    def when(self, q: Quantity) -> str:
-        """The time a stored or computed figure covers, as a phrase; nothing when its label
-        says when, because the stored date would mislead."""
+    def when(self, q: Quantity, *, sentence: bool = False) -> str:
+        """The time a stored or computed figure covers, as a phrase (with `sentence`, as
+        running text says a period); nothing when its label says when, because the stored
+        date would mislead."""
         if q.dated_in_label:
             return ""
-        return self.time_phrase(q.period, q.as_of, projection=q.projection)
+        return self.time_phrase(q.period, q.as_of, projection=q.projection, sentence=sentence)
+
+    def said_when(self, q: Quantity) -> str:
+        """`when` as a sentence says it: 'from 24 February 2022 to December 2025'."""
+        return self.when(q, sentence=True)
 
     def shown(self, q: Quantity, *, sentence: bool = False) -> str:
         """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
         low, high = q.bounds
-        text = self.quantity(low, high, q.qualifier, q.unit, q.decimals, sentence=sentence)
+        decimals = _computed_decimals(q.computed, low, high, q.decimals)
+        text = self.quantity(low, high, q.qualifier, q.unit, decimals, sentence=sentence)
         if q.price_base is not None:
             return self.language.text("units.price_base", value=text, year=q.price_base)
         return text
@@ -415,7 +474,7 @@ class Writer:
         8.2 billion people in the world, as of July 2024' (no final stop)."""
         words = self.claim_words(q)
         return self.language.text(
-            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.when(q)
+            "blocks.claim", **words, value=self.said(q), label=q.label, when=self.said_when(q)
         )
 
     def formula(self, q: Quantity) -> str | None:
@@ -424,7 +483,12 @@ class Writer:
         return self._computation(
             q,
             lambda i: i.title,
-            lambda p: self.language.text("working.days_in", period=self.period(p)),
+            lambda p: self.language.text(
+                "working.days_in",
+                period=self.period(p),
+                during=self.during(p),
+                precision="period" if p.start != p.end else p.start.precision,
+            ),
         )
 
     def working(self, q: Quantity) -> str | None:
@@ -441,8 +505,8 @@ class Writer:
             return None
         places = q.decimals or 0
         low, high = (float(half_up(x, places)) for x in q.exact)
-        result = self.span(low, high, places)
-        shown = self.span(*q.bounds, q.decimals)
+        result = self.span(low, high, _computed_decimals(q.computed, low, high, places))
+        shown = self.span(*q.bounds, _computed_decimals(q.computed, *q.bounds, q.decimals))
         return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
 
     def _computation(
@@ -465,6 +529,21 @@ class Writer:
         return f"({text})" if DASH in text else text
 
 
+_YEAR = re.compile(r"[\s,.]*y+[\s.]*$")
+"""A date pattern's closing year ('d MMMM y' -> 'd MMMM'), left off where a span names it once."""
+
+
+def _one_year(value: Period) -> bool:
+    """True for a span of days or months within one year: its year is written once."""
+    start, end = value.start, value.end
+    return (
+        start != end
+        and start.year == end.year
+        and start.precision != "year"
+        and end.precision != "year"
+    )
+
+
 def initial(word: str) -> str:
     """'vowel' or 'consonant': how `word` opens, for a message that elides before a vowel
     ('d’euros'). An 'h' counts as a consonant: it may be mute ('d’habitants') or aspirated
@@ -481,6 +560,16 @@ def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:
                 return half_up(x / scale, 2), key
         decimals = 0 if float(x).is_integer() else (1 if abs(x) >= 1 else 2)
     return half_up(x, decimals), None
+
+
+def _computed_decimals(computed: bool, low: float, high: float, decimals: int | None) -> int | None:
+    """The decimals a figure is written to: a computed one's `decimals` (1 unless it says)
+    are for a ratio's '2.4 times'; a result in millions or billions, whole at its decimals, is
+    written as a source's is, scaled ('800 millions d’euros', not '800 000 000 euros')."""
+    if computed and all(_as_shown(x, None)[1] is not None for x in (low, high)):
+        if all(float(half_up(x, decimals or 0)) == x for x in (low, high)):
+            return None
+    return decimals
 
 
 def _count(x: float, decimals: int | None) -> Decimal:

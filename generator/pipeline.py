@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 from . import cache as caches
 from . import charts, engine, engine_folder, outputs
 from .content import Content
-from .editions.site import EDITIONS, alternates, edition_project
+from .editions.site import EDITIONS, alternates, edition_project, write_page_sitemaps
 from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
@@ -42,6 +43,13 @@ class PreviewCache:
     """The `cache.site_key` of the last site built: when a rebuild gives the same key (the
     same finished folder, mkdocs.yml, theme overrides, options, engine and code), the engine
     has nothing to do."""
+    editions_built_from: dict[str, str] = field(default_factory=dict)
+    """Each part of the last site built (the source edition: "", each other edition: its
+    tag) by the `cache.site_key` of its own finished folder: a rebuild runs the engine only
+    for the parts whose key changed and copies the others from `serving`."""
+    serving: Path | None = None
+    """The site the preview serves (the last one built), whose unchanged editions a rebuild
+    copies rather than builds again; None (or missing): every part is built."""
     drawer: charts.Drawer = field(default_factory=charts.Drawer)
     """The chart drawing process, started at the first drawing a rebuild needs and kept:
     its engine takes a second to start."""
@@ -69,6 +77,43 @@ def _page_cache(project: Project, language: str) -> engine.PageCache | None:
     if not caches.cacheable(project):
         return None
     return engine.PageCache(project.cache_dir / "pages", caches.engine_key(project) + language)
+
+
+def _part_keys(
+    project: Project,
+    staging: Path,
+    language: str,
+    others: list[tuple[Project, Content, Path, dict[str, Any], str]],
+    epoch: int,
+) -> dict[str, str]:
+    """The key of each part of the site ("": the source edition, whose finished folder is
+    `staging` but for its editions' folders; each other edition by its tag)."""
+    keys = {"": caches.site_key(project, staging, f"{language}\0{epoch}", skip=EDITIONS)}
+    for own, _, folder, _, own_language in others:
+        keys[folder.name] = caches.site_key(own, folder, f"{own_language}\0{epoch}")
+    return keys
+
+
+def _reusable(cache: PreviewCache | None, parts: dict[str, str]) -> set[str]:
+    """The parts whose last build the preview serves unchanged: same key, and there."""
+    if cache is None or cache.serving is None or not cache.serving.is_dir():
+        return set()
+    return {
+        part
+        for part, key in parts.items()
+        if cache.editions_built_from.get(part) == key
+        and (part == "" or (cache.serving / part).is_dir())
+    }
+
+
+def _copy_source_site(serving: Path, site: Path, editions: list[str]) -> None:
+    """The source edition's last site, as the preview serves it, without its editions."""
+    shutil.copytree(
+        serving,
+        site,
+        symlinks=True,
+        ignore=lambda folder, names: set(editions) if Path(folder) == serving else set(),
+    )
 
 
 def source_date_epoch(content: Content) -> int:
@@ -118,19 +163,17 @@ def run(
     outputs.mark(docs)
     tags = list(content.editions)
     source_tag = content.sheet.language
-    settings = engine_folder.write(
-        project,
-        content,
-        staging,
-        alternates=alternates(source_tag, tags, None, project.site_url) if tags else None,
-    )
+    source_alternates = alternates(source_tag, tags, None, project.site_url) if tags else None
+    if source_alternates:
+        write_page_sitemaps(docs, [p.path for p in generated.pages], source_alternates)
+    settings = engine_folder.write(project, content, staging, alternates=source_alternates)
     # Each other edition: a whole site of its own, from its own finished folder, built into
     # site/<tag>/ once the source's site is built (editions/site.py).
     others: list[tuple[Project, Content, Path, dict[str, Any], str]] = []
     for tag, edition in content.editions.items():
         own = edition_project(project, tag)
         folder = staging / EDITIONS / tag
-        generate(
+        own_generated = generate(
             own,
             edition,
             folder / "docs",
@@ -139,12 +182,10 @@ def run(
             drawer=drawer,  # one engine start for every edition
             edition=tag,
         )
+        own_alternates = alternates(source_tag, tags, tag, project.site_url)
+        write_page_sitemaps(folder / "docs", [p.path for p in own_generated.pages], own_alternates)
         own_settings = engine_folder.write(
-            own,
-            edition,
-            folder,
-            edition=tag,
-            alternates=alternates(source_tag, tags, tag, project.site_url),
+            own, edition, folder, edition=tag, alternates=own_alternates
         )
         others.append((own, edition, folder, own_settings, engine_folder.language_key(edition)))
     if cache is None:
@@ -159,12 +200,23 @@ def run(
     site_built = cache is None or key != cache.site_built_from
     if site_built:
         epoch = source_date_epoch(content)
+        # The preview builds again only the editions whose own finished folder changed (an
+        # edit of content/editions/uk/ touches uk/ alone); the others it copies from the site
+        # it serves. Each part's key covers all its engine reads, and the build's epoch.
+        parts = _part_keys(project, staging, language, others, epoch) if cache else {}
+        reuse = _reusable(cache, parts)
         theme = cache.theme if cache else engine.ThemeCache()
         theme.bytecode.folder = compiled
-        engine.build_site(
-            staging, settings, epoch, project.engine, theme, _page_cache(project, language)
-        )
+        if "" in reuse and cache is not None and cache.serving is not None:
+            _copy_source_site(cache.serving, site, [other[2].name for other in others])
+        else:
+            engine.build_site(
+                staging, settings, epoch, project.engine, theme, _page_cache(project, language)
+            )
         for own, _, folder, own_settings, own_language in others:
+            if folder.name in reuse and cache is not None and cache.serving is not None:
+                shutil.copytree(cache.serving / folder.name, site / folder.name, symlinks=True)
+                continue
             own_theme = (
                 cache.edition_themes.setdefault(folder.name, engine.ThemeCache())
                 if cache
@@ -183,6 +235,7 @@ def run(
         outputs.mark(site)
         if cache is not None:
             cache.site_built_from = key
+            cache.editions_built_from = parts
     return Built(
         content=content,
         pages=generated.pages,

@@ -28,7 +28,7 @@ from .language import Language
 from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import CompiledTemplates
-from .typography import Kind, separators
+from .typography import Kind, excerpt, separators
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + SLOT_BRACKETS}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
@@ -198,11 +198,13 @@ def environment(
         shown=write.shown,
         said=write.said,
         when=write.when,
+        said_when=write.said_when,
         claim=write.claim,
         claim_words=write.claim_words,
         formula=write.formula,
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
+        excerpt=excerpt,
     )
     env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
     env.globals.update(

@@ -105,6 +105,8 @@ class Preview:
             return "Nothing changed"
         if not self.site.is_dir():
             self._cache.site_built_from = None  # nothing is serving: MkDocs must run
+        # An edition whose own folder did not change is copied from what is serving.
+        self._cache.serving = self.site
         staging = Path(tempfile.mkdtemp(prefix="rebuild-", dir=self.folder))
         try:
             built = pipeline.run(project, staging, self._cache, lambda w: self.say(str(w)))

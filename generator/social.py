@@ -160,8 +160,10 @@ def write_social_image(
     """
     drawing = spec(content, site_url)
     # The code's key reads versions from the installed metadata: importing vl-convert only
-    # to name its version would start it on builds that find the image cached.
-    key = json.dumps([drawing, part_key("social")], sort_keys=True).encode()
+    # to name its version would start it on builds that find the image cached. What the code
+    # imports is remembered beside the charts' (cache/code.py), not read again every build.
+    memo = cache_dir.parent / "code" if cache_dir else None
+    key = json.dumps([drawing, part_key("social", memo)], sort_keys=True).encode()
     name = f"{hashlib.sha256(key).hexdigest()[:32]}.png"
     png = store.read(cache_dir / name) if cache_dir else None
     if cache_dir is not None:

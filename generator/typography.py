@@ -72,3 +72,34 @@ def join(language: Language, items: Sequence[str], kind: Kind = "and") -> str:
         f"{item}{sep}"
         for item, sep in zip(items, separators(language, len(items), kind), strict=True)
     )
+
+
+_LEEWAY = 5
+"""How much longer than asked a quotation may be and stay whole (Jinja's `truncate`'s)."""
+_PAIRS = (("«", "»"), ("„", "“"), ("‚", "‘"))
+"""Quotation marks whose opening and closing marks differ in every language that uses them."""
+
+
+def excerpt(text: str, length: int) -> str:
+    """A quotation shortened to about `length` characters for a link's words, as it stands
+    inside the page's own quotation marks: cut at a word with '…', any quotation mark it
+    opened and did not close closed ('«Я можу сказати: „Слухайте, якщо цю…“»'), and a final
+    full stop dropped, which belongs outside the marks ('«…росіян в Україні»'); '?' and '!'
+    are the speaker's and stay.
+
+    >>> excerpt("I can say, “Listen, if this doesn’t happen", 30)
+    'I can say, “Listen, if this…”'
+    >>> excerpt("It is a war.", 40)
+    'It is a war'
+    """
+    if len(text) > length + _LEEWAY:  # as Jinja's `truncate` cut it before
+        text = text[: length - 1].rsplit(" ", 1)[0] + "…"
+    elif text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    closers = ""
+    for opening, closing in _PAIRS:
+        closers = closing * max(0, text.count(opening) - text.count(closing)) + closers
+    # English marks: “ opens and ” closes, except after a German „, which “ closes.
+    english_open = text.count("“") - text.count("„")
+    closers = "”" * max(0, english_open - text.count("”")) + closers
+    return text + closers

@@ -118,7 +118,9 @@ class Samples:
     def ref(self, s: Source) -> str:
         """A source as a page and a chart write it in full: who, title, date."""
         title = s.title if s.described else self.say("blocks.quoted", text=s.title)
-        return f"{s.name}, {title}, {self.write.date(s.date)}"
+        named = self.say("blocks.named_title", name=s.name, title=title)
+        date = self.write.date(s.date)
+        return self.say("blocks.dated", text=named, date=date, precision=s.date.precision)
 
     def sources(self, n: int) -> list[Source]:
         return list(self.content.sources.values())[:n]
@@ -142,6 +144,25 @@ class Samples:
         if name == "n":
             return [
                 (f"n = {c}", {"n": Count(Decimal(str(c)), self.write.number(c))}) for c in COUNTS
+            ]
+        if name == "via":
+            return [("an outlet", {"via": self.say("blocks.via", outlets=first.name)})]
+        if name == "citation":
+            day = self.write.date_words(DATES["a day"])
+            cited = self.say("cite.as", sheet=sheet.title, title=q.title, **day)
+            return [("a citation", {"citation": cited})]
+        if name == "url":
+            return [("an address", {"url": "https://example.org/page/"})]
+        if name == "said":
+            said = self.say("changes.corrected", date=self.write.date(DATES["a day"]))
+            return [("a correction", {"said": said})]
+        if name == "role":
+            return [("a role", {"role": statement.role if statement else sheet.title})]
+        if name in ("place", "placed"):
+            place = (statement.place if statement else None) or "Kyiv"
+            return [
+                ("with a place", {"place": place, "placed": "yes"}),
+                ("no place", {"place": "", "placed": "no"}),
             ]
         if name in ("period",):
             return [(what, {"period": self.write.period(p)}) for what, p in PERIODS.items()]
@@ -207,6 +228,11 @@ class Samples:
             "last_precision": "day",
             "first": self.write.date(events[0].date) if events else "",
             "last": self.write.date(events[min(2, len(events) - 1)].date) if events else "",
+            "span": self.write.during(
+                Period(start=events[0].date, end=events[min(2, len(events) - 1)].date)
+            )
+            if events
+            else "",
             "when": self.write.date(DATES["a day"]),
             "items": join(
                 self.language,
@@ -292,6 +318,39 @@ class Samples:
             ]
         if key in ("dates.day", "dates.month"):
             return [(what, self.write.date(d)) for what, d in DATES.items()]
+        if key in ("blocks.dated", "blocks.reported"):
+            first = self.sources(1)[0]
+            title = first.title if first.described else self.say("blocks.quoted", text=first.title)
+            named = self.say("blocks.named_title", name=first.name, title=title)
+            dated = [
+                (what, self.say("blocks.dated", text=named, **self.write.date_words(d)))
+                for what, d in DATES.items()
+            ]
+            if key == "blocks.dated":
+                return dated
+            via = self.say("blocks.via", outlets=self.sources(2)[-1].name)
+            return [(what, self.say(key, text=text, via=via)) for what, text in dated[:1]]
+        if key == "dates.month_in_text":
+            return [
+                ("a month, in a sentence", self.write.during(Period(start=m, end=m)))
+                for m in (DATES["a month"],)
+            ]
+        if key == "dates.during":
+            ones = {f"one date, {what}": Period(start=d, end=d) for what, d in DATES.items()}
+            return [(what, self.write.during(p)) for what, p in {**PERIODS, **ones}.items()]
+        if key == "working.days_in":
+            return [
+                (
+                    what,
+                    self.say(
+                        key,
+                        period=self.write.period(p),
+                        during=self.write.during(p),
+                        precision="period",
+                    ),
+                )
+                for what, p in PERIODS.items()
+            ]
         if key == "working.days":
             return [
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
@@ -314,6 +373,7 @@ class Samples:
                             first_precision=DATES[start].precision,
                             first_initial=initial(since),
                             last_precision=DATES[end].precision,
+                            span=self.write.during(Period(start=DATES[start], end=DATES[end])),
                         ),
                     )
                 )
@@ -419,18 +479,24 @@ class Samples:
         for q in content.quantities()[:8]:  # as blocks.md.j2's `figure` writes one
             when = write.when(q)
             if q.computed:
-                text = self.say("typography.labelled", label=q.label, text=write.shown(q))
-                yield f"{text} ({when})" if when else text
+                label = self.say("blocks.computed_label", label=q.label)
+                text = self.say("typography.labelled", label=label, text=write.shown(q))
+                yield f"{text} {self.say('typography.aside', text=when)}" if when else text
             else:
-                yield f"{q.says} {write.said(q)} {q.label}{', ' + when if when else ''}."
-            short = [
-                f"{self.content.sources[s].name}, {write.date(self.content.sources[s].date)}"
-                for s in q.sources
-            ]
-            yield (
-                self.say("blocks.source", source=join(self.language, short, "series"), n=len(short))
-                + "."
+                yield self.say("typography.sentence", text=write.claim(q))
+            refs = []
+            for sid in q.sources:
+                source = self.content.sources[sid]
+                ref = self.ref(source)
+                via = q.via or (source.via[0] if source.via else None)
+                if via:
+                    outlet = self.say("blocks.via", outlets=self.content.sources[via].name)
+                    ref = self.say("blocks.reported", text=ref, via=outlet)
+                refs.append(ref)
+            said = self.say(
+                "blocks.source", source=join(self.language, refs, "series"), n=len(refs)
             )
+            yield self.say("typography.sentence", text=said)
         for chart in content.charts.values():
             data = chart_data(content, chart)
             yield data.text_alternative()

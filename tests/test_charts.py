@@ -96,6 +96,10 @@ def test_each_page_with_data_shows_a_chart_without_javascript(built_rich: Path):
             # Both schemes are plain images; CSS picks one, the light one without scripts.
             assert 'class="fs-chart__img fs-chart__img--light"' in block
             assert 'class="fs-chart__img fs-chart__img--dark"' in block
+            # Every drawing loads lazily: the browser fetches only the one CSS shows (#26).
+            drawings = re.findall(r'<img class="fs-chart__(?:wide|narrow)"[^>]*>', block)
+            assert len(drawings) == 4
+            assert all(d.endswith(' loading="lazy">') for d in drawings), drawings
             here = (built / "site" / page).parent
             for ref in re.findall(r'(?:src|srcset|href)="(\.\./charts/[^"]+|charts/[^"]+)"', block):
                 assert (here / ref).resolve().is_file(), f"{page}: {ref} is missing"
@@ -116,18 +120,18 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     assert _alt(_figure(figures, "crossings-by-bank")) == (
         "Crossings by bank, 2024. The chart shows figures (unit: people). Each bar runs from the"
         " low to the high end of an estimate, and a dot marks a single figure. All figures: 1"
-        " January 2024 – December 2024."
+        " January – December 2024."
         " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
     )
     assert _alt(_figure(figures, "bridge-spans")).startswith(
         "Bridge spans in metres. The bar chart shows figures (unit: metres), on a logarithmic"
         " scale. The register"
-        " gives 120 metres the span of the old bridge, as of 2024."
+        " gives 120 metres the span of the old bridge as of 2024."
     )
     timeline = _alt(_figure(_page(built_rich, "timeline/index"), "bridge-timeline"))
     assert timeline == (
-        "The bridges over time. A timeline of 3 events, 1 May 1900 to 1 March 2025. 1 May 1900:"
+        "The bridges over time. A timeline of 3 events from 1 May 1900 to 1 March 2025. 1 May 1900:"
         " The old bridge opens; September 2024: The new bridge is planned; 1 March 2025: The"
         " river survey is published."
     )
@@ -570,6 +574,29 @@ def test_what_the_chart_code_imports_is_remembered_but_never_for_other_code(
     assert code.digest(package, "charts", memo) == code.digest(package, "charts")
 
 
+def test_what_the_chart_code_imports_is_read_once_per_process_for_every_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Each edition has a cache of its own: a clean build of two editions read every import
+    statement of the chart code twice (0.2 s of CPU or more each), and twice more for the
+    social image."""
+    package = _package_copy(tmp_path / "code")
+    first = code.digest(package, "charts", tmp_path / "memo-en")
+    real, reads = code.modules, []
+
+    def counted(package: Path, start: str):
+        reads.append(start)
+        return real(package, start)
+
+    monkeypatch.setattr(code, "modules", counted)
+    assert code.digest(package, "charts", tmp_path / "memo-uk") == first
+    assert reads == []
+    assert len(list((tmp_path / "memo-uk").glob("imports-charts-*.json"))) == 1
+    _append(package / "charts" / "data.py", "EDITED = True\n")
+    code.digest(package, "charts", tmp_path / "memo-uk")
+    assert reads == ["charts"]
+
+
 def test_every_spec_is_valid_vega_lite(rich: Path):
     """Specs are written as plain dicts, for speed (specs.py, vegalite.py): they are checked
     here, whole, against the Vega-Lite schema, for every chart kind in every variant."""
@@ -718,18 +745,18 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     assert _alt(_figure(figures, "crossings-over-time")) == (
         "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
         " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
-        " reports about 900,000 crossings from the north bank, 1 January 2019 – 31 December"
-        " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank,"
-        " 1 January 2021 – 31 December 2021. The survey counts about 1.2 million crossings from"
-        " the north bank, 1 January 2024 – December 2024. The Gazette reports about 450,000"
-        " crossings from the south bank, 1 January 2021 – 31 December 2021. The survey"
-        " estimates 500,000–600,000 crossings from the south bank, 1 January 2024 – December"
-        " 2024."
+        " reports about 900,000 crossings from the north bank from 1 January to 31 December"
+        " 2019. The Gazette reports 950,000–1.1 million crossings from the north bank"
+        " from 1 January to 31 December 2021. The survey counts about 1.2 million crossings"
+        " from the north bank from 1 January to December 2024. The Gazette reports about"
+        " 450,000 crossings from the south bank from 1 January to 31 December 2021. The"
+        " survey estimates 500,000–600,000 crossings from the south bank from 1 January to"
+        " December 2024."
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
         "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
         " 2021 to 2024, each at its date. A paler top marks the range of an estimate. The"
-        " Gazette reports 950,000–1.1 million crossings from the north bank,"
+        " Gazette reports 950,000–1.1 million crossings from the north bank from"
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
     assert [(r["id"], r["low"], r["high"], r["period_end"]) for r in rows] == [
@@ -833,7 +860,7 @@ def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path
     assert _alt(_figure(figures, "crossings-2019")) == (
         "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
         " (unit: people): The Gazette reports about 1.2 million crossings from both banks. All"
-        " figures: 1 January 2019 – 31 December 2019. The Gazette reports about 900,000 crossings"
+        " figures: 1 January – 31 December 2019. The Gazette reports about 900,000 crossings"
         " from the north bank. The Gazette reports about 300,000 crossings from the south bank."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")

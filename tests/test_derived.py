@@ -199,3 +199,27 @@ def test_decimals_are_applied_and_rounding_to_fewer_figures_says_about(
     result = compute(spec, [stored])
     assert ENGLISH.shown(result).removesuffix(" people") == shown
     assert ENGLISH.working(result) == working
+
+
+@pytest.mark.parametrize(
+    ("tag", "shown", "working"),
+    [
+        ("fr", "800 millions d’euros", "13,2 milliards − 12,4 milliards = 800 millions"),
+        ("de", "800 Millionen Euro", "13,2 Milliarden − 12,4 Milliarden = 800 Millionen"),
+        ("en", "€800 million", "13.2 billion − 12.4 billion = 800 million"),
+        ("uk", "800 мільйонів євро", "13,2 мільярда − 12,4 мільярда = 800 мільйонів"),
+    ],
+)
+def test_a_computed_sum_in_millions_is_scaled_as_a_sourced_one(tag, shown, working):
+    """A French sample read '800 000 000 euros': `decimals` (0 here) is for a ratio's '2.4
+    times', not a reason to write a difference of billions out in full."""
+    from generator.language import Language
+    from generator.numbers import Writer
+
+    cost_2022 = figure("a", value=13_200_000_000, unit="EUR")
+    cost_2019 = figure("b", value=12_400_000_000, unit="EUR")
+    spec = Derived(id="d", label="d", topic="t", op="difference", inputs=["a", "b"], decimals=0)
+    result = compute(spec, [cost_2022, cost_2019])
+    write = Writer(Language.of(tag))
+    assert write.shown(result) == shown
+    assert write.working(result) == working

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from generator.changes import read_published
+from generator.editions.published import compare
 from generator.editions.site import edition_project
 from generator.generate import render_in_memory
 from generator.project import Project
 from generator.validation import load_and_validate
 from tests.conftest import PUBLISHED_URL
-from tests.support import REPO
+from tests.support import REPO, run
 
 PAGES = ["", "figures/", "sources/", "timeline/"]
 """The fixture's pages, as paths below an edition's root."""
@@ -82,19 +85,45 @@ def test_each_edition_is_a_site_of_its_own_in_its_language(built_editions: Path)
     assert f"{PUBLISHED_URL}uk/figures/" in (site / "uk" / "sitemap.xml").read_text("utf-8")
 
 
+HREFLANG = {
+    "": {
+        "en": "https://reader.test/",
+        "uk": "https://reader.test/uk/",
+        "x-default": "https://reader.test/",
+    },
+    "figures/": {
+        "en": "https://reader.test/figures/",
+        "uk": "https://reader.test/uk/figures/",
+        "x-default": "https://reader.test/figures/",
+    },
+    "sources/": {
+        "en": "https://reader.test/sources/",
+        "uk": "https://reader.test/uk/sources/",
+        "x-default": "https://reader.test/sources/",
+    },
+    "timeline/": {
+        "en": "https://reader.test/timeline/",
+        "uk": "https://reader.test/uk/timeline/",
+        "x-default": "https://reader.test/timeline/",
+    },
+}
+"""Each page's `hreflang` links (relative: here, as read from a site at reader.test), the
+same from both editions' copy of the page."""
+
+
 def test_every_page_links_the_same_page_in_every_edition(built_editions: Path) -> None:
-    """The switcher links the same page; the head's `hreflang` links each edition's root,
-    as Material's script, which reads the sitemap.xml beside each, needs them."""
+    """The switcher and the head's `hreflang` links (with `x-default`, the source's) both
+    name the page the reader is on, in each edition, both ways."""
     site = built_editions / "site"
     for path in PAGES:
         for prefix in ("", "uk/"):
             here = f"https://reader.test/{prefix}{path}"
             text = html(site, prefix + path)
-            heads = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', text)
-            assert {lang: urljoin(here, href) for href, lang in heads} == {
-                "en": "https://reader.test/",
-                "uk": "https://reader.test/uk/",
-            }, here
+            heads = re.findall(r'<link rel="alternate" hreflang="([^"]*)" href="([^"]*)">', text)
+            assert {lang: urljoin(here, href) for lang, href in heads} == HREFLANG[path], here
+            assert len(heads) == 3, here
+            # Material's own, to each edition's home page, are not written.
+            assert not re.search(r'<link rel="alternate" href="[^"]*" hreflang=', text), here
             switcher = re.findall(
                 r'<a href="([^"]*)" hreflang="([^"]*)" lang="[^"]*" class="md-select__link"',
                 text,
@@ -103,6 +132,37 @@ def test_every_page_links_the_same_page_in_every_edition(built_editions: Path) -
                 (f"https://reader.test/{path}", "en"),
                 (f"https://reader.test/uk/{path}", "uk"),
             ], here
+    # The 404 page is no page of an edition: it names none.
+    for prefix in ("", "uk/"):
+        missing = (site / prefix / "404.html").read_text(encoding="utf-8")
+        assert '<link rel="alternate" hreflang' not in missing, prefix
+
+
+def test_a_sitemap_lies_beside_every_hreflang_link(built_editions: Path) -> None:
+    """Material's script fetches the sitemap.xml beside each `hreflang` link: every page's
+    folder has one, listing the page in each edition (absolute, with the sheet's site_url),
+    so no visit asks for a missing file."""
+    site = built_editions / "site"
+    assert PUBLISHED_URL == "https://example.github.io/factsheet/"
+    for links in HREFLANG.values():
+        for url in links.values():
+            folder = site / url.removeprefix("https://reader.test/")
+            assert (folder / "sitemap.xml").is_file(), url
+    assert (site / "uk" / "figures" / "sitemap.xml").read_text(encoding="utf-8") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        "  <url>\n"
+        "    <loc>https://example.github.io/factsheet/uk/figures/</loc>\n"
+        '    <xhtml:link rel="alternate" hreflang="en" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="uk" '
+        'href="https://example.github.io/factsheet/uk/figures/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        "  </url>\n"
+        "</urlset>\n"
+    )
 
 
 def test_every_number_date_and_source_is_the_source_records(built_editions: Path) -> None:
@@ -181,3 +241,65 @@ def test_every_page_shows_the_same_records_as_in_the_source() -> None:
     for item_id, computed in content.derived.items():
         assert uk.derived[item_id].bounds == computed.bounds
         assert uk.derived[item_id].exact == computed.exact
+
+
+def published_copy(built_editions: Path, tmp_path: Path) -> Path:
+    """A copy of the built site as if published, for `check --against` to read."""
+    site = tmp_path / "published"
+    shutil.copytree(built_editions / "site", site)
+    return site
+
+
+def test_check_against_compares_every_editions_published_values(
+    built_editions: Path, tmp_path: Path
+) -> None:
+    """A value one edition published otherwise than the source edition (a late deploy, a
+    download edited by hand) is an error naming the edition, the record and both values;
+    words (the Ukrainian label) are not compared."""
+    site = published_copy(built_editions, tmp_path)
+    figures = site / "uk" / "data" / "figures.json"
+    lines = figures.read_text(encoding="utf-8").split("\n")
+    assert lines[7].startswith('  {"id": "north-crossings", ') and '"value": 1200000' in lines[7]
+    lines[7] = lines[7].replace('"value": 1200000', '"value": 1300000')
+    figures.write_text("\n".join(lines), encoding="utf-8")
+    statements = site / "uk" / "data" / "statements.json"
+    text = statements.read_text(encoding="utf-8")
+    assert text.count('"date": "2025-03-02"') == 1
+    statements.write_text(text.replace('"date": "2025-03-02"', '"date": "2025-03-03"'), "utf-8")
+
+    result = run(built_editions, "check", "--against", str(site / "data" / "figures.json"))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "edition" in line]
+    assert errors == [
+        f"{site}/uk/data/figures.json:8:3: figures.north-crossings.value: the uk edition "
+        f"publishes 1300000 where the source edition ({site}/data/) publishes 1200000; an "
+        "edition carries the source's values only: build and publish every edition together",
+        f"{site}/uk/data/statements.json:8:3: statements.mayor-on-bridges.date: the uk edition "
+        f"publishes '2025-03-03' where the source edition ({site}/data/) publishes "
+        "'2025-03-02'; an edition carries the source's values only: build and publish every "
+        "edition together",
+    ]
+
+
+def test_check_against_finds_records_and_editions_not_published(
+    built_editions: Path, tmp_path: Path
+) -> None:
+    site = published_copy(built_editions, tmp_path)
+    events = site / "uk" / "data" / "events.json"
+    document = json.loads(events.read_text(encoding="utf-8"))
+    gone = document["events"].pop()["id"]
+    events.write_text(json.dumps(document), encoding="utf-8")
+    published = read_published(str(site / "data" / "figures.json"))
+    assert [(p.field, p.level) for p in compare(published, ["uk"])] == [("events", "error")]
+    assert f"does not publish the event '{gone}' that the source edition does" in str(
+        compare(published, ["uk"])[0]
+    )
+    # Unchanged, the editions agree: nothing to say.
+    shutil.rmtree(site)
+    site = published_copy(built_editions, tmp_path)
+    assert compare(read_published(str(site / "data" / "figures.json")), ["uk"]) == []
+    # An edition the sheet has but the site never published: said, not guessed.
+    shutil.rmtree(site / "uk")
+    [missing] = compare(read_published(str(site / "data" / "figures.json")), ["uk"])
+    assert missing.level == "warning"
+    assert "the uk edition publishes no downloads beside the source edition's" in str(missing)

@@ -63,6 +63,7 @@ def test_an_embed_page_shows_both_pictures_and_the_source_line_of_the_site(built
         assert narrow["src"] == f"../../charts/crossings-by-bank-{scheme}-narrow.svg"
         for img in (wide, narrow):
             assert (here / img["src"]).resolve().is_file()
+            assert img["loading"] == "lazy"  # only the drawing shown is fetched
             assert img["alt"].startswith(
                 "Crossings by bank, 2024. The chart shows figures (unit: people)."
             )

@@ -296,7 +296,7 @@ def test_a_replaced_message_a_sheet_rewords_is_still_shown_with_a_warning(tmp_pa
         '    blocks.quotation_of: "die Aussage von { $speaker }: { $quote }"\n',
     )
     text = _page_text(render(root)["index.md"])
-    assert "Link zu „die Aussage von Dr. Anna Beispiel: Jede Impfung zählt.“" in text
+    assert "Link zu „die Aussage von Dr. Anna Beispiel: Jede Impfung zählt“" in text
     result = run(root, "check")
     assert (
         "content/sheet.yml:6:5: warning: sheet.messages.blocks.quotation_of: "

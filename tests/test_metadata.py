@@ -84,6 +84,14 @@ def test_the_social_image_is_a_1200_by_630_png_of_the_headline_figures(built_ric
         assert q.says in alt  # an estimate is never shown as bare fact, in pixels or in words
 
 
+def test_what_the_social_image_code_imports_is_remembered_in_the_cache(built_rich: Path):
+    """Its cache key reads the code's imports once, then from the cache (issue 26: it was
+    read again on every build: 0.21 s of CPU, 0.02 s remembered), as the charts' key does."""
+    memo = built_rich / ".cache" / "factsheet" / "code"
+    assert len(list(memo.glob("imports-social-*.json"))) == 1
+    assert len(list(memo.glob("imports-charts-*.json"))) == 1
+
+
 def test_the_home_page_describes_the_data_as_a_schema_org_dataset(built_rich: Path):
     site_url = Project.load(built_rich).site_url
     sheet = load_and_validate(built_rich).sheet

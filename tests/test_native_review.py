@@ -9,7 +9,7 @@ import pytest
 
 from generator.language import Language, catalog
 from generator.messages import renderings
-from generator.models import PartialDate
+from generator.models import Figure, PartialDate, Period
 from generator.numbers import Writer
 from generator.typography import elide, join
 
@@ -56,7 +56,7 @@ def test_ukrainian_hryvnias_are_hryvnias_without_the_adjective():
 def test_ukrainian_bar_and_column_charts_have_their_own_names():
     uk = Language.of("uk")
     assert uk.text("charts.bar", unit="осіб", scale="").startswith("Смугова діаграма")
-    column = uk.text("charts.column", unit="осіб", first="2019", last="2022")
+    column = uk.text("charts.column", unit="осіб", span="з 2019 року до 2022 року")
     assert column.startswith("Стовпчикова діаграма")
 
 
@@ -80,11 +80,12 @@ def test_ukrainian_texts_the_reviewer_rewrote():
     assert uk.text("blocks.computed_label", label="частка") == "частка (розрахунок сайту)"
 
 
-def test_ukrainian_timeline_counts_its_events_in_the_genitive_after_z():
+def test_ukrainian_timeline_counts_its_events_after_a_colon_in_the_nominative():
+    """'Хронологія: 3 події', so the span's 'з … до …' does not follow a second 'з'."""
     w = write("uk")
-    assert w.counted("charts.events", 1_000_000, "events") == "Хронологія з 1 мільйона подій"
-    assert w.counted("charts.events", 3, "events") == "Хронологія з 3 подій"
-    assert w.counted("charts.events", 1, "events") == "Хронологія з 1 події"
+    assert w.counted("charts.events", 1_000_000, "events") == "Хронологія: 1 мільйон подій"
+    assert w.counted("charts.events", 3, "events") == "Хронологія: 3 події"
+    assert w.counted("charts.events", 1, "events") == "Хронологія: 1 подія"
 
 
 # --- German ------------------------------------------------------------------------------
@@ -281,3 +282,179 @@ def test_a_metric_twin_is_in_words_and_the_languages_number_format():
 def test_a_charts_download_link_is_one_message(tag, text):
     """Read out whole, it begins with the link's visible words (WCAG 2.5.3, label in name)."""
     assert Language.of(tag).text("charts.download_named", title="Cost") == text
+
+
+# --- Periods in running text (7 December, second round) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "start", "end", "text"),
+    [
+        ("en", "2022-02-24", "2025-12", "from 24 February 2022 to December 2025"),
+        ("en", "2023", "2023", "in 2023"),
+        ("en", "2025-05-12", "2025-05-12", "on 12 May 2025"),
+        ("de", "2022-02-24", "2025-12", "vom 24. Februar 2022 bis Dezember 2025"),
+        ("de", "2019-10", "2022-12-16", "von Oktober 2019 bis zum 16. Dezember 2022"),
+        ("de", "2023", "2023", "im Jahr 2023"),
+        ("fr", "2022-02-24", "2025-12", "du 24 février 2022 à décembre 2025"),
+        ("fr", "2006", "2019", "de 2006 à 2019"),
+        ("fr", "2019-10", "2022-12-16", "d’octobre 2019 au 16 décembre 2022"),
+        ("fr", "2023", "2023", "en 2023"),
+        ("uk", "2022-02-24", "2025-12", "з 24 лютого 2022 року до грудня 2025 року"),
+        ("uk", "2024", "2025-12", "з 2024 року до грудня 2025 року"),
+        ("uk", "2019-10", "2019-10", "у жовтні 2019 року"),
+        ("uk", "2023", "2023", "у 2023 році"),
+        ("en", "2022-02-24", "2022-12-31", "from 24 February to 31 December 2022"),
+        ("de", "2022-02-24", "2022-12-31", "vom 24. Februar bis zum 31. Dezember 2022"),
+        ("fr", "2022-02-24", "2022-12-31", "du 24 février au 31 décembre 2022"),
+        ("fr", "2019-10", "2019-12-16", "d’octobre au 16 décembre 2019"),
+        ("uk", "2022-02-24", "2022-12-31", "з 24 лютого до 31 грудня 2022 року"),
+        ("uk", "2019-10", "2019-12-16", "з жовтня до 16 грудня 2019 року"),
+    ],
+)
+def test_a_period_in_running_text_is_one_message_with_its_prepositions(tag, start, end, text):
+    period = Period(start=PartialDate.model_validate(start), end=PartialDate.model_validate(end))
+    assert write(tag).during(period) == text
+
+
+def test_a_figures_sentence_says_its_period_and_a_table_keeps_the_short_form():
+    q = Figure.model_validate(
+        {
+            "id": "x",
+            "label": "втрат",
+            "says": "За оцінкою CSIS,",
+            "value": 1_200_000,
+            "qualifier": "about",
+            "unit": "people",
+            "period": {"start": "2022-02-24", "end": "2025-12"},
+            "source": "s",
+            "topic": "t",
+            "measure": "m",
+        }
+    )
+    w = write("uk")
+    assert w.claim(q) == (
+        "За оцінкою CSIS, близько 1,2 мільйона втрат з 24 лютого 2022 року до грудня 2025 року"
+    )
+    assert w.when(q) == "24 лютого 2022 – грудень 2025"
+
+
+@pytest.mark.parametrize(
+    ("tag", "days"),
+    [
+        ("en", "a ÷ days from 24 February 2022 to December 2025"),
+        ("de", "a ÷ Tage vom 24. Februar 2022 bis Dezember 2025"),
+        ("fr", "a ÷ jours du 24 février 2022 à décembre 2025"),
+        ("uk", "a ÷ кількість днів у періоді з 24 лютого 2022 року до грудня 2025 року"),
+    ],
+)
+def test_a_rates_formula_says_its_period_as_a_sentence(tag, days):
+    period = Period(
+        start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2025, month=12)
+    )
+    w = write(tag)
+    said = w.language.text(
+        "working.days_in", period=w.period(period), during=w.during(period), precision="period"
+    )
+    assert f"a ÷ {said}" == days
+
+
+def test_an_override_joining_a_charts_period_itself_still_works_with_a_warning():
+    """A sheet written before `$span` said 'from { $first } to { $last }' itself."""
+    from generator.validation.messages import _override_problems
+
+    old = "Line chart in { $unit }{ $scale }, { $first } to { $last }"
+    found = list(_override_problems("charts.line", old, Language.of("en")))
+    assert found == [
+        (
+            "{ $first }, { $last } work until 0.3.0: write { $span }, which says the period as"
+            " a sentence of the language does",
+            (),
+            "warning",
+        )
+    ]
+    assert (
+        Language.of("en", {"charts.line": old}).text(
+            "charts.line",
+            unit="people",
+            scale="",
+            first="2019",
+            last="2024",
+            span="from 2019 to 2024",
+        )
+        == "Line chart in people, 2019 to 2024"
+    )
+
+
+# --- Punctuation from the catalogs, not the templates ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "reference"),
+    [
+        ("en", "CSIS, “A grinding war”, 27 January 2026, as reported by AP"),
+        ("de", "CSIS, „A grinding war“, 27. Januar 2026 (zitiert nach AP)"),
+        (
+            "fr",
+            f"CSIS, «{NNBSP}A grinding war{NNBSP}», 27 janvier 2026"
+            f" (source intermédiaire{NNBSP}: AP)",
+        ),
+        ("uk", "CSIS, «A grinding war», 27 січня 2026 року (цит. за: AP)"),
+    ],
+)
+def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2026, month=1, day=27)
+    named = lang.text(
+        "blocks.named_title", name="CSIS", title=lang.text("blocks.quoted", text="A grinding war")
+    )
+    dated = lang.text("blocks.dated", text=named, date=w.date(day), precision=day.precision)
+    via = lang.text("blocks.via", outlets="AP")
+    assert lang.text("blocks.reported", text=dated, via=via) == reference
+
+
+@pytest.mark.parametrize(
+    ("tag", "byline"),
+    [
+        ("en", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 May 2025."),
+        ("de", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10. Mai 2025."),
+        ("uk", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 травня 2025 року."),
+    ],
+)
+def test_a_quotations_byline_dates_a_day_as_the_language_does(tag, byline):
+    lang, w = Language.of(tag), write(tag)
+    day = PartialDate(year=2025, month=5, day=10)
+    said = lang.text(
+        "blocks.byline",
+        speaker="Volodymyr Zelensky",
+        role="President of Ukraine",
+        place="Kyiv",
+        placed="yes",
+        date=w.date(day),
+        precision="day",
+    )
+    assert said == byline
+
+
+def test_a_french_aside_and_sentence_keep_their_own_marks():
+    fr = Language.of("fr")
+    assert fr.text("typography.aside", text="à confirmer") == "(à confirmer)"
+    assert fr.text("typography.sentence", text="Source : EDF") == "Source : EDF."
+
+
+@pytest.mark.parametrize(
+    ("tag", "projected"),
+    [
+        ("en", "24 February – 31 December 2022 (projected)"),
+        ("de", "24. Februar – 31. Dezember 2022 (Prognose)"),
+        ("fr", "24 février – 31 décembre 2022 (projection)"),
+        ("uk", "24 лютого – 31 грудня 2022 (прогноз)"),
+    ],
+)
+def test_a_span_within_one_year_gives_the_year_once(tag, projected):
+    """The reviewers of all four languages: '24 February – 31 December 2022', not '24
+    February 2022 – 31 December 2022'."""
+    period = Period(
+        start=PartialDate(year=2022, month=2, day=24), end=PartialDate(year=2022, month=12, day=31)
+    )
+    assert write(tag).time_phrase(period, None, projection=True) == projected

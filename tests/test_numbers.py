@@ -162,7 +162,7 @@ def test_a_stored_figure_has_no_formula_or_working():
                 }
             ],
             None,
-            "a ÷ days in 24 February 2022 – December 2025",
+            "a ÷ days from 24 February 2022 to December 2025",
             "1.2 million ÷ 1,407 days = 852.9 ≈ 850",
         ),
     ],

@@ -134,13 +134,13 @@ def test_text_alternatives_are_in_the_sheets_language():
         " Bezirk Nord. Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
     assert chart_data(de, de.charts["saison"]).text_alternative() == (
-        "Die Grippesaison. Eine Zeitleiste mit 3 Ereignissen, 1. Oktober 2024 bis 31. März 2025."
-        " 1. Oktober 2024: Die Saison beginnt; Februar 2025: Höhepunkt der Welle; 31. März 2025:"
-        " Die Saison endet."
+        "Die Grippesaison. Eine Zeitleiste mit 3 Ereignissen vom 1. Oktober 2024 bis zum 31. März"
+        " 2025. 1. Oktober 2024: Die Saison beginnt; Februar 2025: Höhepunkt der Welle; 31. März"
+        " 2025: Die Saison endet."
     )
     uk = _content("uk-outputs")
     assert chart_data(uk, uk.charts["sezon"]).text_alternative() == (
-        "Сезон кору. Хронологія з 3 подій, від 1 жовтня 2024 до 31 березня 2025."
+        "Сезон кору. Хронологія: 3 події, з 1 жовтня 2024 року до 31 березня 2025 року."
         " 1 жовтня 2024: Сезон починається; лютий 2025: Пік захворюваності; 31 березня 2025:"
         " Сезон завершується."
     )

@@ -42,3 +42,30 @@ def test_the_build_date_comes_from_the_content_not_the_clock(built_rich: Path):
         assert packed.read().decode("utf-8") == sitemap
     header_mtime = int.from_bytes((built / "site" / "sitemap.xml.gz").read_bytes()[4:8], "little")
     assert header_mtime == epoch
+
+
+def test_two_builds_of_a_sheet_in_two_editions_are_byte_identical(
+    built_editions: Path, tmp_path: Path
+):
+    """Each edition is a site of its own (`site/uk/`), built from its own folder and cache:
+    every one of its files is as reproducible as the source edition's."""
+    other = copy_fixture("editions", tmp_path / "somewhere" / "else")
+    (other / "mkdocs.yml").write_bytes((built_editions / "mkdocs.yml").read_bytes())
+    build(Project.load(other))
+
+    first, second = snapshot(built_editions / "site"), snapshot(other / "site")
+    assert sorted(first) == sorted(second), "different files"
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == [], "these files differ between the two builds"
+    # Both editions are there, each with its search index, sitemap, social image and PNGs.
+    for edition in ("", "uk/"):
+        for name in (
+            "index.html",
+            "sitemap.xml",
+            "figures/sitemap.xml",
+            "search/search_index.json",
+            "assets/social.png",
+            "charts/crossings-by-bank.png",
+            "data/datapackage.json",
+        ):
+            assert edition + name in first, edition + name

@@ -22,9 +22,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
 from generator.project import Project
 from generator.reload_server import EVENTS
 from generator.serve import Preview, start, with_banner
+from tests.golden import copy_fixture
 from tests.preview_server import fetch, free_port, preview, request, until
 from tests.support import REPO, edit, replace_in, run, snapshot
 
@@ -511,3 +513,40 @@ def test_the_preview_works_whichever_engine_builds(starter: Path, tmp_path: Path
         assert request(url, "/search.json")[0] == 200  # Zensical's own search index
         edit(starter, "figures.yml", "value: 8200000000", "value: 8300000000")
         until(lambda: "8.3 billion" in fetch(url)[1], "the rebuilt page")
+
+
+def test_an_edit_of_one_edition_runs_the_engine_for_that_edition_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator's save (content/editions/uk/) builds uk/ again and copies the source
+    edition's site as it is serving; what the preview then serves is byte for byte what it
+    would build from scratch."""
+    root = copy_fixture("editions", tmp_path / "sheet")
+    built: list[str] = []
+    real = pipeline.engine.build_site
+
+    def counting(folder: Path, *args: object, **kwargs: object) -> None:
+        built.append("uk" if folder.name == "uk" else "source")
+        real(folder, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline.engine, "build_site", counting)
+    preview_ = Preview(root, "http://127.0.0.1:8000/", tmp_path / "preview", lambda line: None)
+    preview_.rebuild()
+    assert preview_.problems == [] and built == ["source", "uk"]
+
+    edit(
+        root,
+        "editions/uk/figures.yml",
+        "label: перетинів з північного",
+        "label: переправ з північного",
+    )
+    built.clear()
+    preview_.rebuild()
+    assert preview_.problems == [] and built == ["uk"]
+    figures = (preview_.site / "uk" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert "переправ з північного берега" in figures
+
+    fresh = Preview(root, "http://127.0.0.1:8000/", tmp_path / "fresh", lambda line: None)
+    fresh.rebuild()
+    assert fresh.problems == []
+    assert snapshot(preview_.site) == snapshot(fresh.site)

@@ -34,26 +34,26 @@ def test_the_home_page_shows_each_headline_figure_with_its_source_and_date(built
 
 FIGURES = {
     "north-crossings": (
-        "The survey counts about 1.2 million crossings from the north bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey counts about 1.2 million crossings from the north bank "
+        "from 1 January to December 2024 .",
         SURVEY,
     ),
     "south-crossings": (
-        "The survey estimates 500,000–600,000 crossings from the south bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey estimates 500,000–600,000 crossings from the south bank "
+        "from 1 January to December 2024 .",
         SURVEY,
     ),
     "north-deaths": (
-        "The survey counts 12 deaths on crossings from the north bank , "
-        "1 January 2024 – December 2024 .",
+        "The survey counts 12 deaths on crossings from the north bank "
+        "from 1 January to December 2024 .",
         SURVEY,
     ),
     "old-bridge-span": (
-        "The register gives 120 metres the span of the old bridge , as of 2024 .",
+        "The register gives 120 metres the span of the old bridge as of 2024 .",
         REGISTER,
     ),
     "new-bridge-span": (
-        "The register gives 1,500 metres the span of the new bridge , by 2030 .",
+        "The register gives 1,500 metres the span of the new bridge by 2030 .",
         REGISTER,
     ),
 }
@@ -73,7 +73,7 @@ def test_every_derived_figure_shows_its_value_and_inputs(built_rich):
     # 1,200,000 crossings over the 366 days of 2024: 3,278.7 a day, "about" as its input is.
     assert text(per_day.select_one(".fs-figure__claim")) == (
         "Crossings from the north bank a day in 2024 (computed by this site) : about 3,300"
-        " (1 January 2024 – December 2024)"
+        " (1 January – December 2024)"
     )
     assert [text(li) for li in per_day.select(".fs-figure__inputs li")] == [
         "crossings from the north bank : about 1.2 million"
@@ -142,7 +142,7 @@ def test_the_sources_page_lists_every_source_and_what_cites_it(built_rich):
     ]
     survey = text(sources.find(id="river-survey-2025"))
     assert survey.startswith(
-        "River Survey Office (Ada Lovelace, Alan Turing), “Annual river survey 2025” , "
+        "River Survey Office (Ada Lovelace and Alan Turing), “Annual river survey 2025” , "
         "1 March 2025. Report ; the original was not consulted; as reported by The Gazette"
     )
     assert sources.find(id="bridge-register").find("a", href="https://bridges.example/register")

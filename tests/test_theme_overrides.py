@@ -86,3 +86,24 @@ def test_the_copyright_partial_is_materials_with_its_words_in_the_sheets_languag
     )
     assert theirs.count(words) == 1
     assert ours == theirs.replace(words, translated)
+
+
+def test_materials_script_still_asks_for_the_search_index_as_search_on_demand_holds_it_back():
+    """partials/search-on-demand.html holds back one XMLHttpRequest, for
+    search/search_index.json, until a reader goes to search. Fails when a Material upgrade
+    fetches the index otherwise (the index would then load on every first visit again)."""
+    (bundle,) = (MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")
+    script = bundle.read_text("utf-8")
+    assert script.count('new URL("search/search_index.json",') == 1
+    assert "new XMLHttpRequest" in script and "fetch(" not in script
+    ours = (THEME_OVERRIDES / "partials" / "search-on-demand.html").read_text("utf-8")
+    assert r"/\/search\/search_index\.json$/" in ours
+
+
+def test_every_page_holds_the_search_index_back_until_a_reader_searches(starter: Path):
+    result = run(starter, "build")
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "404.html"):
+        html = (starter / "site" / page).read_text("utf-8")
+        head = html.split("</head>", 1)[0]
+        assert "XMLHttpRequest.prototype.send" in head, page

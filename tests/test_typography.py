@@ -11,7 +11,7 @@ import pytest
 from generator.language import Language, catalog
 from generator.messages import renderings
 from generator.numbers import Writer
-from generator.typography import join
+from generator.typography import excerpt, join
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -155,3 +155,25 @@ def test_french_elides_de_before_a_vowel_after_a_scale_word():
 )
 def test_ukrainian_money_takes_the_plural_and_case_its_number_asks(count, text):
     assert Writer(Language.of("uk")).quantity(count, count, None, "UAH") == text
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        (
+            "Я можу сказати: „Слухайте, якщо цю війну не буде завершено",
+            "Я можу сказати: „Слухайте, якщо цю…“",
+        ),
+        (
+            "I can say, “Listen, if this doesn’t happen and then other things",
+            "I can say, “Listen, if this doesn’t…”",
+        ),
+        ("Ми не віддамо росіян в Україні.", "Ми не віддамо росіян в Україні"),
+        ("Чи це війна?", "Чи це війна?"),
+        ("«Мир» — це слово.", "«Мир» — це слово"),
+    ],
+)
+def test_an_excerpt_closes_the_quotation_marks_it_opened_and_leaves_its_stop_outside(quote, shown):
+    """The Ukrainian edition's review (A17): a cut quotation left an inner „ open inside «…»;
+    a full stop belongs outside the closing mark."""
+    assert excerpt(quote, 40) == shown

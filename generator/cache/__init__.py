@@ -57,13 +57,17 @@ __all__ = [
 ]
 
 
-def site_key(project: Project, docs: Path, language: str) -> str:
+def site_key(project: Project, docs: Path, language: str, skip: str | None = None) -> str:
     """The hash of everything the site engine builds the site from: the finished folder
-    `docs` (engine_folder.py), the language settings (`engine_folder.language_key`), and
-    `engine_key` (mkdocs.yml and what it includes, the theme's custom_dir, options, engine,
-    code). Equal keys give the same site, so the engine need not run again."""
+    `docs` (engine_folder.py; but for its folder `skip`), the language settings
+    (`engine_folder.language_key`), and `engine_key` (mkdocs.yml and what it includes, the
+    theme's custom_dir, options, engine, code). Equal keys give the same site, so the engine
+    need not run again."""
     sha = hashlib.sha256(f"{engine_key(project)}\0{language}\0".encode())
+    skipped = docs / skip if skip else None
     for path in sorted(docs.rglob("*")):
+        if skipped is not None and path.is_relative_to(skipped):
+            continue
         if path.is_file():
             sha.update(f"\0{path.relative_to(docs).as_posix()}\0".encode())
             sha.update(hashlib.sha256(path.read_bytes()).digest())

@@ -94,6 +94,10 @@ def remembered(package: Path, start: str, memo: Path) -> tuple[dict[str, Path], 
         sha.update(path.read_bytes())
         sha.update(b"\0")
     name = f"imports-{start}-{sha.hexdigest()[:40]}.json"
+    if (package, name) in _READ:  # another edition's cache, this process: write it there too
+        found, libraries = _READ[package, name]
+        _keep(memo, name, start, package, found, libraries)
+        return found, libraries
     kept = store.read(memo / name)
     try:
         data = json.loads(kept or b"")
@@ -105,13 +109,25 @@ def remembered(package: Path, start: str, memo: Path) -> tuple[dict[str, Path], 
     except (ValueError, KeyError, TypeError, AttributeError):
         pass  # not remembered yet, or unreadable: read the imports again
     found, libraries = modules(package, start)
+    _READ[package, name] = found, libraries
+    _keep(memo, name, start, package, found, libraries)
+    return found, libraries
+
+
+_READ: dict[tuple[Path, str], tuple[dict[str, Path], set[str]]] = {}
+"""What `remembered` read in this process, by package and memo name (which hashes every
+file): a build of several editions, each with a cache of its own, reads the imports once."""
+
+
+def _keep(
+    memo: Path, name: str, start: str, package: Path, found: dict[str, Path], libraries: set[str]
+) -> None:
     data = {
-        "modules": {name: path.relative_to(package).as_posix() for name, path in found.items()},
+        "modules": {mod: path.relative_to(package).as_posix() for mod, path in found.items()},
         "libraries": sorted(libraries),
     }
     store.write(memo / name, json.dumps(data).encode())
     store.prune(memo, {name, *(n for n in _names(memo) if not n.startswith(f"imports-{start}-"))})
-    return found, libraries
 
 
 def _names(folder: Path) -> list[str]:

@@ -224,7 +224,7 @@ def write_embeds(
     for chart_id, (data, images) in chart_set.drawn.items():
         alt_text = escape_text(data.text_alternative())
         pictures = "\n".join(
-            html.picture(scheme, images, alt_text, lambda p: embed.ROOT + p, lazy=scheme == "dark")
+            html.picture(scheme, images, alt_text, lambda p: embed.ROOT + p)
             for scheme in ("light", "dark")
         )
         target = docs / embed.path(chart_id)

@@ -17,7 +17,7 @@ from ..content import Content
 from ..errors import ContentError
 from ..exports import csv_text
 from ..language import Language
-from ..models import Chart, Event, PartialDate, Quantity
+from ..models import Chart, Event, PartialDate, Period, Quantity
 from ..numbers import Writer, initial
 from ..typography import join
 from ..units import Unit, base_unit, unit
@@ -49,6 +49,8 @@ class Row:
     """'The UN estimates'; None for a figure computed by this site."""
     when: str
     """Its period, when the chart's rows differ in period and the label does not say it."""
+    said_when: str
+    """That period as a sentence says it ('from 24 February 2022 to December 2025')."""
     qualifier: str | None
     period_start: str | None
     period_end: str | None
@@ -93,7 +95,7 @@ class Row:
             **dict(self.words),
             value=self.as_given,
             label=self.label,
-            when=self.when,
+            when=self.said_when,
         )
 
 
@@ -201,6 +203,7 @@ class ChartData:
                 events=events,
                 first=first.when,
                 last=last.when,
+                span=self.writer.during(Period(start=first.date, end=last.date)),
                 items=items,
             )
         scale = say("charts.log_scale") if self.chart.scale == "log" else ""
@@ -216,6 +219,7 @@ class ChartData:
                 first_precision=start.precision,  # 'du 24 février', 'd’octobre 2019'
                 first_initial=initial(since),
                 last_precision=end.precision,
+                span=self.writer.during(Period(start=start, end=end)),  # 'from … to …'
             )
         elif self.whole is not None:
             whole = self.whole.sentence(self.language)
@@ -344,7 +348,8 @@ def _common_unit(quantities: list[Quantity]) -> tuple[str, dict[str, float]]:
 
 def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period: bool) -> Row:
     low, high = q.bounds
-    covers = content.writer.when(q) if show_period and not _mentions_year(q.label, q) else ""
+    shows = show_period and not _mentions_year(q.label, q)
+    covers = content.writer.when(q) if shows else ""
     series = chart_rules.series_of(chart, q)
     period = None if q.dated_in_label else q.period  # dated in its label: no date stands for it
     placed = _placed(q) if chart.kind in DATED else None
@@ -359,6 +364,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         as_given=content.writer.shown(q),
         says=q.says,
         when=covers,
+        said_when=content.writer.said_when(q) if shows else "",
         qualifier=q.qualifier,
         period_start=period.start.iso() if period else None,
         period_end=period.end.iso() if period else None,

@@ -51,8 +51,8 @@ def figure(
     parts = [
         f'<figure class="fs-chart fs-chart--{chart.kind}"{id_attr}>',
         f"<figcaption>{caption}</figcaption>",
-        picture("light", images, alt_text, links.file, lazy=False),
-        picture("dark", images, alt_text, links.file, lazy=True),
+        picture("light", images, alt_text, links.file),
+        picture("dark", images, alt_text, links.file),
         f'<p class="fs-chart__source">{source_line(data, sources)}</p>',
         _table(data),
         _download(data, chart.title, links.file(csv_path)),
@@ -67,18 +67,19 @@ def picture(
     images: dict[str, Image],
     alt_text: str,
     href: Callable[[str], str],
-    lazy: bool,
 ) -> str:
     """The chart's drawings in one scheme, wide and narrow, of which CSS shows the one that
     fits the chart's slot (`.fs-chart__wide`, `.fs-chart__narrow`; see factsheet.css and the
     embed page's style); `href` makes a file's link from the page.
 
     Not a <picture>: its <source media> can only ask about the window, and a chart in a
-    half-width column of a wide window must get the narrow drawing."""
-    loading = ' loading="lazy"' if lazy else ""
+    half-width column of a wide window must get the narrow drawing. Every drawing loads
+    lazily, so a browser fetches only the one CSS shows, when it nears the screen: an
+    image hidden by `display: none` is never fetched (a page's weight counts one drawing per
+    chart, not four), and printing fetches every lazy image before it lays out the paper."""
     drawings = "".join(
         f'<img class="fs-chart__{width}" src="{href(image.path)}" alt="{alt_text}"'
-        f' width="{image.width}" height="{image.height}"{loading}>'
+        f' width="{image.width}" height="{image.height}" loading="lazy">'
         for width in ("wide", "narrow")
         for image in (images[f"{scheme}-{width}"],)
     )

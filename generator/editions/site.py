@@ -3,7 +3,7 @@
 The source edition is built at the site's root and each other edition into `<tag>/` below
 it, each a whole site of its own (its own search index, feed, downloads, embeds), with the
 same page paths: so the same page in another edition is always the edition's root plus this
-page's path, which is how the language switcher and the `hreflang` links reach it.
+page's path, which is how the language switcher and each page's `hreflang` links reach it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from babel import Locale
 
 from ..errors import Problem
+from ..links import page_url
 from ..project import Project
 
 EDITIONS = "editions"
@@ -34,16 +37,10 @@ def edition_project(project: Project, tag: str) -> Project:
 def alternates(
     source: str, editions: list[str], current: str | None, site_url: str = ""
 ) -> list[dict[str, str]]:
-    """Material's `extra.alternate` for the edition `current` (None: the source): each
-    edition's name in its own language, its root relative to this edition's, its tag, and
-    with the source's `site_url` its absolute root (`root`).
-
-    Material writes a `<link rel="alternate" hreflang>` to each edition's root into every
-    page's head, and its script reads each one's sitemap.xml beside it to take a reader who
-    picks another language to the same page there: so those links must name the roots (a
-    link to the same page would make it ask for `<page>/sitemap.xml`, which is not there).
-    The switcher itself (overrides/partials/alternate.html) links the same page, so it works
-    without the script too."""
+    """The editions as the edition `current` (None: the source) links them: each one's name
+    in its own language, its root relative to this edition's (`link`), its tag, and with the
+    source's `site_url` its absolute root (`root`). The header's switcher and every page's
+    `hreflang` links (theme/overrides/partials/) add the page's own path to each root."""
     found = []
     for tag in [source, *editions]:
         if tag == (current or source):
@@ -58,6 +55,51 @@ def alternates(
             entry["root"] = base if tag == source else f"{base}{tag}/"
         found.append(entry)
     return found
+
+
+SITEMAP = "sitemap.xml"
+_SITEMAPS = (
+    'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+)
+
+
+def page_sitemap(path: str, editions: list[dict[str, str]]) -> str:
+    """The `sitemap.xml` written beside the page at `path` ('casualties/'), listing it and the
+    same page in every edition (and `x-default`, the source's).
+
+    Material's and Zensical's script fetch the sitemap.xml beside each `hreflang` link of a
+    page; those links name the same page in each edition, so each page's folder needs one
+    (without it every visit asks for a missing file). With no published address (`root`)
+    the sitemap lists nothing, since a sitemap holds only absolute URLs."""
+    if not all("root" in e for e in editions):
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {_SITEMAPS}/>\n'
+    here = next(e for e in editions if e["link"] == "./")
+    links = [(e["lang"], e["root"] + path) for e in editions]
+    links.append(("x-default", editions[0]["root"] + path))
+    alternates = "".join(
+        f'\n    <xhtml:link rel="alternate" hreflang="{_attr(lang)}" href="{_attr(url)}"/>'
+        for lang, url in links
+    )
+    loc = xml_escape(here["root"] + path)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {_SITEMAPS}>\n'
+        f"  <url>\n    <loc>{loc}</loc>{alternates}\n  </url>\n</urlset>\n"
+    )
+
+
+def _attr(text: str) -> str:
+    return xml_escape(text, {'"': "&quot;"})
+
+
+def write_page_sitemaps(docs: Path, pages: list[str], editions: list[dict[str, str]]) -> None:
+    """`page_sitemap` for each page below the root (which has the engine's own sitemap), into
+    the page's folder in `docs`, which the engine copies to the site as it is."""
+    for page in pages:
+        path = page_url(page)
+        if path:
+            target = docs / path / SITEMAP
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page_sitemap(path, editions), encoding="utf-8")
 
 
 def language_name(tag: str) -> str:

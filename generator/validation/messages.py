@@ -40,6 +40,18 @@ REPLACED = {
 }
 """Messages no longer shown unless a sheet rewords them, and the message that replaces each:
 'Link zu { $title }' could not decline 'das Zitat' into 'zum Zitat'."""
+STILL_GIVEN: dict[str, dict[str, frozenset[str]]] = {
+    "charts.line": {"span": frozenset({"first", "last"})},
+    "charts.column": {"span": frozenset({"first", "last"})},
+    "charts.timeline": {"span": frozenset({"first", "last"})},
+    "working.days_in": {"during": frozenset({"period"})},
+}
+"""{key: {variable: the variables it replaced}}: a message's variable that says a period as a
+sentence does ('from October 2019 to 16 December 2022', the catalog's `dates.during`), where
+a sheet's override written before it joined the period's ends itself. The generator still
+gives the old ones, and an override printing them works until DEPRECATED_UNTIL, warned of."""
+_OLD_SELECTORS = frozenset({"first_precision", "first_initial", "last_precision"})
+"""What the French catalog chose a line or column chart's prepositions by before `$span`."""
 
 MESSAGE_MAX_CHARACTERS = 1000
 """The longest text a message may be (the generator's longest is about 300): a page writes a
@@ -50,7 +62,21 @@ placeholder repeated 100,000 times made a 303 MB site from an 800 KB sheet."""
 LANGUAGE_TAG_MAX = 35
 """BCP 47's advice on the length of a tag worth supporting."""
 NUMBER_PLACEHOLDERS = frozenset(
-    {"n", "base", "start", "end", "year", "value", "metric", "date", "period", "working", "when"}
+    {
+        "n",
+        "base",
+        "start",
+        "end",
+        "year",
+        "value",
+        "metric",
+        "date",
+        "period",
+        "working",
+        "when",
+        "span",
+        "during",
+    }
 )
 """The placeholders a number (or a date, which ends in one) fills in."""
 SIGNS = frozenset("+-\u2212\u00b1")
@@ -60,7 +86,7 @@ GROUPING = frozenset(" '\u2019_\u00a0\u202f\u2009")
 with a space."""
 DATE_FIELDS = frozenset("GyYuUrQqMLlwWdDFgEec")
 """CLDR date pattern letters that a day, a month or a year has; times (H, m, s, a, z, …) not."""
-DATE_PATTERNS = ("dates.day", "dates.month")
+DATE_PATTERNS = ("dates.day", "dates.month", "dates.month_in_text")
 
 
 def text_problems(text: str) -> list[str]:
@@ -329,6 +355,16 @@ def _override_problems(
             "error",
         )
         return
+    replaced = STILL_GIVEN.get(key, {})
+    for new, old in replaced.items():
+        if new not in mine.essential and old <= mine.essential:
+            theirs = fluent.Shape(theirs.printed - {new}, theirs.selectors)
+            yield (
+                f"{_names(sorted(old))} work until {DEPRECATED_UNTIL}: write {{ ${new} }}, "
+                "which says the period as a sentence of the language does",
+                (),
+                "warning",
+            )
     for wrong in _variable_problems(mine, theirs, given):
         yield wrong, (), "error"
     for wrong in _selector_problems(mine, given, language):
@@ -345,7 +381,10 @@ def has_plural_forms(key: str) -> bool:
 def given_variables(key: str) -> frozenset[str]:
     """The variables the generator gives message `key`: those any catalog's message uses (a
     French one may choose by `$precision` where the English one has no need)."""
-    return frozenset().union(*(fluent.shape(catalog(t)[key]).variables for t in languages()))
+    used = frozenset().union(*(fluent.shape(catalog(t)[key]).variables for t in languages()))
+    old = STILL_GIVEN.get(key, {})
+    selectors = _OLD_SELECTORS if key in ("charts.line", "charts.column") else frozenset()
+    return used.union(*old.values(), selectors)
 
 
 def _variable_problems(

@@ -51,10 +51,16 @@ def test_every_page_of_the_rich_fixture_loads_at_most_100_kb_gzipped(browser, bu
     assert over == {}
     assert all(m["offsite_requests"] == [] for m in pages.values())
     figures = {f["path"] for f in pages["figures/index.html"]["files"]}
-    # What Material loads on any page, and the page's own chart drawings, light scheme only.
-    assert {"figures/index.html", "assets/factsheet.css", "search/search_index.json"} <= figures
-    assert "assets/images/favicon.svg" in figures
-    assert not any("-dark-" in path for path in figures)
+    # What Material loads on any page, and the page's own chart drawings: one per chart, the
+    # light scheme's, of the width shown (the heavier visit's: 375 or 1280 px); the search
+    # index only once the reader goes to search.
+    assert {"figures/index.html", "assets/factsheet.css", "assets/images/favicon.svg"} <= figures
+    drawings = sorted(path.removeprefix("charts/") for path in figures if "charts/" in path)
+    charts = ["bridge-spans", "crossings-2019", "crossings-by-bank", "crossings-by-year"]
+    charts.append("crossings-over-time")
+    assert [d.rsplit("-light-", 1)[0] for d in drawings] == charts, drawings
+    assert "search/search_index.json" not in figures
+    assert all(m["search_gzip_bytes"] > 1_000 for m in pages.values())
 
 
 def test_the_live_preview_timer_times_a_save_of_each_kind(browser, rich: Path):

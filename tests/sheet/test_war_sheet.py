@@ -54,7 +54,7 @@ CLAIMS = [
     (
         "combined-losses-ap",
         "AP reports that there may already be up to 1.8 million Russian and Ukrainian military "
-        "casualties (killed, wounded and missing) combined, as of 28 January 2026.",
+        "casualties (killed, wounded and missing) combined as of 28 January 2026.",
     ),
     ("us-vietnam-battle-deaths", "CSIS gives 47,434 US battle deaths in the Vietnam War."),
     (
@@ -80,12 +80,12 @@ CLAIMS = [
     (
         "ua-kharkiv-counteroffensive-2022",
         "CSIS’s table of offensive speeds gives up to about 7.5 kilometres a day for Ukraine’s "
-        "Kharkiv counteroffensive, 2022.",
+        "Kharkiv counteroffensive in 2022.",
     ),
     (
         "somme-1916-pace",
         "CSIS gives, for scale, about 80 metres a day for the advance in the Battle of the "
-        "Somme, 1916.",
+        "Somme in 1916.",
     ),
 ]
 
