@@ -11,6 +11,7 @@ One browser, one tab per page and scheme, the widths set on the open tab.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,10 @@ WIDTHS = (375, 768, 1024, 1280)
 PRINT_WIDTH = 718
 """An A4 page's width less Chromium's default margins, in CSS px: the printed page's layout."""
 SMALLEST = 12.0
+DARK_WIDTHS = (WIDTHS[0], WIDTHS[-1])
+"""A dark drawing is its light one recoloured, text for text: measured where each of the two
+drawings (narrow and wide) shows, that the dark one is picked at each width as the light one."""
+DRAWING = re.compile(r"charts/[^\"'/]+\.svg")
 
 MEASURE = """
 async () => {
@@ -90,9 +95,11 @@ def _problems(page: str, where: str, drawings: list[dict]) -> Iterator[str]:
 
 
 def _pages(site: Path) -> list[str]:
+    """Every page of `site` that shows a chart drawing."""
     return sorted(
         "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
         for p in site.rglob("index.html")
+        if DRAWING.search(p.read_text(encoding="utf-8"))
     )
 
 
@@ -109,7 +116,8 @@ def _measure_site(new_context, site: Path) -> tuple[list[str], float, int]:
                 page.goto(url + path, wait_until="load")
                 # Lazy drawings load once shown; ask for them all now, so none is missing.
                 page.evaluate("document.querySelectorAll('img').forEach(i => i.loading='eager')")
-                settings = [(f"{w} px {scheme}", w, "screen") for w in WIDTHS]
+                widths = WIDTHS if scheme == "light" else DARK_WIDTHS
+                settings = [(f"{w} px {scheme}", w, "screen") for w in widths]
                 if scheme == "light":
                     settings.append(("printed", PRINT_WIDTH, "print"))
                 for where, width, media in settings:
