@@ -174,8 +174,9 @@ _ID = re.compile(r'\sid="([^"]+)"')
 def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
     """For each built page, the content records it shows: the element ids that are record ids.
     Not the charts' embed pages (`embed/<id>/`), which the peer has no counterpart of and which
-    hold no record's id; nor the sheet's other editions (`uk/`, each a site with a sitemap of
-    its own), the same records in other words, which the peer does not make."""
+    hold no record's id; nor the sheet's other editions (`uk/`, each a site with a 404 page of
+    its own, which no page's folder has), the same records in other words, which the peer does
+    not make."""
     return {
         page.relative_to(site).parent.as_posix(): frozenset(
             set(_ID.findall(page.read_text(encoding="utf-8"))) & record_ids
@@ -183,7 +184,7 @@ def page_records(site: Path, record_ids: set[str]) -> dict[str, frozenset[str]]:
         for page in sorted(site.rglob("index.html"))
         if page.parent.name != "search"
         and page.relative_to(site).parts[0] != "embed"
-        and not (site / page.relative_to(site).parts[0] / "sitemap.xml").is_file()
+        and not (site / page.relative_to(site).parts[0] / "404.html").is_file()
     }
 
 

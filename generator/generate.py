@@ -159,8 +159,11 @@ def _generate(
     rendered = render_site(project, content, chart_set, compiled, edition)
     page_of = rendered.page_of
     charts.write_embeds(chart_set, content, docs, page_of)
+    # With no published address a permalink is the page's path from the site's root; an
+    # edition's pages are below its own folder (`/uk/figures/#id`, not the source's).
+    base = project.site_url or (f"/{edition}" if edition else "")
     downloads = exports.write_exports(
-        content, docs, lambda i: links.absolute(project.site_url, page_of[i], i), project.site_url
+        content, docs, lambda i: links.absolute(base, page_of[i], i), project.site_url
     )
     downloads |= datapackage.write_datapackage(content, docs)
     feed.write_feed(

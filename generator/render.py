@@ -115,7 +115,9 @@ of 700 pages converted 9,800 texts."""
 
 
 def _inline_html(text: str) -> str:
-    plain = " ".join(str(text).split())
+    # Folded YAML and Markdown's output break lines with ASCII whitespace only: a typed
+    # no-break space ("20\u202f%", "«\u202fplus\u202f»") is the writer's and stays.
+    plain = _SPACES.sub(" ", str(text)).strip()
     if _PLAIN.fullmatch(plain):
         return plain.translate(_BRACKETS_TABLE)
     return _marked_up(plain)
@@ -137,7 +139,7 @@ def _marked_up(plain: str) -> str:
     clean = re.sub(r"</?p>", " ", clean).strip()
     clean = _DEAD_LINK.sub(r"\1", clean)  # a link whose target was refused stays as its text
     # After nh3, which turns character references back into characters.
-    return " ".join(clean.split()).translate(_BRACKETS_TABLE)
+    return _SPACES.sub(" ", clean).strip().translate(_BRACKETS_TABLE)
 
 
 def _load_converted(folder: Path) -> None:
@@ -160,7 +162,7 @@ def _keep_converted(folder: Path) -> None:
 
 def yaml_string(value: Any) -> Markup:
     """A front-matter string: HTML-escaped (themes print it unescaped) and JSON-quoted."""
-    text = " ".join(str(value).split())
+    text = _SPACES.sub(" ", str(value)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;").translate(_BRACKETS_TABLE)
     return Markup(json.dumps(text, ensure_ascii=False))
