@@ -347,7 +347,7 @@ class Writer:
         first = self._pattern(value.start, month, year=not _one_year(value))
         return f"{first} {DASH} {self.date(value.end)}"
 
-    def _pattern(self, value: PartialDate, month_key: str, *, year: bool = True) -> str:
+    def _pattern(self, value: PartialDate, month_key: str, *, year: bool) -> str:
         """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
         month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
         the start of a span whose end names the year."""

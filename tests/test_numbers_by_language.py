@@ -752,3 +752,23 @@ def test_a_rates_formula_is_given_the_period_as_a_table_writes_it_and_its_precis
     x = french_figure(id="x", value=2_000_000, as_of=None, period=period, label="X")
     rate = compute(Derived(id="r", label="r", topic="t", op="per-day", inputs=["x"]), [x])
     assert write.formula(rate) == text
+
+
+def test_a_span_from_a_year_to_a_month_writes_the_year_alone():
+    assert writer("en").period(Period.model_validate({"start": "2022", "end": "2023-05"})) == (
+        "2022 – May 2023"
+    )
+    assert writer("en").period(Period.model_validate({"start": "2022-05", "end": "2022"})) == (
+        "May 2022 – 2022"
+    )
+
+
+def test_a_period_in_running_text_is_told_whether_it_lies_within_one_year():
+    by_year = "{ $same_year ->\n [yes] Y\n [no] N\n *[other] ?\n}"
+    write = Writer(Language.of("en", {"dates.during": by_year}))
+    assert write.during(Period.model_validate(PERIOD)) == "N"
+    assert write.during(Period.model_validate({"start": "2022-02-24", "end": "2022-12"})) == "Y"
+    # a year at either end is no span within a year, even the same year
+    assert write.during(Period.model_validate({"start": "2022", "end": "2022-05"})) == "N"
+    assert write.during(Period.model_validate({"start": "2022-05", "end": "2022"})) == "N"
+    assert write.during(Period.model_validate({"start": "2022-05", "end": "2022-05"})) == "N"

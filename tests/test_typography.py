@@ -192,3 +192,30 @@ def test_an_elision_rule_is_split_at_its_first_equals_sign():
     fr = Language.of("fr", {"typography.elisions": "de=d’ a=b=c"})
     assert elide(fr, "x a", "environ 3") == ("x b=c", "elided")
     assert elide(fr, "x de", "environ 3") == ("x d’", "elided")
+
+
+# --- excerpts of quotations --------------------------------------------------------------
+
+
+def test_an_excerpt_within_its_leeway_stays_whole():
+    """Up to five characters over the length asked, a quotation is not cut (35 for 30)."""
+    assert excerpt("x" * 35, 30) == "x" * 35
+    assert excerpt("x" * 36, 30) == "x" * 29 + "…"
+
+
+def test_an_excerpt_is_cut_at_a_space_never_at_a_no_break_space():
+    text = "Prices rose by 20\u00a0% in one year, the office said"
+    assert excerpt(text, 20) == "Prices rose by…"
+    assert excerpt(text, 21) == "Prices rose by 20\u00a0%…"
+
+
+def test_an_excerpt_keeps_a_word_that_ends_just_before_the_cut():
+    assert excerpt("It is a war of many years and of many more", 21) == "It is a war of many…"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["Wait...", "Er sagte: „Hallo“ und ging", "He said “hi” there"],
+)
+def test_an_excerpt_leaves_dots_and_closed_quotation_marks_alone(quote):
+    assert excerpt(quote, 40) == quote
