@@ -180,21 +180,20 @@ class Writer:
 
     def form_after(self, after: str | None, count: Decimal) -> str | None:
         """The plural form the words of the number `count` take after `after` (a qualifier,
-        or 'events' for a timeline's count), when not the number's own: the catalog's
-        `numbers.form_after` says it, as a preposition may govern a case whose endings are
-        those of another form ('близько 3 кілометрів', as '5 кілометрів')."""
+        or 'events' for a timeline's count); None with nothing before it. The catalog's
+        `numbers.form_after` says it, the number's own unless a preposition governs a case
+        whose endings are those of another form ('близько 3 кілометрів', as '5 кілометрів')."""
         if after is None:
             return None
         own = self.language.plural_form(count)
         key = after.replace(" ", "-")  # a Fluent variant's key has no spaces: 'up-to'
-        form = self.language.text("numbers.form_after", after=key, form=own).strip()
-        return form if form != own else None
+        return self.language.text("numbers.form_after", after=key, form=own).strip()
 
     def counted(self, key: str, count: int, after: str) -> str:
         """The message `key` for `count` things, its number in the form the message's words
         before it govern ('з 1 мільйона подій'): `after` names them for `numbers.form_after`."""
         n = Count(count, self.number(count, after=after), self.form_after(after, Decimal(count)))
-        scale = _SCALE_WORDS.get(_as_shown(count, None)[1] or "", "none")  # 'd’événements'
+        scale = _SCALE_WORDS[_as_shown(count, None)[1]]  # 'd’événements'
         return self.language.text(key, n=n, scale=scale)
 
     def shows_as_zero(self, x: float, unit_key: str, decimals: int | None = None) -> bool:
@@ -248,7 +247,7 @@ class Writer:
         whole = count == count.to_integral_value()  # '5E+6' is five million, no fraction
         number = int(count) if whole else count
         plurals = self.language.locale._data["currency_names_plural"].get(code, {})
-        cldr = plurals.get(form or "") or get_currency_name(code, number, self.language.locale)
+        cldr = plurals.get(form) or get_currency_name(code, number, self.language.locale)
         n = Count(count, self._decimal(_trimmed(count)), form)
         return self.language.text("money.name", code=code, n=n, cldr=cldr)
 
@@ -348,7 +347,7 @@ class Writer:
         first = self._pattern(value.start, month, year=not _one_year(value))
         return f"{first} {DASH} {self.date(value.end)}"
 
-    def _pattern(self, value: PartialDate, month_key: str, *, year: bool = True) -> str:
+    def _pattern(self, value: PartialDate, month_key: str, *, year: bool) -> str:
         """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
         month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
         the start of a span whose end names the year."""
@@ -567,7 +566,7 @@ def _computed_decimals(computed: bool, low: float, high: float, decimals: int | 
     are for a ratio's '2.4 times'; a result in millions or billions, whole at its decimals, is
     written as a source's is, scaled ('800 millions d’euros', not '800 000 000 euros')."""
     if computed and all(_as_shown(x, None)[1] is not None for x in (low, high)):
-        if all(float(half_up(x, decimals or 0)) == x for x in (low, high)):
+        if all(float(half_up(x, decimals or 0)).is_integer() for x in (low, high)):
             return None
     return decimals
 

@@ -325,3 +325,12 @@ def test_the_preview_timer_writes_a_new_value_near_the_real_one_at_each_save(tmp
         written.append(yaml.safe_load(figures.read_text(encoding="utf-8"))["figures"][2]["value"])
 
     assert written == [1300000, 1100000, 1400000, 1000000, 1500000]
+
+
+def test_the_records_of_each_page_are_read_from_the_source_edition_only(built_editions: Path):
+    """Every page's folder has a sitemap.xml (for its hreflang links), so an edition is told
+    by its 404 page: the benchmark read no English page at all when it looked for sitemaps."""
+    site = built_editions / "site"
+    pages = bench.page_records(site, bench.record_ids(built_editions / "content"))
+    assert sorted(pages) == [".", "figures", "sources", "timeline"]
+    assert "crossings-by-bank" in pages["figures"] and "gazette-2022" in pages["sources"]

@@ -142,6 +142,20 @@ def test_numbers_percentages_and_dates_follow_the_locale(language, number, perce
     assert write.date(dt.date(2025, 10, 12)) == day
 
 
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "Source: UN.", "Sources: UN, AP."),
+        ("de", "Quelle: UN.", "Quellen: UN, AP."),
+    ],
+)
+def test_a_message_for_a_number_is_given_the_other_values_too(language, one, two):
+    """`amount` chooses by the count and passes every other value on (a chart's source line)."""
+    lang = Language.of(language)
+    assert lang.amount("charts.source_line", 1, "", refs="UN") == one
+    assert lang.amount("charts.source_line", 2, "", refs="UN, AP") == two
+
+
 def test_a_sheet_may_override_a_message():
     ours = Language.of("en", {"qualifiers.about": "around { $n }"})
     assert Writer(ours).quantity(40, 40, "about", "km") == "around 40 kilometres"

@@ -11,7 +11,7 @@ import pytest
 from generator.language import Language, catalog
 from generator.messages import renderings
 from generator.numbers import Writer
-from generator.typography import excerpt, join
+from generator.typography import elide, excerpt, join
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -177,3 +177,45 @@ def test_an_excerpt_closes_the_quotation_marks_it_opened_and_leaves_its_stop_out
     """The Ukrainian edition's review (A17): a cut quotation left an inner „ open inside «…»;
     a full stop belongs outside the closing mark."""
     assert excerpt(quote, 40) == shown
+
+
+# --- elision ----------------------------------------------------------------------------
+
+
+def test_a_french_word_alone_elides_with_no_space_before_it():
+    assert elide(Language.of("fr"), "de", "environ 3") == ("d’", "elided")
+    assert elide(Language.of("fr"), "de", "3") == ("de", "space")
+
+
+def test_an_elision_rule_is_split_at_its_first_equals_sign():
+    """What follows the first '=' is the elided form, whatever it holds."""
+    fr = Language.of("fr", {"typography.elisions": "de=d’ a=b=c"})
+    assert elide(fr, "x a", "environ 3") == ("x b=c", "elided")
+    assert elide(fr, "x de", "environ 3") == ("x d’", "elided")
+
+
+# --- excerpts of quotations --------------------------------------------------------------
+
+
+def test_an_excerpt_within_its_leeway_stays_whole():
+    """Up to five characters over the length asked, a quotation is not cut (35 for 30)."""
+    assert excerpt("x" * 35, 30) == "x" * 35
+    assert excerpt("x" * 36, 30) == "x" * 29 + "…"
+
+
+def test_an_excerpt_is_cut_at_a_space_never_at_a_no_break_space():
+    text = "Prices rose by 20\u00a0% in one year, the office said"
+    assert excerpt(text, 20) == "Prices rose by…"
+    assert excerpt(text, 21) == "Prices rose by 20\u00a0%…"
+
+
+def test_an_excerpt_keeps_a_word_that_ends_just_before_the_cut():
+    assert excerpt("It is a war of many years and of many more", 21) == "It is a war of many…"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["Wait...", "Er sagte: „Hallo“ und ging", "He said “hi” there"],
+)
+def test_an_excerpt_leaves_dots_and_closed_quotation_marks_alone(quote):
+    assert excerpt(quote, 40) == quote

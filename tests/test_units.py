@@ -106,6 +106,19 @@ def test_a_rate_per_n_reads_with_its_base(write: Writer, text: str, name: str) -
     assert write.unit_name("per-100000-people") == name
 
 
+def test_a_unit_name_is_chosen_by_its_use_alone_or_after_in() -> None:
+    """`$use` is 'alone' unless the name follows the word for 'in': a catalog may write a
+    variant for each (the built-in ones make 'alone' their default)."""
+    german = Writer(
+        Language.of(
+            "de",
+            {"units.km.name": "{ $use ->\n [alone] Kilometer\n [in] Kilometern\n *[other] ?\n}"},
+        )
+    )
+    assert german.unit_name("km") == "Kilometer"
+    assert german.unit_name("km", use="in") == "Kilometern"
+
+
 def test_a_rate_without_people_names_only_its_base() -> None:
     assert ENGLISH.quantity(5, 5, None, "per-100000") == "5 per 100,000"
 
