@@ -8,9 +8,13 @@ Helpers shared by test modules live in `tests/support.py` (import `tests.support
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from generator.build import build
 from generator.project import Project
@@ -50,11 +54,13 @@ def built_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _built_sheet(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
-    root = copy_sheet(tmp_path_factory.mktemp(f"built-{engine}") / "sheet")
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"site_url: {PUBLISHED_URL}\n")
-    build(Project.load(root, engine=engine))
-    return root
+    def make(folder: Path) -> Path:
+        root = copy_sheet(folder / "sheet")
+        _publish_at_test_url(root)
+        build(Project.load(root, engine=engine))
+        return root
+
+    return built_once(tmp_path_factory, f"built-{engine}", make)
 
 
 @pytest.fixture
@@ -65,26 +71,73 @@ def rich(tmp_path: Path) -> Path:
     return copy_fixture("rich", tmp_path / "rich")
 
 
+@pytest.fixture
+def rich_drawn(rich: Path, rich_cache: Path) -> Path:
+    """`rich`, with the `.cache/factsheet` of an earlier build of it, as a sheet has after its
+    first build (or a CI run after `actions/cache` restores it): its next build draws no chart.
+    For tests of what a build keeps or rebuilds, which need not wait for vl-convert each time."""
+    shutil.copytree(rich_cache, rich / ".cache", symlinks=True)
+    return rich
+
+
+@pytest.fixture(scope="session")
+def rich_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `.cache` folder a build of the rich fixture sheet leaves; copy it, don't change it."""
+
+    def make(folder: Path) -> Path:
+        root = copy_fixture("rich", folder / "rich")
+        result = run(root, "build")
+        assert result.exit_code == 0, result.output
+        return root / ".cache"
+
+    return built_once(tmp_path_factory, "rich-cache", make)
+
+
 @pytest.fixture(scope="session")
 def built_rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rich fixture sheet, built once per test session at PUBLISHED_URL; read it, don't
     change it."""
-    root = copy_fixture("rich", tmp_path_factory.mktemp("built-rich") / "rich")
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"site_url: {PUBLISHED_URL}\n")
-    build(Project.load(root))
-    return root
+    return built_once(tmp_path_factory, "built-rich", _fixture_builder("rich"))
 
 
 @pytest.fixture(scope="session")
 def built_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rich sheet in two editions (tests/fixtures/editions: English and Ukrainian), built
     once per test session at PUBLISHED_URL; read it, don't change it."""
-    root = copy_fixture("editions", tmp_path_factory.mktemp("built-editions") / "editions")
+    return built_once(tmp_path_factory, "built-editions", _fixture_builder("editions"))
+
+
+def _fixture_builder(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        root = copy_fixture(name, folder / name)
+        _publish_at_test_url(root)
+        build(Project.load(root))
+        return root
+
+    return make
+
+
+def _publish_at_test_url(root: Path) -> None:
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"site_url: {PUBLISHED_URL}\n")
-    build(Project.load(root))
-    return root
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
+) -> Path:
+    """What `make` builds in an empty folder, made once per test run: under pytest-xdist
+    (`make test` runs two workers) the first worker to ask builds it, under a file lock, and
+    every other worker reads the same folder rather than building it again."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    folder = tmp_path_factory.getbasetemp().parent / name
+    done = folder.with_name(name + ".done")
+    with FileLock(str(folder) + ".lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # left by a worker that failed mid-build
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
 
 
 FILE_FIXTURES = frozenset({"tmp_path", "tmp_path_factory", "content"})
@@ -93,9 +146,22 @@ sheet). A test that needs none of them is a fast unit test, the kind `make mutat
 per mutant."""
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `files` every test whose fixtures touch the disk, so `-m "not files"` keeps the
-    fast unit tests only."""
+    fast unit tests only; and put each test in its pytest-xdist group (see `xdist_group`)."""
     for item in items:
         if FILE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.files)
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+
+
+def xdist_group(item: pytest.Item) -> str:
+    """The worker unit of a test under `--dist loadgroup`: its file, so a module's fixtures are
+    made once; the browser tests of one site engine together, so the one worker that visits
+    every page of that engine's site (tests/browser/conftest.py) runs every test that reads
+    those visits."""
+    engine = getattr(item, "callspec", None) and item.callspec.params.get("engine")
+    if engine and item.get_closest_marker("browser"):
+        return f"browser-{engine}"
+    return item.nodeid.split("::")[0]

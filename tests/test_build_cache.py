@@ -12,6 +12,15 @@ import pytest
 
 from tests.support import run, snapshot
 
+
+@pytest.fixture
+def rich(rich_drawn: Path) -> Path:
+    """Every test here starts from the rich sheet with the cache of an earlier build, as an
+    editor's sheet has after its first build: what is kept or rebuilt is the subject, not the
+    drawing of charts, which tests/test_charts.py covers."""
+    return rich_drawn
+
+
 KEPT = "Kept (nothing changed since the last build) 4 pages in site/"
 
 

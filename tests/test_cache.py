@@ -60,43 +60,43 @@ def test_an_entry_behind_a_link_is_not_read(tmp_path: Path):
         pytest.param(lambda data: b"", id="empty"),
     ],
 )
-def test_a_damaged_drawing_is_drawn_again_never_published(rich: Path, folder: str, spoil):
+def test_a_damaged_drawing_is_drawn_again_never_published(rich_drawn: Path, folder: str, spoil):
     """Truncated SVGs in .cache/factsheet/charts/ were copied into site/ (issue #21.11)."""
-    build(rich)
-    before = snapshot(rich / "site")
-    for path in entries(rich, folder):
+    build(rich_drawn)
+    before = snapshot(rich_drawn / "site")
+    for path in entries(rich_drawn, folder):
         path.write_bytes(spoil(path.read_bytes()))
-    (rich / "site/index.html").write_text("edited", encoding="utf-8")  # so the build runs
+    (rich_drawn / "site/index.html").write_text("edited", encoding="utf-8")  # so the build runs
 
-    assert build(rich).startswith(BUILT)
-    assert snapshot(rich / "site") == before
+    assert build(rich_drawn).startswith(BUILT)
+    assert snapshot(rich_drawn / "site") == before
 
 
-def test_a_folder_in_place_of_an_entry_is_built_past(rich: Path):
-    build(rich)
-    before = snapshot(rich / "site")
+def test_a_folder_in_place_of_an_entry_is_built_past(rich_drawn: Path):
+    build(rich_drawn)
+    before = snapshot(rich_drawn / "site")
     for kind in ("charts", "social", "yaml", "pages", "templates"):
-        for path in entries(rich, kind):
+        for path in entries(rich_drawn, kind):
             path.unlink()
             (path / "inside").mkdir(parents=True)
-    (rich / ".cache/factsheet/last-build.json").unlink()
-    (rich / ".cache/factsheet/last-build.json").mkdir()
+    (rich_drawn / ".cache/factsheet/last-build.json").unlink()
+    (rich_drawn / ".cache/factsheet/last-build.json").mkdir()
 
-    assert build(rich).startswith(BUILT)
-    assert snapshot(rich / "site") == before
-    assert "Kept" in build(rich)
+    assert build(rich_drawn).startswith(BUILT)
+    assert snapshot(rich_drawn / "site") == before
+    assert "Kept" in build(rich_drawn)
 
 
-def test_the_cache_folder_as_a_file_is_built_past(rich: Path):
-    build(rich)
-    before = snapshot(rich / "site")
-    shutil.rmtree(rich / ".cache/factsheet")
-    (rich / ".cache/factsheet").write_text("not a folder", encoding="utf-8")
-    (rich / "site/index.html").write_text("edited", encoding="utf-8")
+def test_the_cache_folder_as_a_file_is_built_past(rich_drawn: Path):
+    build(rich_drawn)
+    before = snapshot(rich_drawn / "site")
+    shutil.rmtree(rich_drawn / ".cache/factsheet")
+    (rich_drawn / ".cache/factsheet").write_text("not a folder", encoding="utf-8")
+    (rich_drawn / "site/index.html").write_text("edited", encoding="utf-8")
 
-    assert build(rich).startswith(BUILT)
-    assert snapshot(rich / "site") == before
-    assert (rich / ".cache/factsheet").is_dir()
+    assert build(rich_drawn).startswith(BUILT)
+    assert snapshot(rich_drawn / "site") == before
+    assert (rich_drawn / ".cache/factsheet").is_dir()
 
 
 def test_the_lock_as_a_folder_is_built_past(rich: Path):
@@ -150,13 +150,13 @@ def test_a_fifo_in_the_cache_is_refused(rich: Path):
     _refused(rich, ".cache/factsheet/yaml/entry.marshal is neither a file nor a folder")
 
 
-def test_entries_no_build_uses_are_pruned(rich: Path):
+def test_entries_no_build_uses_are_pruned(rich_drawn: Path):
     """The chart and social-image caches grew with every edit (#25)."""
-    build(rich)
-    charts = set(entries(rich, "charts"))
-    replace_in(rich / "content/figures.yml", "low: 500000\n", "low: 510000\n")
-    build(rich)
-    after = set(entries(rich, "charts"))
+    build(rich_drawn)
+    charts = set(entries(rich_drawn, "charts"))
+    replace_in(rich_drawn / "content/figures.yml", "low: 500000\n", "low: 510000\n")
+    build(rich_drawn)
+    after = set(entries(rich_drawn, "charts"))
     assert len(after) == len(charts)  # the old drawings of the edited chart are gone
     assert 0 < len(charts - after) < len(charts)  # and only those
-    assert len(entries(rich, "social")) == 1
+    assert len(entries(rich_drawn, "social")) == 1

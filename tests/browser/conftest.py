@@ -53,7 +53,7 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def page_paths(site: Path) -> list[str]:
+def every_page_path(site: Path) -> list[str]:
     """Every page of the built site, found in it, as a path below the base URL ("" = home):
     the charts' embed pages (`embed/<chart-id>/`) too, so each passes every check a page does,
     and every page of its other editions (`uk/`, `uk/casualties/`…), but for their embed pages,
@@ -68,6 +68,19 @@ def page_paths(site: Path) -> list[str]:
         paths.append("" if rel == "." else rel + "/")
     assert "" in paths, "the built site has no home page"
     return paths
+
+
+@pytest.fixture(scope="session")
+def page_paths(every_page_path: list[str], site: Path, engine: str) -> list[str]:
+    """The pages every check visits: `every_page_path` on MkDocs; on Zensical, the source
+    edition's. An other edition's pages are the generator's same output in other words, under
+    the same theme: MkDocs' build visits each of them with every check, and
+    test_browser_editions opens each on Zensical too (switcher, hreflang). This keeps Zensical's
+    share of the suite's time to what differs by engine."""
+    if engine == "mkdocs":
+        return every_page_path
+    editions = edition_folders(site)
+    return [p for p in every_page_path if p.split("/")[0] not in editions]
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,8 @@ page in the other edition and back, and each page names the same page in every e
 
 On the real sheet, built by each engine (`site`), whose Ukrainian edition is at `uk/`; the rest
 of the suite (links, axe, requests to another host, print limits) visits the pages of both
-editions through `page_paths`."""
+editions through `page_paths` (on MkDocs; on Zensical the source edition's, the other
+editions' pages being opened here)."""
 
 from __future__ import annotations
 
@@ -27,12 +28,12 @@ def switch(page, lang: str) -> str:
 
 
 def test_the_switcher_leads_to_the_same_page_both_ways(
-    new_context, base_url: str, page_paths: list[str], site: Path
+    new_context, base_url: str, every_page_path: list[str], site: Path
 ) -> None:
     assert edition_folders(site) == {"uk"}
-    source = [p for p in page_paths if not is_embed(p) and not p.startswith("uk/")]
+    source = [p for p in every_page_path if not is_embed(p) and not p.startswith("uk/")]
     assert len(source) == 7
-    assert sorted(f"uk/{p}" for p in source) == sorted(p for p in page_paths if p[:3] == "uk/")
+    assert sorted(f"uk/{p}" for p in source) == sorted(p for p in every_page_path if p[:3] == "uk/")
     page = new_context(viewport=DESKTOP).new_page()
     wrong = []
     for path in source:
@@ -50,11 +51,11 @@ def test_the_switcher_leads_to_the_same_page_both_ways(
 
 
 def test_every_page_names_itself_in_each_edition_in_its_head(
-    new_context, base_url: str, page_paths: list[str]
+    new_context, base_url: str, every_page_path: list[str]
 ) -> None:
     page = new_context(viewport=DESKTOP).new_page()
     wrong = {}
-    for path in (p for p in page_paths if not is_embed(p)):
+    for path in (p for p in every_page_path if not is_embed(p)):
         page.goto(base_url + path, wait_until="networkidle")
         found = page.evaluate(
             "() => Object.fromEntries([...document.querySelectorAll("
