@@ -772,3 +772,36 @@ def test_a_period_in_running_text_is_told_whether_it_lies_within_one_year():
     assert write.during(Period.model_validate({"start": "2022", "end": "2022-05"})) == "N"
     assert write.during(Period.model_validate({"start": "2022-05", "end": "2022"})) == "N"
     assert write.during(Period.model_validate({"start": "2022-05", "end": "2022-05"})) == "N"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ("2025-01-01", "2025-12-31", "in 2025"),
+        ("2025-01", "2025-12", "in 2025"),
+        ("2025-01-01", "2025-12", "in 2025"),
+        ("2025-01-02", "2025-12-31", "from 2 January to 31 December 2025"),
+        ("2025-01-01", "2025-12-30", "from 1 January to 30 December 2025"),
+        ("2025-02", "2025-12", "from February to December 2025"),
+        ("2025-01", "2025-11", "from January to November 2025"),
+        ("2024-01-01", "2025-12-31", "from 1 January 2024 to 31 December 2025"),
+    ],
+)
+def test_a_whole_calendar_year_in_running_text_is_the_year(start, end, text):
+    assert writer("en").during(Period.model_validate({"start": start, "end": end})) == text
+
+
+def test_a_whole_year_its_label_names_is_not_said_again():
+    year = {"start": "2025-01-01", "end": "2025-12-31"}
+    named = french_figure(
+        value=25, as_of=None, period=year, says="X counts", label="deaths in 2025"
+    )
+    unnamed = french_figure(value=25, as_of=None, period=year, says="X counts", label="deaths")
+    assert writer("en").claim(named) == "X counts 25 deaths in 2025"
+    assert writer("en").claim_words(named)["dated"] == "no"
+    assert writer("en").claim(unnamed) == "X counts 25 deaths in 2025"
+    assert writer("en").claim_words(unnamed)["dated"] == "yes"
+    other = french_figure(
+        value=25, as_of=None, period=year, says="X counts", label="deaths in 2024"
+    )
+    assert writer("en").claim(other) == "X counts 25 deaths in 2024 in 2025"
