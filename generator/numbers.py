@@ -362,7 +362,7 @@ class Writer:
 
     def _in_text(self, value: PartialDate, *, year: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
-        `dates.month_in_text` pattern (Ukrainian 'грудня 2025', the genitive that 'з' and
+        `dates.month_in_text` pattern (uk: 'грудня 2025', the genitive that 'з' and
         'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
         return self._pattern(value, "dates.month_in_text", year=year)
 
@@ -438,7 +438,7 @@ class Writer:
 
     def said_when(self, q: Quantity) -> str:
         """`when` as a sentence says it: 'from 24 February 2022 to December 2025'; nothing for
-        one whole calendar year its label already names ('casualties in 2025', not '… in 2025
+        one whole calendar year its label already names ('losses in 2025', not '… in 2025
         from 1 January to 31 December 2025')."""
         period = q.period
         if period is not None and _whole_year(period) and str(period.start.year) in q.label:

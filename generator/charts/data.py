@@ -190,7 +190,7 @@ class ChartData:
         if self.chart.kind == "timeline":
             first, last = self.moments[0], self.moments[-1]
             # Each event a sentence of its own, as the rows of other charts are: a title may
-            # hold a semicolon ('…leaves MI6; Blaise Metreweli takes over').
+            # hold a semicolon ('…leaves office at the end of September; a successor takes over').
             said = [say("charts.item", when=m.when, title=m.title) for m in self.moments]
             items = " ".join(  # a sentence opens with a capital: 'Лютий 2025: …'
                 say("typography.sentence", text=f"{item[:1].upper()}{item[1:]}") for item in said

@@ -64,7 +64,7 @@ _SITEMAPS = (
 
 
 def page_sitemap(path: str, editions: list[dict[str, str]]) -> str:
-    """The `sitemap.xml` written beside the page at `path` ('casualties/'), listing it and the
+    """The `sitemap.xml` written beside the page at `path` ('figures/'), listing it and the
     same page in every edition (and `x-default`, the source's).
 
     Material's and Zensical's script fetch the sitemap.xml beside each `hreflang` link of a
