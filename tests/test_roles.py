@@ -131,7 +131,7 @@ def test_a_short_name_labels_the_chart_row_and_the_label_still_reads_after_the_n
     )
     # The text alternative and the data table read the whole sentence, not the short name.
     assert first.sentence(english) == (
-        "EDF announced €3.3 billion at 2005 prices for the reactor, as first announced, as of 2006"
+        "EDF announced €3.3 billion at 2005 prices for the reactor, as first announced as of 2006"
     )
 
 
