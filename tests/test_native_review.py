@@ -500,3 +500,74 @@ def test_the_data_package_names_a_charts_unit_after_a_label_in_every_language():
     assert uk == "Дані смугової діаграми `x`: її показники (одиниці виміру: кількість осіб)."
     en = Language.of("en").text("datapackage.resources.chart.bar", id="x", unit="number")
     assert en == "Data for the bar chart ‘x’: its figures (unit: number)."
+
+
+# --- Third round (review2-<lang>.md, 7 December) ----------------------------------------
+
+
+def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainian():
+    """uk E1: the label after its number, no colon after a verb, figures joined by '. '."""
+    from pathlib import Path
+
+    from generator.social import alt_text
+    from generator.validation import load_and_validate
+
+    sheet = load_and_validate(Path(__file__).resolve().parents[1] / "examples" / "naselennia")
+    assert alt_text(sheet) == (
+        "Населення України. За уточненими даними перепису, станом на 5 грудня 2001 року"
+        f" загальна кількість населення України становила 48{NBSP}457{NBSP}000 осіб."
+        f" За оцінкою Держкомстату, в Україні було 46{NBSP}080{NBSP}455 осіб наявного"
+        " населення станом на 1 квітня 2009 року. Частка міського населення на 1 квітня"
+        " 2009 року (розрахунок сайту): 68,5%."
+    )
+
+
+def test_the_alt_text_keeps_whole_sentences_within_twitters_limit(monkeypatch):
+    """A figure cut short could lose its date or its source's hedge: it is left out whole."""
+    from pathlib import Path
+
+    from generator import social
+    from generator.validation import load_and_validate
+
+    sheet = load_and_validate(Path(__file__).resolve().parents[1] / "examples" / "naselennia")
+    monkeypatch.setattr(social, "ALT_LIMIT", 200)
+    assert social.alt_text(sheet) == (
+        "Населення України. За уточненими даними перепису, станом на 5 грудня 2001 року"
+        f" загальна кількість населення України становила 48{NBSP}457{NBSP}000 осіб."
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "Share (computed by this site): 68.5%"),
+        ("de", "Anteil (eigene Berechnung): 68,5 %"),
+        ("uk", "Частка (розрахунок сайту): 68,5%"),
+    ],
+)
+def test_a_computed_figure_in_the_alt_text_is_its_title_marked_then_its_value(tag, text):
+    label = {"en": "Share", "de": "Anteil", "uk": "Частка"}[tag]
+    value = {"en": "68.5%", "de": "68,5 %", "uk": "68,5%"}[tag]
+    said = Language.of(tag).text(
+        "social.item", computed="yes", claim="", who="x", label=label, value=value
+    )
+    assert said == text
+
+
+def test_an_override_of_the_alt_texts_figure_written_before_claim_still_works_with_a_warning():
+    from generator.validation.messages import _override_problems
+
+    old = "{ $who }: { $label }, { $value }"
+    found = list(_override_problems("social.item", old, Language.of("en")))
+    assert found == [
+        (
+            "{ $label }, { $value }, { $who } work until 0.3.0: write { $claim }, which says"
+            " the figure as the page's sentence does",
+            (),
+            "warning",
+        )
+    ]
+    said = Language.of("en", {"social.item": old}).text(
+        "social.item", computed="no", claim="CSIS estimates 3", who="CSIS", label="a", value="3"
+    )
+    assert said == "CSIS: a, 3"
