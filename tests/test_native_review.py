@@ -571,3 +571,44 @@ def test_an_override_of_the_alt_texts_figure_written_before_claim_still_works_wi
         "social.item", computed="no", claim="CSIS estimates 3", who="CSIS", label="a", value="3"
     )
     assert said == "CSIS: a, 3"
+
+
+def test_the_english_data_package_quotes_typographically_and_marks_names_as_code():
+    """en E7, E9 and Awkward 15: ‘ ’ and ’, field names in backticks, the unit said once."""
+    en = Language.of("en")
+    texts = [v for k, v in catalog("en").items() if k.startswith("datapackage.")]
+    assert not [t for t in texts if "'" in t]
+    assert en.text("datapackage.figures.label") == (
+        "What the number counts, worded to follow it: ‘people in the world’."
+    )
+    assert en.text("datapackage.figures.kind") == (
+        "`figure` for a number a source gives, `derived` for one this site calculates from"
+        " sourced figures."
+    )
+    assert en.text("datapackage.chart.low", unit="people", code="people") == (
+        "The low end, in the chart’s unit (people, code `people`); equal to `high` for a single"
+        " value."
+    )
+    assert en.text("datapackage.ids", description="Its sources.") == (
+        "Its sources. IDs separated by spaces."
+    )
+    assert en.text("datapackage.resources.figures.description").startswith(
+        "Every figure, one per row:"
+    )
+
+
+def test_the_german_and_ukrainian_data_package_texts_read_as_the_reviewers_wrote_them():
+    """de Awkward 19, 20 and Typography 3; uk Typography 4."""
+    de = Language.of("de")
+    assert de.text("datapackage.figures.label") == (
+        "Was die Zahl zählt, als Bezeichnung, die auf die Zahl folgt: „Menschen auf der Welt“."
+    )
+    assert de.text("datapackage.figures.kind") == (
+        "`figure` für eine Zahl, die eine Quelle nennt, `derived` für eine, die diese Website"
+        " aus Zahlen der Quellen berechnet."
+    )
+    assert de.text("datapackage.figures.measure").startswith(f"Was sie misst, z.{NNBSP}B. ")
+    assert Language.of("uk").text("datapackage.figures.price_base") == (
+        "Для грошових сум у незмінних цінах — рік, у цінах якого їх подано; порожнє для"
+        " поточних цін."
+    )
