@@ -56,7 +56,7 @@ def test_ukrainian_hryvnias_are_hryvnias_without_the_adjective():
 def test_ukrainian_bar_and_column_charts_have_their_own_names():
     uk = Language.of("uk")
     assert uk.text("charts.bar", unit="осіб", scale="").startswith("Смугова діаграма")
-    column = uk.text("charts.column", unit="осіб", span="з 2019 року до 2022 року")
+    column = uk.text("charts.column", unit="осіб", span="з 2019 до 2022 року", dates="several")
     assert column.startswith("Стовпчикова діаграма")
 
 
@@ -612,3 +612,50 @@ def test_the_german_and_ukrainian_data_package_texts_read_as_the_reviewers_wrote
         "Для грошових сум у незмінних цінах — рік, у цінах якого їх подано; порожнє для"
         " поточних цін."
     )
+
+
+def _rich_in(tag: str, tmp_path):
+    """The rich fixture sheet with its messages in `tag` (its own words stay English)."""
+    import shutil
+    from pathlib import Path
+
+    from generator.validation import load_and_validate
+    from tests.support import replace_in
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "rich" / "content", tmp_path / "content")
+    replace_in(tmp_path / "content" / "sheet.yml", "sheet:\n", f"sheet:\n  language: {tag}\n")
+    return load_and_validate(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("tag", "one", "several"),
+    [
+        (
+            "uk",
+            "Лінійний графік показує оцінки у 2021 році (одиниці виміру: кількість осіб)."
+            " Вертикальна смуга позначає діапазон оцінки.",
+            "Лінійний графік показує оцінки на різні дати з 2019 до 2024 року (одиниці виміру:"
+            " кількість осіб). Вертикальна смуга позначає діапазон оцінки.",
+        ),
+        (
+            "en",
+            "The line chart shows estimates (unit: people) in 2021. A vertical bar marks the"
+            " range of an estimate.",
+            "The line chart shows estimates (unit: people) from 2019 to 2024, each plotted at the"
+            " date it refers to. A vertical bar marks the range of an estimate.",
+        ),
+    ],
+)
+def test_a_line_chart_of_one_date_says_that_date_once_and_not_each_at_its_date(
+    tag, one, several, tmp_path
+):
+    """uk E5, en Awkward 7: a chart whose figures share one date says it as their sentences
+    would, and no 'each at its date'; the date is not said again as 'All figures: …'."""
+    from generator.charts import chart_data
+
+    content = _rich_in(tag, tmp_path)
+    chart = content.charts["crossings-over-time"]
+    same = chart.model_copy(update={"figures": ["north-crossings-2021", "south-crossings-2021"]})
+    title = "Crossings a year, 2019 to 2024. "
+    assert chart_data(content, same).text_alternative().startswith(title + one + " The Gazette")
+    assert chart_data(content, chart).text_alternative().startswith(title + several)
