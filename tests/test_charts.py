@@ -861,7 +861,8 @@ def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path
         "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
         " (unit: people). The whole: The Gazette reports about 1.2 million crossings from both"
         " banks. All figures: 1 January – 31 December 2019. The Gazette reports about 900,000"
-        " crossings from the north bank. The Gazette reports about 300,000 crossings from the south bank."
+        " crossings from the north bank. The Gazette reports about 300,000 crossings from the"
+        " south bank."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
     assert [(r["id"], r["low"]) for r in rows] == [

@@ -74,9 +74,7 @@ def test_ukrainian_citations_put_a_month_or_a_year_in_the_locative():
 
 def test_ukrainian_texts_the_reviewer_rewrote():
     uk = Language.of("uk")
-    assert (
-        uk.text("pages.changes.none") == "Опубліковані показники й заяви ще не змінювалися."
-    )
+    assert uk.text("pages.changes.none") == "Опубліковані показники й заяви ще не змінювалися."
     assert uk.text("blocks.computed_label", label="частка") == "частка (розрахунок сайту)"
 
 
