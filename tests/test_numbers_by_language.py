@@ -219,7 +219,7 @@ def test_money_in_a_currency_without_cents_rounds_to_whole_units(tag, text):
         en=("kilometres", "US dollars", "per 100,000 people"),
         de=("Kilometer", "US-Dollar", "je 100.000 Personen"),
         fr=("kilomètres", "dollars", f"pour 100{NNB}000 habitants"),
-        uk=("кілометри", "долари США", f"на 100{NB}000 осіб"),
+        uk=("кілометри", "долари США", f"кількість на 100{NB}000 осіб"),
     ),
 )
 def test_a_units_name_for_an_axis_or_a_heading(tag, names):

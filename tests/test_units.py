@@ -98,7 +98,7 @@ def test_currencies_never_share_a_chart_axis() -> None:
     [
         (ENGLISH, "about 12.3 per 1,000 people", "per 100,000 people"),
         (GERMAN, "etwa 12,3 je 1.000 Personen", "je 100.000 Personen"),
-        (UKRAINIAN, "близько 12,3 на 1\u00a0000 осіб", "на 100\u00a0000 осіб"),
+        (UKRAINIAN, "близько 12,3 на 1\u00a0000 осіб", "кількість на 100\u00a0000 осіб"),
     ],
 )
 def test_a_rate_per_n_reads_with_its_base(write: Writer, text: str, name: str) -> None:
