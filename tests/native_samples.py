@@ -24,7 +24,7 @@ from generator.charts.data import chart_data
 from generator.charts.html import source_line
 from generator.content import Content
 from generator.language import Count, Language, catalog, languages
-from generator.models import PartialDate, Period, Source
+from generator.models import Figure, PartialDate, Period, Source
 from generator.numbers import Writer, initial
 from generator.typography import elide, join
 from generator.validation import load_and_validate
@@ -40,6 +40,7 @@ SHEETS = {
 
 DATES = {
     "a day": PartialDate(year=2022, month=12, day=16),
+    "the first of a month": PartialDate(year=2022, month=8, day=1),
     "a month": PartialDate(year=2019, month=10),
     "a year": PartialDate(year=2006),
 }
@@ -430,6 +431,37 @@ class Samples:
             except (AttributeError, ValueError):
                 continue
             out.append((f"{value} people, {qualifier or 'exactly'}", text))
+        return out + self.probes()
+
+    def probes(self) -> list[tuple[str, str]]:
+        """`blocks.claim` with the source's words a French reviewer's sheet has and the
+        example does not (round 2: 'estimait à', 'une hausse de', a range, 'habitants')."""
+        if self.language.catalog != "fr":
+            return []
+        base = {"id": "p", "topic": "t", "measure": "m", "as_of": "2025-08-01", "source": "s"}
+        cases = (
+            ("L’ONU recense", 500_000, 600_000, "about", "people", "personnes déplacées"),
+            ("Le rapport fait état d’une hausse de", 25, 27, None, "percent", "des dépenses"),
+            ("EDF estimait à", 12e9, 12e9, "up to", "EUR", "le coût de construction"),
+            ("EDF estimait à", 12e9, 12e9, "roughly", "EUR", "le coût de construction"),
+            ("Selon l’Insee, la France comptait", 68.4e6, 68.4e6, None, "people", "habitants"),
+            ("L’ONU recense", 2.5e6, 2.5e6, None, "people", "hommes"),
+            ("Kyiv chiffrait à", 2e9, 2e9, None, "UAH", "l’aide"),
+        )
+        out = []
+        for says, low, high, qualifier, unit, label in cases:
+            q = Figure.model_validate(
+                {
+                    **base,
+                    "says": says,
+                    "low": low,
+                    "high": high,
+                    "qualifier": qualifier,
+                    "unit": unit,
+                    "label": label,
+                }
+            )
+            out.append((f"probe: {says} …", self.write.claim(q)))
         return out
 
     def render(self, key: str) -> Iterator[tuple[str, str]]:

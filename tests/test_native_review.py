@@ -333,7 +333,7 @@ def test_a_figures_sentence_says_its_period_and_a_table_keeps_the_short_form():
     )
     w = write("uk")
     assert w.claim(q) == (
-        "За оцінкою CSIS, близько 1,2 мільйона втрат з 24 лютого 2022 року до грудня 2025 року"
+        "За оцінкою CSIS, близько 1,2\u00a0мільйона втрат з 24 лютого 2022 року до грудня 2025 року"
     )
     assert w.when(q) == "24 лютого 2022 – грудень 2025"
 

@@ -511,8 +511,11 @@ def french_figure(**kw: object) -> Figure:
 @pytest.mark.parametrize(
     ("kw", "text"),
     [
-        ({"value": 1_000_000}, "L’Insee compte 1 million de salariés en 2024"),
-        ({"value": 1_000_000, "label": "enfants"}, "L’Insee compte 1 million d’enfants en 2024"),
+        ({"value": 1_000_000}, f"L’Insee compte 1{NB}million de salariés en 2024"),
+        (
+            {"value": 1_000_000, "label": "enfants"},
+            f"L’Insee compte 1{NB}million d’enfants en 2024",
+        ),
         ({"value": 25, "as_of": "2024-03"}, "L’Insee compte 25 salariés en mars 2024"),
         (
             {"value": 800_000, "qualifier": "about", "says": "Les effectifs sont de"},
@@ -525,15 +528,15 @@ def french_figure(**kw: object) -> Figure:
         (
             # the unit's own words say 'de kilomètres': the label follows them as it stands
             {"value": 3_000_000, "unit": "km", "label": "de routes", "says": "La France compte"},
-            "La France compte 3 millions de kilomètres de routes en 2024",
+            f"La France compte 3{NB}millions de kilomètres de routes en 2024",
         ),
         (
             {"value": 2_000_000, "dated_in_label": True, "label": "salariés en 2024"},
-            "L’Insee compte 2 millions de salariés en 2024",
+            f"L’Insee compte 2{NB}millions de salariés en 2024",
         ),
         (
             {"low": 500_000, "high": 600_000, "qualifier": "about"},
-            f"L’Insee compte environ de 500{NNB}000 à 600{NNB}000 salariés en 2024",
+            f"L’Insee compte environ 500{NNB}000 à 600{NNB}000 salariés en 2024",
         ),
     ],
 )
@@ -544,18 +547,18 @@ def test_a_french_claim_elides_and_says_de_after_a_scale_word(kw, text):
 @pytest.mark.parametrize(
     ("tag", "says", "label", "text"),
     [
-        ("en", "Insee counts", "employees", "Insee counts 1 million employees as of 2024"),
+        ("en", "Insee counts", "employees", f"Insee counts 1{NB}million employees as of 2024"),
         (
             "de",
             "Destatis zählt",
             "Beschäftigte",
-            "Destatis zählt 1 Million Beschäftigte im Jahr 2024",
+            f"Destatis zählt 1{NB}Million Beschäftigte im Jahr 2024",
         ),
         (
             "uk",
             "Держстат налічує",
             "працівників",
-            "Держстат налічує 1 мільйон працівників у 2024 році",
+            f"Держстат налічує 1{NB}мільйон працівників у 2024 році",
         ),
     ],
 )
@@ -712,7 +715,7 @@ def test_claim_words_know_a_sheets_own_unit():
     write = Writer(Language.of("en", {"units.furlong.amount": "{ $n } furlongs"}), furlongs)
     claim = french_figure(value=2_000_000, unit="furlong", says="X counts", label="run")
     assert write.claim_words(claim)["scale"] == "million"
-    assert write.claim(claim) == "X counts 2 million furlongs run as of 2024"
+    assert write.claim(claim) == f"X counts 2{NB}million furlongs run as of 2024"
 
 
 PERIOD = {"start": "2022-02-24", "end": "2025-12"}
