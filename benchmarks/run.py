@@ -15,6 +15,12 @@ goes first, on the same content at the same moment, so that a busy machine slows
 - warm: nothing changed since the last build;
 - one charted figure edited, and one uncharted figure edited (a new value every run).
 
+Like with like: the peer builds one language, so these cases build the sheet's source edition
+alone on both sides (its other editions are removed from the copy). At 1x a row of its own
+builds every edition: factsheet as the sheet declares them, the peer as a plain MkDocs user
+would, one `mkdocs build` per language config (mkdocs.yml, then mkdocs.uk.yml into site/uk/;
+the peer has no translations, so its second site carries the same English pages).
+
 The headline is the median of the paired ratios factsheet / peer (wall time), with peak memory
 (maximum resident set size of each child process, from wait4). Also reported: CPU time, and
 factsheet's own split into generator and MkDocs stages, read from its report line. Prints
@@ -28,6 +34,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -51,7 +58,7 @@ from tests.support import copy_sheet  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 PEER = Path(__file__).resolve().parent / "peer"
-PEER_FILES = ("mkdocs.yml", "main.py", "docs", "includes")
+PEER_FILES = ("mkdocs.yml", "mkdocs.uk.yml", "main.py", "docs", "includes")
 """What a copy of the peer needs: its config, macros, pages and blocks (not its site/)."""
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 RUNS = {1: 5, 10: 3, 100: 3}
@@ -63,6 +70,7 @@ CASES = {
     "warm": "warm, nothing changed",
     "charted": "one charted figure edited",
     "uncharted": "one uncharted figure edited",
+    "editions": "clean, every edition (uk too; the peer: one mkdocs build per language)",
 }
 
 RELOAD_CASES = {
@@ -283,9 +291,40 @@ def editor(path: Path, figure_id: str, value: int) -> Callable[[int], None]:
     return edit
 
 
-def lay_out(root: Path, scale: int) -> tuple[Tool, Tool, dict[str, int]]:
-    """The sheet (grown to `scale`) at `root`, the peer beside it reading the same content."""
+_EDITIONS_LINE = re.compile(r"^[ \t]*editions:.*\n", re.M)
+
+
+def one_edition(root: Path) -> None:
+    """Make the sheet at `root` one edition, its source's: the language the peer builds.
+
+    Its `editions:` line goes, with the overlays (content/editions/) and the editions' own
+    page templates (site_src/editions/) that only a declared edition reads."""
+    sheet_file = root / "content" / "sheet.yml"
+    text = sheet_file.read_text(encoding="utf-8")
+    sheet_file.write_text(_EDITIONS_LINE.sub("", text, count=1), encoding="utf-8")
+    for folder in (root / "content" / "editions", root / "site_src" / "editions"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def peer_every_edition(peer_dir: Path) -> Tool:
+    """The peer built as a plain MkDocs user builds a site in two languages: one
+    `mkdocs build` per language config, one after the other, in one shell (wait4 counts the
+    shell's children: CPU summed, peak memory the larger)."""
+    mkdocs = shlex.quote(str(PEER_MKDOCS))
+    return Tool(
+        "mkdocs build, each language",
+        ["/bin/sh", "-c", f"{mkdocs} build -q && {mkdocs} build -q -f mkdocs.uk.yml"],
+        peer_dir,
+        (peer_dir / "site",),
+    )
+
+
+def lay_out(root: Path, scale: int, editions: bool = False) -> tuple[Tool, Tool, dict[str, int]]:
+    """The sheet (grown to `scale`) at `root`, the peer beside it reading the same content;
+    the sheet in its source's language alone unless `editions`, and then the peer in each."""
     copy_sheet(root)
+    if not editions:
+        one_edition(root)
     peer_dir = root / "benchmarks" / "peer"
     for part in PEER_FILES:
         src = PEER / part
@@ -303,16 +342,23 @@ def lay_out(root: Path, scale: int) -> tuple[Tool, Tool, dict[str, int]]:
         root,
         (root / ".cache", root / "build", root / "site"),
     )
-    peer = Tool("mkdocs build", [str(PEER_MKDOCS), "build"], peer_dir, (peer_dir / "site",))
+    peer = (
+        peer_every_edition(peer_dir)
+        if editions
+        else Tool("mkdocs build", [str(PEER_MKDOCS), "build"], peer_dir, (peer_dir / "site",))
+    )
     return ours, peer, synthetic.count(root)
 
 
 PEER_MKDOCS = REPO / ".venv-peer" / "bin" / "mkdocs"
 
 
-def check_peer(ours: Tool, peer: Tool, root: Path) -> None:
-    """Stop unless the peer built every page without a macro error and with our records."""
+def check_peer(ours: Tool, peer: Tool, root: Path, editions: bool = False) -> None:
+    """Stop unless the peer built every page without a macro error and with our records (and,
+    with `editions`, its second language's site in site/uk/)."""
     site = peer.cwd / "site"
+    if editions and not (site / "uk" / "index.html").is_file():
+        raise SystemExit("the peer's second language config built no site/uk/")
     broken = [p for p in site.rglob("*.html") if "Macro Rendering Error" in p.read_text("utf-8")]
     if broken:
         raise SystemExit(f"the peer built error pages: {broken[:3]}")
@@ -352,6 +398,17 @@ def bench_scale(
         result[case] = summarise(paired(ours, peer, runs, before))
         if case == "clean":
             check_peer(ours, peer, root)
+        save()
+    if scale == 1:
+        both, peer_both, _ = lay_out(root.with_name(root.name + "-editions"), scale, editions=True)
+        log(f"{scale}x: {CASES['editions']}, {runs} pairs")
+
+        def clean_both(run: int) -> None:
+            both.clean()
+            peer_both.clean()
+
+        result["editions"] = summarise(paired(both, peer_both, runs, clean_both))
+        check_peer(both, peer_both, both.cwd, editions=True)
         save()
 
 
@@ -460,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
                 results["reload"] = reload.measure(REPO, RELOAD_RUNS, say=log)
                 save()
             shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(root.with_name(root.name + "-editions"), ignore_errors=True)
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["total_seconds"] = time.perf_counter() - started
     print(table(results))

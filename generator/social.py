@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from .cache import store
 from .cache.code import part_key
 from .content import Content
+from .metadata import ALT_LIMIT
 from .models import Quantity
-from .typography import join
 
 if TYPE_CHECKING:
     from .charts.drawer import Drawer
@@ -31,18 +31,30 @@ _MARGIN, _GAP = 40, 24
 
 
 def alt_text(content: Content) -> str:
-    """What the image says, as text: for og:image:alt and twitter:image:alt."""
-    parts = [
-        content.language.text(
-            "social.item",
-            who=_attribution(content, q),
-            label=q.label,
-            value=content.writer.shown(q),
+    """What the image says, as text: for og:image:alt and twitter:image:alt. The title, then
+    each figure as a sentence of its own (a figure's words may hold commas and capitals, so a
+    semicolon could not show where one ends), as many whole ones as Twitter's limit takes."""
+    language = content.language
+    sentences = [
+        language.text(
+            "typography.sentence",
+            text=language.text(
+                "social.item",
+                claim="" if q.computed else content.writer.claim(q),
+                computed="yes" if q.computed else "no",
+                who=_attribution(content, q),  # what an override of 0.1 prints (until 0.3.0)
+                label=q.label,
+                value=content.writer.shown(q),
+            ),
         )
         for q in _figures(content)
     ]
-    listed = join(content.language, parts, "items")
-    return f"{content.sheet.title}. " + listed + ("." if parts else "")
+    text = f"{content.sheet.title}."
+    for sentence in sentences:  # whole sentences while they fit; metadata cuts a first one
+        if text != f"{content.sheet.title}." and len(text) + 1 + len(sentence) > ALT_LIMIT:
+            break
+        text += " " + sentence
+    return text
 
 
 def _figures(content: Content) -> list[Quantity]:

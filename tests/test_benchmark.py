@@ -257,7 +257,7 @@ def test_make_bench_runs_every_case_and_tables_them_with_the_live_preview(
         figures.write(EXTRA_FIGURE)
     said = [sys.executable, "-c", f"print({STAGES!r})"]
 
-    def lay_out(root: Path, scale: int) -> tuple[Any, Any, dict[str, int]]:
+    def lay_out(root: Path, scale: int, editions: bool = False) -> tuple[Any, Any, dict[str, int]]:
         shutil.copytree(rich, root)
         ours = bench.Tool("factsheet build", said, root, (root / "site",))
         peer = bench.Tool("mkdocs build", [sys.executable, "-c", "pass"], root, ())
@@ -270,7 +270,7 @@ def test_make_bench_runs_every_case_and_tables_them_with_the_live_preview(
     }
     monkeypatch.setitem(sys.modules, "reload", reload_stub)
     monkeypatch.setattr(bench, "lay_out", lay_out)
-    monkeypatch.setattr(bench, "check_peer", lambda ours, peer, root: None)
+    monkeypatch.setattr(bench, "check_peer", lambda ours, peer, root, editions=False: None)
     monkeypatch.setattr(bench, "PEER_MKDOCS", Path(sys.executable))
     monkeypatch.setattr(
         bench.weight,
@@ -287,6 +287,9 @@ def test_make_bench_runs_every_case_and_tables_them_with_the_live_preview(
     printed = capsys.readouterr().out
     assert "| 1x | clean | " in printed
     assert "| 1x | one uncharted figure edited | " in printed
+    assert "| 1x | clean, every edition (uk too; the peer: one mkdocs build per language) | " in (
+        printed
+    )
     assert "| 1x | live preview, save to reload: uncharted figure | 0.50 | – |" in printed
     assert "| 1x | live preview, save to reload: charted figure | 0.75 | – |" in printed
     assert "| 0.50 | 0.25 | 1 |" in printed  # the generator's and MkDocs' seconds, charts drawn
@@ -294,7 +297,14 @@ def test_make_bench_runs_every_case_and_tables_them_with_the_live_preview(
         printed
     )
     results = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert set(results["scales"]["1"]) == {"content", "clean", "warm", "charted", "uncharted"}
+    assert set(results["scales"]["1"]) == {
+        "content",
+        "clean",
+        "warm",
+        "charted",
+        "uncharted",
+        "editions",
+    }
     assert results["reload"]["charted"]["median_s"] == 0.75
 
 
@@ -334,3 +344,50 @@ def test_the_records_of_each_page_are_read_from_the_source_edition_only(built_ed
     pages = bench.page_records(site, bench.record_ids(built_editions / "content"))
     assert sorted(pages) == [".", "figures", "sources", "timeline"]
     assert "crossings-by-bank" in pages["figures"] and "gazette-2022" in pages["sources"]
+
+
+SHEET_WITH_EDITIONS = """\
+sheet:
+  title: A sheet
+  language: en
+  # The other editions: their words are in content/editions/.
+  editions: [uk, fr]
+  stale_after_days: 180
+"""
+
+
+def test_the_bench_builds_one_edition_on_both_sides_unless_told_every_edition(tmp_path: Path):
+    root = tmp_path / "sheet"
+    (root / "content" / "editions" / "uk").mkdir(parents=True)
+    (root / "site_src" / "editions" / "uk").mkdir(parents=True)
+    (root / "site_src" / "pages").mkdir(parents=True)
+    (root / "content" / "sheet.yml").write_text(SHEET_WITH_EDITIONS, encoding="utf-8")
+
+    bench.one_edition(root)
+
+    assert (root / "content" / "sheet.yml").read_text(encoding="utf-8") == (
+        "sheet:\n"
+        "  title: A sheet\n"
+        "  language: en\n"
+        "  # The other editions: their words are in content/editions/.\n"
+        "  stale_after_days: 180\n"
+    )
+    assert not (root / "content" / "editions").exists()
+    assert not (root / "site_src" / "editions").exists()
+    assert (root / "site_src" / "pages").is_dir()
+
+
+def test_the_peer_builds_each_language_with_a_config_of_its_own(tmp_path: Path):
+    uk = yaml.load((PEER / "mkdocs.uk.yml").read_text(encoding="utf-8"), Loader=_MkDocsConfig)
+    peer = bench.peer_every_edition(tmp_path)
+
+    assert uk == {
+        "INHERIT": "mkdocs.yml",
+        "site_url": "https://example.github.io/factsheet-peer/uk/",
+        "site_dir": "site/uk",
+        "theme": {"language": "uk"},
+    }
+    assert peer.command[:2] == ["/bin/sh", "-c"]
+    assert " build -q && " in peer.command[2]
+    assert peer.command[2].endswith(" build -q -f mkdocs.uk.yml")
+    assert peer.outputs == (tmp_path / "site",)

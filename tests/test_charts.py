@@ -744,8 +744,9 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-over-time")) == (
         "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
-        " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
-        " reports about 900,000 crossings from the north bank in 2019. The Gazette reports"
+        " to 2024, each plotted at the date it refers to. A vertical bar marks the range of an"
+        " estimate. The Gazette reports about 900,000 crossings from the north bank in 2019."
+        " The Gazette reports"
         " 950,000–1.1 million crossings from the north bank in 2021. The survey counts about"
         " 1.2 million crossings from the north bank in 2024. The Gazette reports about 450,000"
         " crossings from the south bank in 2021. The survey estimates 500,000–600,000 crossings"
@@ -753,8 +754,9 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
         "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
-        " 2021 to 2024, each at its date. A paler top marks the range of an estimate. The"
-        " Gazette reports 950,000–1.1 million crossings from the north bank in 2021."
+        " 2021 to 2024, each plotted at the date it refers to. The paler top of a column marks"
+        " the range of an estimate. The Gazette reports 950,000–1.1 million crossings from the"
+        " north bank in 2021."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
     assert [(r["id"], r["low"], r["high"], r["period_end"]) for r in rows] == [

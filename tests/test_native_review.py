@@ -56,7 +56,7 @@ def test_ukrainian_hryvnias_are_hryvnias_without_the_adjective():
 def test_ukrainian_bar_and_column_charts_have_their_own_names():
     uk = Language.of("uk")
     assert uk.text("charts.bar", unit="осіб", scale="").startswith("Смугова діаграма")
-    column = uk.text("charts.column", unit="осіб", span="з 2019 року до 2022 року")
+    column = uk.text("charts.column", unit="осіб", span="з 2019 до 2022 року", dates="several")
     assert column.startswith("Стовпчикова діаграма")
 
 
@@ -499,3 +499,162 @@ def test_the_data_package_names_a_charts_unit_after_a_label_in_every_language():
     assert uk == "Дані смугової діаграми `x`: її показники (одиниці виміру: кількість осіб)."
     en = Language.of("en").text("datapackage.resources.chart.bar", id="x", unit="number")
     assert en == "Data for the bar chart ‘x’: its figures (unit: number)."
+
+
+# --- Third round (review2-<lang>.md, 7 December) ----------------------------------------
+
+
+def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainian():
+    """uk E1: the label after its number, no colon after a verb, figures joined by '. '."""
+    from pathlib import Path
+
+    from generator.social import alt_text
+    from generator.validation import load_and_validate
+
+    sheet = load_and_validate(Path(__file__).resolve().parents[1] / "examples" / "naselennia")
+    assert alt_text(sheet) == (
+        "Населення України. За уточненими даними перепису, станом на 5 грудня 2001 року"
+        f" загальна кількість населення України становила 48{NBSP}457{NBSP}000 осіб."
+        f" За оцінкою Держкомстату, в Україні було 46{NBSP}080{NBSP}455 осіб наявного"
+        " населення станом на 1 квітня 2009 року. Частка міського населення на 1 квітня"
+        " 2009 року (розрахунок сайту): 68,5%."
+    )
+
+
+def test_the_alt_text_keeps_whole_sentences_within_twitters_limit(monkeypatch):
+    """A figure cut short could lose its date or its source's hedge: it is left out whole."""
+    from pathlib import Path
+
+    from generator import social
+    from generator.validation import load_and_validate
+
+    sheet = load_and_validate(Path(__file__).resolve().parents[1] / "examples" / "naselennia")
+    monkeypatch.setattr(social, "ALT_LIMIT", 200)
+    assert social.alt_text(sheet) == (
+        "Населення України. За уточненими даними перепису, станом на 5 грудня 2001 року"
+        f" загальна кількість населення України становила 48{NBSP}457{NBSP}000 осіб."
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "Share (computed by this site): 68.5%"),
+        ("de", "Anteil (eigene Berechnung): 68,5 %"),
+        ("uk", "Частка (розрахунок сайту): 68,5%"),
+    ],
+)
+def test_a_computed_figure_in_the_alt_text_is_its_title_marked_then_its_value(tag, text):
+    label = {"en": "Share", "de": "Anteil", "uk": "Частка"}[tag]
+    value = {"en": "68.5%", "de": "68,5 %", "uk": "68,5%"}[tag]
+    said = Language.of(tag).text(
+        "social.item", computed="yes", claim="", who="x", label=label, value=value
+    )
+    assert said == text
+
+
+def test_an_override_of_the_alt_texts_figure_written_before_claim_still_works_with_a_warning():
+    from generator.validation.messages import _override_problems
+
+    old = "{ $who }: { $label }, { $value }"
+    found = list(_override_problems("social.item", old, Language.of("en")))
+    assert found == [
+        (
+            "{ $label }, { $value }, { $who } work until 0.3.0: write { $claim }, which says"
+            " the figure as the page's sentence does",
+            (),
+            "warning",
+        )
+    ]
+    said = Language.of("en", {"social.item": old}).text(
+        "social.item", computed="no", claim="CSIS estimates 3", who="CSIS", label="a", value="3"
+    )
+    assert said == "CSIS: a, 3"
+
+
+def test_the_english_data_package_quotes_typographically_and_marks_names_as_code():
+    """en E7, E9 and Awkward 15: ‘ ’ and ’, field names in backticks, the unit said once."""
+    en = Language.of("en")
+    texts = [v for k, v in catalog("en").items() if k.startswith("datapackage.")]
+    assert not [t for t in texts if "'" in t]
+    assert en.text("datapackage.figures.label") == (
+        "What the number counts, worded to follow it: ‘people in the world’."
+    )
+    assert en.text("datapackage.figures.kind") == (
+        "`figure` for a number a source gives, `derived` for one this site calculates from"
+        " sourced figures."
+    )
+    assert en.text("datapackage.chart.low", unit="people", code="people") == (
+        "The low end, in the chart’s unit (people, code `people`); equal to `high` for a single"
+        " value."
+    )
+    assert en.text("datapackage.ids", description="Its sources.") == (
+        "Its sources. IDs separated by spaces."
+    )
+    assert en.text("datapackage.resources.figures.description").startswith(
+        "Every figure, one per row:"
+    )
+
+
+def test_the_german_and_ukrainian_data_package_texts_read_as_the_reviewers_wrote_them():
+    """de Awkward 19, 20 and Typography 3; uk Typography 4."""
+    de = Language.of("de")
+    assert de.text("datapackage.figures.label") == (
+        "Was die Zahl zählt, als Bezeichnung, die auf die Zahl folgt: „Menschen auf der Welt“."
+    )
+    assert de.text("datapackage.figures.kind") == (
+        "`figure` für eine Zahl, die eine Quelle nennt, `derived` für eine, die diese Website"
+        " aus Zahlen der Quellen berechnet."
+    )
+    assert de.text("datapackage.figures.measure").startswith(f"Was sie misst, z.{NNBSP}B. ")
+    assert Language.of("uk").text("datapackage.figures.price_base") == (
+        "Для грошових сум у незмінних цінах — рік, у цінах якого їх подано; порожнє для"
+        " поточних цін."
+    )
+
+
+def _rich_in(tag: str, tmp_path):
+    """The rich fixture sheet with its messages in `tag` (its own words stay English)."""
+    import shutil
+    from pathlib import Path
+
+    from generator.validation import load_and_validate
+    from tests.support import replace_in
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "rich" / "content", tmp_path / "content")
+    replace_in(tmp_path / "content" / "sheet.yml", "sheet:\n", f"sheet:\n  language: {tag}\n")
+    return load_and_validate(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("tag", "one", "several"),
+    [
+        (
+            "uk",
+            "Лінійний графік показує оцінки у 2021 році (одиниці виміру: кількість осіб)."
+            " Вертикальна смуга позначає діапазон оцінки.",
+            "Лінійний графік показує оцінки на різні дати з 2019 до 2024 року (одиниці виміру:"
+            " кількість осіб). Вертикальна смуга позначає діапазон оцінки.",
+        ),
+        (
+            "en",
+            "The line chart shows estimates (unit: people) in 2021. A vertical bar marks the"
+            " range of an estimate.",
+            "The line chart shows estimates (unit: people) from 2019 to 2024, each plotted at the"
+            " date it refers to. A vertical bar marks the range of an estimate.",
+        ),
+    ],
+)
+def test_a_line_chart_of_one_date_says_that_date_once_and_not_each_at_its_date(
+    tag, one, several, tmp_path
+):
+    """uk E5, en Awkward 7: a chart whose figures share one date says it as their sentences
+    would, and no 'each at its date'; the date is not said again as 'All figures: …'."""
+    from generator.charts import chart_data
+
+    content = _rich_in(tag, tmp_path)
+    chart = content.charts["crossings-over-time"]
+    same = chart.model_copy(update={"figures": ["north-crossings-2021", "south-crossings-2021"]})
+    title = "Crossings a year, 2019 to 2024. "
+    assert chart_data(content, same).text_alternative().startswith(title + one + " The Gazette")
+    assert chart_data(content, chart).text_alternative().startswith(title + several)

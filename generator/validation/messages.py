@@ -45,11 +45,15 @@ STILL_GIVEN: dict[str, dict[str, frozenset[str]]] = {
     "charts.column": {"span": frozenset({"first", "last"})},
     "charts.timeline": {"span": frozenset({"first", "last"})},
     "working.days_in": {"during": frozenset({"period"})},
+    "social.item": {"claim": frozenset({"who", "label", "value"})},
 }
-"""{key: {variable: the variables it replaced}}: a message's variable that says a period as a
-sentence does ('from October 2019 to 16 December 2022', the catalog's `dates.during`), where
-a sheet's override written before it joined the period's ends itself. The generator still
-gives the old ones, and an override printing them works until DEPRECATED_UNTIL, warned of."""
+"""{key: {variable: the variables it replaced}}: a message's variable that says as a sentence
+what a sheet's override written before it joined itself (a period, 'from October 2019 to 16
+December 2022', the catalog's `dates.during`; a figure, 'CSIS estimates about 415,000…', as
+the page's `blocks.claim`). The generator still gives the old ones, and an override printing
+them works until DEPRECATED_UNTIL, warned of."""
+_STILL_GIVEN_WHY = {"claim": "which says the figure as the page's sentence does"}
+"""Why the new variable is better, when it is not a period's ('…says the period as…')."""
 _OLD_SELECTORS = frozenset({"first_precision", "first_initial", "last_precision"})
 """What the French catalog chose a line or column chart's prepositions by before `$span`."""
 
@@ -362,7 +366,9 @@ def _override_problems(
             theirs = fluent.Shape(theirs.printed - {new}, theirs.selectors)
             yield (
                 f"{_names(sorted(old))} work until {DEPRECATED_UNTIL}: write {{ ${new} }}, "
-                "which says the period as a sentence of the language does",
+                + _STILL_GIVEN_WHY.get(
+                    new, "which says the period as a sentence of the language does"
+                ),
                 (),
                 "warning",
             )
