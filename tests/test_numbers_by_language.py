@@ -615,10 +615,10 @@ def test_a_computed_figure_has_no_source_words_to_join():
 @pytest.mark.parametrize(
     ("count", "text"),
     [
-        (1, "Une chronologie de 1 événement"),
-        (25, "Une chronologie de 25 événements"),
-        (1_000_000, "Une chronologie de 1 million d’événements"),
-        (2_500_000_000, "Une chronologie de 2,5 milliards d’événements"),
+        (1, "La chronologie compte un seul événement"),
+        (25, "La chronologie compte 25 événements"),
+        (1_000_000, "La chronologie compte 1 million d’événements"),
+        (2_500_000_000, "La chronologie compte 2,5 milliards d’événements"),
     ],
 )
 def test_a_french_timeline_says_de_after_a_scale_word(count, text):
