@@ -113,6 +113,14 @@ def test_a_metric_twin_shows_a_decimal_below_100_and_none_from_100(tag, under_10
     assert write.quantity(110, 110, None, "yd") == from_100
 
 
+def test_a_figure_whose_source_gives_its_decimals_has_its_twin_in_full_too():
+    """Decimals asked for write a figure unscaled, in full: its twin is written the same way,
+    not rounded to the figures of a scaled one."""
+    assert writer("en").quantity(1_200_000, 1_200_000, None, "mi", 0) == (
+        "1,200,000 miles (1,931,213 kilometres)"
+    )
+
+
 def test_a_sheets_own_unit_is_written_with_the_sheets_words():
     language = Language.of(
         "en", {"units.furlong.amount": {"one": "{n} furlong", "other": "{n} furlongs"}}
