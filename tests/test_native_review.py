@@ -74,9 +74,7 @@ def test_ukrainian_citations_put_a_month_or_a_year_in_the_locative():
 
 def test_ukrainian_texts_the_reviewer_rewrote():
     uk = Language.of("uk")
-    assert (
-        uk.text("pages.changes.none") == "Жодного опублікованого показника чи заяви ще не змінено."
-    )
+    assert uk.text("pages.changes.none") == "Опубліковані показники й заяви ще не змінювалися."
     assert uk.text("blocks.computed_label", label="частка") == "частка (розрахунок сайту)"
 
 
@@ -275,7 +273,7 @@ def test_a_metric_twin_is_in_words_and_the_languages_number_format():
         ("en", "Download this chart’s data (CSV): “Cost”"),
         ("de", "Daten dieses Diagramms herunterladen (CSV): „Cost“"),
         ("fr", f"Télécharger les données de ce graphique (CSV){NNBSP}: «{NNBSP}Cost{NNBSP}»"),
-        ("uk", "Завантажити дані цієї діаграми (CSV): «Cost»"),
+        ("uk", "Завантажити дані цього графіка (CSV): «Cost»"),
     ],
 )
 def test_a_charts_download_link_is_one_message(tag, text):
@@ -414,8 +412,8 @@ def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
 @pytest.mark.parametrize(
     ("tag", "byline"),
     [
-        ("en", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 May 2025."),
-        ("de", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10. Mai 2025."),
+        ("en", "Volodymyr Zelensky, President of Ukraine – Kyiv, 10 May 2025."),
+        ("de", "Volodymyr Zelensky, President of Ukraine – Kyiv, 10. Mai 2025."),
         ("uk", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 травня 2025 року."),
     ],
 )
