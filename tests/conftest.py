@@ -158,10 +158,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def xdist_group(item: pytest.Item) -> str:
     """The worker unit of a test under `--dist loadgroup`: its file, so a module's fixtures are
-    made once; the browser tests of one site engine together, so the one worker that visits
-    every page of that engine's site (tests/browser/conftest.py) runs every test that reads
-    those visits."""
+    made once; a browser test file's tests of one site engine apart from the other engine's, so
+    the two engines' visits run on both workers at once (the session's Chromium and the
+    server of the built site are cheap to start again; the sites are built once, `built_once`)."""
+    file = item.nodeid.split("::")[0]
     engine = getattr(item, "callspec", None) and item.callspec.params.get("engine")
     if engine and item.get_closest_marker("browser"):
-        return f"browser-{engine}"
-    return item.nodeid.split("::")[0]
+        return f"{file}-{engine}"
+    return file
