@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cache import store
-from .template_cache import CompiledTemplates
+from .template_cache import COMPILED, CompiledTemplates, SourceKeyed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -98,7 +98,7 @@ class ThemeLike(Protocol):
     def get_env(self) -> jinja2.Environment: ...
 
 
-class _StableKeys(jinja2.BytecodeCache):
+class _StableKeys(SourceKeyed):
     """`inner`, with compiled templates keyed by a template's name and its file's path inside
     the overrides folder, not the folder's own path: a build's overrides are in its staging
     folder, new every time, and Jinja checks each entry against the source anyway."""
@@ -122,12 +122,15 @@ class _StableKeys(jinja2.BytecodeCache):
 class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
-    With a `folder` (named by the code: see cache.compiled_templates), both are kept
-    there for later processes too: Material ships some 14,000 files, mostly icons, that
-    MkDocs lists and filters on every build."""
+    The compiled templates are the process's one store (template_cache.py), so a second
+    edition's build compiles none of the theme's again; they are never kept on disk. With a
+    `folder` (named by the code: see cache.compiled_templates), the file listing is kept there
+    for later processes: Material ships some 14,000 files, mostly icons, that MkDocs lists
+    and filters on every build."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.bytecode = CompiledTemplates(folder)
+        self.bytecode: CompiledTemplates = COMPILED
+        self.folder = folder
         self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def attach(self, theme: ThemeLike) -> None:
@@ -162,7 +165,7 @@ class ThemeCache:
 
     def _kept_listing(self, key: tuple[str, ...], listing: Callable[[], list[str]]) -> list[str]:
         """The theme's files for `key`, from the folder if an earlier process listed them."""
-        folder = self.bytecode.folder
+        folder = self.folder
         if folder is None:
             return listing()
         path = folder / f"theme-files-{hashlib.sha256(json.dumps(key).encode()).hexdigest()}.json"

@@ -36,7 +36,7 @@ class PreviewCache:
     """What one preview rebuild leaves for the next."""
 
     theme: engine.ThemeCache = field(default_factory=engine.ThemeCache)
-    """MkDocs' compiled theme templates and theme file listings."""
+    """The theme's file listings (its compiled templates are the process's: template_cache)."""
     edition_themes: dict[str, engine.ThemeCache] = field(default_factory=dict)
     """Each other edition's compiled theme templates, by its tag."""
     site_built_from: str | None = None
@@ -206,7 +206,7 @@ def run(
         parts = _part_keys(project, staging, language, others, epoch) if cache else {}
         reuse = _reusable(cache, parts)
         theme = cache.theme if cache else engine.ThemeCache()
-        theme.bytecode.folder = compiled
+        theme.folder = compiled
         if "" in reuse and cache is not None and cache.serving is not None:
             _copy_source_site(cache.serving, site, [other[2].name for other in others])
         else:
@@ -222,7 +222,7 @@ def run(
                 if cache
                 else engine.ThemeCache()
             )
-            own_theme.bytecode.folder = caches.compiled_templates(own)
+            own_theme.folder = caches.compiled_templates(own)
             engine.build_site(
                 folder,
                 own_settings,

@@ -27,7 +27,7 @@ from .errors import TemplateProblem
 from .language import Language
 from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
-from .template_cache import CompiledTemplates
+from .template_cache import COMPILED
 from .typography import Kind, excerpt, separators
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + SLOT_BRACKETS}
@@ -172,9 +172,6 @@ THEME = Path(__file__).parent / "theme"
 """The generator's own partials and assets; a fact sheet's `site_src/` overrides any of them."""
 
 
-_COMPILED = CompiledTemplates()
-
-
 def environment(
     site_src: Path, globals_: dict[str, Any], write: Writer, edition: Path | None = None
 ) -> jinja2.Environment:
@@ -182,7 +179,7 @@ def environment(
     templates stand above the sheet's, so a page it has not translated is the source's."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*([edition] if edition else []), site_src, THEME]),
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED,
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -304,10 +301,10 @@ def render_pages(
 
     Templates get `anchor`, `link`, `url` and `once`, which record into the page being
     rendered; a global given a Jinja context can reach them there (see generate's `chart`).
-    `compiled`: a folder that keeps compiled templates and inline Markdown for later
-    processes. `edition`: an edition's templates (`site_src/editions/<tag>/`), each page
-    taken from there when it has one."""
-    _COMPILED.folder = compiled
+    `compiled`: a folder that keeps inline Markdown's HTML for later processes (templates
+    are compiled once per process, never kept: see template_cache.py). `edition`: an
+    edition's templates (`site_src/editions/<tag>/`), each page taken from there when it has
+    one."""
     _USED.clear()
     if compiled is not None:
         _load_converted(compiled)

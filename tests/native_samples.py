@@ -356,11 +356,21 @@ class Samples:
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
                 for c in (1, 3, 5, 21, 1407)
             ]
+        if key == "social.item":  # the share image's alt text: each headline as a sentence
+            from generator.social import alt_text
+
+            return [("the sheet's headlines", alt_text(self.content))]
         if key in ("charts.line", "charts.column"):
             pairs = (("a month", "a day"), ("a year", "a month"), ("a day", "a day"))
             out = []
             for start, end in pairs:
                 since, until = self.write.date(DATES[start]), self.write.date(DATES[end])
+                one = start == end  # a chart whose figures share one date says it as theirs
+                span = (
+                    self.write.time_phrase(None, DATES[start], sentence=True)
+                    if one
+                    else self.write.during(Period(start=DATES[start], end=DATES[end]))
+                )
                 out.append(
                     (
                         f"from {start} to {end}",
@@ -373,7 +383,8 @@ class Samples:
                             first_precision=DATES[start].precision,
                             first_initial=initial(since),
                             last_precision=DATES[end].precision,
-                            span=self.write.during(Period(start=DATES[start], end=DATES[end])),
+                            span=span,
+                            dates="one" if one else "several",
                         ),
                     )
                 )

@@ -74,7 +74,7 @@ def test_the_feed_is_atom_with_each_entry_right(published_site: Path) -> None:
     feed = ET.parse(published_site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     assert feed.findtext(f"{ATOM}id") == "https://example.org/sheet/feed.xml"
-    assert feed.findtext(f"{ATOM}title") == "My fact sheet: corrections and updates"
+    assert feed.findtext(f"{ATOM}title") == "My fact sheet – corrections and updates"
     assert feed.findtext(f"{ATOM}updated") == "2024-08-02T00:00:00Z"
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "My fact sheet"
     self_link = feed.find(f"{ATOM}link[@rel='self']")

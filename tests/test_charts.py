@@ -675,8 +675,8 @@ def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich:
     assert chart_html.source_line(data, content.sources, markup=False) == (
         "Sources: Bridge Authority, The Gazette (“Bridge plans unveiled”, 12 September 2024), "
         "The Gazette (“Bridge plans costed”, 12 September 2024), The survey and "
-        "The Gazette (2 March 2025) (5 in all, each given in full beside what it supports and "
-        "on the sources page)."
+        "The Gazette (2 March 2025) (5 in all; each is cited in full next to the figures it "
+        "supports and on the Sources page)."
     )
 
 
@@ -744,8 +744,9 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-over-time")) == (
         "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
-        " to 2024, each at its date. A vertical bar marks the range of an estimate. The Gazette"
-        " reports about 900,000 crossings from the north bank in 2019. The Gazette reports"
+        " to 2024, each plotted at the date it refers to. A vertical bar marks the range of an"
+        " estimate. The Gazette reports about 900,000 crossings from the north bank in 2019."
+        " The Gazette reports"
         " 950,000–1.1 million crossings from the north bank in 2021. The survey counts about"
         " 1.2 million crossings from the north bank in 2024. The Gazette reports about 450,000"
         " crossings from the south bank in 2021. The survey estimates 500,000–600,000 crossings"
@@ -753,8 +754,9 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
         "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
-        " 2021 to 2024, each at its date. A paler top marks the range of an estimate. The"
-        " Gazette reports 950,000–1.1 million crossings from the north bank in 2021."
+        " 2021 to 2024, each plotted at the date it refers to. The paler top of a column marks"
+        " the range of an estimate. The Gazette reports 950,000–1.1 million crossings from the"
+        " north bank in 2021."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-over-time.csv")
     assert [(r["id"], r["low"], r["high"], r["period_end"]) for r in rows] == [
@@ -857,9 +859,10 @@ def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-2019")) == (
         "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
-        " (unit: people): The Gazette reports about 1.2 million crossings from both banks. All"
-        " figures: 1 January – 31 December 2019. The Gazette reports about 900,000 crossings"
-        " from the north bank. The Gazette reports about 300,000 crossings from the south bank."
+        " (unit: people). The whole: The Gazette reports about 1.2 million crossings from both"
+        " banks. All figures: 1 January – 31 December 2019. The Gazette reports about 900,000"
+        " crossings from the north bank. The Gazette reports about 300,000 crossings from the"
+        " south bank."
     )
     rows = _csv(built_rich / "site" / "charts" / "crossings-2019.csv")
     assert [(r["id"], r["low"]) for r in rows] == [

@@ -135,7 +135,7 @@ def test_figures_csv_types_a_range_and_a_qualifier_as_its_schema_says(charted):
         "unit": "string",
     }
     unit = next(f for f in figures["schema"]["fields"] if f["name"] == "unit")
-    assert "value, low and high" in unit["description"]
+    assert "`value`, `low` and `high`" in unit["description"]
     assert unit["units"]["km2"] == "square kilometres" and unit["units"]["percent"] == "per cent"
     loaded = frictionless.Package(str(charted / "site/data/datapackage.json"))
     rows = {r["id"]: r for r in loaded.get_resource("figures").read_rows()}

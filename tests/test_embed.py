@@ -84,7 +84,7 @@ def test_an_embed_page_links_back_to_the_chart_where_its_anchor_is(built_rich: P
         assert back["href"] == f"../../{home}#{chart_id}"
         assert back["target"] == "_top"  # the article's page follows it, not the frame
         assert back.get_text() == (
-            "See this chart with its figures and sources on “Rivers & bridges: a test sheet”"
+            "See this chart with its figures and sources on Rivers & bridges: a test sheet"
         )
         target = soup(built_rich / "site" / home / "index.html")
         assert target.find(id=chart_id) is not None, f"{home} has no anchor {chart_id}"
@@ -152,7 +152,8 @@ def test_without_a_site_url_there_is_no_embed_code_and_it_says_so(rich: Path):
     disclosure = BeautifulSoup(block, "html.parser").select_one("details.fs-chart__embed")
     assert "iframe" not in html.unescape(str(disclosure))
     assert disclosure.p.get_text(" ", strip=True).startswith(
-        "No embed code: this build has no published address (site_url), and none is made up."
+        "No embed code: this build has no published address (site_url), and the site will not"
+        " invent one."
     )
     assert disclosure.select_one("p a")["href"] == "⟦/⟧embed/crossings-by-bank/"
     published = str(chart_blocks(content, "https://x.test/sheet/").html("crossings-by-bank"))

@@ -112,18 +112,18 @@ def test_a_german_page_reads_in_german(german: Path):
     assert soup.html["lang"] == "de"
     source = "Quelle: Das Gesundheitsamt, „Epidemiologisches Bulletin 41/2025“ , 12. Oktober 2025"
     assert source in text
-    assert "Zitiervorschlag: Masern in Beispielland, „Impfquote“, Stand 12. Oktober 2025" in text
+    assert "Zitiervorschlag: Masern in Beispielland, „Impfquote“, Stand: 12. Oktober 2025" in text
     assert "(das Original wurde nicht eingesehen)" in text
     assert "Anmerkung der Redaktion: Mehr als verdoppelt?" in text
     assert "Behauptung: „Die Fälle haben sich mehr als verdoppelt.“" in text
-    assert "Die Quelle sagt: Die Tabelle nennt" in text
+    assert "Was die Quelle belegt: Die Tabelle nennt" in text
     assert "Eigene Berechnung aus den folgenden Zahlen:" in text
-    assert "Kennzahl Wert Zeitraum Quelle" in text
+    assert "Zahl Wert Zeitraum Quelle" in text
     assert "( Korrigiert am 12. Oktober 2025 )" in text
     assert "Korrigiert : Impfquote Was sich geändert hat: 92,5 statt 95,2 Prozent. Warum:" in text
     assert "Bericht ; das Original wurde nicht eingesehen." in text
-    assert "Zitiert in: Kennzahl: Masernfälle 2025 ;" in text
-    assert "Berechnete Kennzahl: Fälle 2025 im Verhältnis zu 2024" in text
+    assert "Zitiert in: Zahl: Masernfälle 2025 ;" in text
+    assert "Berechnete Zahl: Fälle 2025 im Verhältnis zu 2024" in text
     assert "Link zum Zitat von Dr. Anna Beispiel, „Jede Impfung zählt“" in text
     assert "Weitere Zitate : Dr. Anna Beispiel, „Jede Impfung zählt“" in text
     assert "Chronik: Bulletin erschienen" in text

@@ -191,3 +191,40 @@ def test_figures_of_one_order_of_magnitude_are_not_warned(starter: Path) -> None
     )
     result = run(starter, "check", "--strict", "--today", "2024-07-12")
     assert result.exit_code == 0, result.output
+
+
+THIRD_COST = """\
+  - id: cost-2010
+    label: for the reactor
+    says: EDF announced
+    topic: example
+    measure: cost
+    value: 9900000000
+    unit: EUR
+    as_of: 2010
+    historical: true
+    source: un-wpp-2024
+"""
+
+
+def test_the_smallest_figure_is_set_against_the_next_smallest_and_twins_against_each_other(
+    starter: Path,
+) -> None:
+    """Three figures of one kind: 13.2 against the next smallest (3.3 billion) is warned, the
+    next smallest against 13.2 is not; two figures of 13.2 are each other's smallest."""
+    three = COSTS + THIRD_COST
+    (starter / "content" / "costs.yml").write_text(three, encoding="utf-8")
+    warned = run(starter, "check", "--today", "2024-07-12").stdout.splitlines()
+
+    (starter / "content" / "costs.yml").write_text(
+        three.replace("value: 9900000000", "value: 13.2"), encoding="utf-8"
+    )
+    twins = run(starter, "check", "--strict", "--today", "2024-07-12")
+
+    assert [line for line in warned if "times smaller" in line] == [
+        "content/costs.yml:17:12: warning: cost-2020.value: 13.2 is over 1000 times smaller "
+        "than the other EUR figures of the measure 'cost' (the smallest: 3,300,000,000); if the "
+        "source writes it in millions or billions ('13,2 milliards'), write the whole number "
+        "(13.2 billion is 13200000000)"
+    ]
+    assert twins.exit_code == 0, twins.output

@@ -56,7 +56,7 @@ def test_ukrainian_hryvnias_are_hryvnias_without_the_adjective():
 def test_ukrainian_bar_and_column_charts_have_their_own_names():
     uk = Language.of("uk")
     assert uk.text("charts.bar", unit="осіб", scale="").startswith("Смугова діаграма")
-    column = uk.text("charts.column", unit="осіб", span="з 2019 року до 2022 року")
+    column = uk.text("charts.column", unit="осіб", span="з 2019 до 2022 року", dates="several")
     assert column.startswith("Стовпчикова діаграма")
 
 
@@ -74,9 +74,7 @@ def test_ukrainian_citations_put_a_month_or_a_year_in_the_locative():
 
 def test_ukrainian_texts_the_reviewer_rewrote():
     uk = Language.of("uk")
-    assert (
-        uk.text("pages.changes.none") == "Жодного опублікованого показника чи заяви ще не змінено."
-    )
+    assert uk.text("pages.changes.none") == "Опубліковані показники й заяви ще не змінювалися."
     assert uk.text("blocks.computed_label", label="частка") == "частка (розрахунок сайту)"
 
 
@@ -275,7 +273,7 @@ def test_a_metric_twin_is_in_words_and_the_languages_number_format():
         ("en", "Download this chart’s data (CSV): “Cost”"),
         ("de", "Daten dieses Diagramms herunterladen (CSV): „Cost“"),
         ("fr", f"Télécharger les données de ce graphique (CSV){NNBSP}: «{NNBSP}Cost{NNBSP}»"),
-        ("uk", "Завантажити дані цієї діаграми (CSV): «Cost»"),
+        ("uk", "Завантажити дані цього графіка (CSV): «Cost»"),
     ],
 )
 def test_a_charts_download_link_is_one_message(tag, text):
@@ -415,8 +413,8 @@ def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
 @pytest.mark.parametrize(
     ("tag", "byline"),
     [
-        ("en", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 May 2025."),
-        ("de", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10. Mai 2025."),
+        ("en", "Volodymyr Zelensky, President of Ukraine – Kyiv, 10 May 2025."),
+        ("de", "Volodymyr Zelensky, President of Ukraine – Kyiv, 10. Mai 2025."),
         ("uk", "Volodymyr Zelensky, President of Ukraine — Kyiv, 10 травня 2025 року."),
     ],
 )
@@ -571,3 +569,91 @@ def test_an_override_of_the_alt_texts_figure_written_before_claim_still_works_wi
         "social.item", computed="no", claim="CSIS estimates 3", who="CSIS", label="a", value="3"
     )
     assert said == "CSIS: a, 3"
+
+
+def test_the_english_data_package_quotes_typographically_and_marks_names_as_code():
+    """en E7, E9 and Awkward 15: ‘ ’ and ’, field names in backticks, the unit said once."""
+    en = Language.of("en")
+    texts = [v for k, v in catalog("en").items() if k.startswith("datapackage.")]
+    assert not [t for t in texts if "'" in t]
+    assert en.text("datapackage.figures.label") == (
+        "What the number counts, worded to follow it: ‘people in the world’."
+    )
+    assert en.text("datapackage.figures.kind") == (
+        "`figure` for a number a source gives, `derived` for one this site calculates from"
+        " sourced figures."
+    )
+    assert en.text("datapackage.chart.low", unit="people", code="people") == (
+        "The low end, in the chart’s unit (people, code `people`); equal to `high` for a single"
+        " value."
+    )
+    assert en.text("datapackage.ids", description="Its sources.") == (
+        "Its sources. IDs separated by spaces."
+    )
+    assert en.text("datapackage.resources.figures.description").startswith(
+        "Every figure, one per row:"
+    )
+
+
+def test_the_german_and_ukrainian_data_package_texts_read_as_the_reviewers_wrote_them():
+    """de Awkward 19, 20 and Typography 3; uk Typography 4."""
+    de = Language.of("de")
+    assert de.text("datapackage.figures.label") == (
+        "Was die Zahl zählt, als Bezeichnung, die auf die Zahl folgt: „Menschen auf der Welt“."
+    )
+    assert de.text("datapackage.figures.kind") == (
+        "`figure` für eine Zahl, die eine Quelle nennt, `derived` für eine, die diese Website"
+        " aus Zahlen der Quellen berechnet."
+    )
+    assert de.text("datapackage.figures.measure").startswith(f"Was sie misst, z.{NNBSP}B. ")
+    assert Language.of("uk").text("datapackage.figures.price_base") == (
+        "Для грошових сум у незмінних цінах — рік, у цінах якого їх подано; порожнє для"
+        " поточних цін."
+    )
+
+
+def _rich_in(tag: str, tmp_path):
+    """The rich fixture sheet with its messages in `tag` (its own words stay English)."""
+    import shutil
+    from pathlib import Path
+
+    from generator.validation import load_and_validate
+    from tests.support import replace_in
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "rich" / "content", tmp_path / "content")
+    replace_in(tmp_path / "content" / "sheet.yml", "sheet:\n", f"sheet:\n  language: {tag}\n")
+    return load_and_validate(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("tag", "one", "several"),
+    [
+        (
+            "uk",
+            "Лінійний графік показує оцінки у 2021 році (одиниці виміру: кількість осіб)."
+            " Вертикальна смуга позначає діапазон оцінки.",
+            "Лінійний графік показує оцінки на різні дати з 2019 до 2024 року (одиниці виміру:"
+            " кількість осіб). Вертикальна смуга позначає діапазон оцінки.",
+        ),
+        (
+            "en",
+            "The line chart shows estimates (unit: people) in 2021. A vertical bar marks the"
+            " range of an estimate.",
+            "The line chart shows estimates (unit: people) from 2019 to 2024, each plotted at the"
+            " date it refers to. A vertical bar marks the range of an estimate.",
+        ),
+    ],
+)
+def test_a_line_chart_of_one_date_says_that_date_once_and_not_each_at_its_date(
+    tag, one, several, tmp_path
+):
+    """uk E5, en Awkward 7: a chart whose figures share one date says it as their sentences
+    would, and no 'each at its date'; the date is not said again as 'All figures: …'."""
+    from generator.charts import chart_data
+
+    content = _rich_in(tag, tmp_path)
+    chart = content.charts["crossings-over-time"]
+    same = chart.model_copy(update={"figures": ["north-crossings-2021", "south-crossings-2021"]})
+    title = "Crossings a year, 2019 to 2024. "
+    assert chart_data(content, same).text_alternative().startswith(title + one + " The Gazette")
+    assert chart_data(content, chart).text_alternative().startswith(title + several)

@@ -128,13 +128,13 @@ def test_timeline_months_are_named_in_the_sheets_language(drawn):
 def test_text_alternatives_are_in_the_sheets_language():
     de = _content("de-outputs")
     assert chart_data(de, de.charts["zwei-bezirke"]).text_alternative() == (
-        "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Zahlen (Einheit: Personen). Alle"
-        " Angaben: 1. Oktober"
+        "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Zahlen (Einheit: Personen)."
+        " Zeitraum aller Zahlen: 1. Oktober"
         " 2024 – 31. März 2025. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
         " Bezirk Nord. Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
     assert chart_data(de, de.charts["saison"]).text_alternative() == (
-        "Die Grippesaison. Eine Zeitleiste mit 3 Ereignissen vom 1. Oktober 2024 bis zum 31. März"
+        "Die Grippesaison. Zeitleiste mit 3 Ereignissen vom 1. Oktober 2024 bis zum 31. März"
         " 2025. 1. Oktober 2024: Die Saison beginnt. Februar 2025: Höhepunkt der Welle. 31. März"
         " 2025: Die Saison endet."
     )
@@ -158,7 +158,7 @@ def test_the_chart_block_around_the_drawing_is_in_the_sheets_language():
     ) in block
     assert "<summary>Datentabelle</summary>" in block
     assert (
-        '<th scope="col">Angabe</th><th scope="col">Untergrenze (Personen)</th>'
+        '<th scope="col">Zahl</th><th scope="col">Untergrenze (Personen)</th>'
         '<th scope="col">Obergrenze (Personen)</th>'
     ) in block
     assert "<td>1,2 Millionen</td>" in block

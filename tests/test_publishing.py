@@ -398,15 +398,55 @@ def gate_problems(workflow: dict) -> list[str]:
         )
         lenient = [s for s in (steps[lint], steps[test]) if s.get("continue-on-error")]
         if lint < test < last and not lenient and not jobs[name].get("continue-on-error"):
-            return problems
+            return [*problems, *skip_problems(steps, lint, test)]
     return [*problems, f"no job before {upload} runs `make lint` then `make test`"]
+
+
+TESTED = "steps.tested.outputs.cache-hit != 'true'"
+"""The only condition under which lint and tests may be skipped: this code's pass is found."""
+TESTED_KEY = "factsheet-tested-${{ runner.os }}-${{ steps.code.outputs.hash }}"
+
+
+def skip_problems(steps: list[dict], lint: int, test: int) -> list[str]:
+    """Why lint or tests could be skipped for code that never passed them: [] when they run
+    always, or unless the record that this very code (by hash) passed is found, a record
+    saved after `make test`, under the same condition, and nowhere else."""
+    conditions = {str(steps[i].get("if", "")) for i in (lint, test)}
+    if conditions == {""}:
+        return []
+    if conditions != {TESTED}:
+        return [f"lint or tests are skipped if: {sorted(conditions)}"]
+    ids = [s.get("id") for s in steps]
+    if "tested" not in ids or "code" not in ids:
+        return ["lint and tests are skipped on a step this workflow does not define"]
+    lookup = steps[ids.index("tested")]
+    saves = [i for i, s in enumerate(steps) if uses(s, "actions/cache/save")]
+    problems = []
+    if not uses(lookup, "actions/cache/restore") or lookup.get("with", {}).get("key") != (
+        TESTED_KEY
+    ):
+        problems.append("the record of a pass is not looked up by the code's hash")
+    if not ids.index("code") < ids.index("tested") < lint:
+        problems.append("the code's hash or its lookup comes after lint")
+    good_saves = [
+        i
+        for i in saves
+        if steps[i].get("with", {}).get("key") == TESTED_KEY
+        and i > test
+        and steps[i].get("if") == TESTED
+    ]
+    if not good_saves or len(good_saves) != len(
+        [i for i in saves if steps[i].get("with", {}).get("key") == TESTED_KEY]
+    ):
+        problems.append("the record of a pass is saved other than after `make test`")
+    return problems
 
 
 def test_the_site_is_published_only_after_lint_and_tests_pass():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert gate_problems(workflow) == []
     jobs = workflow["jobs"]
-    assert jobs["deploy"]["needs"] == "build" and jobs["build"]["needs"] == "check"
+    assert jobs["deploy"]["needs"] == ["build", "sheet"] and "needs" not in jobs["build"]
 
 
 def test_the_gate_check_sees_a_workflow_that_publishes_untested_builds():
@@ -472,3 +512,90 @@ def test_the_deploy_starts_from_the_last_deploys_build_cache():
         "key": "factsheet-build-${{ runner.os }}-${{ github.sha }}",
         "restore-keys": "factsheet-build-${{ runner.os }}-",
     }
+
+
+def _build_steps() -> list[dict]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+
+
+def test_lint_and_tests_are_skipped_only_for_code_whose_pass_is_recorded():
+    steps = _build_steps()
+    runs = [str(s.get("run", "")).strip() for s in steps]
+    lint, test = runs.index("make lint"), runs.index("make test")
+    assert skip_problems(steps, lint, test) == []
+
+    skipped_always = [dict(s) for s in steps]
+    skipped_always[test]["if"] = "github.event_name == 'push'"
+    assert skip_problems(skipped_always, lint, test) == [
+        "lint or tests are skipped if: [\"github.event_name == 'push'\", "
+        "\"steps.tested.outputs.cache-hit != 'true'\"]"
+    ]
+    by_commit = [dict(s) for s in steps]
+    tested = [s.get("id") for s in steps].index("tested")
+    by_commit[tested] = {
+        **steps[tested],
+        "with": {**steps[tested]["with"], "key": "t-${{ github.sha }}"},
+    }
+    assert skip_problems(by_commit, lint, test) == [
+        "the record of a pass is not looked up by the code's hash"
+    ]
+    saved_first = [dict(s) for s in steps]
+    save = [uses(s, "actions/cache/save") for s in steps].index(True)
+    saved_first.insert(lint, saved_first.pop(save))  # recorded before lint and tests ran
+    runs = [str(s.get("run", "")).strip() for s in saved_first]
+    assert skip_problems(saved_first, runs.index("make lint"), runs.index("make test")) == [
+        "the record of a pass is saved other than after `make test`"
+    ]
+
+
+def test_the_codes_hash_changes_with_any_tracked_file_but_those_in_content(tmp_path: Path):
+    """The `code` step's own script, run in a repository: an edited figure keeps the hash
+    (so the pass of the code is found), an edited template or workflow changes it."""
+    script = next(s["run"] for s in _build_steps() if s.get("id") == "code")
+    repo = tmp_path / "repo"
+    for name, text in {
+        "content/figures.yml": "figures: []\n",
+        "content/editions/uk/figures.yml": "figures: []\n",
+        "site_src/pages/index.md.j2": "# Home\n",
+        "generator/numbers.py": "X = 1\n",
+    }.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+
+    def commit_and_hash() -> str:
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(repo)]
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "x"], check=True)
+        out = tmp_path / "output"
+        out.write_text("", encoding="utf-8")
+        env = {"GITHUB_OUTPUT": str(out), "PATH": "/usr/bin:/bin"}
+        subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=repo, env=env, check=True)
+        (line,) = out.read_text(encoding="utf-8").splitlines()
+        assert re.fullmatch(r"hash=[0-9a-f]{64}", line), line
+        return line
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    first = commit_and_hash()
+    (repo / "content/figures.yml").write_text("figures: [{id: a}]\n", encoding="utf-8")
+    (repo / "content/editions/uk/figures.yml").write_text("figures: [{id: a}]\n", "utf-8")
+    after_content = commit_and_hash()
+    (repo / "site_src/pages/index.md.j2").write_text("# Home page\n", encoding="utf-8")
+    after_template = commit_and_hash()
+    (repo / "generator/numbers.py").write_text("X = 2\n", encoding="utf-8")
+    after_code = commit_and_hash()
+
+    assert after_content == first
+    assert len({first, after_template, after_code}) == 3
+
+
+def test_a_content_only_deploy_checks_the_sheet_and_waits_for_its_tests():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [str(s.get("run", "")) for s in steps]
+    checked = runs.index("make .venv/.installed\n.venv/bin/factsheet check\n")
+    upload = [uses(s, "actions/upload-pages-artifact") for s in steps].index(True)
+    sheet_runs = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["sheet"]["steps"])
+
+    assert checked < upload and "if" not in steps[checked]
+    assert "pytest tests/sheet" in sheet_runs
+    assert "sheet" in workflow["jobs"]["deploy"]["needs"]

@@ -15,10 +15,10 @@ from tests.support import edit, run
 MONEY = """\
 figures:
   - id: cost-2006
-    label: for the reactor, as first announced
+    label: for building the reactor
     name: First announced cost
     short: First estimate, 2006
-    says: EDF announced
+    says: EDF first announced
     topic: example
     measure: cost
     value: 3300000000
@@ -27,7 +27,7 @@ figures:
     as_of: 2006
     source: un-wpp-2024
   - id: cost-2019
-    label: for the reactor, as estimated by the auditor
+    label: for building the reactor
     says: The auditor estimates
     topic: example
     measure: cost
@@ -126,12 +126,12 @@ def test_a_short_name_labels_the_chart_row_and_the_label_still_reads_after_the_n
     first, second = data.rows
     assert first.text(english) == "First estimate, 2006: €3.3 billion at 2005 prices"
     assert second.text(english) == (
-        "€12.4 billion at 2005 prices for the reactor, as estimated by the auditor, as of "
-        "October 2019"
+        "€12.4 billion at 2005 prices for building the reactor, as of October 2019"
     )
-    # The text alternative and the data table read the whole sentence, not the short name.
+    # The text alternative and the data table read the whole sentence, not the short name;
+    # a label ending in a clause ('…, as first announced') would run into the date.
     assert first.sentence(english) == (
-        "EDF announced €3.3 billion at 2005 prices for the reactor, as first announced as of 2006"
+        "EDF first announced €3.3 billion at 2005 prices for building the reactor as of 2006"
     )
 
 
@@ -142,7 +142,7 @@ def test_the_downloads_carry_the_short_name_and_the_price_base(starter: Path) ->
     records = json.loads((starter / "site" / "data" / "figures.json").read_text("utf-8"))
     cost = next(r for r in records["figures"] if r["id"] == "cost-2006")
     assert (cost["label"], cost["title"], cost["short"], cost["price_base"]) == (
-        "for the reactor, as first announced",
+        "for building the reactor",
         "First announced cost",
         "First estimate, 2006",
         2005,

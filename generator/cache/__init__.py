@@ -9,7 +9,7 @@ work per folder, each entry named by the hash of everything that decides it:
     yaml/             parsed content files                                key: code + bytes
     charts/           SVG and PNG drawings                                key: part_key + data
     social/           the social-media image                              key: code + drawing
-    templates/<code>/ compiled Jinja templates, the theme's file listing  key: code_key + source
+    templates/<code>/ inline Markdown's HTML, the theme's file listing     key: code_key + text
     pages/            MkDocs' converted pages and search entries          key: site's inputs
 
 "The code" has one definition (code.py); a build's inputs have one (inputs.py): content/,

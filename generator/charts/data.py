@@ -129,6 +129,8 @@ class ChartData:
     moments: tuple[Moment, ...] = ()
     shared_period: str | None = None
     """The period every row covers, when they all cover the same one."""
+    shared_said: str | None = None
+    """That period as a sentence says it ('in 2021', 'as of 16 December 2022')."""
     series_names: tuple[tuple[str, str], ...] = ()
     """(series id, its name for readers): the sheet's display names of the sides, or of the
     measures, its rows' colours stand for (the chart rules ask for one wherever a legend
@@ -210,6 +212,15 @@ class ChartData:
         if self.chart.kind in DATED:
             start, end = self.axis_span()
             since, until = self.writer.date(start), self.writer.date(end)
+            # Every figure of one date: the chart says it once, as its rows' sentences would
+            # ('as of 16 December 2022', 'in 2021'), not 'each at its date'.
+            dates = {r.date for r in self.rows}
+            one = self.shared_said is not None or len(dates) == 1
+            span = (
+                self.shared_said or self.writer.time_phrase(None, start, sentence=True)
+                if one
+                else self.writer.during(Period(start=start, end=end))  # 'from … to …'
+            )
             what = say(
                 f"charts.{self.chart.kind}",
                 unit=self.unit_words,
@@ -219,7 +230,8 @@ class ChartData:
                 first_precision=start.precision,  # 'du 24 février', 'd’octobre 2019'
                 first_initial=initial(since),
                 last_precision=end.precision,
-                span=self.writer.during(Period(start=start, end=end)),  # 'from … to …'
+                span=span,
+                dates="one" if one else "several",
             )
         elif self.whole is not None:
             whole = self.whole.sentence(self.language)
@@ -228,7 +240,8 @@ class ChartData:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
             what = say(kind, unit=self.unit_words, scale=scale)
         parts = [f"{title}.", f"{what}."]
-        if self.shared_period:
+        said_in_what = self.chart.kind in DATED and self.shared_said is not None
+        if self.shared_period and not said_in_what:
             parts.append(say("charts.all_cover", period=self.shared_period))
         # Each row is a sentence of its own, opening with its source's words: a stop between
         # them, as '; ' would put a capital after a semicolon.
@@ -316,6 +329,8 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
     unit_key, factors = _common_unit(quantities)
     periods = {content.writer.when(q) for q in quantities}
     shared = periods.pop() if len(periods) == 1 else None
+    said = {content.writer.when(q, sentence=True) for q in quantities}
+    shared_said = said.pop() if len(said) == 1 else None
     every = tuple(
         _row(content, chart, q, factors[q.unit], show_period=shared is None) for q in quantities
     )
@@ -331,6 +346,7 @@ def chart_data(content: Content, chart: Chart) -> ChartData:
         unit(unit_key, content.units),
         rows=rows,
         shared_period=shared or None,
+        shared_said=shared_said or None,
         series_names=tuple((key, names.get(key, key)) for key in series),
         whole=whole,
     )

@@ -118,7 +118,10 @@ def test_the_population_ratio_is_given_for_each_estimate_with_its_basis(built):
     about 4.2 times with the IMF's 2024 figure (known through Athens News)."""
     page = pages(built)["casualties/"]
     imf = text(page.find(id="ua-population-imf-2024"))
-    assert imf.startswith("The IMF’s World Economic Outlook of April 2024 put 33.4 million")
+    assert imf.startswith(
+        "The IMF’s April 2024 World Economic Outlook estimates 33.4 million people living in"
+        " Ukraine in 2024"
+    )
     assert "as reported by Athens News" in imf
     assert "about 3.5 times" in text(page.find(id="ru-ua-population-ratio"))
     assert "about 4.2 times" in text(page.find(id="ru-ua-population-ratio-imf"))
@@ -297,7 +300,7 @@ def test_a_build_without_site_url_prints_no_made_up_address(sheet: Path, built: 
         assert "example.github.io" not in html and "example.org" not in html, page
     cites = [text(c) for s in pages(sheet).values() for c in s.select(".fs-cite")]
     assert cites and not any("http" in c for c in cites)
-    assert cites[0].endswith("updated 6 December 2026")
+    assert cites[0].endswith("updated 7 December 2026")
 
 
 def test_every_chart_passes_chartabilitys_automatic_checks(built):

@@ -86,7 +86,7 @@ def test_every_change_since_the_fact_check_began_is_logged():
 def test_the_sheet_is_reviewed_on_or_after_its_latest_change(content: Content):
     latest = max(c.date for c in content.changes.values())
     assert content.sheet.updated.first_day() >= latest
-    assert content.sheet.updated.iso() == "2026-12-06"
+    assert content.sheet.updated.iso() == "2026-12-07"
 
 
 def test_the_removed_ratios_are_listed_as_removed_not_beside_the_figures_kept(built: Path):
