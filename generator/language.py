@@ -144,6 +144,12 @@ class Language:
         return Locale.parse(self.tag.replace("-", "_"))
 
     @functools.cached_property
+    def aspirated(self) -> frozenset[str]:
+        """The words whose 'h' is aspirated, which nothing elides before (French 'de hausse',
+        'de hryvnias'): the catalog's `typography.aspirated`, words spaced, in lower case."""
+        return frozenset(self.text("typography.aspirated").lower().split())
+
+    @functools.cached_property
     def _bundle(self) -> _Bundle:
         return _Bundle(self.tag, self.messages)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # models.py computes precision with this module's functions
     from .models import PartialDate, Period, Quantity
 
 DASH = "\u2013"  # en dash, for ranges
+NBSP = "\u00a0"  # no-break space
 _SCALES = ((1_000_000_000, 10_000_000, "1000000000"), (1_000_000, 10_000, "1000000"))
 """(scale, what a number must be a multiple of to be written with it, CLDR's key for it)."""
 _SCALE_WORDS: dict[str | None, str] = {"1000000000": "billion", "1000000": "million", None: "none"}
@@ -60,10 +61,16 @@ def half_up(x: float, decimals: int) -> Decimal:
 class Writer:
     """Writes numbers, ranges, figures and dates in one language."""
 
-    def __init__(self, language: Language, units: Mapping[str, Unit] | None = None) -> None:
+    def __init__(
+        self, language: Language, units: Mapping[str, Unit] | None = None, space: str = " "
+    ) -> None:
         self.language = language
         self.units: Mapping[str, Unit] = units or {}
         """The sheet's own units (`sheet.units`), besides the built-in ones."""
+        self.space = space
+        """What stands between a number and its scale word or unit: a space in tables and
+        downloads, a no-break space in running text (`said`), so '1.2 million' or '3 km'
+        never part at the end of a line."""
         self.date = functools.lru_cache(maxsize=4096)(self._date)
 
     def number(self, x: float, decimals: int | None = None, after: str | None = None) -> str:
@@ -90,6 +97,7 @@ class Writer:
         form = self.form_after(after, d) or self.language.plural_form(d)
         pattern = formats.get(form) or formats["other"]
         raw = str(pattern[key].pattern).replace("'", "")
+        raw = raw.replace(" ", self.space)  # '1,2\u00a0Millionen' in running text
         return re.sub("0+", lambda _: self._decimal(d), raw, count=1)
 
     def percent(self, x: float, decimals: int | None = None) -> str:
@@ -164,17 +172,23 @@ class Writer:
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
             scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
-            text = self.language.text(
-                f"{found.words_key}.amount", n=Count(count, numeral, form), base=base, scale=scale
+            text = self._bound(
+                self.language.text(
+                    f"{found.words_key}.amount",
+                    n=Count(count, numeral, form),
+                    base=base,
+                    scale=scale,
+                ),
+                numeral,
             )
         if qualifier and qualifier != "exactly":
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
             text = self.language.text(f"qualifiers.{qualifier}", n=text, kind=kind)
         if metric and found.metric:
             target, factor = found.metric
-            digits = 0 if high * factor >= 100 else 1
             # Never in words: a unit with a metric twin is a length, whose noun follows.
-            twin = self.quantity(low * factor, high * factor, None, target, digits, metric=False)
+            a, b, digits = _twin(low, high, factor, decimals)
+            twin = self.quantity(a, b, None, target, digits, metric=False)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
@@ -227,15 +241,24 @@ class Writer:
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
         scale = _as_shown(high, decimals)[1]
-        return self.language.text(
+        text = self.language.text(
             "money.amount",
             symbol=self._money(low, high, code, decimals),
             n=Count(count, numeral, form),
             currency=name,
             short=self._money_short(low, high, code, decimals),
             scale=_SCALE_WORDS[scale],
-            initial=initial(name),
+            initial=initial(name, self.language.aspirated),
         )
+        return self._bound(text, numeral)
+
+    def _bound(self, text: str, numeral: str) -> str:
+        """`text` with the space after the number `numeral` made `self.space`, binding it to
+        the unit's or currency's word that follows ('3 kilometres', '12,50 euros'); a number
+        with a scale word is bound to that word already ('1,2 million de miles')."""
+        if not numeral[-1:].isdigit():
+            return text
+        return text.replace(f"{numeral} ", f"{numeral}{self.space}", 1)
 
     def currency_name(self, code: str, count: Decimal, form: str | None = None) -> str:
         """The currency's name for `count` of it, in the plural form `count` takes (or `form`):
@@ -328,13 +351,21 @@ class Writer:
 
         locale = self.language.locale
         if isinstance(value, dt.date):
-            return format_date(value, self.language.text("dates.day"), locale=locale)
+            return format_date(value, self._day_pattern(value.day), locale=locale)
         first = value.first_day()
         if value.precision == "day":
-            return format_date(first, self.language.text("dates.day"), locale=locale)
+            return format_date(first, self._day_pattern(first.day), locale=locale)
         if value.precision == "month":
             return format_date(first, self.language.text("dates.month"), locale=locale)
         return self.language.text("dates.year", year=value.year)
+
+    def _day_pattern(self, day: int) -> str:
+        """The catalog's `dates.day` pattern with its day field as the catalog's
+        `dates.day_of_month` writes that day, where it is no plain number: French writes the
+        first of a month '1er' ('1er mars 2020'), which CLDR's 'd' cannot say."""
+        pattern = self.language.text("dates.day")
+        word = self.language.text("dates.day_of_month", day=day)
+        return pattern if word == str(day) else _with_day(pattern, word)
 
     def period(self, value: Period) -> str:
         """'24 February 2022 – December 2025'; within one year, the year once: '24 February –
@@ -355,7 +386,10 @@ class Writer:
 
         if value.precision == "year":
             return self.date(value)
-        pattern = self.language.text("dates.day" if value.precision == "day" else month_key)
+        if value.precision == "day":
+            pattern = self._day_pattern(value.first_day().day)
+        else:
+            pattern = self.language.text(month_key)
         if not year:
             pattern = _YEAR.sub("", pattern) or pattern
         return format_date(value.first_day(), pattern, locale=self.language.locale)
@@ -391,7 +425,7 @@ class Writer:
             end=last,
             start_precision=start.precision,
             end_precision=end.precision,
-            start_initial=initial(first),  # 'd’octobre 2019'
+            start_initial=initial(first, self.language.aspirated),  # 'd’octobre 2019'
             same_year="yes" if same_year else "no",  # 'з 24 лютого до 31 грудня 2022 року'
         )
 
@@ -456,8 +490,14 @@ class Writer:
 
     def said(self, q: Quantity) -> str:
         """A figure as a sentence says it, after its source's words: a range as the
-        language says one ('de 500 000 à 600 000', 'zwischen 500.000 und 600.000')."""
-        return self.shown(q, sentence=True)
+        language says one ('500 000 à 600 000', '500.000 bis 600.000'), and its number
+        bound to its scale word and unit by a no-break space ('1,2\u00a0Millionen')."""
+        return self._running.shown(q, sentence=True)
+
+    @functools.cached_property
+    def _running(self) -> Writer:
+        """This writer as running text writes: a no-break space after a number."""
+        return Writer(self.language, self.units, space=NBSP)
 
     def claim_words(self, q: Quantity) -> dict[str, object]:
         """What the catalog's `blocks.claim` is given besides the texts it joins: `$says`, the
@@ -474,7 +514,7 @@ class Writer:
             "says": says,
             "join": join,
             "scale": _SCALE_WORDS[scale],
-            "initial": initial(q.label),
+            "initial": initial(q.label, self.language.aspirated),
             "dated": "yes" if self.said_when(q) else "no",
         }
 
@@ -538,6 +578,17 @@ class Writer:
         return f"({text})" if DASH in text else text
 
 
+_DAY = re.compile(r"('[^']*')|(?<![A-Za-z])d(?![A-Za-z])")
+"""A date pattern's quoted text (kept) or its day field 'd'."""
+
+
+def _with_day(pattern: str, word: str) -> str:
+    """`pattern` with its day field written as `word`, quoted: ('d MMMM y', '1er') ->
+    "'1er' MMMM y"."""
+    literal = "'" + word.replace("'", "''") + "'"
+    return _DAY.sub(lambda m: m.group(1) or literal, pattern)
+
+
 _YEAR = re.compile(r"[\s,.]*y+[\s.]*$")
 """A date pattern's closing year ('d MMMM y' -> 'd MMMM'), left off where a span names it once."""
 
@@ -565,11 +616,16 @@ def _one_year(value: Period) -> bool:
     )
 
 
-def initial(word: str) -> str:
+def initial(word: str, aspirated: Collection[str] = ()) -> str:
     """'vowel' or 'consonant': how `word` opens, for a message that elides before a vowel
-    ('d’euros'). An 'h' counts as a consonant: it may be mute ('d’habitants') or aspirated
-    ('de hryvnias'), which only a dictionary tells."""
-    return "vowel" if word[:1].lower() in _VOWELS else "consonant"
+    ('d’euros'). An 'h' is mute, elided before ('d’habitants', 'd’hommes'), unless the word
+    is one of the language's `aspirated` ones (the catalog's `typography.aspirated`: 'de
+    hausse', 'de hryvnias'), which only a dictionary tells."""
+    first = word[:1].lower()
+    if first == "h":
+        head = word.split(" ", 1)[0].lower()
+        return "consonant" if head in aspirated else "vowel"
+    return "vowel" if first in _VOWELS else "consonant"
 
 
 def _as_shown(x: float, decimals: int | None) -> tuple[Decimal, str | None]:
@@ -591,6 +647,21 @@ def _computed_decimals(computed: bool, low: float, high: float, decimals: int | 
         if all(float(half_up(x, decimals or 0)).is_integer() for x in (low, high)):
             return None
     return decimals
+
+
+def _twin(
+    low: float, high: float, factor: float, decimals: int | None
+) -> tuple[float, float, int | None]:
+    """A metric twin's ends and decimals, as precise as the source's figure: one written with a
+    scale word ('1.2 million miles') converts at its significant figures, two at least, and is
+    scaled like any figure ('1.9 million kilometres', not '1,931,213 kilometres', which would
+    read as measured); a plain one to a whole number from 100, one decimal below ('25 yards a
+    day (22.9 metres a day)', '110 yards (101 metres)')."""
+    a, b = low * factor, high * factor
+    if _as_shown(high, decimals)[1] is None:
+        return a, b, 0 if b >= 100 else 1
+    figures = max(2, significant_figures(low), significant_figures(high))
+    return round_significant(a, figures), round_significant(b, figures), None
 
 
 def _count(x: float, decimals: int | None) -> Decimal:

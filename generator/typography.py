@@ -51,15 +51,23 @@ def elide(language: Language, before: str, after: str) -> tuple[str, str]:
     """`before` as it stands before `after`, and how they join: 'space', or 'elided' when its
     last word elides before the vowel `after` opens with, by the catalog's
     `typography.elisions` ('de=d’ que=qu’': 'une hausse de' + 'environ 800 millions' ->
-    'une hausse d’', 'elided'). A language with no elisions keeps every word."""
+    'une hausse d’', 'elided'); its last word left off where the catalog's
+    `typography.contractions` says the value's first word stands for it ('à+jusqu’à': 'EDF
+    estimait à' + 'jusqu’à 12 milliards' -> 'EDF estimait', 'space', never 'à jusqu’à'). A
+    language with neither keeps every word."""
     from .numbers import initial
 
     rules = dict(
         pair.split("=", 1) for pair in language.text("typography.elisions").split() if "=" in pair
     )
     head, _, last = before.rpartition(" ")
-    if last in rules and initial(after) == "vowel":
+    if last in rules and initial(after, language.aspirated) == "vowel":
         return f"{head} {rules[last]}" if head else rules[last], "elided"
+    contractions = {
+        tuple(pair.split("+", 1)) for pair in language.text("typography.contractions").split()
+    }
+    if head and (last, after.split(" ", 1)[0]) in contractions:
+        return head, "space"
     return before, "space"
 
 

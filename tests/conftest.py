@@ -54,13 +54,9 @@ def built_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _built_sheet(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
-    def make(folder: Path) -> Path:
-        root = copy_sheet(folder / "sheet")
-        _publish_at_test_url(root)
-        build(Project.load(root, engine=engine))
-        return root
-
-    return built_once(tmp_path_factory, f"built-{engine}", make)
+    return built_once(
+        tmp_path_factory, f"built-{engine}", _published(lambda f: copy_sheet(f / "sheet"), engine)
+    )
 
 
 @pytest.fixture
@@ -97,29 +93,33 @@ def rich_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built_rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rich fixture sheet, built once per test session at PUBLISHED_URL; read it, don't
     change it."""
-    return built_once(tmp_path_factory, "built-rich", _fixture_builder("rich"))
+    return built_once(tmp_path_factory, "built-rich", _published(_fixture("rich")))
 
 
 @pytest.fixture(scope="session")
 def built_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rich sheet in two editions (tests/fixtures/editions: English and Ukrainian), built
     once per test session at PUBLISHED_URL; read it, don't change it."""
-    return built_once(tmp_path_factory, "built-editions", _fixture_builder("editions"))
+    return built_once(tmp_path_factory, "built-editions", _published(_fixture("editions")))
 
 
-def _fixture_builder(name: str) -> Callable[[Path], Path]:
+def _fixture(name: str) -> Callable[[Path], Path]:
+    """Copies tests/fixtures/<name> into a folder."""
+    return lambda folder: copy_fixture(name, folder / name)
+
+
+def _published(copy: Callable[[Path], Path], engine: str | None = None) -> Callable[[Path], Path]:
+    """What `built_once` makes: the sheet `copy` puts in a folder, published at PUBLISHED_URL
+    and built with `engine` (the sheet's own, MkDocs, if None)."""
+
     def make(folder: Path) -> Path:
-        root = copy_fixture(name, folder / name)
-        _publish_at_test_url(root)
-        build(Project.load(root))
+        root = copy(folder)
+        with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+            config.write(f"site_url: {PUBLISHED_URL}\n")
+        build(Project.load(root, engine=engine))
         return root
 
     return make
-
-
-def _publish_at_test_url(root: Path) -> None:
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"site_url: {PUBLISHED_URL}\n")
 
 
 def built_once(
@@ -158,10 +158,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def xdist_group(item: pytest.Item) -> str:
     """The worker unit of a test under `--dist loadgroup`: its file, so a module's fixtures are
-    made once; the browser tests of one site engine together, so the one worker that visits
-    every page of that engine's site (tests/browser/conftest.py) runs every test that reads
-    those visits."""
+    made once; a browser test file's tests of one site engine apart from the other engine's, so
+    the two engines' visits run on both workers at once (the session's Chromium and the
+    server of the built site are cheap to start again; the sites are built once, `built_once`)."""
+    file = item.nodeid.split("::")[0]
     engine = getattr(item, "callspec", None) and item.callspec.params.get("engine")
     if engine and item.get_closest_marker("browser"):
-        return f"browser-{engine}"
-    return item.nodeid.split("::")[0]
+        return f"{file}-{engine}"
+    return file

@@ -24,7 +24,7 @@ from generator.charts.data import chart_data
 from generator.charts.html import source_line
 from generator.content import Content
 from generator.language import Count, Language, catalog, languages
-from generator.models import PartialDate, Period, Source
+from generator.models import Figure, PartialDate, Period, Source
 from generator.numbers import Writer, initial
 from generator.typography import elide, join
 from generator.validation import load_and_validate
@@ -40,6 +40,7 @@ SHEETS = {
 
 DATES = {
     "a day": PartialDate(year=2022, month=12, day=16),
+    "the first of a month": PartialDate(year=2022, month=8, day=1),
     "a month": PartialDate(year=2019, month=10),
     "a year": PartialDate(year=2006),
 }
@@ -77,16 +78,6 @@ QUALIFIED: tuple[tuple[float, float, str], ...] = (
     (12.5, 12.5, "percent"),
 )
 
-UNIT_IN = frozenset(
-    {
-        *(f"charts.{k}" for k in ("range_bar", "bar", "line", "stacked_bar", "column")),
-        *(
-            f"datapackage.resources.chart.{k}"
-            for k in ("bar", "range-bar", "line", "stacked-bar", "column")
-        ),
-    }
-)
-"""Messages whose `$unit` follows the word for 'in': given the name `use="in"`."""
 DAY_ONLY = frozenset({"changes.corrected", "changes.updated", "changes.clarified"})
 """Messages given only a full day (a change log entry's date)."""
 
@@ -97,11 +88,9 @@ FOLLOWS: Mapping[str, tuple[str, ...]] = {
     "blocks.more_quotations_of": ("blocks.more_quotations",),
     "notes.label_of": ("notes.label",),
     "embed.named": ("embed.embed",),
-    "charts.download_named": ("charts.download",),
 }
-"""A message that continues another in a page, with the messages it follows there."""
-PRECEDES: Mapping[str, tuple[str, ...]] = {"charts.download_named": ("charts.csv",)}
-"""... and those that follow it."""
+"""A message that continues another in a page, with the messages it follows there.
+(`charts.download_named` is a whole message: the link's spoken name.)"""
 
 
 class Samples:
@@ -180,8 +169,9 @@ class Samples:
             ]
         if name in ("outlets", "names"):
             names = [s.name for s in self.sources(3)]
-            several = {name: join(self.language, names), "n": self.write.number(len(names))}
-            return [("one name", {name: names[0], "n": "1"}), ("several names", several)]
+            several = {name: join(self.language, names), "n": Count(Decimal(3), "3")}
+            one = {name: names[0], "n": Count(Decimal(1), "1")}  # as charts/html.py gives them
+            return [("one name", one), ("several names", several)]
         if name == "text":
             return [("a title", {"text": first.title})]
         if name in ("value", "said", "metric"):
@@ -214,7 +204,9 @@ class Samples:
             "what": self.say("changes.updated", date=self.write.date(DATES["a day"])) + ".",
             "why": q.title + ".",
             "kind": self.say("feed.correction"),
-            "titles": join(self.language, [x.title for x in self.content.quantities()[:2]]),
+            "titles": join(  # as generator/feed.py joins a change's records
+                self.language, [x.title for x in self.content.quantities()[:2]], "items"
+            ),
             "who": first.name,
             "link": "https://example.org/",
             "site": sheet.title,
@@ -234,15 +226,14 @@ class Samples:
             if events
             else "",
             "when": self.write.date(DATES["a day"]),
-            "items": join(
-                self.language,
-                [
+            "items": " ".join(  # each event a sentence, as generator/charts/data.py says them
+                self.say("typography.sentence", text=item[:1].upper() + item[1:])
+                for item in (
                     self.say("charts.item", when=self.write.date(e.date), title=e.title)
                     for e in events[:3]
-                ],
-                "items",
+                )
             ),
-            "whole": self.figure(1_200_000, 1_200_000, "people"),
+            "whole": self.write.claim(q),  # a stacked bar's whole, as its row's sentence
             "symbol": self.figure(3_300_000_000, 3_300_000_000, "EUR"),
             "base": self.write.number(100_000),
             "low": self.write.number(110),
@@ -274,7 +265,7 @@ class Samples:
                 ("name", self.write.unit_name(unit)),
                 (
                     "in a chart",
-                    self.say("charts.bar", unit=self.write.unit_name(unit, "in"), scale=""),
+                    self.say("charts.bar", unit=self.write.unit_name(unit), scale=""),
                 ),
             ]
         if key == "units.with_metric":
@@ -356,6 +347,9 @@ class Samples:
                 (f"n = {c}", self.language.amount(key, c, self.write.number(c)))
                 for c in (1, 3, 5, 21, 1407)
             ]
+        if key == "changes.removed":  # given what the removed record said (generator/feed.py)
+            said = self.write.claim(self.content.quantities()[0])
+            return [("a figure", self.say(key, said=said))]
         if key == "social.item":  # the share image's alt text: each headline as a sentence
             from generator.social import alt_text
 
@@ -436,11 +430,42 @@ class Samples:
                 count = self.write.quantity(value, value, qualifier, "people")
                 words["scale"] = "million" if value >= 1_000_000 else "none"
                 text = self.say(
-                    "blocks.claim", **words, value=count, label=label, when=self.write.when(q)
+                    "blocks.claim", **words, value=count, label=label, when=self.write.said_when(q)
                 )
             except (AttributeError, ValueError):
                 continue
             out.append((f"{value} people, {qualifier or 'exactly'}", text))
+        return out + self.probes()
+
+    def probes(self) -> list[tuple[str, str]]:
+        """`blocks.claim` with the source's words a French reviewer's sheet has and the
+        example does not (round 2: 'estimait à', 'une hausse de', a range, 'habitants')."""
+        if self.language.catalog != "fr":
+            return []
+        base = {"id": "p", "topic": "t", "measure": "m", "as_of": "2025-08-01", "source": "s"}
+        cases = (
+            ("L’ONU recense", 500_000, 600_000, "about", "people", "personnes déplacées"),
+            ("Le rapport fait état d’une hausse de", 25, 27, None, "percent", "des dépenses"),
+            ("EDF estimait à", 12e9, 12e9, "up to", "EUR", "le coût de construction"),
+            ("EDF estimait à", 12e9, 12e9, "roughly", "EUR", "le coût de construction"),
+            ("Selon l’Insee, la France comptait", 68.4e6, 68.4e6, None, "people", "habitants"),
+            ("L’ONU recense", 2.5e6, 2.5e6, None, "people", "hommes"),
+            ("Kyiv chiffrait à", 2e9, 2e9, None, "UAH", "l’aide"),
+        )
+        out = []
+        for says, low, high, qualifier, unit, label in cases:
+            q = Figure.model_validate(
+                {
+                    **base,
+                    "says": says,
+                    "low": low,
+                    "high": high,
+                    "qualifier": qualifier,
+                    "unit": unit,
+                    "label": label,
+                }
+            )
+            out.append((f"probe: {says} …", self.write.claim(q)))
         return out
 
     def render(self, key: str) -> Iterator[tuple[str, str]]:
@@ -449,9 +474,8 @@ class Samples:
         if found is None:
             found = list(self._by_variables(key))
         before = "".join(self.say(k) for k in FOLLOWS.get(key, ()))
-        after = "".join(self.say(k) for k in PRECEDES.get(key, ()))
         for what, text in found:
-            yield what, f"{before}{text}{after}"
+            yield what, f"{before}{text}"
 
     def _by_variables(self, key: str) -> Iterator[tuple[str, str]]:
         shape = fluent.shape(catalog(self.language.catalog)[key])
@@ -459,11 +483,6 @@ class Samples:
         options = {name: self.values(name) for name in names}
         if key in DAY_ONLY:
             options["date"] = options["date"][:1]
-        if key in UNIT_IN:  # the name follows the word for 'in' ('Angaben in Kilometern')
-            options["unit"] = [
-                (k, {"unit": self.write.unit_name(k, use="in"), "code": k})
-                for k in ("km", "people", "EUR")
-            ]
         if {"source", "refs", "names"} & set(names):  # the sources set how many there are
             options.pop("n", None)
             names = [n for n in names if n != "n"]

@@ -11,6 +11,7 @@ copy of the war sheet, or its files by path is named with its line."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from tests.support import REPO
@@ -66,9 +67,15 @@ def _visible(module: Path, tree: ast.AST) -> list[tuple[Path, dict[str, set[str]
     while folder.is_relative_to(TESTS):
         conftest = folder / "conftest.py"
         if conftest.is_file() and conftest != module:
-            found.append((conftest, _fixtures(ast.parse(conftest.read_text(encoding="utf-8")))))
+            found.append((conftest, _conftest_fixtures(conftest)))
         folder = folder.parent
     return found
+
+
+@functools.cache
+def _conftest_fixtures(conftest: Path) -> dict[str, set[str]]:
+    """`_fixtures` of a conftest.py, parsed once: every test function of every module asks."""
+    return _fixtures(ast.parse(conftest.read_text(encoding="utf-8")))
 
 
 def _war_fixtures_reached(module: Path, tree: ast.AST, asked: set[str]) -> set[str]:

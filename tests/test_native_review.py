@@ -161,7 +161,7 @@ def test_french_change_lines_are_nouns_that_need_no_agreement():
     fr = Language.of("fr")
     assert fr.text("changes.corrected", date="2 mars 2026") == "Correction du 2 mars 2026"
     assert fr.text("changes.updated", date="2 mars 2026") == "Mise à jour du 2 mars 2026"
-    assert fr.text("charts.legend_computed") == "Calcul de ce site"
+    assert fr.text("charts.legend_computed") == "Calcul de la rédaction"
 
 
 def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
@@ -172,7 +172,7 @@ def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
         )
         for d in ("2022-12-16", "2019-10", "2019-06", "2006")
     ]
-    start = f"Pour citer cette page{NNBSP}: F, «{NNBSP}T{NNBSP}», mise à jour "
+    start = f"Pour citer ce chiffre{NNBSP}: F, «{NNBSP}T{NNBSP}», mise à jour "
     assert said == [
         start + "du 16 décembre 2022",
         start + "d’octobre 2019",
@@ -331,7 +331,7 @@ def test_a_figures_sentence_says_its_period_and_a_table_keeps_the_short_form():
     )
     w = write("uk")
     assert w.claim(q) == (
-        "За оцінкою CSIS, близько 1,2 мільйона втрат з 24 лютого 2022 року до грудня 2025 року"
+        "За оцінкою CSIS, близько 1,2\u00a0мільйона втрат з 24 лютого 2022 року до грудня 2025 року"
     )
     assert w.when(q) == "24 лютого 2022 – грудень 2025"
 
@@ -393,8 +393,7 @@ def test_an_override_joining_a_charts_period_itself_still_works_with_a_warning()
         ("de", "CSIS, „A grinding war“, 27. Januar 2026 (zitiert nach AP)"),
         (
             "fr",
-            f"CSIS, «{NNBSP}A grinding war{NNBSP}», 27 janvier 2026"
-            f" (source intermédiaire{NNBSP}: AP)",
+            f"CSIS, «{NNBSP}A grinding war{NNBSP}», 27 janvier 2026 (cité par AP)",
         ),
         ("uk", "CSIS, «A grinding war», 27 січня 2026 року (цит. за: AP)"),
     ],

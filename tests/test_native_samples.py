@@ -11,4 +11,4 @@ def test_every_french_message_is_rendered_from_the_real_catalog() -> None:
     # Rendered by the Writer and the catalog, not written here.
     assert "  - a month: en octobre 2019" in text  # dates.as_of
     assert "  - 3300000000 EUR: environ 3,3 milliards d’euros" in text  # qualifiers.about
-    assert "  - 110–120 in a sentence: de 110 à 120" in text  # numbers.range
+    assert "  - 110–120 in a sentence: 110 à 120" in text  # numbers.range

@@ -113,6 +113,14 @@ def test_a_metric_twin_shows_a_decimal_below_100_and_none_from_100(tag, under_10
     assert write.quantity(110, 110, None, "yd") == from_100
 
 
+def test_a_figure_whose_source_gives_its_decimals_has_its_twin_in_full_too():
+    """Decimals asked for write a figure unscaled, in full: its twin is written the same way,
+    not rounded to the figures of a scaled one."""
+    assert writer("en").quantity(1_200_000, 1_200_000, None, "mi", 0) == (
+        "1,200,000 miles (1,931,213 kilometres)"
+    )
+
+
 def test_a_sheets_own_unit_is_written_with_the_sheets_words():
     language = Language.of(
         "en", {"units.furlong.amount": {"one": "{n} furlong", "other": "{n} furlongs"}}
@@ -511,8 +519,11 @@ def french_figure(**kw: object) -> Figure:
 @pytest.mark.parametrize(
     ("kw", "text"),
     [
-        ({"value": 1_000_000}, "L’Insee compte 1 million de salariés en 2024"),
-        ({"value": 1_000_000, "label": "enfants"}, "L’Insee compte 1 million d’enfants en 2024"),
+        ({"value": 1_000_000}, f"L’Insee compte 1{NB}million de salariés en 2024"),
+        (
+            {"value": 1_000_000, "label": "enfants"},
+            f"L’Insee compte 1{NB}million d’enfants en 2024",
+        ),
         ({"value": 25, "as_of": "2024-03"}, "L’Insee compte 25 salariés en mars 2024"),
         (
             {"value": 800_000, "qualifier": "about", "says": "Les effectifs sont de"},
@@ -525,15 +536,15 @@ def french_figure(**kw: object) -> Figure:
         (
             # the unit's own words say 'de kilomètres': the label follows them as it stands
             {"value": 3_000_000, "unit": "km", "label": "de routes", "says": "La France compte"},
-            "La France compte 3 millions de kilomètres de routes en 2024",
+            f"La France compte 3{NB}millions de kilomètres de routes en 2024",
         ),
         (
             {"value": 2_000_000, "dated_in_label": True, "label": "salariés en 2024"},
-            "L’Insee compte 2 millions de salariés en 2024",
+            f"L’Insee compte 2{NB}millions de salariés en 2024",
         ),
         (
             {"low": 500_000, "high": 600_000, "qualifier": "about"},
-            f"L’Insee compte environ de 500{NNB}000 à 600{NNB}000 salariés en 2024",
+            f"L’Insee compte environ 500{NNB}000 à 600{NNB}000 salariés en 2024",
         ),
     ],
 )
@@ -544,18 +555,18 @@ def test_a_french_claim_elides_and_says_de_after_a_scale_word(kw, text):
 @pytest.mark.parametrize(
     ("tag", "says", "label", "text"),
     [
-        ("en", "Insee counts", "employees", "Insee counts 1 million employees as of 2024"),
+        ("en", "Insee counts", "employees", f"Insee counts 1{NB}million employees as of 2024"),
         (
             "de",
             "Destatis zählt",
             "Beschäftigte",
-            "Destatis zählt 1 Million Beschäftigte im Jahr 2024",
+            f"Destatis zählt 1{NB}Million Beschäftigte im Jahr 2024",
         ),
         (
             "uk",
             "Держстат налічує",
             "працівників",
-            "Держстат налічує 1 мільйон працівників у 2024 році",
+            f"Держстат налічує 1{NB}мільйон працівників у 2024 році",
         ),
     ],
 )
@@ -612,10 +623,10 @@ def test_a_computed_figure_has_no_source_words_to_join():
 @pytest.mark.parametrize(
     ("count", "text"),
     [
-        (1, "Une chronologie de 1 événement"),
-        (25, "Une chronologie de 25 événements"),
-        (1_000_000, "Une chronologie de 1 million d’événements"),
-        (2_500_000_000, "Une chronologie de 2,5 milliards d’événements"),
+        (1, "La chronologie compte un seul événement"),
+        (25, "La chronologie compte 25 événements"),
+        (1_000_000, "La chronologie compte 1 million d’événements"),
+        (2_500_000_000, "La chronologie compte 2,5 milliards d’événements"),
     ],
 )
 def test_a_french_timeline_says_de_after_a_scale_word(count, text):
@@ -712,7 +723,7 @@ def test_claim_words_know_a_sheets_own_unit():
     write = Writer(Language.of("en", {"units.furlong.amount": "{ $n } furlongs"}), furlongs)
     claim = french_figure(value=2_000_000, unit="furlong", says="X counts", label="run")
     assert write.claim_words(claim)["scale"] == "million"
-    assert write.claim(claim) == "X counts 2 million furlongs run as of 2024"
+    assert write.claim(claim) == f"X counts 2{NB}million furlongs run as of 2024"
 
 
 PERIOD = {"start": "2022-02-24", "end": "2025-12"}

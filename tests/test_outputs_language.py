@@ -252,13 +252,13 @@ def test_the_social_image_and_its_alt_text_are_in_the_sheets_language():
         "Grippe in Beispielstadt · Stand: 30. Juni 2025 · grippe.example",
     ]
     assert alt_text(de) == (
-        "Grippe in Beispielstadt. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
+        "Grippe in Beispielstadt. Das Gesundheitsamt zählt etwa 1,2\u00a0Millionen Grippefälle im"
         " Bezirk Nord vom 1. Oktober 2024 bis zum 31. März 2025."
     )
     uk = _content("uk-outputs")
     assert _drawn_texts(social_spec(uk, ""))[-1] == "Кір у Прикладному · Оновлено: 30 червня 2025"
     assert alt_text(uk) == (
-        "Кір у Прикладному. Центр зареєстрував близько 1,2 мільйона випадків кору серед дітей"
+        "Кір у Прикладному. Центр зареєстрував близько 1,2\u00a0мільйона випадків кору серед дітей"
         " з 1 жовтня 2024 року до 31 березня 2025 року."
     )
 

@@ -88,7 +88,7 @@ def test_a_statement_is_quoted_verbatim_with_speaker_date_and_source(built_rich)
     node = page(built_rich, "figures").find(id="mayor-on-bridges")
     assert text(node.blockquote) == "We will build the new bridge before the old one falls down."
     assert text(node.figcaption).startswith(
-        "Grace Hopper , Mayor — Town hall, 2 March 2025. Said when the survey was published. "
+        "Grace Hopper , Mayor – Town hall, 2 March 2025. Said when the survey was published. "
         "Source: The Gazette , Report on the river survey , 2 March 2025 ."
     )
 

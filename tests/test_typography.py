@@ -108,12 +108,13 @@ def test_a_label_and_its_value_are_joined_by_the_languages_colon(language, text)
     [
         ("en", "110–120", "25–27 million", "10–12%"),
         ("de", "110 bis 120", "25 bis 27 Millionen", f"10 bis 12{NBSP}%"),
-        ("fr", "de 110 à 120", "de 25 à 27 millions", f"de 10 à 12{NNBSP}%"),
+        ("fr", "110 à 120", "25 à 27 millions", f"10 à 12{NNBSP}%"),
         ("uk", "від 110 до 120", "25–27 мільйонів", "від 10 до 12%"),
     ],
 )
 def test_a_range_in_a_sentence_is_said_as_the_language_says_it(language, people, millions, percent):
-    """Where the author's label follows ('de 110 à 120 personnes', '110 bis 120 Fälle'); not
+    """Where the author's label follows ('110 à 120 personnes', with no 'de' to collide with
+    the source's 'une hausse de' or a qualifier's 'environ'; '110 bis 120 Fälle'); not
     before a unit's own noun, whose case 'bis' or 'до' would change, nor in a table."""
     write = Writer(Language.of(language))
     assert write.quantity(110, 120, None, "people", sentence=True) == people

@@ -23,6 +23,7 @@ from tests.support import ENGLISH, STARTED, edit, run
 GERMAN = Writer(Language.of("de"))
 UKRAINIAN = Writer(Language.of("uk"))
 FRENCH = Writer(Language.of("fr"))
+NB = "\u00a0"  # no-break space
 
 
 @pytest.fixture
@@ -359,12 +360,13 @@ def test_a_german_sheet_writes_every_unit_in_german(german: Path) -> None:
     assert result.exit_code == 0, result.output
     page = (german / "build" / "docs" / "index.md").read_text(encoding="utf-8")
     assert re.findall(r'class="fs-value">(.*?)</strong>', page) == [
-        "etwa 8,2 Milliarden",
-        "etwa 10,3 Milliarden",
-        "etwa 1,2 Millionen Impfdosen",
-        "4–6 Jahre",  # not '4–6 years Jahre'
-        "etwa 8,4 Millionen US-Dollar",  # the currency in words, as German newsrooms write it
-        "12,3 je 100.000 Personen",
+        # running text: a no-break space binds a number to its scale word or unit
+        f"etwa 8,2{NB}Milliarden",
+        f"etwa 10,3{NB}Milliarden",
+        f"etwa 1,2{NB}Millionen Impfdosen",
+        f"4–6{NB}Jahre",  # not '4–6 years Jahre'
+        f"etwa 8,4{NB}Millionen US-Dollar",  # the currency in words, as German newsrooms write
+        f"12,3{NB}je 100.000 Personen",
         "etwa 1,3-mal",
     ]
     assert "Inkubationszeit</span>." in page  # a timeless figure: no date phrase
@@ -382,7 +384,7 @@ def test_a_sheet_unit_in_the_format_before_fluent_still_works_with_a_warning(
         "{ $n } Impfdosis\\n   *[other] { $n } Impfdosen\\n}'"
     ) in result.output
     page = (german / "build" / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "etwa 1,2 Millionen Impfdosen" in page
+    assert f"etwa 1,2{NB}Millionen Impfdosen" in page
 
 
 def test_a_sheet_unit_in_fluent_is_checked_like_a_catalogs_message(german: Path) -> None:

@@ -228,7 +228,7 @@ class ChartData:
                 first=since,
                 last=until,
                 first_precision=start.precision,  # 'du 24 février', 'd’octobre 2019'
-                first_initial=initial(since),
+                first_initial=initial(since, self.language.aspirated),
                 last_precision=end.precision,
                 span=span,
                 dates="one" if one else "several",

@@ -68,6 +68,7 @@ LANGUAGE_TAG_MAX = 35
 NUMBER_PLACEHOLDERS = frozenset(
     {
         "n",
+        "day",
         "base",
         "start",
         "end",

@@ -16,15 +16,18 @@ import pytest
 from tests.browser.kit import (
     ARTIFACTS,
     AXE,
+    AXE_COLOUR_RULES,
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
     VNU,
     Visit,
     is_embed,
+    is_local,
     name,
     run_axe,
     visit,
+    wait_until_quiet,
 )
 from tests.browser.site_server import serve
 from tests.support import edition_folders
@@ -120,10 +123,13 @@ def new_context(browser, requests_made: list[str]) -> Iterator[Callable[..., obj
     yield make
     for context in contexts:
         context.close()
+    # Each test file's contexts, on whichever worker ran them: none may have asked another host.
+    assert [u for u in requests_made if not is_local(u)] == [], "a page asked another host"
 
 
 def visit_all(context, base_url: str, paths: list[str], scheme: str) -> dict[str, Visit]:
-    """Visit every page in one context, running axe-core on each."""
+    """Visit every page in one context, running axe-core on each: every rule in the light
+    scheme, the rules that read colours in the dark one (AXE_COLOUR_RULES)."""
     visits = {}
     for path in paths:
         page, result = visit(context, base_url + path)
@@ -134,7 +140,8 @@ def visit_all(context, base_url: str, paths: list[str], scheme: str) -> dict[str
             shown = page.get_attribute("body", "data-md-color-scheme")
             expected = "slate" if scheme == "dark" else "default"
             assert shown == expected, f"{name(path)}: Material shows {shown}, not {scheme}"
-        result.axe_violations = run_axe(page)
+        result.axe_violations = run_axe(page, AXE_COLOUR_RULES if scheme == "dark" else None)
+        wait_until_quiet(page, result.in_flight, quiet_ms=0)
         visits[path] = result
         page.close()
     return visits

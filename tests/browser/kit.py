@@ -23,6 +23,10 @@ ARTIFACTS = REPO / "test-artifacts"
 # WCAG 2.1 A and AA, and axe-core's best practices (landmarks, dialog names, headings...):
 # what they find is fixed in the theme, never switched off here.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+"""The rules of AXE_TAGS whose result depends on the colours shown: a page in its other colour
+scheme has the same document (Material switches an attribute, and CSS which drawing is shown),
+so it is checked by these alone."""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -38,6 +42,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
+    in_flight: set[object] = field(default_factory=set, repr=False)
 
 
 def is_local(url: str) -> bool:
@@ -73,21 +78,47 @@ def visit(context, url: str):
             result.failed_requests.append(f"{r.url}: HTTP {r.status}") if r.status >= 400 else None
         ),
     )
+    pending = result.in_flight
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
     response = page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page, pending)
     result.status = response.status if response else 0
     return page, result
 
 
-def run_axe(page) -> list[dict]:
+QUIET_MS = 150
+"""How long a page must make no request to count as loaded: its scripts' requests (Material's
+search worker, lazy drawings) start within a frame or two of the load event. Playwright's
+"networkidle" waits 500 ms, on each of about 70 visits a session."""
+
+
+def wait_until_quiet(
+    page, pending: set[object], quiet_ms: int = QUIET_MS, timeout_ms: int = 15_000
+) -> None:
+    """Return once `page` has had no request in flight for `quiet_ms` (`pending` is kept by the
+    page's request events); fail after `timeout_ms`. Before closing a visited page, quiet_ms=0
+    lets what it still loads finish, so closing it aborts no request (a failed request)."""
+    quiet = waited = 0
+    while quiet < quiet_ms or pending:
+        if waited >= timeout_ms:
+            raise AssertionError(f"{page.url}: requests still in flight after {timeout_ms} ms")
+        page.wait_for_timeout(25)  # lets Playwright deliver the page's events
+        waited += 25
+        quiet = 0 if pending else quiet + 25
+
+
+def run_axe(page, rules: list[str] | None = None) -> list[dict]:
     """axe-core's violations of WCAG 2.1 A and AA and of its best practices, on the page as it
-    is now."""
+    is now; or of `rules` alone (e.g. AXE_COLOUR_RULES)."""
     page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        "only => axe.run(document, {runOnly: only})"
         ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " nodes: v.nodes.map(n => ({target: n.target, failureSummary: n.failureSummary}))})))",
-        AXE_TAGS,
+        only,
     )
 
 

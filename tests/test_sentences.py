@@ -1,0 +1,231 @@
+"""Sentences a native editor would publish (issue #23, third round): the first of a month,
+metric twins at the source's precision, French ranges and qualifiers after the source's words,
+and elision before a mute h. Every expected string is written out by hand, per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.language import Language
+from generator.models import Figure, PartialDate, Period
+from generator.numbers import Writer, initial
+
+NB = "\u00a0"  # no-break space: a number and its scale word or unit, in running text
+NNB = "\u202f"  # narrow no-break space: French thousands, and before ':' ';' '%'
+
+
+def writer(tag: str) -> Writer:
+    return Writer(Language.of(tag))
+
+
+def day(text: str) -> PartialDate:
+    return PartialDate.model_validate(text)
+
+
+# The first of a month: « 1er » in French, wherever a day is written
+
+
+@pytest.mark.parametrize(
+    ("tag", "first", "sixteenth"),
+    [
+        ("fr", "1er mars 2020", "16 mars 2020"),
+        ("en", "1 March 2020", "16 March 2020"),
+        ("de", "1. März 2020", "16. März 2020"),
+        ("uk", "1 березня 2020", "16 березня 2020"),
+    ],
+)
+def test_the_first_of_a_month_is_written_as_the_language_writes_it(tag, first, sixteenth):
+    write = writer(tag)
+    assert write.date(day("2020-03-01")) == first
+    assert write.date(dt.date(2020, 3, 1)) == first  # a change's or the sheet's day
+    assert write.date(day("2020-03-16")) == sixteenth
+
+
+def test_a_french_span_and_date_phrase_write_the_first_as_1er():
+    write = writer("fr")
+    span = Period(start=day("2022-08-01"), end=day("2023-04-01"))
+    assert write.during(span) == "du 1er août 2022 au 1er avril 2023"
+    assert write.period(span) == "1er août 2022 – 1er avril 2023"
+    assert write.time_phrase(None, day("2022-08-01")) == "au 1er août 2022"
+    assert write.during(Period(start=day("2022-03-01"), end=day("2022-03-02"))) == (
+        "du 1er mars au 2 mars 2022"
+    )
+
+
+def test_a_day_message_that_says_its_day_as_a_word_keeps_the_patterns_quoted_text():
+    """An override may quote text in its pattern; only the day field becomes the word."""
+    language = Language.of("fr", {"dates.day": "'le' d MMMM y"})
+    assert Writer(language).date(day("2020-03-01")) == "le 1er mars 2020"
+
+
+# Metric twins: as precise as the source, scaled like any figure
+
+
+@pytest.mark.parametrize(
+    ("tag", "millions", "billions", "one_million"),
+    [
+        (
+            "en",
+            "1.2 million miles (1.9 million kilometres)",
+            "3 billion miles (4.8 billion kilometres)",
+            "1 million yards (910,000 metres)",
+        ),
+        (
+            "fr",
+            "1,2 million de miles (1,9 million de kilomètres)",
+            "3 milliards de miles (4,8 milliards de kilomètres)",
+            f"1 million de yards (910{NNB}000 mètres)",
+        ),
+        (
+            "de",
+            "1,2 Millionen Meilen (1,9 Millionen Kilometer)",
+            "3 Milliarden Meilen (4,8 Milliarden Kilometer)",
+            "1 Million Yards (910.000 Meter)",
+        ),
+        (
+            "uk",
+            "1,2 мільйона миль (1,9 мільйона кілометрів)",
+            "3 мільярди миль (4,8 мільярда кілометрів)",
+            "1 мільйон ярдів (910\u00a0000 метрів)",
+        ),
+    ],
+)
+def test_a_metric_twin_of_a_scaled_figure_keeps_its_significant_figures(
+    tag, millions, billions, one_million
+):
+    """Rule: a figure written with a scale word converts at its significant figures, at least
+    two (1,931,213 km -> 1.9 million; 914,400 m -> 910,000, not 900,000)."""
+    write = writer(tag)
+    assert write.quantity(1_200_000, 1_200_000, None, "mi") == millions
+    assert write.quantity(3e9, 3e9, None, "mi") == billions
+    assert write.quantity(1_000_000, 1_000_000, None, "yd") == one_million
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "below 25 yards a day (22.9 metres a day)"),
+        ("fr", "moins de 25 yards par jour (22,9 mètres par jour)"),
+        ("de", "unter 25 Yards pro Tag (22,9 Meter pro Tag)"),
+        ("uk", "менше ніж 25 ярдів на добу (22,9 метра на добу)"),
+    ],
+)
+def test_a_metric_twin_of_a_plain_figure_keeps_one_decimal_below_100(tag, text):
+    assert writer(tag).quantity(25, 25, "below", "yd-per-day") == text
+
+
+def test_a_range_of_millions_converts_both_ends_at_their_figures():
+    assert writer("en").quantity(1_200_000, 1_500_000, "about", "mi") == (
+        "about 1.2–1.5 million miles (1.9–2.4 million kilometres)"
+    )
+
+
+# French ranges and qualifiers after the source's words
+
+
+def french(**fields) -> Figure:
+    base = dict(id="f", topic="t", measure="m", unit="people", as_of="2025", source="s")
+    return Figure.model_validate({**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(
+                says="L’ONU recense",
+                low=500_000,
+                high=600_000,
+                qualifier="about",
+                label="personnes déplacées",
+            ),
+            f"L’ONU recense environ 500{NNB}000 à 600{NNB}000 personnes déplacées en 2025",
+        ),
+        (
+            dict(
+                says="Le rapport fait état d’une hausse de",
+                unit="percent",
+                low=25,
+                high=27,
+                label="des dépenses",
+            ),
+            f"Le rapport fait état d’une hausse de 25 à 27{NNB}% des dépenses en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"),
+            f"EDF estimait jusqu’à 12{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(
+                says="Le rapport fait état d’une hausse de",
+                unit="percent",
+                value=25,
+                qualifier="up to",
+                label="des dépenses",
+            ),
+            f"Le rapport fait état d’une hausse jusqu’à 25{NNB}% des dépenses en 2025",
+        ),
+        (
+            dict(
+                says="EDF estimait à", unit="EUR", value=12e9, qualifier="roughly", label="le coût"
+            ),
+            f"EDF estimait à quelque 12{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", low=500_000, high=600_000, label="personnes"),
+            f"EDF estimait à 500{NNB}000 à 600{NNB}000 personnes en 2025",
+        ),
+    ],
+)
+def test_a_french_range_or_qualifier_never_doubles_the_sources_preposition(fields, text):
+    assert writer("fr").claim(french(**fields)) == text
+
+
+def test_a_contraction_keeps_a_source_that_is_only_the_preposition():
+    """'à' alone, then 'jusqu’à …': nothing would be left of the source's words; kept."""
+    figure = french(says="à", value=12, qualifier="up to", label="cas")
+    assert writer("fr").claim(figure) == "à jusqu’à 12 cas en 2025"
+
+
+# Elision before a mute h; none before an aspirated one
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("habitants", f"Selon l’Insee, la France comptait 68,4{NB}millions d’habitants en 2025"),
+        ("hommes", f"Selon l’Insee, la France comptait 68,4{NB}millions d’hommes en 2025"),
+        (
+            "hausses de prix",
+            f"Selon l’Insee, la France comptait 68,4{NB}millions de hausses de prix en 2025",
+        ),
+        ("héros", f"Selon l’Insee, la France comptait 68,4{NB}millions de héros en 2025"),
+        ("salariés", f"Selon l’Insee, la France comptait 68,4{NB}millions de salariés en 2025"),
+    ],
+)
+def test_french_elides_de_before_a_mute_h_and_not_an_aspirated_one(label, text):
+    figure = french(says="Selon l’Insee, la France comptait", value=68_400_000, label=label)
+    assert writer("fr").claim(figure) == text
+
+
+def test_money_in_hryvnias_keeps_de_before_its_aspirated_h():
+    assert writer("fr").quantity(2e9, 2e9, None, "UAH") == "2 milliards de hryvnias"
+    assert writer("fr").quantity(2e9, 2e9, None, "EUR") == "2 milliards d’euros"
+
+
+@pytest.mark.parametrize(
+    ("word", "aspirated", "opens"),
+    [
+        ("habitants", (), "vowel"),
+        ("Hongrie", ("hongrie",), "consonant"),
+        ("hausse des prix", ("hausse",), "consonant"),
+        ("hausse", ("hausses",), "vowel"),
+        ("euros", (), "vowel"),
+        ("salariés", (), "consonant"),
+        ("", (), "consonant"),
+    ],
+)
+def test_initial_counts_an_h_as_a_vowel_unless_the_word_is_aspirated(word, aspirated, opens):
+    assert initial(word, aspirated) == opens
