@@ -49,7 +49,7 @@ STILL_GIVEN: dict[str, dict[str, frozenset[str]]] = {
 }
 """{key: {variable: the variables it replaced}}: a message's variable that says as a sentence
 what a sheet's override written before it joined itself (a period, 'from October 2019 to 16
-December 2022', the catalog's `dates.during`; a figure, 'CSIS estimates about 415,000…', as
+December 2022', the catalog's `dates.during`; a figure, 'The UN estimates about 8.2 billion…', as
 the page's `blocks.claim`). The generator still gives the old ones, and an override printing
 them works until DEPRECATED_UNTIL, warned of."""
 _STILL_GIVEN_WHY = {"claim": "which says the figure as the page's sentence does"}
