@@ -34,11 +34,11 @@ check: $(VENV)/.installed
 	$(BIN)/factsheet check
 
 # Prerequisites run left to right: system tools (apt) first, then Python and npm packages.
-# Two workers, one per core (pytest-xdist); each file, and each site engine's browser tests, stays
-# on one worker (tests/conftest.py). `make test TEST_WORKERS=0` runs in one process.
+# Two workers, one per core (pytest-xdist), handed tests as tests/conftest.py's `xdist_unit`
+# groups them. `make test TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= 2
 test: system-tools $(VENV)/.installed-test node_modules/.installed
-	$(BIN)/python -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
+	$(BIN)/python -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS))
 
 # Rewrites tests/fixtures/*/expected/ from the generator's output: review the diff, then commit.
 golden: $(VENV)/.installed-test

@@ -146,23 +146,39 @@ sheet). A test that needs none of them is a fast unit test, the kind `make mutat
 per mutant."""
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `files` every test whose fixtures touch the disk, so `-m "not files"` keeps the
-    fast unit tests only; and put each test in its pytest-xdist group (see `xdist_group`)."""
+    fast unit tests only."""
     for item in items:
         if FILE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.files)
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
 
 
-def xdist_group(item: pytest.Item) -> str:
-    """The worker unit of a test under `--dist loadgroup`: its file, so a module's fixtures are
-    made once; a browser test file's tests of one site engine apart from the other engine's, so
-    the two engines' visits run on both workers at once (the session's Chromium and the
-    server of the built site are cheap to start again; the sites are built once, `built_once`)."""
-    file = item.nodeid.split("::")[0]
-    engine = getattr(item, "callspec", None) and item.callspec.params.get("engine")
-    if engine and item.get_closest_marker("browser"):
-        return f"{file}-{engine}"
-    return file
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Under pytest-xdist (`make test` runs two workers), hand out the tests in the units
+    `xdist_unit` names. (Its `--dist loadgroup` reads `xdist_group` marks through a node
+    attribute pytest 9 no longer has, so it handed out every test alone.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByUnit(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_unit(nodeid)
+
+    return ByUnit(config, log)
+
+
+SHARED_VISITS = "tests/browser/test_browser_pages.py"
+"""The browser tests that read one engine's visits of every page (`light_visits`,
+`dark_visits` in tests/browser/conftest.py), made once per worker that asks for them."""
+
+
+def xdist_unit(nodeid: str) -> str:
+    """What one worker runs together: a test alone (either worker takes the next one, so both
+    stay busy to the end), but the tests of SHARED_VISITS for one site engine together, so that
+    engine's pages are visited once, not on both workers."""
+    file = nodeid.split("::")[0]
+    if file != SHARED_VISITS:
+        return nodeid
+    params = nodeid.rpartition("[")[2].rstrip("]").split("-")
+    return "-".join([file, *(p for p in params if p in ("mkdocs", "zensical"))])
