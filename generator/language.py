@@ -150,6 +150,12 @@ class Language:
         return frozenset(self.text("typography.aspirated").lower().split())
 
     @functools.cached_property
+    def governing(self) -> frozenset[str]:
+        """The prepositions that, ending a source's words, take its figure as their object
+        (French 'à' in 'estimait à'): the catalog's `typography.governing`, spaced."""
+        return frozenset(self.text("typography.governing").split())
+
+    @functools.cached_property
     def _bundle(self) -> _Bundle:
         return _Bundle(self.tag, self.messages)
 

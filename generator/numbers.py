@@ -117,10 +117,11 @@ class Writer:
         *,
         sentence: bool = False,
         after: str | None = None,
+        of: str = "number",
     ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
-        millions); in a sentence, as the catalog's `numbers.range` says a range ('de 110 à
-        120', 'zwischen 110 und 120', 'від 110 до 120')."""
+        millions); in a sentence, as the catalog's `numbers.range` says a range of `of`
+        ('110 à 120', '110 bis 120', 'від 110 до 120'; see `_range`)."""
         a, b = self.number(low, decimals, after), self.number(high, decimals, after)
         if a == b:
             return a
@@ -130,14 +131,19 @@ class Writer:
         )
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
-        return self._range(a, b, sentence, _SCALE_WORDS[high_scale])
+        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of)
 
-    def _range(self, low: str, high: str, sentence: bool, scale: str = "none") -> str:
+    def _range(
+        self, low: str, high: str, sentence: bool, scale: str = "none", of: str = "number"
+    ) -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
         high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
-        '3–4 мільярди', as 'до' would decline the scale word."""
+        '3–4 мільярди', as 'до' would decline the scale word; and `$of`, what follows the
+        range: 'number' (nothing, or a percent sign), 'money' (a currency's name) or 'unit'
+        (a unit's noun), whose case a preposition may govern ('від 2 до 3 гривень', never
+        CLDR's '3 гривні'), so a language may keep the dash there."""
         if sentence:
-            return self.language.text("numbers.range", low=low, high=high, scale=scale)
+            return self.language.text("numbers.range", low=low, high=high, scale=scale, of=of)
         return f"{low}{DASH}{high}"
 
     def quantity(
@@ -150,25 +156,27 @@ class Writer:
         *,
         metric: bool = True,
         sentence: bool = False,
+        governed: bool = False,
     ) -> str:
         """The whole figure as a reader sees it: qualifier, number or range, unit, metric
-        twin; with `sentence`, a range as a sentence says it."""
+        twin; with `sentence`, a range as a sentence says it ('800 millions à 1,2 milliard
+        d’euros'; a table's '800 millions–1,2 milliard'); `governed` when a preposition of
+        the source's words takes the figure as its object ('estimait à'), which the
+        qualifier's message may answer ('à 12 milliards d’euros au maximum')."""
         found = unit(unit_key, self.units)
         after = qualifier
         form = self.form_after(after, _count(high, decimals))
-        # A range is said in words only where no word of ours follows it (a count, whose
-        # noun is the author's label, or a percentage): 'bis' and 'до' govern the case of a
-        # unit's noun ('4 bis 6 Jahre', never 'zwischen 4 und 6 Jahre'), which CLDR's words
-        # for it cannot follow. Money is never in words either: its currency's name follows.
-        sentence = sentence and (unit_key == "percent" or (found.counts and not found.singular))
         if found.currency:
-            text = self._money_said(low, high, found.currency, decimals, after)
+            text = self._money_said(low, high, found.currency, decimals, after, sentence)
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
                 text = self._range(self.number(low, decimals), text, sentence)
         else:
-            numeral = self.span(low, high, decimals, sentence=sentence, after=after)
+            # A count's noun is the author's label, after the figure; any other unit's is
+            # the catalog's, whose case a preposition of the range may govern (`_range`).
+            of = "number" if found.counts and not found.singular else "unit"
+            numeral = self.span(low, high, decimals, sentence=sentence, after=after, of=of)
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
             scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
@@ -183,12 +191,16 @@ class Writer:
             )
         if qualifier and qualifier != "exactly":
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
-            text = self.language.text(f"qualifiers.{qualifier}", n=text, kind=kind)
+            text = self.language.text(
+                f"qualifiers.{qualifier}",
+                n=text,
+                kind=kind,
+                governed="yes" if governed else "no",
+            )
         if metric and found.metric:
             target, factor = found.metric
-            # Never in words: a unit with a metric twin is a length, whose noun follows.
             a, b, digits = _twin(low, high, factor, decimals)
-            twin = self.quantity(a, b, None, target, digits, metric=False)
+            twin = self.quantity(a, b, None, target, digits, metric=False, sentence=sentence)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
@@ -226,7 +238,13 @@ class Writer:
         return _as_shown(x, decimals)[0] == 0
 
     def _money_said(
-        self, low: float, high: float, code: str, decimals: int | None, after: str | None = None
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        after: str | None = None,
+        sentence: bool = False,
     ) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
@@ -235,8 +253,9 @@ class Writer:
         `$short` ('3,3 Md €', '3,3 Mrd. €', '3,3 млрд ₴'). `$scale` is 'million', 'billion'
         or 'none', as French says 'de' after a scale word, and `$initial` is 'vowel' or
         'consonant', the currency name's first letter, as French elides 'de' before a
-        vowel."""
-        numeral = self._money_numeral(low, high, code, decimals, after)
+        vowel. With `sentence`, a range is said as the catalog's `numbers.range` says a range
+        of money ('11 à 13 milliards d’euros')."""
+        numeral = self._money_numeral(low, high, code, decimals, after, sentence)
         count = _count(high, decimals)
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
@@ -293,18 +312,24 @@ class Writer:
             )
 
     def _money_numeral(
-        self, low: float, high: float, code: str, decimals: int | None, after: str | None = None
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        after: str | None = None,
+        sentence: bool = False,
     ) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
-        any, as money is written."""
+        any, as money is written; a range in a sentence as `numbers.range` says one."""
         from babel.numbers import get_currency_precision
 
         cents = decimals is None and any(
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
-            return self._cents(low, high, get_currency_precision(code))
-        return self.span(low, high, decimals, after=after)
+            return self._cents(low, high, get_currency_precision(code), sentence)
+        return self.span(low, high, decimals, sentence=sentence, after=after, of="money")
 
     def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
@@ -321,8 +346,9 @@ class Writer:
             prefix += "\u00a0"
         return f"{prefix}{numeral}{suffix}"
 
-    def _cents(self, low: float, high: float, decimals: int) -> str:
-        """The range with exactly `decimals` places: '12.50–15.00'."""
+    def _cents(self, low: float, high: float, decimals: int, sentence: bool = False) -> str:
+        """The range with exactly `decimals` places: '12.50–15.00' (in a sentence, as
+        `numbers.range` says a range of money)."""
         from babel.numbers import format_decimal, parse_pattern
 
         pattern = parse_pattern(self.language.locale.decimal_formats[None].pattern)
@@ -332,7 +358,7 @@ class Writer:
                 format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
                 for x in (low, high)
             )
-        return a if a == b else f"{a}{DASH}{b}"
+        return a if a == b else self._range(a, b, sentence, of="money")
 
     def unit_name(self, unit_key: str, use: str = "alone") -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
@@ -480,13 +506,23 @@ class Writer:
         return self.when(q, sentence=True)
 
     def shown(self, q: Quantity, *, sentence: bool = False) -> str:
-        """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
+        """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'; with
+        `sentence`, after its source's words (`said`)."""
         low, high = q.bounds
         decimals = _computed_decimals(q.computed, low, high, q.decimals)
-        text = self.quantity(low, high, q.qualifier, q.unit, decimals, sentence=sentence)
+        governed = sentence and self.governed(q.says)
+        text = self.quantity(
+            low, high, q.qualifier, q.unit, decimals, sentence=sentence, governed=governed
+        )
         if q.price_base is not None:
             return self.language.text("units.price_base", value=text, year=q.price_base)
         return text
+
+    def governed(self, says: str | None) -> bool:
+        """True when a source's words end with a preposition that takes the figure as its
+        object, one of the catalog's `typography.governing` ('EDF estimait à')."""
+        last = (says or "").rpartition(" ")[2]
+        return bool(last) and last in self.language.governing
 
     def said(self, q: Quantity) -> str:
         """A figure as a sentence says it, after its source's words: a range as the

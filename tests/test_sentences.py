@@ -155,7 +155,7 @@ def french(**fields) -> Figure:
         ),
         (
             dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"),
-            f"EDF estimait jusqu’à 12{NB}milliards d’euros le coût en 2025",
+            f"EDF estimait à 12{NB}milliards d’euros au maximum le coût en 2025",
         ),
         (
             dict(
@@ -184,9 +184,9 @@ def test_a_french_range_or_qualifier_never_doubles_the_sources_preposition(field
 
 
 def test_a_contraction_keeps_a_source_that_is_only_the_preposition():
-    """'à' alone, then 'jusqu’à …': nothing would be left of the source's words; kept."""
-    figure = french(says="à", value=12, qualifier="up to", label="cas")
-    assert writer("fr").claim(figure) == "à jusqu’à 12 cas en 2025"
+    """'de' alone, then 'jusqu’à …': nothing would be left of the source's words; kept."""
+    figure = french(says="de", value=12, qualifier="up to", label="cas")
+    assert writer("fr").claim(figure) == "de jusqu’à 12 cas en 2025"
 
 
 # Elision before a mute h; none before an aspirated one
@@ -229,3 +229,104 @@ def test_money_in_hryvnias_keeps_de_before_its_aspirated_h():
 )
 def test_initial_counts_an_h_as_a_vowel_unless_the_word_is_aspirated(word, aspirated, opens):
     assert initial(word, aspirated) == opens
+
+
+# Fourth round (review3-fr.md): the Errors
+
+
+def test_a_french_stacked_bar_announces_its_whole_as_a_sentence_of_its_own():
+    """E1: the whole is a sentence ('Selon la Cour des comptes, …'), never after « un total
+    de »; announced, it follows a full stop, so no capital follows a colon, and the page's
+    final stop is the only one."""
+    whole = "Selon la Cour des comptes, EDF estimait d’abord à 3,3 milliards d’euros le coût"
+    what = Language.of("fr").text("charts.stacked_bar", unit="euros", whole=whole)
+    assert f"{what}." == (
+        f"La barre empilée décompose en ses parties, mises bout à bout, le total que donne la"
+        f" phrase suivante (unité{NNB}: euros). Selon la Cour des comptes, EDF estimait d’abord"
+        f" à 3,3 milliards d’euros le coût."
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(
+                says="EDF estimait à",
+                unit="EUR",
+                value=12e9,
+                qualifier="up to about",
+                label="le coût",
+            ),
+            f"EDF estimait à un maximum d’environ 12{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(
+                says="EDF estimait à", unit="EUR", value=12e9, qualifier="at least", label="le coût"
+            ),
+            f"EDF estimait à 12{NB}milliards d’euros au moins le coût en 2025",
+        ),
+        (
+            dict(says="L’OMS estimait à", value=12, qualifier="up to", label="cas"),
+            "L’OMS estimait à un maximum de 12 cas en 2025",
+        ),
+        (
+            dict(says="L’OMS estimait à", value=12, qualifier="at least", label="cas"),
+            "L’OMS estimait à au moins 12 cas en 2025",
+        ),
+        (
+            dict(says="EDF prévoyait", unit="EUR", value=12e9, qualifier="up to", label="de coût"),
+            f"EDF prévoyait jusqu’à 12{NB}milliards d’euros de coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="about", label="le coût"),
+            f"EDF estimait à environ 12{NB}milliards d’euros le coût en 2025",
+        ),
+    ],
+)
+def test_a_french_ceiling_after_a_governing_a_is_said_after_the_number(fields, text):
+    """E3: « estimait à » takes the figure as its object, so « jusqu’à » cannot follow it nor
+    replace it: « à 12 milliards d’euros au maximum » (a count, whose noun follows: « à un
+    maximum de 12 cas »). With no « à », the qualifier is the usual one."""
+    assert writer("fr").claim(french(**fields)) == text
+
+
+def test_only_a_language_with_a_governing_preposition_words_its_qualifier_for_it():
+    for tag, text in [
+        ("en", f"EDF estimait à up to €12{NB}billion le coût as of 2025"),
+        ("de", f"EDF estimait à bis zu 12{NB}Milliarden Euro le coût im Jahr 2025"),
+    ]:
+        figure = french(
+            says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"
+        )
+        assert writer(tag).claim(figure) == text
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(says="EDF estimait à", unit="EUR", low=800e6, high=1.2e9, label="le coût"),
+            f"EDF estimait à 800{NB}millions à 1,2{NB}milliard d’euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", low=11e9, high=13e9, label="le coût"),
+            f"EDF estimait à 11 à 13{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", low=110, high=120, label="le coût"),
+            f"EDF estimait à 110 à 120{NB}euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="km", low=3, high=5, label="la ligne"),
+            f"EDF estimait à 3 à 5{NB}kilomètres la ligne en 2025",
+        ),
+        (
+            dict(says="Le tracé mesurait", unit="mi", low=3, high=5, label="de long"),
+            f"Le tracé mesurait 3 à 5{NB}miles (4,8 à 8{NB}kilomètres) de long en 2025",
+        ),
+    ],
+)
+def test_a_french_range_of_money_or_a_unit_is_said_with_a_in_a_sentence(fields, text):
+    """E4: « 11 à 13 milliards d’euros », as « 25 à 27 % » and « 500 000 à 600 000 »."""
+    assert writer("fr").claim(french(**fields)) == text

@@ -58,6 +58,9 @@ class Row:
     """(source id, outlet id or None) behind the row."""
     date: PartialDate | None = None
     """The date a line or column chart places it at (see `_placed`)."""
+    in_sentence: str = ""
+    """The figure as its sentence says it ('800 millions à 1,2 milliard d’euros', where the
+    drawing and the table write '800 millions–1,2 milliard d’euros'); `as_given` if empty."""
     words: tuple[tuple[str, object], ...] = ()
     """What the catalog's `blocks.claim` is given besides its texts (`Writer.claim_words`)."""
     day: dt.date | None = None
@@ -92,7 +95,7 @@ class Row:
         return language.text(
             "blocks.claim",
             **dict(self.words),
-            value=self.as_given,
+            value=self.in_sentence or self.as_given,
             label=self.label,
             when=self.said_when,
         )
@@ -378,6 +381,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         low=low * factor,
         high=high * factor,
         as_given=content.writer.shown(q),
+        in_sentence=content.writer.shown(q, sentence=True),
         says=q.says,
         when=covers,
         said_when=content.writer.said_when(q) if shows else "",
