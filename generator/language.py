@@ -42,6 +42,15 @@ DEFAULT = "en"
 PLURAL_CATEGORIES = frozenset(fluent.PLURAL_CATEGORIES)
 
 Message = str | Mapping[str, str]
+_RELAY = {"in_text": "no", "count": "one"}
+CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
+    "blocks.via": _RELAY,
+    "charts.reported_by": _RELAY,
+    "charts.also_reported_by": _RELAY,
+    "numbers.range": {"of": "number"},
+}
+"""Variables a message chooses its words by that a sheet's template written before them does
+not give ('t("blocks.via", outlets=…)'), with what such a call meant: it still writes."""
 """A text in Fluent syntax; or, in a sheet written for the format before Fluent, a text with
 `{name}` placeholders or texts by CLDR plural category (`messages.legacy` converts them)."""
 
@@ -161,7 +170,7 @@ class Language:
 
     def text(self, key: str, /, **params: object) -> str:
         """The message `key`, with its variables filled in, as plain text."""
-        return self._bundle.format(key, params)
+        return self._bundle.format(key, {**CHOSEN_SINCE.get(key, {}), **params})
 
     def html(self, key: str, /, **params: object) -> Markup:
         """The message `key` for a page: its text escaped, and each parameter escaped unless
@@ -178,7 +187,7 @@ class Language:
         stands in the message as a token no text contains, put back after escaping."""
         nonce = secrets.token_hex(4)
         marks: dict[str, Markup] = {}
-        args: dict[str, object] = {}
+        args: dict[str, object] = dict(CHOSEN_SINCE.get(key, {}))
         for name, value in params.items():
             if isinstance(value, Markup):
                 token = f"\ue000{nonce}{len(marks)}\ue001"

@@ -405,7 +405,7 @@ def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
         "blocks.named_title", name="CSIS", title=lang.text("blocks.quoted", text="A grinding war")
     )
     dated = lang.text("blocks.dated", text=named, date=w.date(day), precision=day.precision)
-    via = lang.text("blocks.via", outlets="AP")
+    via = lang.text("blocks.via", outlets="AP", in_text="yes", count="one")
     assert lang.text("blocks.reported", text=dated, via=via) == reference
 
 

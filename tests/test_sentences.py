@@ -330,3 +330,105 @@ def test_only_a_language_with_a_governing_preposition_words_its_qualifier_for_it
 def test_a_french_range_of_money_or_a_unit_is_said_with_a_in_a_sentence(fields, text):
     """E4: « 11 à 13 milliards d’euros », as « 25 à 27 % » and « 500 000 à 600 000 »."""
     assert writer("fr").claim(french(**fields)) == text
+
+
+@pytest.mark.parametrize(
+    ("key", "in_text", "count", "names", "text"),
+    [
+        ("blocks.via", "yes", "one", "la Saudi Gazette", "cité par la Saudi Gazette"),
+        ("blocks.via", "no", "one", "Saudi Gazette", f"source intermédiaire{NNB}: Saudi Gazette"),
+        (
+            "blocks.via",
+            "no",
+            "several",
+            "AP et Reuters",
+            f"sources intermédiaires{NNB}: AP et Reuters",
+        ),
+        ("charts.reported_by", "yes", "one", "le rapport Folz", "cité par le rapport Folz"),
+        (
+            "charts.reported_by",
+            "no",
+            "one",
+            "Rapport Folz",
+            f"source intermédiaire{NNB}: Rapport Folz",
+        ),
+        (
+            "charts.also_reported_by",
+            "yes",
+            "one",
+            "la Cour des comptes",
+            "en partie d’après la Cour des comptes",
+        ),
+        (
+            "charts.also_reported_by",
+            "no",
+            "one",
+            "Cour des comptes",
+            f"en partie via une source intermédiaire{NNB}: Cour des comptes",
+        ),
+        (
+            "charts.also_reported_by",
+            "no",
+            "several",
+            "Cour des comptes et EDF",
+            f"en partie via des sources intermédiaires{NNB}: Cour des comptes et EDF",
+        ),
+    ],
+)
+def test_a_french_relay_is_named_with_its_article_or_after_a_colon(
+    key, in_text, count, names, text
+):
+    """E2: « cité par » / « d’après » take a name with its article, which only the sheet
+    knows (`in_text`); without it, the colon form needs none."""
+    params = {"outlets" if key == "blocks.via" else "names": names}
+    assert Language.of("fr").text(key, in_text=in_text, count=count, **params) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "as reported by the Kyiv Independent"),
+        ("de", "zitiert nach dem Kyiv Independent"),
+        ("uk", "цит. за: Kyiv Independent"),
+    ],
+)
+def test_every_language_prints_the_name_it_is_given_after_its_relay_words(tag, text):
+    """English and German print the `in_text` name where one is given (an edition gives its
+    own: 'dem Kyiv Independent'); Ukrainian's colon form takes the plain name."""
+    names = {"en": "the Kyiv Independent", "de": "dem Kyiv Independent", "uk": "Kyiv Independent"}
+    language = Language.of(tag)
+    assert language.text("blocks.via", outlets=names[tag], in_text="yes", count="one") == text
+
+
+def test_an_edition_never_carries_the_sources_name_in_running_text_over():
+    """'the Gazette' is English: an edition with no `in_text` of its own uses the short name
+    (and French its colon form); one that gives it uses its own."""
+    from generator.editions.merge import _translated
+    from generator.editions.overlay import Entry, Overlay
+    from generator.models import Source
+
+    source = Source.model_validate(
+        dict(
+            id="g",
+            publisher="The Daily Gazette",
+            short="The Gazette",
+            in_text="the Gazette",
+            title="Report",
+            date="2025-03",
+            kind="news",
+        )
+    )
+    bare = _translated("sources", source, Overlay("fr"), "en")
+    assert (bare.short, bare.in_text) == ("The Gazette", None)
+    overlay = Overlay("fr")
+    overlay.entries[("sources", "g")] = Entry(
+        "sources", "g", "f.yml", 1, 1, {"in_text": "la Gazette"}
+    )
+    assert _translated("sources", source, overlay, "en").in_text == "la Gazette"
+
+
+def test_a_template_written_before_in_text_still_writes_the_relay():
+    """A sheet's own partial calling `t("blocks.via", outlets=…)` as before: the colon form."""
+    fr = Language.of("fr")
+    assert fr.text("blocks.via", outlets="AP") == f"source intermédiaire{NNB}: AP"
+    assert str(fr.html("charts.reported_by", names="AP")) == f"source intermédiaire{NNB}: AP"

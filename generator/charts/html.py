@@ -189,10 +189,16 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
         date = data.writer.date(s.date)
         ref = around("blocks.dated", ref, date=date, precision=s.date.precision)
-        named = join(data.language, [sources[v].name for v in vias if v])
-        if named:
+        relays = [sources[v] for v in vias if v]
+        if relays:
             key = "charts.also_reported_by" if None in vias else "charts.reported_by"
-            ref = around("blocks.reported", ref, via=data.language.text(key, names=named))
+            via = data.language.text(
+                key,
+                names=join(data.language, [r.in_text or r.name for r in relays]),
+                in_text="yes" if all(r.in_text for r in relays) else "no",  # 'cité par la …'
+                count="one" if len(relays) == 1 else "several",
+            )
+            ref = around("blocks.reported", ref, via=via)
         refs.append(ref)
     line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
     before, _, after = line.partition("\0")  # the references are markup: only the words escape
