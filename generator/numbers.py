@@ -401,30 +401,45 @@ class Writer:
         if value.start.precision == "year" and value.end.precision == "year":
             return self.language.text("dates.years", start=value.start.year, end=value.end.year)
         month = "dates.month"
+        if _one_month(value):  # '1er–31 mars 2022', '1.–31. März 2022', as CLDR's intervals
+            first = self._pattern(value.start, month, year=False, month=False)
+            return f"{first}{self._interval_dash()}{self.date(value.end)}"
         first = self._pattern(value.start, month, year=not _one_year(value))
         return f"{first} {DASH} {self.date(value.end)}"
 
-    def _pattern(self, value: PartialDate, month_key: str, *, year: bool) -> str:
+    def _interval_dash(self) -> str:
+        """What stands between two days of one month in CLDR's interval format for the
+        locale: '–' in French, German and Ukrainian ('1–31 mars'), thin spaces around it in
+        English ('1\u2009–\u200931 March')."""
+        start = self.language.locale.interval_formats["yMMMd"]["d"][0]
+        return re.sub(r"'[^']*'|[A-Za-z.,]", "", start).strip(" ") or DASH
+
+    def _pattern(
+        self, value: PartialDate, month_key: str, *, year: bool, month: bool = True
+    ) -> str:
         """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
         month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
-        the start of a span whose end names the year."""
+        the start of a span whose end names the year; without `month`, a day's month left
+        off too ('1er', '1.'), for the start of a span within one month."""
         from babel.dates import format_date
 
         if value.precision == "year":
             return self.date(value)
         if value.precision == "day":
             pattern = self._day_pattern(value.first_day().day)
+            if not month:
+                pattern = _day_only(pattern)
         else:
             pattern = self.language.text(month_key)
         if not year:
             pattern = _YEAR.sub("", pattern) or pattern
         return format_date(value.first_day(), pattern, locale=self.language.locale)
 
-    def _in_text(self, value: PartialDate, *, year: bool = True) -> str:
+    def _in_text(self, value: PartialDate, *, year: bool = True, month: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
         `dates.month_in_text` pattern (uk: 'грудня 2025', the genitive that 'з' and
         'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
-        return self._pattern(value, "dates.month_in_text", year=year)
+        return self._pattern(value, "dates.month_in_text", year=year, month=month)
 
     def during(self, value: Period) -> str:
         """A period as a sentence says it, the catalog's `dates.during`: 'from 24 February
@@ -439,7 +454,8 @@ class Writer:
         start, end = value.start, value.end
         one = start == end
         same_year = _one_year(value)
-        first, last = self._in_text(start, year=not same_year), self._in_text(end)
+        first = self._in_text(start, year=not same_year, month=not _one_month(value))
+        last = self._in_text(end)  # 'du 1er au 31 mars 2022': the month once within one
         words = self.date_words(start)
         words.update(
             {"date": first} if one else {"date": self.period(value), "precision": "period"}
@@ -638,6 +654,28 @@ def _whole_year(value: Period) -> bool:
         and (start.month, start.day or 1) == (1, 1)
         and end.month == 12
         and (end.day or 31) == 31
+    )
+
+
+_MONTH_FIELD = re.compile(r"('[^']*'|[^'ML])*?(?=\s*[ML])")
+"""A date pattern's text before its month field, quoted text kept whole."""
+
+
+def _day_only(pattern: str) -> str:
+    """A day pattern's day alone, for the start of a span within one month: 'd MMMM y' ->
+    'd', 'd. MMMM y' -> 'd.', "'1er' MMMM y" -> "'1er'"; a pattern naming the month before
+    the day ('MMMM d, y') is kept whole."""
+    found = _MONTH_FIELD.match(pattern)
+    return found.group(0).rstrip() if found and found.group(0).strip() else pattern
+
+
+def _one_month(value: Period) -> bool:
+    """True for a span of two days of one month: its month and year are written once."""
+    start, end = value.start, value.end
+    return (
+        start != end
+        and start.precision == end.precision == "day"
+        and (start.year, start.month) == (end.year, end.month)
     )
 
 

@@ -164,7 +164,8 @@ def test_french_change_lines_are_nouns_that_need_no_agreement():
     assert fr.text("charts.legend_computed") == "Calcul de la rédaction"
 
 
-def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
+def test_french_citations_say_version_with_elision_before_a_vowel_month():
+    """« version du … » on the page and in the downloads alike (review 3, A9)."""
     w = write("fr")
     said = [
         w.language.text(
@@ -172,12 +173,26 @@ def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
         )
         for d in ("2022-12-16", "2019-10", "2019-06", "2006")
     ]
-    start = f"Pour citer ce chiffre{NNBSP}: F, «{NNBSP}T{NNBSP}», mise à jour "
+    start = f"Pour citer ce chiffre{NNBSP}: F, «{NNBSP}T{NNBSP}», version "
     assert said == [
         start + "du 16 décembre 2022",
         start + "d’octobre 2019",
         start + "de juin 2019",
         start + "de 2006",
+    ]
+    downloads = [
+        w.language.text(
+            "downloads.cite_as",
+            sheet="F",
+            title="T",
+            link="L",
+            **w.date_words(PartialDate.model_validate(d)),
+        )
+        for d in ("2022-12-16", "2019-10")
+    ]
+    assert downloads == [
+        f"F, «{NNBSP}T{NNBSP}», version du 16 décembre 2022, L",
+        f"F, «{NNBSP}T{NNBSP}», version d’octobre 2019, L",
     ]
 
 

@@ -50,7 +50,7 @@ def test_a_french_span_and_date_phrase_write_the_first_as_1er():
     assert write.period(span) == "1er août 2022 – 1er avril 2023"
     assert write.time_phrase(None, day("2022-08-01")) == "au 1er août 2022"
     assert write.during(Period(start=day("2022-03-01"), end=day("2022-03-02"))) == (
-        "du 1er mars au 2 mars 2022"
+        "du 1er au 2 mars 2022"
     )
 
 
@@ -432,3 +432,50 @@ def test_a_template_written_before_in_text_still_writes_the_relay():
     fr = Language.of("fr")
     assert fr.text("blocks.via", outlets="AP") == f"source intermédiaire{NNB}: AP"
     assert str(fr.html("charts.reported_by", names="AP")) == f"source intermédiaire{NNB}: AP"
+
+
+# Fourth round: a span within one month names its month once, as CLDR's intervals do
+
+
+@pytest.mark.parametrize(
+    ("tag", "table", "sentence"),
+    [
+        ("fr", "1er–31 mars 2022", "du 1er au 31 mars 2022"),
+        ("en", "1\u2009–\u200931 March 2022", "from 1 to 31 March 2022"),
+        ("de", "1.–31. März 2022", "vom 1. bis zum 31. März 2022"),
+        ("uk", "1–31 березня 2022", "з 1 до 31 березня 2022 року"),
+    ],
+)
+def test_a_span_within_one_month_names_the_month_once(tag, table, sentence):
+    span = Period(start=day("2022-03-01"), end=day("2022-03-31"))
+    assert writer(tag).period(span) == table
+    assert writer(tag).during(span) == sentence
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "table", "sentence"),
+    [
+        ("2022-03-16", "2022-05-31", "16 mars – 31 mai 2022", "du 16 mars au 31 mai 2022"),
+        (
+            "2021-03-16",
+            "2022-03-31",
+            "16 mars 2021 – 31 mars 2022",
+            "du 16 mars 2021 au 31 mars 2022",
+        ),
+        ("2022-03", "2022-05", "mars – mai 2022", "de mars à mai 2022"),
+        ("2022-03", "2022-03-31", "mars – 31 mars 2022", "de mars au 31 mars 2022"),
+    ],
+)
+def test_a_span_across_months_or_years_names_each_month(start, end, table, sentence):
+    """Only two days of one month and year share their month; a month's start does not."""
+    span = Period(start=day(start), end=day(end))
+    assert writer("fr").period(span) == table
+    assert writer("fr").during(span) == sentence
+
+
+def test_a_day_pattern_naming_the_month_first_keeps_the_month_in_a_span():
+    """An override 'MMMM d, y' ('March 1, 2022'): no day stands before its month, so the
+    start keeps its month, and the year is said once."""
+    write = Writer(Language.of("en", {"dates.day": "MMMM d, y"}))
+    span = Period(start=day("2022-03-01"), end=day("2022-03-31"))
+    assert write.period(span) == "March 1\u2009–\u2009March 31, 2022"
