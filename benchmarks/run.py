@@ -30,6 +30,7 @@ Markdown tables and writes the figures as JSON (benchmarks/results/latest.json u
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -104,6 +105,8 @@ class Tool:
     command: list[str]
     cwd: Path
     outputs: tuple[Path, ...]
+    env: tuple[tuple[str, str], ...] = ()
+    """Environment variables set for the command, over this process's."""
 
     def clean(self) -> None:
         for folder in self.outputs:
@@ -113,7 +116,13 @@ class Tool:
         """Run once in a new process; wait4 gives this child's own CPU time and peak memory."""
         with tempfile.TemporaryFile() as out:
             started = time.perf_counter()
-            proc = subprocess.Popen(self.command, cwd=self.cwd, stdout=out, stderr=out)
+            proc = subprocess.Popen(
+                self.command,
+                cwd=self.cwd,
+                stdout=out,
+                stderr=out,
+                env={**os.environ, **dict(self.env)},
+            )
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - started
             proc.returncode = os.waitstatus_to_exitcode(status)
@@ -336,12 +345,7 @@ def lay_out(root: Path, scale: int, editions: bool = False) -> tuple[Tool, Tool,
     if scale > 1:
         synthetic.grow_peer(peer_dir, root, scale)
         synthetic.grow(root, scale)
-    ours = Tool(
-        "factsheet build",
-        [str(REPO / ".venv" / "bin" / "factsheet"), "build"],
-        root,
-        (root / ".cache", root / "build", root / "site"),
-    )
+    ours = factsheet_tool(root)
     peer = (
         peer_every_edition(peer_dir)
         if editions
@@ -351,6 +355,30 @@ def lay_out(root: Path, scale: int, editions: bool = False) -> tuple[Tool, Tool,
 
 
 PEER_MKDOCS = REPO / ".venv-peer" / "bin" / "mkdocs"
+
+
+def factsheet_tool(root: Path) -> Tool:
+    """`factsheet build` in the sheet at `root`, with a user cache folder of its own beside the
+    sheet (XDG_CACHE_HOME; inside the sheet it would not be used): the compiled templates an
+    edit's build reads there are the bench's own, and a clean build removes them with the
+    sheet's cache and output, so that it starts with no cache of ours at all."""
+    user_cache = root.with_name(root.name + "-user-cache")
+    return Tool(
+        "factsheet build",
+        [str(REPO / ".venv" / "bin" / "factsheet"), "build"],
+        root,
+        (root / ".cache", root / "build", root / "site", user_cache),
+        (("XDG_CACHE_HOME", str(user_cache)),),
+    )
+
+
+def compile_generator() -> None:
+    """Write the generator's bytecode (`__pycache__`) before timing, as pip does when it
+    installs a package, the peer's MkDocs included. The generator is installed editable, whose
+    modules Python compiles at their first import, or at every import where
+    PYTHONDONTWRITEBYTECODE is set (it is on the machine the bench runs on): about 0.15 s of
+    CPU in every factsheet process that the peer never pays."""
+    compileall.compile_dir(str(REPO / "generator"), quiet=1)
 
 
 def check_peer(ours: Tool, peer: Tool, root: Path, editions: bool = False) -> None:
@@ -499,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
         results["seconds_so_far"] = time.perf_counter() - started
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
+    compile_generator()
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as tmp:
         for scale in scales:
             runs = args.runs or RUNS.get(scale, 3)
@@ -517,7 +546,8 @@ def main(argv: list[str] | None = None) -> int:
                 results["reload"] = reload.measure(REPO, RELOAD_RUNS, say=log)
                 save()
             shutil.rmtree(root, ignore_errors=True)
-            shutil.rmtree(root.with_name(root.name + "-editions"), ignore_errors=True)
+            for left in ("-editions", "-user-cache", "-editions-user-cache"):
+                shutil.rmtree(root.with_name(root.name + left), ignore_errors=True)
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["total_seconds"] = time.perf_counter() - started
     print(table(results))

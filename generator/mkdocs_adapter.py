@@ -123,7 +123,8 @@ class ThemeCache:
     """What MkDocs would redo on every preview rebuild: compiling the theme's templates and
     listing the theme's files. Kept between rebuilds by `factsheet serve`; halves the time.
     The compiled templates are the process's one store (template_cache.py), so a second
-    edition's build compiles none of the theme's again; they are never kept on disk. With a
+    edition's build compiles none of the theme's again; they are kept in the user's cache
+    folder, never the sheet's (template_cache.py). With a
     `folder` (named by the code: see cache.compiled_templates), the file listing is kept there
     for later processes: Material ships some 14,000 files, mostly icons, that MkDocs lists
     and filters on every build."""

@@ -26,6 +26,7 @@ from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
 from .project import Project
+from .template_cache import COMPILED, user_folder
 from .validation import load_and_validate
 from .validation.rules import future_changes
 from .yaml_loader import KeptFiles
@@ -140,6 +141,8 @@ def run(
     """
     started = time.perf_counter()
     caches.guard(project.root, project.cache_dir, project.display(project.cache_dir))
+    # Compiled templates are kept in the user's cache folder, never the sheet's (template_cache).
+    COMPILED.keep_in(user_folder(project.root))
     # On a clean build the chart engine starts in its own process while the content is read.
     drawer = cache.drawer if cache else charts.Drawer.ahead(project.cache_dir / "charts")
     try:

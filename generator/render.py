@@ -302,7 +302,8 @@ def render_pages(
     Templates get `anchor`, `link`, `url` and `once`, which record into the page being
     rendered; a global given a Jinja context can reach them there (see generate's `chart`).
     `compiled`: a folder that keeps inline Markdown's HTML for later processes (templates
-    are compiled once per process, never kept: see template_cache.py). `edition`: an
+    are compiled once per process and kept in the user's cache folder, never the sheet's: see
+    template_cache.py). `edition`: an
     edition's templates (`site_src/editions/<tag>/`), each page taken from there when it has
     one."""
     _USED.clear()

@@ -51,6 +51,8 @@ PERIODS = {
     ),
     "months": Period(start=PartialDate(year=2019, month=10), end=PartialDate(year=2023, month=5)),
 }
+PLACES = {"en": "London", "de": "Berlin", "fr": "Paris", "uk": "Київ"}
+"""A place for a byline when the example sheet's quotation names none."""
 COUNTS = (1, 2, 3, 5, 21, 1.5, 1_000_000, 1_200_000, 3_000_000_000)
 """Numbers for a message's `$n`: every plural category of en, de, fr and uk, and scale words."""
 FIGURES: tuple[tuple[float, float, str], ...] = (
@@ -148,7 +150,7 @@ class Samples:
         if name == "role":
             return [("a role", {"role": statement.role if statement else sheet.title})]
         if name in ("place", "placed"):
-            place = (statement.place if statement else None) or "Kyiv"
+            place = (statement.place if statement else None) or PLACES[self.language.catalog]
             return [
                 ("with a place", {"place": place, "placed": "yes"}),
                 ("no place", {"place": "", "placed": "no"}),
@@ -214,7 +216,7 @@ class Samples:
             "code": "km",
             "description": self.say("datapackage.figures.label"),
             "computed": self.say("downloads.computed"),
-            "events": self.write.counted("charts.events", 3, "events"),
+            "events": self.write.counted("charts.events", min(3, len(events)), "events"),
             "first_precision": "month",
             "first_initial": "vowel" if self.write.date(DATES["a month"])[:1] in "ao" else "x",
             "last_precision": "day",
@@ -350,6 +352,9 @@ class Samples:
         if key == "changes.removed":  # given what the removed record said (generator/feed.py)
             said = self.write.claim(self.content.quantities()[0])
             return [("a figure", self.say(key, said=said))]
+        page = self.as_on_pages(key)
+        if page is not None:
+            return page
         if key == "social.item":  # the share image's alt text: each headline as a sentence
             from generator.social import alt_text
 
@@ -383,8 +388,12 @@ class Samples:
                     )
                 )
             return out
-        if key == "charts.events":
-            return [(f"n = {c}", self.write.counted(key, c, "events")) for c in COUNTS if c >= 1]
+        if key == "charts.events":  # a number of events is whole
+            return [
+                (f"n = {c}", self.write.counted(key, c, "events"))
+                for c in COUNTS
+                if c >= 1 and c == int(c)
+            ]
         if key == "blocks.claim":
             return self.claims()
         if key == "numbers.form_after":
@@ -409,6 +418,50 @@ class Samples:
             said = self.figure(800_000_000, 800_000_000, "EUR", "about")
             says, how = elide(self.language, self.say("charts.legend_others"), said)
             return [("before 'about …'", f"{says}{' ' if how == 'space' else ''}{said}")]
+        return None
+
+    def as_on_pages(self, key: str) -> list[tuple[str, str]] | None:
+        """Messages a page gives one particular thing: a change's one source, a source's
+        name and title, a computed figure's label and date, a data-package field's text."""
+        say, write, content = self.say, self.write, self.content
+        computed = next((q for q in content.quantities() if q.computed), None)
+        if key == "changes.source":  # a change rests on one source (blocks.md.j2)
+            first = self.sources(1)[0]  # who and when, as the macro source_short says it
+            dated = say("blocks.dated", text=first.name, **write.date_words(first.date))
+            return [("its source", say(key, source=dated))]
+        if key == "blocks.named_title":  # a source's name, then its title (blocks.md.j2)
+            first = self.sources(1)[0]
+            title = first.title if first.described else say("blocks.quoted", text=first.title)
+            return [("a source", say(key, name=first.name, title=title))]
+        if key == "typography.elisions" and not self.language.messages[key].strip():
+            return [("", "(none: this language elides nothing)")]
+        if key == "feed.summary":  # a change's own what and why (generator/feed.py)
+            change = next(iter(content.changes.values()), None)
+            what = change.what if change else "<what changed, as the author writes it>"
+            why = change.why if change else "<why, as the author writes it>"
+            return [("a change", say(key, what=what, why=why))]
+        if key in ("datapackage.date", "datapackage.ids", "datapackage.table"):
+            inner = {
+                "datapackage.date": "datapackage.figures.as_of",
+                "datapackage.ids": "datapackage.figures.source_id",
+                "datapackage.table": "datapackage.resources.figures.description",
+            }[key]
+            return [(inner, say(key, description=say(inner)))]
+        if computed is None:
+            return None
+        label = say("blocks.computed_label", label=computed.label)
+        if key == "typography.with_date":  # a computed headline's label and its date
+            return [(computed.id, say(key, text=label, when=write.when(computed)))]
+        if key == "typography.labelled":  # a computed figure's line; a change's kind and titles
+            kind = say("changes.kind.correction")
+            titles = join(self.language, [x.title for x in content.quantities()[:2]], "items")
+            return [
+                (computed.id, say(key, label=label, text=write.shown(computed))),
+                ("a change", say(key, label=kind, text=titles)),
+            ]
+        if key == "charts.computed_row":  # a computed figure's row in a chart (charts/data.py)
+            row = f"{computed.label[:1].upper()}{computed.label[1:]}"
+            return [(computed.id, say(key, label=row, value=write.shown(computed)))]
         return None
 
     def claims(self) -> list[tuple[str, str]]:

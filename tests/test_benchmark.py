@@ -391,3 +391,24 @@ def test_the_peer_builds_each_language_with_a_config_of_its_own(tmp_path: Path):
     assert " build -q && " in peer.command[2]
     assert peer.command[2].endswith(" build -q -f mkdocs.uk.yml")
     assert peer.outputs == (tmp_path / "site",)
+
+
+def test_factsheet_keeps_its_compiled_templates_beside_the_sheet_and_clean_removes_them(
+    tmp_path: Path,
+):
+    root = tmp_path / "x1"
+    ours = bench.factsheet_tool(root)
+
+    assert dict(ours.env) == {"XDG_CACHE_HOME": str(tmp_path / "x1-user-cache")}
+    assert tmp_path / "x1-user-cache" in ours.outputs
+    (tmp_path / "x1-user-cache" / "factsheet").mkdir(parents=True)
+    ours.clean()
+    assert not (tmp_path / "x1-user-cache").exists()
+    said = bench.Tool(
+        "env",
+        [sys.executable, "-c", "import os; print(os.environ['XDG_CACHE_HOME'])"],
+        tmp_path,
+        (),
+        ours.env,
+    ).run()
+    assert said.output.strip() == str(tmp_path / "x1-user-cache")

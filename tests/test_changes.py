@@ -448,7 +448,8 @@ changes:
     content = load_and_validate(with_log(starter, removal))
     feed = ET.fromstring(feed_xml(content, lambda i: f"changes/#{i}", SITE))
     assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
-        "Correction: people in the world; Removed: People in 2100 for each in 1950: about 4.1 <b>"
+        "Correction: people in the world; "
+        "“People in 2100 for each in 1950: about 4.1 <b>” (removed)"
     ]
     page = next(
         p
@@ -458,10 +459,50 @@ changes:
     entry = BeautifulSoup(page.body, "html.parser").select_one("#ratio-removed")
     assert entry is not None
     assert entry.select_one(".fs-change__removed").get_text() == (
-        "Removed: People in 2100 for each in 1950: about 4.1 <b>"
+        "“People in 2100 for each in 1950: about 4.1 <b>” (removed)"
     )
     # The removed record is not a link: its id no longer resolves to any page.
     assert [a.get_text() for a in entry.select("p")[0].select("a")] == ["people in the world"]
+
+
+def test_a_change_that_only_removes_records_reads_once_labelled_on_the_page_and_in_the_feed(
+    starter: Path,
+) -> None:
+    # Native review round 3 (de E2): "Korrigiert: Entfernt: …" had two colons in a row.
+    removal = """\
+changes:
+  - id: ratios-removed
+    date: 2024-07-20
+    kind: correction
+    removed:
+      - id: old-ratio
+        said: "People in 2100 for each in 1950: about 4.1"
+      - id: older-ratio
+        said: "People in 2050 for each in 1950: about 3.8"
+    what: Two ratios computed by this site were removed.
+    why: Their inputs were not like for like.
+    source: un-wpp-2024
+"""
+    from generator.generate import render_in_memory
+    from generator.project import Project
+
+    content = load_and_validate(with_log(starter, removal))
+    feed = ET.fromstring(feed_xml(content, lambda i: f"changes/#{i}", SITE))
+    assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
+        "Correction: “People in 2100 for each in 1950: about 4.1” (removed); "
+        "“People in 2050 for each in 1950: about 3.8” (removed)"
+    ]
+    page = next(
+        p
+        for p in render_in_memory(Project.load(starter), content).pages
+        if p.path.startswith("changes")
+    )
+    entry = BeautifulSoup(page.body, "html.parser").select_one("#ratios-removed")
+    assert entry is not None
+    assert entry.select("p")[0].get_text() == (
+        "20 July 2024 · Corrected: “People in 2100 for each in 1950: about 4.1” (removed); "
+        "“People in 2050 for each in 1950: about 3.8” (removed)"
+    )
 
 
 def test_an_entry_cannot_list_as_removed_a_record_still_in_the_sheet(starter: Path) -> None:

@@ -675,7 +675,7 @@ def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich:
     assert chart_html.source_line(data, content.sources, markup=False) == (
         "Sources: Bridge Authority, The Gazette (“Bridge plans unveiled”, 12 September 2024), "
         "The Gazette (“Bridge plans costed”, 12 September 2024), The survey and "
-        "The Gazette (2 March 2025) (5 in all; each is cited in full next to the figures it "
+        "The Gazette (2 March 2025) (5 in all; each is cited in full next to what it "
         "supports and on the Sources page)."
     )
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.language import Language, catalog
+from generator.language import Count, Language, catalog
 from generator.messages import renderings
 from generator.models import Figure, PartialDate, Period
 from generator.numbers import Writer
@@ -671,3 +671,72 @@ def test_a_line_chart_of_one_date_says_that_date_once_and_not_each_at_its_date(
     title = "Crossings a year, 2019 to 2024. "
     assert chart_data(content, same).text_alternative().startswith(title + one + " The Gazette")
     assert chart_data(content, chart).text_alternative().startswith(title + several)
+
+
+# --- Round 3 (review3-{uk,de,en}.md) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "source", "line"),
+    [
+        (1, "Джерело: X", "Джерело: X."),
+        (2, "Джерела: X", "Джерела: X."),
+        (5, "Джерела: X", "Джерела: X."),
+        (21, "Джерела: X", "Джерела: X."),
+        (31, "Джерела: X", "Джерела: X."),
+        (101, "Джерела: X", "Джерела: X."),
+    ],
+)
+def test_ukrainian_says_one_source_only_for_exactly_one(n, source, line):
+    # uk E1: CLDR's `one` holds 21, 31, 101: "Джерело" for 21 sources was wrong.
+    uk = Language.of("uk")
+    assert uk.text("blocks.source", source="X", n=n) == source
+    assert uk.amount("charts.source_line", n, str(n), refs="X") == line
+
+
+def test_ukrainian_names_the_count_of_21_sources_under_a_chart():
+    uk = Language.of("uk")
+    assert uk.text("charts.sources_named", names="А, Б", n=Count(21, "21")) == (
+        "Джерела: А, Б (усього 21; повний опис кожного — поруч із даними, що з нього взято, "
+        "і на сторінці джерел)."
+    )
+    assert uk.text("charts.sources_named", names="А", n=Count(1, "1")) == (
+        "Джерело: А (повний опис — поруч із даними, що з нього взято, і на сторінці джерел)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "“Ratio: about 1.01 times” (removed)"),
+        ("de", "„Ratio: about 1.01 times“ (entfernt)"),
+        ("uk", "«Ratio: about 1.01 times» (вилучено)"),
+    ],
+)
+def test_a_removed_record_is_quoted_then_marked_removed(tag, text):
+    # de E2: "Korrigiert: Entfernt: …" put two colons in a row.
+    assert Language.of(tag).text("changes.removed", said="Ratio: about 1.01 times") == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "one", "several"),
+    [
+        (
+            "en",
+            "Source: A (cited in full next to what it supports and on the Sources page).",
+            "Sources: A, B (14 in all; each is cited in full next to what it supports and on "
+            "the Sources page).",
+        ),
+        (
+            "de",
+            "Quelle: A (vollständige Angabe beim belegten Eintrag und im Quellenverzeichnis).",
+            "Quellen: A, B (insgesamt 14; vollständige Angaben jeweils beim belegten Eintrag und "
+            "im Quellenverzeichnis).",
+        ),
+    ],
+)
+def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
+    # en E2: under a timeline the sources support events, not "figures".
+    language = Language.of(tag)
+    assert language.text("charts.sources_named", names="A", n=Count(1, "1")) == one
+    assert language.text("charts.sources_named", names="A, B", n=Count(14, "14")) == several

@@ -198,9 +198,10 @@ def forget(project: Project) -> None:
 
 
 def compiled_templates(project: Project) -> Path:
-    """The folder of inline Markdown's HTML and the theme's file listing for this code (compiled
-    templates are never kept: see template_cache.py); folders left by other code are
-    removed, so the cache does not grow with every upgrade."""
+    """The folder of inline Markdown's HTML and the theme's file listing for this code
+    (compiled templates are kept in the user's cache folder, never here: see
+    template_cache.py); folders left by other code are removed, so the cache does not grow
+    with every upgrade."""
     parent = project.cache_dir / "templates"
     folder = parent / code_key()[:32]
     if not folder.is_dir() and parent.is_dir():

@@ -94,11 +94,16 @@ def test_the_removed_ratios_are_listed_as_removed_not_beside_the_figures_kept(bu
     entry = changes.find(id="vietnam-ratios-removed")
     removed = [visible_text(s) for s in entry.select(".fs-change__removed")]
     assert removed == [
-        "Removed: Russian casualties per six weeks in 2025, against US battle deaths in Vietnam: "
-        "about 1.01 times (computed by this site)",
-        "Removed: Russian casualties per six weeks in 2025, against all US military deaths in "
-        "Vietnam: about 0.82 times (computed by this site)",
+        "“Russian casualties per six weeks in 2025, against US battle deaths in Vietnam: "
+        "about 1.01 times (computed by this site)” (removed)",
+        "“Russian casualties per six weeks in 2025, against all US military deaths in "
+        "Vietnam: about 0.82 times (computed by this site)” (removed)",
     ]
+    assert (
+        entry.select("p")[0]
+        .get_text()
+        .startswith("26 November 2026 · Corrected: “Russian casualties per six weeks")
+    )
     for kept in ("us-vietnam-battle-deaths", "us-vietnam-fatal-casualties"):
         assert "26 November 2026" not in _figure(built, kept)
     assert "Corrected 26 November 2026" not in _figure(built, "ru-casualties-2025-per-six-weeks")
