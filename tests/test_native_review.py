@@ -517,6 +517,7 @@ def test_the_data_package_names_a_charts_unit_after_a_label_in_every_language():
 # --- Third round (review2-<lang>.md, 7 December) ----------------------------------------
 
 
+@pytest.mark.files  # reads examples/naselennia, which `make mutation` does not copy
 def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainian():
     """uk E1: the label after its number, no colon after a verb, figures joined by '. '."""
     from pathlib import Path
@@ -534,6 +535,7 @@ def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainia
     )
 
 
+@pytest.mark.files  # reads examples/naselennia, which `make mutation` does not copy
 def test_the_alt_text_keeps_whole_sentences_within_twitters_limit(monkeypatch):
     """A figure cut short could lose its date or its source's hedge: it is left out whole."""
     from pathlib import Path

@@ -479,3 +479,36 @@ def test_a_day_pattern_naming_the_month_first_keeps_the_month_in_a_span():
     write = Writer(Language.of("en", {"dates.day": "MMMM d, y"}))
     span = Period(start=day("2022-03-01"), end=day("2022-03-31"))
     assert write.period(span) == "March 1\u2009–\u2009March 31, 2022"
+
+
+@pytest.mark.parametrize(
+    ("tag", "when", "line"),
+    [
+        (
+            "fr",
+            "en 2023",
+            f"Écart entre les doses en 2023 — calcul de la rédaction{NNB}: 9 points de"
+            " pourcentage.",
+        ),
+        (
+            "fr",
+            "",
+            f"Écart entre les doses — calcul de la rédaction{NNB}: 9 points de pourcentage.",
+        ),
+        (
+            "en",
+            "in 2023",
+            "Écart entre les doses in 2023 (computed by this site): 9 points de pourcentage.",
+        ),
+    ],
+)
+def test_a_computed_figures_line_dates_its_label_and_ends_with_a_stop(tag, when, line):
+    """Review 3, A3 and Typo 1: the date in the label as a sentence says it (« en 2023 »),
+    not « (2023) » after the value, and a final stop as every claim line has."""
+    language = Language.of(tag)
+    title = language.text(
+        "blocks.label_when", label="Écart entre les doses", when=when, dated="yes" if when else "no"
+    )
+    label = language.text("blocks.computed_label", label=title)
+    labelled = language.text("typography.labelled", label=label, text="9 points de pourcentage")
+    assert language.text("typography.sentence", text=labelled) == line
