@@ -512,3 +512,24 @@ def test_a_computed_figures_line_dates_its_label_and_ends_with_a_stop(tag, when,
     label = language.text("blocks.computed_label", label=title)
     labelled = language.text("typography.labelled", label=label, text="9 points de pourcentage")
     assert language.text("typography.sentence", text=labelled) == line
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", f"OMS, 14 novembre 2024 (cité par la Saudi Gazette{NNB}; original non consulté)"),
+        ("de", "OMS, 14 novembre 2024 (zitiert nach la Saudi Gazette; Original nicht eingesehen)"),
+        ("en", "OMS, 14 novembre 2024, as reported by la Saudi Gazette (original not consulted)"),
+    ],
+)
+def test_a_relay_and_a_sources_confidence_share_one_aside(tag, text):
+    """Review 3, A1: « (cité par …) (original non consulté) » was two parentheses in a row."""
+    language = Language.of(tag)
+    via = language.text("blocks.via", outlets="la Saudi Gazette", in_text="yes", count="one")
+    aside = {"fr": "original non consulté", "de": "Original nicht eingesehen"}.get(
+        tag, "original not consulted"
+    )
+    said = language.text(
+        "blocks.reported_aside", text="OMS, 14 novembre 2024", via=via, aside=aside
+    )
+    assert said == text
