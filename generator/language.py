@@ -48,6 +48,9 @@ CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
     "charts.reported_by": _RELAY,
     "charts.also_reported_by": _RELAY,
     "numbers.range": {"of": "number"},
+    "charts.line": {"ranges": "some"},
+    "charts.column": {"ranges": "some"},
+    "charts.range_bar": {"singles": "some"},
 }
 """Variables a message chooses its words by that a sheet's template written before them does
 not give ('t("blocks.via", outlets=…)'), with what such a call meant: it still writes."""

@@ -533,3 +533,45 @@ def test_a_relay_and_a_sources_confidence_share_one_aside(tag, text):
         "blocks.reported_aside", text="OMS, 14 novembre 2024", via=via, aside=aside
     )
     assert said == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "ranges", "text"),
+    [
+        (
+            "fr",
+            "none",
+            f"Le graphique en courbes présente des estimations (unité{NNB}: euros), de 2006 à"
+            " 2022, chacune à sa date",
+        ),
+        (
+            "fr",
+            "some",
+            f"Le graphique en courbes présente des estimations (unité{NNB}: euros), de 2006 à"
+            " 2022, chacune à sa date. Une barre verticale indique la fourchette d’une estimation",
+        ),
+        (
+            "en",
+            "none",
+            "The line chart shows estimates (unit: euros) from 2006 to 2022, each plotted at the"
+            " date it refers to",
+        ),
+    ],
+)
+def test_a_charts_description_names_a_range_mark_only_where_one_is_drawn(tag, ranges, text):
+    """Review 3, A5: the Flamanville chart, four single values, said « Une barre verticale
+    indique la fourchette d’une estimation »: the reader looked for a bar that is not there."""
+    span = {"fr": "de 2006 à 2022", "en": "from 2006 to 2022"}[tag]
+    said = Language.of(tag).text(
+        "charts.line", unit="euros", scale="", span=span, dates="several", ranges=ranges
+    )
+    assert said == text
+
+
+def test_a_range_bar_chart_names_its_dot_only_where_a_figure_is_single():
+    fr = Language.of("fr")
+    said = fr.text("charts.range_bar", unit="personnes", scale="", singles="none")
+    assert said == (
+        f"Le graphique présente des chiffres (unité{NNB}: personnes). Chaque barre va de la"
+        " valeur basse à la valeur haute d’une estimation"
+    )
