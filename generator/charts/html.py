@@ -48,6 +48,11 @@ def figure(
     alt_text = esc(data.text_alternative())
     caption = f'<span class="fs-chart__title">{esc(chart.title)}</span>'
     if chart.caption:
+        # A stop screen readers hear between title and caption, which would run together
+        # ('…rougeole Dans le monde en 2023…'); the page shows them on two lines.
+        if chart.title.rstrip()[-1:] not in ".?!…":
+            stop = esc(data.language.text("typography.sentence", text=""))
+            caption += f'<span class="md-visually-hidden">{stop}</span>'
         caption += f' <span class="fs-chart__caption">{inline_md(chart.caption)}</span>'
     parts = [
         f'<figure class="fs-chart fs-chart--{chart.kind}"{id_attr}>',
