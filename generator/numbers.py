@@ -200,7 +200,7 @@ class Writer:
         if metric and found.metric:
             target, factor = found.metric
             a, b, digits = _twin(low, high, factor, decimals)
-            twin = self.quantity(a, b, None, target, digits, metric=False, sentence=sentence)
+            twin = self.quantity(a, b, None, target, digits, metric=False)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
 
