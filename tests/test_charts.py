@@ -118,8 +118,8 @@ def test_every_declared_chart_stands_on_a_page_with_its_id(built_rich: Path):
 def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-by-bank")) == (
-        "Crossings by bank, 2024. The chart shows figures (unit: people). Each bar runs from the"
-        " low to the high end of an estimate, and a dot marks a single figure. All figures: 1"
+        "Crossings by bank, 2024. The range-bar chart shows figures (unit: people). Each bar runs"
+        " from the low to the high end of an estimate; a dot marks a single figure. All figures: 1"
         " January – December 2024."
         " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
@@ -743,8 +743,8 @@ def test_a_figure_with_no_side_is_its_own_named_series_never_computed(rich: Path
 def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-over-time")) == (
-        "Crossings a year, 2019 to 2024. The line chart shows estimates (unit: people) from 2019"
-        " to 2024, each plotted at the date it refers to. A vertical bar marks the range of an"
+        "Crossings a year, 2019 to 2024. The line chart shows estimates from 2019 to 2024 (unit:"
+        " people), each plotted at the date it refers to. A vertical bar marks the range of an"
         " estimate. The Gazette reports about 900,000 crossings from the north bank in 2019."
         " The Gazette reports"
         " 950,000–1.1 million crossings from the north bank in 2021. The survey counts about"
@@ -753,8 +753,8 @@ def test_a_line_or_column_chart_says_what_it_shows_from_its_dates(built_rich: Pa
         " from the south bank in 2024."
     )
     assert _alt(_figure(figures, "crossings-by-year")).startswith(
-        "Crossings by bank, 2021 and 2024. The column chart shows estimates (unit: people) from"
-        " 2021 to 2024, each plotted at the date it refers to. The paler top of a column marks"
+        "Crossings by bank, 2021 and 2024. The column chart shows estimates from 2021 to 2024"
+        " (unit: people), each plotted at the date it refers to. The paler top of a column marks"
         " the range of an estimate. The Gazette reports 950,000–1.1 million crossings from the"
         " north bank in 2021."
     )
@@ -858,8 +858,8 @@ def test_a_line_chart_needs_a_date_for_every_figure_and_columns_a_linear_scale(r
 def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-2019")) == (
-        "Crossings in 2019, by bank. The stacked bar splits a whole into its parts, end to end"
-        " (unit: people). The whole: The Gazette reports about 1.2 million crossings from both"
+        "Crossings in 2019, by bank. The stacked bar splits a total into its parts, laid end to"
+        " end (unit: people). The total: The Gazette reports about 1.2 million crossings from both"
         " banks. All figures: 1 January – 31 December 2019. The Gazette reports about 900,000"
         " crossings from the north bank. The Gazette reports about 300,000 crossings from the"
         " south bank."

@@ -221,8 +221,8 @@ def test_a_german_sheet_describes_its_package_in_german(tmp_path):
     assert "people" in figures["unit"]["constraints"]["enum"]
     chart = {f["name"]: f for f in resources["chart-faelle"]["schema"]["fields"]}
     assert chart["low"]["description"] == (
-        "Das untere Ende, in der Einheit der Grafik, Personen (`people`); bei einem einzelnen "
-        "Wert ist `low` gleich `high`."
+        "Das untere Ende der Spanne in der Einheit der Grafik (Personen, `people`); bei einem "
+        "einzelnen Wert ist `low` gleich `high`."
     )
 
 

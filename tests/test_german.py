@@ -125,7 +125,7 @@ def test_a_german_page_reads_in_german(german: Path):
     assert "Bericht ; das Original wurde nicht eingesehen." in text
     assert "Zitiert in: Zahl: Masernfälle 2025 ;" in text
     assert "Berechnete Zahl: Fälle 2025 im Verhältnis zu 2024" in text
-    assert "Link zum Zitat von Dr. Anna Beispiel, „Jede Impfung zählt“" in text
+    assert "Link zum Zitat von Dr. Anna Beispiel: „Jede Impfung zählt“" in text
     assert "Weitere Zitate : Dr. Anna Beispiel, „Jede Impfung zählt“" in text
     assert "Chronik: Bulletin erschienen" in text
 
@@ -134,7 +134,7 @@ def test_the_theme_speaks_german_too(german: Path):
     home = BeautifulSoup((german / "site" / "index.html").read_text("utf-8"), "html.parser")
     assert {a["title"] for a in home.select("a.headerlink")} == {"Dauerhafter Link"}
     feed = home.find("link", type="application/atom+xml")
-    assert feed["title"] == "Korrekturen und Aktualisierungen"
+    assert feed["title"] == "Korrekturen, Aktualisierungen und Präzisierungen"
     assert home.find("input", attrs={"name": "query"})["placeholder"] == "Suche"
     missing = BeautifulSoup((german / "site" / "404.html").read_text("utf-8"), "html.parser")
     assert missing.html["lang"] == "de"

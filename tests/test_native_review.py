@@ -265,8 +265,8 @@ def test_english_lists_have_no_serial_comma_like_the_catalogs_own_sentences():
 def test_the_english_range_bar_description_has_no_comma_splice():
     text = Language.of("en").text("charts.range_bar", unit="kilometres", scale="")
     assert text == (
-        "The chart shows figures (unit: kilometres). Each bar runs from the low to the high end "
-        "of an estimate, and a dot marks a single figure"
+        "The range-bar chart shows figures (unit: kilometres). Each bar runs from the low to the "
+        "high end of an estimate; a dot marks a single figure"
     )
 
 
@@ -498,7 +498,7 @@ def test_a_percentage_unit_is_named_as_it_reads_after_unit(tag, name):
     ("tag", "reported"),
     [
         ("en", "also reported by CNN"),
-        ("de", "auch zitiert nach CNN"),
+        ("de", "auch berichtet von CNN"),
         ("uk", "також цит. за: CNN"),
     ],
 )
@@ -596,7 +596,7 @@ def test_the_english_data_package_quotes_typographically_and_marks_names_as_code
         "What the number counts, worded to follow it: ‘people in the world’."
     )
     assert en.text("datapackage.figures.kind") == (
-        "`figure` for a number a source gives, `derived` for one this site calculates from"
+        "`figure` for a number a source gives, `derived` for one this site computes from"
         " sourced figures."
     )
     assert en.text("datapackage.chart.low", unit="people", code="people") == (
@@ -653,9 +653,9 @@ def _rich_in(tag: str, tmp_path):
         ),
         (
             "en",
-            "The line chart shows estimates (unit: people) in 2021. A vertical bar marks the"
+            "The line chart shows estimates in 2021 (unit: people). A vertical bar marks the"
             " range of an estimate.",
-            "The line chart shows estimates (unit: people) from 2019 to 2024, each plotted at the"
+            "The line chart shows estimates from 2019 to 2024 (unit: people), each plotted at the"
             " date it refers to. A vertical bar marks the range of an estimate.",
         ),
     ],
@@ -742,3 +742,178 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
     language = Language.of(tag)
     assert language.text("charts.sources_named", names="A", n=Count(1, "1")) == one
     assert language.text("charts.sources_named", names="A, B", n=Count(14, "14")) == several
+
+
+@pytest.mark.parametrize(
+    ("tag", "key", "args", "text"),
+    [
+        # en A1, A3: one name for the range-bar chart; the scale after the unit everywhere.
+        (
+            "en",
+            "charts.range_bar",
+            {"unit": "kilometres", "scale": ", on a logarithmic scale"},
+            "The range-bar chart shows figures (unit: kilometres), on a logarithmic scale. Each "
+            "bar runs from the low to the high end of an estimate; a dot marks a single figure",
+        ),
+        (
+            "en",
+            "charts.line",
+            {
+                "unit": "kilometres",
+                "scale": ", on a logarithmic scale",
+                "span": "from 2019 to 2024",
+                "dates": "several",
+            },
+            "The line chart shows estimates from 2019 to 2024 (unit: kilometres), on a "
+            "logarithmic scale, each plotted at the date it refers to. A vertical bar marks the "
+            "range of an estimate",
+        ),
+        # en A2, de A6, uk A6: a stacked bar's total, not "the whole".
+        (
+            "en",
+            "charts.stacked_bar",
+            {"unit": "euros", "whole": "The EU gives €3 billion"},
+            "The stacked bar splits a total into its parts, laid end to end (unit: euros). The "
+            "total: The EU gives €3 billion",
+        ),
+        (
+            "de",
+            "charts.stacked_bar",
+            {"unit": "Euro", "whole": "X"},
+            "Der gestapelte Balken zeigt, wie sich eine Summe aus ihren Teilen zusammensetzt "
+            "(Einheit: Euro). Gesamtwert: X",
+        ),
+        (
+            "uk",
+            "charts.stacked_bar",
+            {"unit": "кілометри", "whole": "X"},
+            "Смугова діаграма з накопиченням показує загальну суму та її складові по черзі "
+            "(одиниці виміру: кілометри). Разом: X",
+        ),
+        # en A9: a comma before a bare date, the dash only before a place.
+        (
+            "en",
+            "blocks.byline",
+            {"speaker": "S", "role": "authors of the report", "place": "", "placed": "no"}
+            | {"date": "16 December 2022"},
+            "S, authors of the report, 16 December 2022.",
+        ),
+        # en A7: the part cited first, then the sheet it is in.
+        (
+            "en",
+            "cite.as",
+            {"sheet": "Russia’s war: the cost", "title": "Deaths", "date": "7 December 2026"},
+            "Cite as: “Deaths”, in Russia’s war: the cost, updated 7 December 2026",
+        ),
+        # en A15, A16, Typo 2.
+        ("en", "embed.png_what", {}, "(image with title and source, for print and social media)"),
+        (
+            "en",
+            "embed.copy",
+            {},
+            "Copy this code into your page: it shows the chart with its source and a link back "
+            "here, and resizes to fit the chart.",
+        ),
+        (
+            "en",
+            "datapackage.table",
+            {"description": "D."},
+            "D. Text that would begin with `=`, `+`, `-` or `@`, a tab or a carriage return "
+            "starts with an apostrophe, so that no spreadsheet runs it as a formula.",
+        ),
+        # de A4: the scale inside the bracket, as a noun phrase.
+        (
+            "de",
+            "charts.bar",
+            {"unit": "Kilometer", "scale": ", logarithmische Skala"},
+            "Das Balkendiagramm zeigt Zahlen (Einheit: Kilometer, logarithmische Skala)",
+        ),
+        ("de", "charts.log_scale", {}, ", logarithmische Skala"),
+        # de A3: the original was seen; the outlet also reported it.
+        (
+            "de",
+            "charts.also_reported_by",
+            {"names": "Saudi Gazette"},
+            "auch berichtet von Saudi Gazette",
+        ),
+        # de A8, A9, A10.
+        (
+            "de",
+            "datapackage.resources.chart.line",
+            {"id": "faelle", "unit": "Personen"},
+            "Die Daten des Liniendiagramms `faelle`: seine Zahlen mit ihrem jeweiligen Datum "
+            "(Einheit: Personen).",
+        ),
+        (
+            "de",
+            "datapackage.chart.low",
+            {"unit": "Kilometer", "code": "km"},
+            "Das untere Ende der Spanne in der Einheit der Grafik (Kilometer, `km`); bei einem "
+            "einzelnen Wert ist `low` gleich `high`.",
+        ),
+        (
+            "de",
+            "datapackage.figures.qualifier",
+            {},
+            f"Welchen Zusatz die Quelle der Zahl gibt, z.{NNBSP}B. `about` („etwa“) oder `up to` "
+            "(„bis zu“); leer, wenn sie die Zahl ohne Zusatz nennt.",
+        ),
+        # de A12, A13, A14, A16.
+        ("de", "embed.named", {"title": "Masernfälle"}, ": „Masernfälle“"),
+        (
+            "de",
+            "blocks.link_to_quotation",
+            {"speaker": "Jens Spahn", "quote": "Die Impfquoten …"},
+            " zum Zitat von Jens Spahn: „Die Impfquoten …“",
+        ),
+        ("de", "theme.feed", {}, "Korrekturen, Aktualisierungen und Präzisierungen"),
+        ("de", "units.per.name", {"base": "1.000"}, "Anzahl je 1.000"),
+        # uk A3: the feed named in the sentence, not after a colon.
+        (
+            "uk",
+            "pages.changes.lede",
+            {"feed": "стрічка Atom"},
+            "Тут записано всі зміни опублікованих показників і заяв, від найновіших: що "
+            "змінилося, чому й на яке джерело ми спираємося. Кожен змінений показник чи заява "
+            "має посилання на відповідний запис у журналі. Журнал доступний і як стрічка Atom — "
+            "її можна відкрити в програмі для читання стрічок (RSS-читачі).",
+        ),
+        # uk A7-A12: each data-package description stands alone.
+        (
+            "uk",
+            "datapackage.chart.via",
+            {},
+            "Ідентифікатори видань, через які відомо про джерела показника (якщо оригінал не "
+            "переглянуто).",
+        ),
+        (
+            "uk",
+            "datapackage.timeline.first_day",
+            {},
+            "Найраніший день, на який може припадати подія.",
+        ),
+        ("uk", "datapackage.figures.topic", {}, "Тема довідки, до якої належить показник."),
+        (
+            "uk",
+            "datapackage.figures.working",
+            {},
+            "Та сама формула з підставленими числами вихідних даних.",
+        ),
+        (
+            "uk",
+            "datapackage.chart.low",
+            {"unit": "кількість осіб", "code": "people"},
+            "Нижня межа в одиницях графіка (кількість осіб, `people`); для окремого значення "
+            "`low` дорівнює `high`.",
+        ),
+        (
+            "uk",
+            "embed.copy",
+            {},
+            "Скопіюйте цей код на свою сторінку: він показує графік із джерелом і посиланням на "
+            "цю сторінку, а висота вставки підлаштовується під графік.",
+        ),
+    ],
+)
+def test_the_third_rounds_awkward_wordings_read_as_the_reviewers_proposed(tag, key, args, text):
+    assert Language.of(tag).text(key, **args) == text

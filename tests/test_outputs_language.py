@@ -218,7 +218,8 @@ def test_feed_titles_and_summaries_are_in_the_sheets_language():
     de = ET.fromstring(feed_xml(_content("de-outputs"), lambda i: f"changes/#{i}", ""))
     assert de.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
     assert (
-        de.findtext(f"{atom}title") == "Grippe in Beispielstadt: Korrekturen und Aktualisierungen"
+        de.findtext(f"{atom}title")
+        == "Grippe in Beispielstadt: Korrekturen, Aktualisierungen und Präzisierungen"
     )
     assert de.findtext(f"{atom}entry/{atom}title") == "Korrektur: Grippefälle im Bezirk Nord"
     assert de.findtext(f"{atom}entry/{atom}summary") == (
