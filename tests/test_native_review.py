@@ -951,7 +951,8 @@ def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_pat
     soup = BeautifulSoup(page.body, "html.parser")
     figure = soup.find(id="chastka-miskoho-2009")
     assert figure.select_one(".fs-figure__claim").get_text() == (
-        "Частка міського населення (розрахунок сайту): 68,5% (станом на 1 квітня 2009 року)."
+        # The date in the label as a sentence says it (fr A3), once, and the line's stop.
+        "Частка міського населення станом на 1 квітня 2009 року (розрахунок сайту): 68,5%."
     )
     assert (
         figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")

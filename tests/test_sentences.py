@@ -499,7 +499,7 @@ def test_a_day_pattern_naming_the_month_first_keeps_the_month_in_a_span():
         (
             "en",
             "in 2023",
-            "Écart entre les doses in 2023 (computed by this site): 9 points de pourcentage.",
+            "Écart entre les doses in 2023, computed by this site: 9 points de pourcentage.",
         ),
     ],
 )
@@ -554,7 +554,7 @@ def test_a_relay_and_a_sources_confidence_share_one_aside(tag, text):
         (
             "en",
             "none",
-            "The line chart shows estimates (unit: euros) from 2006 to 2022, each plotted at the"
+            "The line chart shows estimates from 2006 to 2022 (unit: euros), each plotted at the"
             " date it refers to",
         ),
     ],
