@@ -30,6 +30,15 @@ _INK, _MUTED, _BAND, _PAPER, _RULE = "#1a1a1a", "#555555", "#3f51b5", "#ffffff",
 _MARGIN, _GAP = 40, 24
 
 
+def _shown_when(content: Content, q: Quantity) -> str:
+    """A computed figure's value with its date after it, as its page's line gives them: its
+    label no longer names the date ('68,5% (станом на 1 квітня 2009 року)')."""
+    shown, when = content.writer.shown(q), content.writer.when(q)
+    if not q.computed or not when:
+        return shown
+    return f"{shown} {content.language.text('typography.aside', text=when)}"
+
+
 def alt_text(content: Content) -> str:
     """What the image says, as text: for og:image:alt and twitter:image:alt. The title, then
     each figure as a sentence of its own (a figure's words may hold commas and capitals, so a
@@ -44,7 +53,7 @@ def alt_text(content: Content) -> str:
                 computed="yes" if q.computed else "no",
                 who=_attribution(content, q),  # what an override of 0.1 prints (until 0.3.0)
                 label=q.label,
-                value=content.writer.shown(q),
+                value=_shown_when(content, q),
             ),
         )
         for q in _figures(content)

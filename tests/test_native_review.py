@@ -4,8 +4,10 @@ language: every expected text typed out as the reviewer asked for it."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.language import Count, Language, catalog
 from generator.messages import renderings
@@ -514,8 +516,8 @@ def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainia
         "Населення України. За уточненими даними перепису, станом на 5 грудня 2001 року"
         f" загальна кількість населення України становила 48{NBSP}457{NBSP}000 осіб."
         f" За оцінкою Держкомстату, в Україні було 46{NBSP}080{NBSP}455 осіб наявного"
-        " населення станом на 1 квітня 2009 року. Частка міського населення на 1 квітня"
-        " 2009 року (розрахунок сайту): 68,5%."
+        " населення станом на 1 квітня 2009 року. Частка міського населення (розрахунок"
+        " сайту): 68,5% (станом на 1 квітня 2009 року)."
     )
 
 
@@ -900,3 +902,40 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
 )
 def test_the_third_rounds_awkward_wordings_read_as_the_reviewers_proposed(tag, key, args, text):
     assert Language.of(tag).text(key, **args) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "inputs"),
+    [
+        ("en", "Based on: X"),
+        ("de", "Datengrundlage: X"),
+        ("uk", "Вихідні дані: X"),
+        ("fr", f"Données de départ{NNBSP}: X"),
+    ],
+)
+def test_a_computed_figure_names_its_inputs_sources_not_as_its_own_source(tag, inputs):
+    # de A1, uk A1: "Quelle: WHO" under 9 points the site computed read as if WHO gave them.
+    assert Language.of(tag).text("blocks.inputs", source="X") == inputs
+
+
+def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_path):
+    # de A1/T1, uk A1/T2: the label named the date the aside gave again, and no final stop.
+    from generator.generate import render_in_memory
+    from generator.project import Project
+    from generator.validation import load_and_validate
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "naselennia"
+    content = load_and_validate(root)
+    page = next(
+        p
+        for p in render_in_memory(Project.load(root), content).pages
+        if 'id="chastka-miskoho-2009"' in p.body
+    )
+    soup = BeautifulSoup(page.body, "html.parser")
+    figure = soup.find(id="chastka-miskoho-2009")
+    assert figure.select_one(".fs-figure__claim").get_text() == (
+        "Частка міського населення (розрахунок сайту): 68,5% (станом на 1 квітня 2009 року)."
+    )
+    assert (
+        figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")
+    )

@@ -31,6 +31,6 @@ def test_the_german_samples_give_each_message_what_its_page_gives_it() -> None:
     # A number of events is whole; a German byline's place is not Kyiv.
     assert "1,5 Ereignissen" not in text and "Kyiv" not in text
     # A computed figure's row and line are given its own label and value.
-    assert "  - luecke-zweite-dosis: Abstand zwischen erster und zweiter Masernimpfung" in text
+    assert "  - luecke-zweite-dosis: Differenz der Impfquoten für die erste und die zweite" in text
     # German elides nothing: no made-up sentence for it.
     assert "## typography.elisions\n  - (none: this language elides nothing)\n" in text
