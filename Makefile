@@ -5,18 +5,32 @@ BIN    := $(VENV)/bin
 
 .PHONY: site test golden system-tools serve check bench lint mutation clean
 
+# `make … UV=uv` sets .venv up with uv (pip's interface, several times faster: about 2 s of
+# CPU against 14 s for the generator's packages); the Pages workflow does. A .venv made by uv
+# has no pip of its own: keep using UV=uv with it, or delete it.
+UV ?=
+ifeq ($(UV),)
+NEW_VENV    = $(PYTHON) -m venv $(VENV)
+UPGRADE_PIP = $(BIN)/python -m pip install --quiet --upgrade pip
+INSTALL     = $(BIN)/python -m pip install --quiet
+else
+NEW_VENV    = $(UV) venv --quiet --python $(PYTHON) $(VENV)
+UPGRADE_PIP = :
+INSTALL     = $(UV) pip install --quiet --python $(BIN)/python
+endif
+
 $(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	test -x $(BIN)/python || $(NEW_VENV)
+	$(UPGRADE_PIP)
+	$(INSTALL) -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(INSTALL) -e '.[test]'
 	touch $@
 
 $(VENV)/.installed-mutation: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	$(INSTALL) -e '.[test,mutation]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

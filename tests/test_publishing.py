@@ -599,3 +599,42 @@ def test_a_content_only_deploy_checks_the_sheet_and_waits_for_its_tests():
     assert checked < upload and "if" not in steps[checked]
     assert "pytest tests/sheet" in sheet_runs
     assert "sheet" in workflow["jobs"]["deploy"]["needs"]
+
+
+def _make_dry_run(*args: str) -> list[str]:
+    """The commands `make -n -B` would run (none is run)."""
+    out = subprocess.run(
+        ["make", "-n", "-B", *args], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return out.stdout.splitlines()
+
+
+def test_make_sets_the_environment_up_with_uv_when_told_and_with_pip_otherwise():
+    with_uv = _make_dry_run(".venv/.installed-test", "UV=uv")
+    with_pip = _make_dry_run(".venv/.installed-test", "UV=")
+
+    assert "uv pip install --quiet --python .venv/bin/python -e ." in with_uv
+    assert "uv pip install --quiet --python .venv/bin/python -e '.[test]'" in with_uv
+    assert any(
+        "|| uv venv --quiet --python " in line and line.endswith(" .venv") for line in with_uv
+    )
+    assert not any("-m pip" in line for line in with_uv)
+    assert ".venv/bin/python -m pip install --quiet -e ." in with_pip
+    assert ".venv/bin/python -m pip install --quiet -e '.[test]'" in with_pip
+
+
+def test_every_job_that_installs_takes_uv_pinned_by_hash_before_it():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    pinned = (REPO / ".github" / "uv-requirements.txt").read_text(encoding="utf-8")
+
+    assert workflow["env"] == {"UV": "uv"}
+    assert re.search(r"^uv==[\d.]+ --hash=sha256:[0-9a-f]{64}$", pinned, re.M)
+    for name, job in workflow["jobs"].items():
+        runs = [str(s.get("run", "")) for s in job["steps"]]
+        makes = [i for i, r in enumerate(runs) if re.search(r"^make ", r, re.M)]
+        if not makes:
+            continue
+        install = runs.index(
+            "python -m pip install --quiet --require-hashes -r .github/uv-requirements.txt"
+        )
+        assert install < makes[0], name
