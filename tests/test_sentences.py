@@ -603,7 +603,10 @@ def test_a_contraction_pair_splits_at_its_first_plus_sign_only():
 
 def test_a_range_in_a_sentence_is_told_what_it_counts():
     """`$of` is 'number' for a percentage, 'money' for cents, as an override can tell."""
-    said = "{ $of ->\n [number] N({ $low }, { $high })\n [money] M({ $low }, { $high })\n *[other] U\n}"
+    said = (
+        "{ $of ->\n [number] N({ $low }, { $high })\n [money] M({ $low }, { $high })\n"
+        " *[other] U\n}"
+    )
     write = Writer(Language.of("en", {"numbers.range": said}))
     assert write.quantity(10, 12, None, "percent", sentence=True) == "N(10, 12%)"
     french = Writer(Language.of("fr", {"numbers.range": said}))
