@@ -666,7 +666,7 @@ def _day_only(pattern: str) -> str:
     'd', 'd. MMMM y' -> 'd.', "'1er' MMMM y" -> "'1er'"; a pattern naming the month before
     the day ('MMMM d, y') is kept whole."""
     found = _MONTH_FIELD.match(pattern)
-    return found.group(0).rstrip() if found and found.group(0).strip() else pattern
+    return found.group(0) if found and found.group(0).strip() else pattern
 
 
 def _one_month(value: Period) -> bool:

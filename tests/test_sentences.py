@@ -11,6 +11,7 @@ import pytest
 from generator.language import Language
 from generator.models import Figure, PartialDate, Period
 from generator.numbers import Writer, initial
+from generator.typography import elide
 
 NB = "\u00a0"  # no-break space: a number and its scale word or unit, in running text
 NNB = "\u202f"  # narrow no-break space: French thousands, and before ':' ';' '%'
@@ -576,3 +577,91 @@ def test_a_range_bar_chart_names_its_dot_only_where_a_figure_is_single():
         f"Le graphique présente des chiffres (unité{NNB}: personnes). Chaque barre va de la"
         " valeur basse à la valeur haute d’une estimation"
     )
+
+
+# Fourth round: mutants of the writer that no test killed (make mutation), each a behaviour
+
+
+def test_elide_keeps_de_before_a_value_opening_with_an_aspirated_h():
+    """'de' is elided before a vowel and a mute h, never before an aspirated one."""
+    fr = Language.of("fr")
+    assert elide(fr, "une baisse de", "hausse de 5 %") == ("une baisse de", "space")
+    assert elide(fr, "une baisse de", "hommes 5") == ("une baisse d’", "elided")
+
+
+def test_a_contraction_leaves_the_sources_last_word_off_and_joins_with_a_space():
+    fr = Language.of("fr")
+    assert elide(fr, "une hausse de", "jusqu’à 25 % des dépenses") == ("une hausse", "space")
+    assert elide(fr, "une hausse de", f"jusqu’à{NB}25 %") == ("une hausse", "space")
+
+
+def test_a_contraction_pair_splits_at_its_first_plus_sign_only():
+    """'de++5': the source's 'de' before a value opening with '+5' (a signed number)."""
+    language = Language.of("fr", {"typography.contractions": "de++5"})
+    assert elide(language, "une hausse de", "+5 %") == ("une hausse", "space")
+
+
+def test_a_range_in_a_sentence_is_told_what_it_counts():
+    """`$of` is 'number' for a percentage, 'money' for cents, as an override can tell."""
+    said = (
+        "{ $of ->\n [number] N({ $low }, { $high })\n [money] M({ $low }, { $high })\n"
+        " *[other] U\n}"
+    )
+    write = Writer(Language.of("en", {"numbers.range": said}))
+    assert write.quantity(10, 12, None, "percent", sentence=True) == "N(10, 12%)"
+    french = Writer(Language.of("fr", {"numbers.range": said}))
+    assert french.quantity(12.5, 15, None, "EUR", sentence=True) == "M(12,50, 15,00) euros"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", f"12,50 à 15,00{NB}euros"),
+        ("uk", f"12,50–15,00{NB}євро"),
+        ("de", f"12,50–15,00{NB}Euro"),
+    ],
+)
+def test_a_range_of_money_with_cents_in_a_sentence(tag, text):
+    assert Writer(Language.of(tag), space=NB).quantity(12.5, 15, None, "EUR", sentence=True) == text
+
+
+def test_a_day_written_as_a_word_with_an_apostrophe_is_quoted_in_the_pattern():
+    day_word = "{ $day ->\n [1] l'un\n *[other] { $day }\n}"
+    language = Language.of("fr", {"dates.day_of_month": day_word})
+    assert Writer(language).date(day("2020-03-01")) == "l'un mars 2020"
+
+
+def test_a_span_opening_with_an_aspirated_h_keeps_de():
+    """`$start_initial` counts the catalog's aspirated words: « de huit mars… »."""
+    language = Language.of("fr", {"dates.month_in_text": "'huit' MMMM y"})
+    span = Period(
+        start=PartialDate.model_validate("2022-03"), end=PartialDate.model_validate("2022-05")
+    )
+    assert Writer(language).during(span) == "de huit mars à huit mai 2022"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [
+        (1_250_000, 2_000_000, "1.25–2 million miles (2.01–3.22 million kilometres)"),
+        (1_000_000, 1_250_000, "1–1.25 million miles (1.61–2.01 million kilometres)"),
+    ],
+)
+def test_a_range_of_millions_converts_at_the_more_precise_ends_figures(low, high, text):
+    assert writer("en").quantity(low, high, None, "mi") == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "unit", "low"),
+    [("fr", "percent", "Valeur basse (%)"), ("fr", "km", "Valeur basse (kilomètres)")],
+)
+def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
+    """Review 3, A11: « Valeur basse (pourcentage) » is « Valeur basse (%) » in a table head;
+    a sentence keeps the unit's name (« unité : pourcentage »)."""
+    from generator.charts.data import ChartData
+    from generator.models import Chart
+    from generator.units import unit as unit_of
+
+    chart = Chart.model_validate({"id": "c", "title": "T", "kind": "bar", "figures": ["a"]})
+    data = ChartData(chart=chart, language=Language.of(tag), unit=unit_of(unit))
+    assert data.table()[0][1] == low

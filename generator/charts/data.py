@@ -265,6 +265,8 @@ class ChartData:
             header = [say("charts.date"), say("charts.event")]
             return header, [[m.when, m.title] for m in self.moments]
         unit = self.unit_words
+        if self.unit is not None and self.unit.key == "percent":  # a head says 'Low (%)'
+            unit = self.language.locale.number_symbols["latn"]["percentSign"]
         header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
         rows = self.rows + ((self.whole,) if self.whole else ())
         sentences = [r.sentence(self.language) for r in rows]
