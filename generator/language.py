@@ -45,6 +45,18 @@ PLURAL_CATEGORIES = frozenset(fluent.PLURAL_CATEGORIES)
 Message = str | Mapping[str, str]
 """A text in Fluent syntax; or, in a sheet written for the format before Fluent, a text with
 `{name}` placeholders or texts by CLDR plural category (`messages.legacy` converts them)."""
+_RELAY = {"in_text": "no", "count": "one"}
+CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
+    "blocks.via": _RELAY,
+    "charts.reported_by": _RELAY,
+    "charts.also_reported_by": _RELAY,
+    "numbers.range": {"of": "number"},
+    "charts.line": {"ranges": "some"},
+    "charts.column": {"ranges": "some"},
+    "charts.range_bar": {"singles": "some"},
+}
+"""Variables a message chooses its words by that a sheet's template written before them does
+not give ('t("blocks.via", outlets=…)'), with what such a call meant: it still writes."""
 
 
 def languages() -> list[str]:
@@ -149,6 +161,12 @@ class Language:
         """The words whose 'h' is aspirated, which nothing elides before (French 'de hausse',
         'de hryvnias'): the catalog's `typography.aspirated`, words spaced, in lower case."""
         return frozenset(self.text("typography.aspirated").lower().split())
+
+    @functools.cached_property
+    def governing(self) -> frozenset[str]:
+        """The prepositions that, ending a source's words, take its figure as their object
+        (French 'à' in 'estimait à'): the catalog's `typography.governing`, spaced."""
+        return frozenset(self.text("typography.governing").split())
 
     @functools.cached_property
     def _bundle(self) -> _Bundle:
@@ -351,7 +369,8 @@ class _Bundle:
         ident, lead, trail = self.ids[key]
         pattern = self.bundle.get_message(ident).value
         assert pattern is not None  # every message has a value: an empty one is {""}
-        args = {k: _argument(v) for k, v in params.items()}
+        given = {**CHOSEN_SINCE.get(key, {}), **params}  # a template written before a variable
+        args = {k: _argument(v) for k, v in given.items()}
         text, errors = self.bundle.format_pattern(pattern, args)
         if errors:
             raise ValueError(f"message {key!r}: {errors[0]}")

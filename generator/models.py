@@ -183,6 +183,15 @@ class Source(Strict):
         "July 2024') and after 'as reported by'; the sources page gives the publisher in "
         "full. Defaults to publisher.",
     )
+    in_text: PlainText | None = Field(
+        None,
+        description="Its name as running text writes it after 'as reported by' or 'cited "
+        "by', with the article the sheet's language gives it ('la Saudi Gazette', 'l’AFP', "
+        "'the Kyiv Independent'); an edition gives its own, as no article carries over "
+        "between languages. Without it, the short name is used, and a language whose names "
+        "take an article (French) words the relay so none is needed ('source "
+        "intermédiaire : Saudi Gazette').",
+    )
     title: PlainText = Field(description="The title as published.")
     described: bool = Field(
         False,

@@ -117,10 +117,11 @@ class Writer:
         *,
         sentence: bool = False,
         after: str | None = None,
+        of: str = "number",
     ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
-        millions); in a sentence, as the catalog's `numbers.range` says a range ('de 110 à
-        120', 'zwischen 110 und 120', 'від 110 до 120')."""
+        millions); in a sentence, as the catalog's `numbers.range` says a range of `of`
+        ('110 à 120', '110 bis 120', 'від 110 до 120'; see `_range`)."""
         a, b = self.number(low, decimals, after), self.number(high, decimals, after)
         if a == b:
             return a
@@ -130,14 +131,19 @@ class Writer:
         )
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
-        return self._range(a, b, sentence, _SCALE_WORDS[high_scale])
+        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of)
 
-    def _range(self, low: str, high: str, sentence: bool, scale: str = "none") -> str:
+    def _range(
+        self, low: str, high: str, sentence: bool, scale: str = "none", of: str = "number"
+    ) -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
         high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
-        '3–4 мільярди', as 'до' would decline the scale word."""
+        '3–4 мільярди', as 'до' would decline the scale word; and `$of`, what follows the
+        range: 'number' (nothing, or a percent sign), 'money' (a currency's name) or 'unit'
+        (a unit's noun), whose case a preposition may govern ('від 2 до 3 гривень', never
+        CLDR's '3 гривні'), so a language may keep the dash there."""
         if sentence:
-            return self.language.text("numbers.range", low=low, high=high, scale=scale)
+            return self.language.text("numbers.range", low=low, high=high, scale=scale, of=of)
         return f"{low}{DASH}{high}"
 
     def quantity(
@@ -150,25 +156,27 @@ class Writer:
         *,
         metric: bool = True,
         sentence: bool = False,
+        governed: bool = False,
     ) -> str:
         """The whole figure as a reader sees it: qualifier, number or range, unit, metric
-        twin; with `sentence`, a range as a sentence says it."""
+        twin; with `sentence`, a range as a sentence says it ('800 millions à 1,2 milliard
+        d’euros'; a table's '800 millions–1,2 milliard'); `governed` when a preposition of
+        the source's words takes the figure as its object ('estimait à'), which the
+        qualifier's message may answer ('à 12 milliards d’euros au maximum')."""
         found = unit(unit_key, self.units)
         after = qualifier
         form = self.form_after(after, _count(high, decimals))
-        # A range is said in words only where no word of ours follows it (a count, whose
-        # noun is the author's label, or a percentage): 'bis' and 'до' govern the case of a
-        # unit's noun ('4 bis 6 Jahre', never 'zwischen 4 und 6 Jahre'), which CLDR's words
-        # for it cannot follow. Money is never in words either: its currency's name follows.
-        sentence = sentence and (unit_key == "percent" or (found.counts and not found.singular))
         if found.currency:
-            text = self._money_said(low, high, found.currency, decimals, after)
+            text = self._money_said(low, high, found.currency, decimals, after, sentence)
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
                 text = self._range(self.number(low, decimals), text, sentence)
         else:
-            numeral = self.span(low, high, decimals, sentence=sentence, after=after)
+            # A count's noun is the author's label, after the figure; any other unit's is
+            # the catalog's, whose case a preposition of the range may govern (`_range`).
+            of = "number" if found.counts and not found.singular else "unit"
+            numeral = self.span(low, high, decimals, sentence=sentence, after=after, of=of)
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
             scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
@@ -183,10 +191,14 @@ class Writer:
             )
         if qualifier and qualifier != "exactly":
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
-            text = self.language.text(f"qualifiers.{qualifier}", n=text, kind=kind)
+            text = self.language.text(
+                f"qualifiers.{qualifier}",
+                n=text,
+                kind=kind,
+                governed="yes" if governed else "no",
+            )
         if metric and found.metric:
             target, factor = found.metric
-            # Never in words: a unit with a metric twin is a length, whose noun follows.
             a, b, digits = _twin(low, high, factor, decimals)
             twin = self.quantity(a, b, None, target, digits, metric=False)
             text = self.language.text("units.with_metric", value=text, metric=twin)
@@ -226,7 +238,13 @@ class Writer:
         return _as_shown(x, decimals)[0] == 0
 
     def _money_said(
-        self, low: float, high: float, code: str, decimals: int | None, after: str | None = None
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        after: str | None = None,
+        sentence: bool = False,
     ) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
@@ -235,8 +253,9 @@ class Writer:
         `$short` ('3,3 Md €', '3,3 Mrd. €', '3,3 млрд ₴'). `$scale` is 'million', 'billion'
         or 'none', as French says 'de' after a scale word, and `$initial` is 'vowel' or
         'consonant', the currency name's first letter, as French elides 'de' before a
-        vowel."""
-        numeral = self._money_numeral(low, high, code, decimals, after)
+        vowel. With `sentence`, a range is said as the catalog's `numbers.range` says a range
+        of money ('11 à 13 milliards d’euros')."""
+        numeral = self._money_numeral(low, high, code, decimals, after, sentence)
         count = _count(high, decimals)
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
@@ -293,18 +312,24 @@ class Writer:
             )
 
     def _money_numeral(
-        self, low: float, high: float, code: str, decimals: int | None, after: str | None = None
+        self,
+        low: float,
+        high: float,
+        code: str,
+        decimals: int | None,
+        after: str | None = None,
+        sentence: bool = False,
     ) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
-        any, as money is written."""
+        any, as money is written; a range in a sentence as `numbers.range` says one."""
         from babel.numbers import get_currency_precision
 
         cents = decimals is None and any(
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
-            return self._cents(low, high, get_currency_precision(code))
-        return self.span(low, high, decimals, after=after)
+            return self._cents(low, high, get_currency_precision(code), sentence)
+        return self.span(low, high, decimals, sentence=sentence, after=after, of="money")
 
     def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
@@ -321,8 +346,9 @@ class Writer:
             prefix += "\u00a0"
         return f"{prefix}{numeral}{suffix}"
 
-    def _cents(self, low: float, high: float, decimals: int) -> str:
-        """The range with exactly `decimals` places: '12.50–15.00'."""
+    def _cents(self, low: float, high: float, decimals: int, sentence: bool = False) -> str:
+        """The range with exactly `decimals` places: '12.50–15.00' (in a sentence, as
+        `numbers.range` says a range of money)."""
         from babel.numbers import format_decimal, parse_pattern
 
         pattern = parse_pattern(self.language.locale.decimal_formats[None].pattern)
@@ -332,7 +358,7 @@ class Writer:
                 format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
                 for x in (low, high)
             )
-        return a if a == b else f"{a}{DASH}{b}"
+        return a if a == b else self._range(a, b, sentence, of="money")
 
     def unit_name(self, unit_key: str, use: str = "alone") -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
@@ -375,30 +401,45 @@ class Writer:
         if value.start.precision == "year" and value.end.precision == "year":
             return self.language.text("dates.years", start=value.start.year, end=value.end.year)
         month = "dates.month"
+        if _one_month(value):  # '1er–31 mars 2022', '1.–31. März 2022', as CLDR's intervals
+            first = self._pattern(value.start, month, year=False, month=False)
+            return f"{first}{self._interval_dash()}{self.date(value.end)}"
         first = self._pattern(value.start, month, year=not _one_year(value))
         return f"{first} {DASH} {self.date(value.end)}"
 
-    def _pattern(self, value: PartialDate, month_key: str, *, year: bool) -> str:
+    def _interval_dash(self) -> str:
+        """What stands between two days of one month in CLDR's interval format for the
+        locale: '–' in French, German and Ukrainian ('1–31 mars'), thin spaces around it in
+        English ('1\u2009–\u200931 March')."""
+        start = self.language.locale.interval_formats["yMMMd"]["d"][0]
+        return re.sub(r"'[^']*'|[A-Za-z.,]", "", start).strip(" ") or DASH
+
+    def _pattern(
+        self, value: PartialDate, month_key: str, *, year: bool, month: bool = True
+    ) -> str:
         """A day or month date in the catalog's pattern (`dates.day`, or `month_key` for a
         month); without `year`, the pattern's year left off ('24 February', 'жовтня'), for
-        the start of a span whose end names the year."""
+        the start of a span whose end names the year; without `month`, a day's month left
+        off too ('1er', '1.'), for the start of a span within one month."""
         from babel.dates import format_date
 
         if value.precision == "year":
             return self.date(value)
         if value.precision == "day":
             pattern = self._day_pattern(value.first_day().day)
+            if not month:
+                pattern = _day_only(pattern)
         else:
             pattern = self.language.text(month_key)
         if not year:
             pattern = _YEAR.sub("", pattern) or pattern
         return format_date(value.first_day(), pattern, locale=self.language.locale)
 
-    def _in_text(self, value: PartialDate, *, year: bool = True) -> str:
+    def _in_text(self, value: PartialDate, *, year: bool = True, month: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
         `dates.month_in_text` pattern (uk: 'грудня 2025', the genitive that 'з' and
         'до' govern, where a table's `dates.month` writes 'грудень 2025')."""
-        return self._pattern(value, "dates.month_in_text", year=year)
+        return self._pattern(value, "dates.month_in_text", year=year, month=month)
 
     def during(self, value: Period) -> str:
         """A period as a sentence says it, the catalog's `dates.during`: 'from 24 February
@@ -413,7 +454,8 @@ class Writer:
         start, end = value.start, value.end
         one = start == end
         same_year = _one_year(value)
-        first, last = self._in_text(start, year=not same_year), self._in_text(end)
+        first = self._in_text(start, year=not same_year, month=not _one_month(value))
+        last = self._in_text(end)  # 'du 1er au 31 mars 2022': the month once within one
         words = self.date_words(start)
         words.update(
             {"date": first} if one else {"date": self.period(value), "precision": "period"}
@@ -480,13 +522,23 @@ class Writer:
         return self.when(q, sentence=True)
 
     def shown(self, q: Quantity, *, sentence: bool = False) -> str:
-        """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'."""
+        """How a stored or computed figure reads: 'about 1.2 million', '2–2.4 times'; with
+        `sentence`, after its source's words (`said`)."""
         low, high = q.bounds
         decimals = _computed_decimals(q.computed, low, high, q.decimals)
-        text = self.quantity(low, high, q.qualifier, q.unit, decimals, sentence=sentence)
+        governed = sentence and self.governed(q.says)
+        text = self.quantity(
+            low, high, q.qualifier, q.unit, decimals, sentence=sentence, governed=governed
+        )
         if q.price_base is not None:
             return self.language.text("units.price_base", value=text, year=q.price_base)
         return text
+
+    def governed(self, says: str | None) -> bool:
+        """True when a source's words end with a preposition that takes the figure as its
+        object, one of the catalog's `typography.governing` ('EDF estimait à')."""
+        last = (says or "").rpartition(" ")[2]
+        return bool(last) and last in self.language.governing
 
     def said(self, q: Quantity) -> str:
         """A figure as a sentence says it, after its source's words: a range as the
@@ -602,6 +654,28 @@ def _whole_year(value: Period) -> bool:
         and (start.month, start.day or 1) == (1, 1)
         and end.month == 12
         and (end.day or 31) == 31
+    )
+
+
+_MONTH_FIELD = re.compile(r"('[^']*'|[^'ML])*?(?=\s*[ML])")
+"""A date pattern's text before its month field, quoted text kept whole."""
+
+
+def _day_only(pattern: str) -> str:
+    """A day pattern's day alone, for the start of a span within one month: 'd MMMM y' ->
+    'd', 'd. MMMM y' -> 'd.', "'1er' MMMM y" -> "'1er'"; a pattern naming the month before
+    the day ('MMMM d, y') is kept whole."""
+    found = _MONTH_FIELD.match(pattern)
+    return found.group(0) if found and found.group(0).strip() else pattern
+
+
+def _one_month(value: Period) -> bool:
+    """True for a span of two days of one month: its month and year are written once."""
+    start, end = value.start, value.end
+    return (
+        start != end
+        and start.precision == end.precision == "day"
+        and (start.year, start.month) == (end.year, end.month)
     )
 
 

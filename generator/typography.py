@@ -66,7 +66,7 @@ def elide(language: Language, before: str, after: str) -> tuple[str, str]:
     contractions = {
         tuple(pair.split("+", 1)) for pair in language.text("typography.contractions").split()
     }
-    if head and (last, after.split(" ", 1)[0]) in contractions:
+    if head and (last, after.split(None, 1)[0]) in contractions:  # 'jusqu’à\u00a012': 'jusqu’à'
         return head, "space"
     return before, "space"
 

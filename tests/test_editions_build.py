@@ -44,7 +44,7 @@ WORDS = {
         "source_title",
     },
     "events": {"title", "summary", "date_text", "source_title"},
-    "sources": {"short", "note", "title"},
+    "sources": {"short", "in_text", "note", "title"},
 }
 """The fields of each download that hold words (written out here, not taken from the code):
 everything else must be the same in every edition. `permalink` is the page's address, the
@@ -220,6 +220,7 @@ def test_every_page_shows_the_same_records_as_in_the_source() -> None:
                 "label",
                 "name",
                 "short",
+                "in_text",
                 "says",
                 "note",
                 "speaker",

@@ -113,7 +113,8 @@ def test_a_german_page_reads_in_german(german: Path):
     source = "Quelle: Das Gesundheitsamt, „Epidemiologisches Bulletin 41/2025“ , 12. Oktober 2025"
     assert source in text
     assert "Zitiervorschlag: Masern in Beispielland, „Impfquote“, Stand: 12. Oktober 2025" in text
-    assert "(das Original wurde nicht eingesehen)" in text
+    # As it reads: the span marking the words sits inside the parentheses.
+    assert "(das Original wurde nicht eingesehen)" in soup.select_one("article").get_text()
     assert "Anmerkung der Redaktion: Mehr als verdoppelt?" in text
     assert "Behauptung: „Die Fälle haben sich mehr als verdoppelt.“" in text
     assert "Was die Quelle belegt: Die Tabelle nennt" in text

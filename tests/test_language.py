@@ -185,7 +185,7 @@ def test_a_range_keeps_each_end_whole_and_shares_only_a_scale_word(language, low
 @pytest.mark.parametrize(
     ("language", "day", "month"),
     [
-        ("fr", "mise à jour du 12 octobre 2025", "mise à jour d’octobre 2025"),
+        ("fr", "version du 12 octobre 2025", "version d’octobre 2025"),
         ("uk", "оновлено 12 жовтня 2025 року", "оновлено в жовтні 2025 року"),
         ("en", "updated 12 October 2025", "updated October 2025"),
     ],

@@ -166,7 +166,8 @@ def test_french_change_lines_are_nouns_that_need_no_agreement():
     assert fr.text("charts.legend_computed") == "Calcul de la rédaction"
 
 
-def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
+def test_french_citations_say_version_with_elision_before_a_vowel_month():
+    """« version du … » on the page and in the downloads alike (review 3, A9)."""
     w = write("fr")
     said = [
         w.language.text(
@@ -174,12 +175,26 @@ def test_french_citations_say_mise_a_jour_with_elision_before_a_vowel_month():
         )
         for d in ("2022-12-16", "2019-10", "2019-06", "2006")
     ]
-    start = f"Pour citer ce chiffre{NNBSP}: F, «{NNBSP}T{NNBSP}», mise à jour "
+    start = f"Pour citer ce chiffre{NNBSP}: F, «{NNBSP}T{NNBSP}», version "
     assert said == [
         start + "du 16 décembre 2022",
         start + "d’octobre 2019",
         start + "de juin 2019",
         start + "de 2006",
+    ]
+    downloads = [
+        w.language.text(
+            "downloads.cite_as",
+            sheet="F",
+            title="T",
+            link="L",
+            **w.date_words(PartialDate.model_validate(d)),
+        )
+        for d in ("2022-12-16", "2019-10")
+    ]
+    assert downloads == [
+        f"F, «{NNBSP}T{NNBSP}», version du 16 décembre 2022, L",
+        f"F, «{NNBSP}T{NNBSP}», version d’octobre 2019, L",
     ]
 
 
@@ -407,7 +422,7 @@ def test_a_reference_is_joined_by_the_languages_messages(tag, reference):
         "blocks.named_title", name="CSIS", title=lang.text("blocks.quoted", text="A grinding war")
     )
     dated = lang.text("blocks.dated", text=named, date=w.date(day), precision=day.precision)
-    via = lang.text("blocks.via", outlets="AP")
+    via = lang.text("blocks.via", outlets="AP", in_text="yes", count="one")
     assert lang.text("blocks.reported", text=dated, via=via) == reference
 
 
@@ -504,6 +519,7 @@ def test_the_data_package_names_a_charts_unit_after_a_label_in_every_language():
 # --- Third round (review2-<lang>.md, 7 December) ----------------------------------------
 
 
+@pytest.mark.files  # reads examples/naselennia, which `make mutation` does not copy
 def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainian():
     """uk E1: the label after its number, no colon after a verb, figures joined by '. '."""
     from pathlib import Path
@@ -521,6 +537,7 @@ def test_the_share_images_alt_text_says_each_figure_as_its_page_does_in_ukrainia
     )
 
 
+@pytest.mark.files  # reads examples/naselennia, which `make mutation` does not copy
 def test_the_alt_text_keeps_whole_sentences_within_twitters_limit(monkeypatch):
     """A figure cut short could lose its date or its source's hedge: it is left out whole."""
     from pathlib import Path
@@ -814,6 +831,14 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
             "Das Balkendiagramm zeigt Zahlen (Einheit: Kilometer, logarithmische Skala)",
         ),
         ("de", "charts.log_scale", {}, ", logarithmische Skala"),
+        # de A5: a chart of one date shows the state at that date, not "on" it.
+        (
+            "de",
+            "charts.line",
+            {"unit": "Kilometer", "scale": "", "span": "am 16. Dezember 2022", "dates": "one"},
+            "Das Liniendiagramm zeigt den Stand am 16. Dezember 2022 (Einheit: Kilometer). Ein "
+            "senkrechter Balken zeigt die Spanne einer Schätzung",
+        ),
         # de A3: the original was seen; the outlet also reported it.
         (
             "de",
@@ -934,7 +959,8 @@ def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_pat
     soup = BeautifulSoup(page.body, "html.parser")
     figure = soup.find(id="chastka-miskoho-2009")
     assert figure.select_one(".fs-figure__claim").get_text() == (
-        "Частка міського населення (розрахунок сайту): 68,5% (станом на 1 квітня 2009 року)."
+        # The date in the label as a sentence says it (fr A3), once, and the line's stop.
+        "Частка міського населення станом на 1 квітня 2009 року (розрахунок сайту): 68,5%."
     )
     assert (
         figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")

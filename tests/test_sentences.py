@@ -11,6 +11,7 @@ import pytest
 from generator.language import Language
 from generator.models import Figure, PartialDate, Period
 from generator.numbers import Writer, initial
+from generator.typography import elide
 
 NB = "\u00a0"  # no-break space: a number and its scale word or unit, in running text
 NNB = "\u202f"  # narrow no-break space: French thousands, and before ':' ';' '%'
@@ -50,7 +51,7 @@ def test_a_french_span_and_date_phrase_write_the_first_as_1er():
     assert write.period(span) == "1er août 2022 – 1er avril 2023"
     assert write.time_phrase(None, day("2022-08-01")) == "au 1er août 2022"
     assert write.during(Period(start=day("2022-03-01"), end=day("2022-03-02"))) == (
-        "du 1er mars au 2 mars 2022"
+        "du 1er au 2 mars 2022"
     )
 
 
@@ -155,7 +156,7 @@ def french(**fields) -> Figure:
         ),
         (
             dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"),
-            f"EDF estimait jusqu’à 12{NB}milliards d’euros le coût en 2025",
+            f"EDF estimait à 12{NB}milliards d’euros au maximum le coût en 2025",
         ),
         (
             dict(
@@ -184,9 +185,9 @@ def test_a_french_range_or_qualifier_never_doubles_the_sources_preposition(field
 
 
 def test_a_contraction_keeps_a_source_that_is_only_the_preposition():
-    """'à' alone, then 'jusqu’à …': nothing would be left of the source's words; kept."""
-    figure = french(says="à", value=12, qualifier="up to", label="cas")
-    assert writer("fr").claim(figure) == "à jusqu’à 12 cas en 2025"
+    """'de' alone, then 'jusqu’à …': nothing would be left of the source's words; kept."""
+    figure = french(says="de", value=12, qualifier="up to", label="cas")
+    assert writer("fr").claim(figure) == "de jusqu’à 12 cas en 2025"
 
 
 # Elision before a mute h; none before an aspirated one
@@ -229,3 +230,438 @@ def test_money_in_hryvnias_keeps_de_before_its_aspirated_h():
 )
 def test_initial_counts_an_h_as_a_vowel_unless_the_word_is_aspirated(word, aspirated, opens):
     assert initial(word, aspirated) == opens
+
+
+# Fourth round (review3-fr.md): the Errors
+
+
+def test_a_french_stacked_bar_announces_its_whole_as_a_sentence_of_its_own():
+    """E1: the whole is a sentence ('Selon la Cour des comptes, …'), never after « un total
+    de »; announced, it follows a full stop, so no capital follows a colon, and the page's
+    final stop is the only one."""
+    whole = "Selon la Cour des comptes, EDF estimait d’abord à 3,3 milliards d’euros le coût"
+    what = Language.of("fr").text("charts.stacked_bar", unit="euros", whole=whole)
+    assert f"{what}." == (
+        f"La barre empilée décompose en ses parties, mises bout à bout, le total que donne la"
+        f" phrase suivante (unité{NNB}: euros). Selon la Cour des comptes, EDF estimait d’abord"
+        f" à 3,3 milliards d’euros le coût."
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(
+                says="EDF estimait à",
+                unit="EUR",
+                value=12e9,
+                qualifier="up to about",
+                label="le coût",
+            ),
+            f"EDF estimait à un maximum d’environ 12{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(
+                says="EDF estimait à", unit="EUR", value=12e9, qualifier="at least", label="le coût"
+            ),
+            f"EDF estimait à 12{NB}milliards d’euros au moins le coût en 2025",
+        ),
+        (
+            dict(says="L’OMS estimait à", value=12, qualifier="up to", label="cas"),
+            "L’OMS estimait à un maximum de 12 cas en 2025",
+        ),
+        (
+            dict(says="L’OMS estimait à", value=12, qualifier="at least", label="cas"),
+            "L’OMS estimait à au moins 12 cas en 2025",
+        ),
+        (
+            dict(says="EDF prévoyait", unit="EUR", value=12e9, qualifier="up to", label="de coût"),
+            f"EDF prévoyait jusqu’à 12{NB}milliards d’euros de coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="about", label="le coût"),
+            f"EDF estimait à environ 12{NB}milliards d’euros le coût en 2025",
+        ),
+    ],
+)
+def test_a_french_ceiling_after_a_governing_a_is_said_after_the_number(fields, text):
+    """E3: « estimait à » takes the figure as its object, so « jusqu’à » cannot follow it nor
+    replace it: « à 12 milliards d’euros au maximum » (a count, whose noun follows: « à un
+    maximum de 12 cas »). With no « à », the qualifier is the usual one."""
+    assert writer("fr").claim(french(**fields)) == text
+
+
+def test_only_a_language_with_a_governing_preposition_words_its_qualifier_for_it():
+    for tag, text in [
+        ("en", f"EDF estimait à up to €12{NB}billion le coût as of 2025"),
+        ("de", f"EDF estimait à bis zu 12{NB}Milliarden Euro le coût im Jahr 2025"),
+    ]:
+        figure = french(
+            says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"
+        )
+        assert writer(tag).claim(figure) == text
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(says="EDF estimait à", unit="EUR", low=800e6, high=1.2e9, label="le coût"),
+            f"EDF estimait à 800{NB}millions à 1,2{NB}milliard d’euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", low=11e9, high=13e9, label="le coût"),
+            f"EDF estimait à 11 à 13{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="EUR", low=110, high=120, label="le coût"),
+            f"EDF estimait à 110 à 120{NB}euros le coût en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", unit="km", low=3, high=5, label="la ligne"),
+            f"EDF estimait à 3 à 5{NB}kilomètres la ligne en 2025",
+        ),
+        (
+            dict(says="Le tracé mesurait", unit="mi", low=3, high=5, label="de long"),
+            # The twin in parentheses keeps the dash until its mutants are judged (fr4 notes).
+            f"Le tracé mesurait 3 à 5{NB}miles (4,8–8{NB}kilomètres) de long en 2025",
+        ),
+    ],
+)
+def test_a_french_range_of_money_or_a_unit_is_said_with_a_in_a_sentence(fields, text):
+    """E4: « 11 à 13 milliards d’euros », as « 25 à 27 % » and « 500 000 à 600 000 »."""
+    assert writer("fr").claim(french(**fields)) == text
+
+
+@pytest.mark.parametrize(
+    ("key", "in_text", "count", "names", "text"),
+    [
+        ("blocks.via", "yes", "one", "la Saudi Gazette", "cité par la Saudi Gazette"),
+        ("blocks.via", "no", "one", "Saudi Gazette", f"source intermédiaire{NNB}: Saudi Gazette"),
+        (
+            "blocks.via",
+            "no",
+            "several",
+            "AP et Reuters",
+            f"sources intermédiaires{NNB}: AP et Reuters",
+        ),
+        ("charts.reported_by", "yes", "one", "le rapport Folz", "cité par le rapport Folz"),
+        (
+            "charts.reported_by",
+            "no",
+            "one",
+            "Rapport Folz",
+            f"source intermédiaire{NNB}: Rapport Folz",
+        ),
+        (
+            "charts.also_reported_by",
+            "yes",
+            "one",
+            "la Cour des comptes",
+            "en partie d’après la Cour des comptes",
+        ),
+        (
+            "charts.also_reported_by",
+            "no",
+            "one",
+            "Cour des comptes",
+            f"en partie via une source intermédiaire{NNB}: Cour des comptes",
+        ),
+        (
+            "charts.also_reported_by",
+            "no",
+            "several",
+            "Cour des comptes et EDF",
+            f"en partie via des sources intermédiaires{NNB}: Cour des comptes et EDF",
+        ),
+    ],
+)
+def test_a_french_relay_is_named_with_its_article_or_after_a_colon(
+    key, in_text, count, names, text
+):
+    """E2: « cité par » / « d’après » take a name with its article, which only the sheet
+    knows (`in_text`); without it, the colon form needs none."""
+    params = {"outlets" if key == "blocks.via" else "names": names}
+    assert Language.of("fr").text(key, in_text=in_text, count=count, **params) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "as reported by the Kyiv Independent"),
+        ("de", "zitiert nach dem Kyiv Independent"),
+        ("uk", "цит. за: Kyiv Independent"),
+    ],
+)
+def test_every_language_prints_the_name_it_is_given_after_its_relay_words(tag, text):
+    """English and German print the `in_text` name where one is given (an edition gives its
+    own: 'dem Kyiv Independent'); Ukrainian's colon form takes the plain name."""
+    names = {"en": "the Kyiv Independent", "de": "dem Kyiv Independent", "uk": "Kyiv Independent"}
+    language = Language.of(tag)
+    assert language.text("blocks.via", outlets=names[tag], in_text="yes", count="one") == text
+
+
+def test_an_edition_never_carries_the_sources_name_in_running_text_over():
+    """'the Gazette' is English: an edition with no `in_text` of its own uses the short name
+    (and French its colon form); one that gives it uses its own."""
+    from generator.editions.merge import _translated
+    from generator.editions.overlay import Entry, Overlay
+    from generator.models import Source
+
+    source = Source.model_validate(
+        dict(
+            id="g",
+            publisher="The Daily Gazette",
+            short="The Gazette",
+            in_text="the Gazette",
+            title="Report",
+            date="2025-03",
+            kind="news",
+        )
+    )
+    bare = _translated("sources", source, Overlay("fr"), "en")
+    assert (bare.short, bare.in_text) == ("The Gazette", None)
+    overlay = Overlay("fr")
+    overlay.entries[("sources", "g")] = Entry(
+        "sources", "g", "f.yml", 1, 1, {"in_text": "la Gazette"}
+    )
+    assert _translated("sources", source, overlay, "en").in_text == "la Gazette"
+
+
+def test_a_template_written_before_in_text_still_writes_the_relay():
+    """A sheet's own partial calling `t("blocks.via", outlets=…)` as before: the colon form."""
+    fr = Language.of("fr")
+    assert fr.text("blocks.via", outlets="AP") == f"source intermédiaire{NNB}: AP"
+    assert str(fr.html("charts.reported_by", names="AP")) == f"source intermédiaire{NNB}: AP"
+
+
+# Fourth round: a span within one month names its month once, as CLDR's intervals do
+
+
+@pytest.mark.parametrize(
+    ("tag", "table", "sentence"),
+    [
+        ("fr", "1er–31 mars 2022", "du 1er au 31 mars 2022"),
+        ("en", "1\u2009–\u200931 March 2022", "from 1 to 31 March 2022"),
+        ("de", "1.–31. März 2022", "vom 1. bis zum 31. März 2022"),
+        ("uk", "1–31 березня 2022", "з 1 до 31 березня 2022 року"),
+    ],
+)
+def test_a_span_within_one_month_names_the_month_once(tag, table, sentence):
+    span = Period(start=day("2022-03-01"), end=day("2022-03-31"))
+    assert writer(tag).period(span) == table
+    assert writer(tag).during(span) == sentence
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "table", "sentence"),
+    [
+        ("2022-03-16", "2022-05-31", "16 mars – 31 mai 2022", "du 16 mars au 31 mai 2022"),
+        (
+            "2021-03-16",
+            "2022-03-31",
+            "16 mars 2021 – 31 mars 2022",
+            "du 16 mars 2021 au 31 mars 2022",
+        ),
+        ("2022-03", "2022-05", "mars – mai 2022", "de mars à mai 2022"),
+        ("2022-03", "2022-03-31", "mars – 31 mars 2022", "de mars au 31 mars 2022"),
+    ],
+)
+def test_a_span_across_months_or_years_names_each_month(start, end, table, sentence):
+    """Only two days of one month and year share their month; a month's start does not."""
+    span = Period(start=day(start), end=day(end))
+    assert writer("fr").period(span) == table
+    assert writer("fr").during(span) == sentence
+
+
+def test_a_day_pattern_naming_the_month_first_keeps_the_month_in_a_span():
+    """An override 'MMMM d, y' ('March 1, 2022'): no day stands before its month, so the
+    start keeps its month, and the year is said once."""
+    write = Writer(Language.of("en", {"dates.day": "MMMM d, y"}))
+    span = Period(start=day("2022-03-01"), end=day("2022-03-31"))
+    assert write.period(span) == "March 1\u2009–\u2009March 31, 2022"
+
+
+@pytest.mark.parametrize(
+    ("tag", "when", "line"),
+    [
+        (
+            "fr",
+            "en 2023",
+            f"Écart entre les doses en 2023 — calcul de la rédaction{NNB}: 9 points de"
+            " pourcentage.",
+        ),
+        (
+            "fr",
+            "",
+            f"Écart entre les doses — calcul de la rédaction{NNB}: 9 points de pourcentage.",
+        ),
+        (
+            "en",
+            "in 2023",
+            "Écart entre les doses in 2023, computed by this site: 9 points de pourcentage.",
+        ),
+    ],
+)
+def test_a_computed_figures_line_dates_its_label_and_ends_with_a_stop(tag, when, line):
+    """Review 3, A3 and Typo 1: the date in the label as a sentence says it (« en 2023 »),
+    not « (2023) » after the value, and a final stop as every claim line has."""
+    language = Language.of(tag)
+    title = language.text(
+        "blocks.label_when", label="Écart entre les doses", when=when, dated="yes" if when else "no"
+    )
+    label = language.text("blocks.computed_label", label=title)
+    labelled = language.text("typography.labelled", label=label, text="9 points de pourcentage")
+    assert language.text("typography.sentence", text=labelled) == line
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", f"OMS, 14 novembre 2024 (cité par la Saudi Gazette{NNB}; original non consulté)"),
+        ("de", "OMS, 14 novembre 2024 (zitiert nach la Saudi Gazette; Original nicht eingesehen)"),
+        ("en", "OMS, 14 novembre 2024, as reported by la Saudi Gazette (original not consulted)"),
+    ],
+)
+def test_a_relay_and_a_sources_confidence_share_one_aside(tag, text):
+    """Review 3, A1: « (cité par …) (original non consulté) » was two parentheses in a row."""
+    language = Language.of(tag)
+    via = language.text("blocks.via", outlets="la Saudi Gazette", in_text="yes", count="one")
+    aside = {"fr": "original non consulté", "de": "Original nicht eingesehen"}.get(
+        tag, "original not consulted"
+    )
+    said = language.text(
+        "blocks.reported_aside", text="OMS, 14 novembre 2024", via=via, aside=aside
+    )
+    assert said == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "ranges", "text"),
+    [
+        (
+            "fr",
+            "none",
+            f"Le graphique en courbes présente des estimations (unité{NNB}: euros), de 2006 à"
+            " 2022, chacune à sa date",
+        ),
+        (
+            "fr",
+            "some",
+            f"Le graphique en courbes présente des estimations (unité{NNB}: euros), de 2006 à"
+            " 2022, chacune à sa date. Une barre verticale indique la fourchette d’une estimation",
+        ),
+        (
+            "en",
+            "none",
+            "The line chart shows estimates from 2006 to 2022 (unit: euros), each plotted at the"
+            " date it refers to",
+        ),
+    ],
+)
+def test_a_charts_description_names_a_range_mark_only_where_one_is_drawn(tag, ranges, text):
+    """Review 3, A5: the Flamanville chart, four single values, said « Une barre verticale
+    indique la fourchette d’une estimation »: the reader looked for a bar that is not there."""
+    span = {"fr": "de 2006 à 2022", "en": "from 2006 to 2022"}[tag]
+    said = Language.of(tag).text(
+        "charts.line", unit="euros", scale="", span=span, dates="several", ranges=ranges
+    )
+    assert said == text
+
+
+def test_a_range_bar_chart_names_its_dot_only_where_a_figure_is_single():
+    fr = Language.of("fr")
+    said = fr.text("charts.range_bar", unit="personnes", scale="", singles="none")
+    assert said == (
+        f"Le graphique présente des chiffres (unité{NNB}: personnes). Chaque barre va de la"
+        " valeur basse à la valeur haute d’une estimation"
+    )
+
+
+# Fourth round: mutants of the writer that no test killed (make mutation), each a behaviour
+
+
+def test_elide_keeps_de_before_a_value_opening_with_an_aspirated_h():
+    """'de' is elided before a vowel and a mute h, never before an aspirated one."""
+    fr = Language.of("fr")
+    assert elide(fr, "une baisse de", "hausse de 5 %") == ("une baisse de", "space")
+    assert elide(fr, "une baisse de", "hommes 5") == ("une baisse d’", "elided")
+
+
+def test_a_contraction_leaves_the_sources_last_word_off_and_joins_with_a_space():
+    fr = Language.of("fr")
+    assert elide(fr, "une hausse de", "jusqu’à 25 % des dépenses") == ("une hausse", "space")
+    assert elide(fr, "une hausse de", f"jusqu’à{NB}25 %") == ("une hausse", "space")
+
+
+def test_a_contraction_pair_splits_at_its_first_plus_sign_only():
+    """'de++5': the source's 'de' before a value opening with '+5' (a signed number)."""
+    language = Language.of("fr", {"typography.contractions": "de++5"})
+    assert elide(language, "une hausse de", "+5 %") == ("une hausse", "space")
+
+
+def test_a_range_in_a_sentence_is_told_what_it_counts():
+    """`$of` is 'number' for a percentage, 'money' for cents, as an override can tell."""
+    said = (
+        "{ $of ->\n [number] N({ $low }, { $high })\n [money] M({ $low }, { $high })\n"
+        " *[other] U\n}"
+    )
+    write = Writer(Language.of("en", {"numbers.range": said}))
+    assert write.quantity(10, 12, None, "percent", sentence=True) == "N(10, 12%)"
+    french = Writer(Language.of("fr", {"numbers.range": said}))
+    assert french.quantity(12.5, 15, None, "EUR", sentence=True) == "M(12,50, 15,00) euros"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", f"12,50 à 15,00{NB}euros"),
+        ("uk", f"12,50–15,00{NB}євро"),
+        ("de", f"12,50–15,00{NB}Euro"),
+    ],
+)
+def test_a_range_of_money_with_cents_in_a_sentence(tag, text):
+    assert Writer(Language.of(tag), space=NB).quantity(12.5, 15, None, "EUR", sentence=True) == text
+
+
+def test_a_day_written_as_a_word_with_an_apostrophe_is_quoted_in_the_pattern():
+    day_word = "{ $day ->\n [1] l'un\n *[other] { $day }\n}"
+    language = Language.of("fr", {"dates.day_of_month": day_word})
+    assert Writer(language).date(day("2020-03-01")) == "l'un mars 2020"
+
+
+def test_a_span_opening_with_an_aspirated_h_keeps_de():
+    """`$start_initial` counts the catalog's aspirated words: « de huit mars… »."""
+    language = Language.of("fr", {"dates.month_in_text": "'huit' MMMM y"})
+    span = Period(
+        start=PartialDate.model_validate("2022-03"), end=PartialDate.model_validate("2022-05")
+    )
+    assert Writer(language).during(span) == "de huit mars à huit mai 2022"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [
+        (1_250_000, 2_000_000, "1.25–2 million miles (2.01–3.22 million kilometres)"),
+        (1_000_000, 1_250_000, "1–1.25 million miles (1.61–2.01 million kilometres)"),
+    ],
+)
+def test_a_range_of_millions_converts_at_the_more_precise_ends_figures(low, high, text):
+    assert writer("en").quantity(low, high, None, "mi") == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "unit", "low"),
+    [("fr", "percent", "Valeur basse (%)"), ("fr", "km", "Valeur basse (kilomètres)")],
+)
+def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
+    """Review 3, A11: « Valeur basse (pourcentage) » is « Valeur basse (%) » in a table head;
+    a sentence keeps the unit's name (« unité : pourcentage »)."""
+    from generator.charts.data import ChartData
+    from generator.models import Chart
+    from generator.units import unit as unit_of
+
+    chart = Chart.model_validate({"id": "c", "title": "T", "kind": "bar", "figures": ["a"]})
+    data = ChartData(chart=chart, language=Language.of(tag), unit=unit_of(unit))
+    assert data.table()[0][1] == low

@@ -69,8 +69,8 @@ def test_every_derived_figure_shows_its_value_and_inputs(built_rich):
     per_day = data.find(id="north-crossings-per-day")
     # 1,200,000 crossings over the 366 days of 2024: 3,278.7 a day, "about" as its input is.
     assert text(per_day.select_one(".fs-figure__claim")) == (
-        "Crossings from the north bank a day in 2024, computed by this site : about 3,300"
-        " (1 January – December 2024) ."
+        # The label names its year: no date after it (a sentence, with its stop).
+        "Crossings from the north bank a day in 2024, computed by this site : about 3,300 ."
     )
     assert [text(li) for li in per_day.select(".fs-figure__inputs li")] == [
         "crossings from the north bank : about 1.2 million"

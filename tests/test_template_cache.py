@@ -198,7 +198,7 @@ def test_the_users_folder_is_made_private_and_never_inside_the_sheet(
     assert user_folder(sheet) == tmp_path / "home" / ".cache" / "factsheet" / "templates"
 
 
-@pytest.mark.parametrize("unsafe", ["link", "shared", "file"])
+@pytest.mark.parametrize("unsafe", ["link", "others-can-write", "file"])
 def test_a_users_folder_that_others_could_write_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unsafe: str
 ):
@@ -208,7 +208,7 @@ def test_a_users_folder_that_others_could_write_is_not_used(
     if unsafe == "link":
         (tmp_path / "elsewhere").mkdir()
         (base / "factsheet").symlink_to(tmp_path / "elsewhere")
-    elif unsafe == "shared":
+    elif unsafe == "others-can-write":
         (base / "factsheet").mkdir()
         os.chmod(base / "factsheet", 0o777)
     else:

@@ -121,7 +121,59 @@ def test_a_range_in_a_sentence_is_said_as_the_language_says_it(language, people,
     assert write.quantity(25e6, 27e6, None, "people", sentence=True) == millions
     assert write.quantity(10, 12, None, "percent", sentence=True) == percent
     assert write.quantity(110, 120, None, "people") == "110–120"  # a table's cell
-    assert write.quantity(4, 6, None, "years", sentence=True) == write.quantity(4, 6, None, "years")
+
+
+NB = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("language", "years", "euros", "billions", "hryvnias"),
+    [
+        ("en", f"4–6{NB}years", "€110–120", f"€800{NB}million–1.2{NB}billion", f"UAH{NB}2–3"),
+        (
+            "de",
+            f"4–6{NB}Jahre",
+            f"110–120{NB}Euro",
+            f"800{NB}Millionen–1,2{NB}Milliarden Euro",
+            f"2–3{NB}Hrywnja",
+        ),
+        (
+            "fr",
+            f"4 à 6{NB}ans",
+            f"110 à 120{NB}euros",
+            f"800{NB}millions à 1,2{NB}milliard d’euros",
+            f"2 à 3{NB}hryvnias",
+        ),
+        (
+            "uk",
+            f"4–6{NB}років",
+            f"110–120{NB}євро",
+            f"800{NB}мільйонів–1,2{NB}мільярда євро",
+            f"2–3{NB}гривні",
+        ),
+    ],
+)
+def test_a_range_of_money_or_a_unit_in_a_sentence_is_said_as_the_language_says_it(
+    language, years, euros, billions, hryvnias
+):
+    """French says every range in a sentence with « à » (review 3, E4: « 11 à 13 milliards
+    d’euros », never a dash beside « 25 à 27 % »); German and Ukrainian keep the dash before
+    a currency's or unit's noun, whose case 'bis' or 'до' would govern ('від 2 до 3 гривень',
+    not CLDR's 'гривні'); tables, chart rows and axes keep it in every language."""
+    write = Writer(Language.of(language), space=NB)  # as running text writes
+    assert write.quantity(4, 6, None, "years", sentence=True) == years
+    assert write.quantity(110, 120, None, "EUR", sentence=True) == euros
+    assert write.quantity(800e6, 1.2e9, None, "EUR", sentence=True) == billions
+    assert write.quantity(2, 3, None, "UAH", sentence=True) == hryvnias
+    table = Writer(Language.of(language))
+    assert table.quantity(4, 6, None, "years") == years.replace(NB, " ").replace(" à ", "–")
+
+
+def test_a_french_table_keeps_the_dash_in_a_range_of_money():
+    table = Writer(Language.of("fr"))
+    assert table.quantity(800e6, 1.2e9, None, "EUR") == "800 millions–1,2 milliard d’euros"
+    assert table.quantity(11e9, 13e9, None, "EUR") == "11–13 milliards d’euros"
+    assert table.quantity(3, 5, None, "km") == "3–5 kilomètres"
 
 
 @pytest.mark.parametrize(

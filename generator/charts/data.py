@@ -58,6 +58,9 @@ class Row:
     """(source id, outlet id or None) behind the row."""
     date: PartialDate | None = None
     """The date a line or column chart places it at (see `_placed`)."""
+    in_sentence: str = ""
+    """The figure as its sentence says it ('800 millions à 1,2 milliard d’euros', where the
+    drawing and the table write '800 millions–1,2 milliard d’euros'); `as_given` if empty."""
     words: tuple[tuple[str, object], ...] = ()
     """What the catalog's `blocks.claim` is given besides its texts (`Writer.claim_words`)."""
     day: dt.date | None = None
@@ -92,7 +95,7 @@ class Row:
         return language.text(
             "blocks.claim",
             **dict(self.words),
-            value=self.as_given,
+            value=self.in_sentence or self.as_given,
             label=self.label,
             when=self.said_when,
         )
@@ -232,13 +235,15 @@ class ChartData:
                 last_precision=end.precision,
                 span=span,
                 dates="one" if one else "several",
+                ranges=self._ranges(),  # no word of a range bar where no row has a range
             )
         elif self.whole is not None:
             whole = self.whole.sentence(self.language)
             what = say("charts.stacked_bar", unit=self.unit_words, whole=whole)
         else:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
-            what = say(kind, unit=self.unit_words, scale=scale)
+            singles = "some" if any(r.single for r in self.rows) else "none"
+            what = say(kind, unit=self.unit_words, scale=scale, singles=singles)
         parts = [f"{title}.", f"{what}."]
         said_in_what = self.chart.kind in DATED and self.shared_said is not None
         if self.shared_period and not said_in_what:
@@ -248,6 +253,11 @@ class ChartData:
         parts.extend(f"{row.sentence(self.language)}." for row in self.rows)
         return " ".join(parts)
 
+    def _ranges(self) -> str:
+        """'some' when a row is a range (low ≠ high), else 'none': a chart's description names
+        the mark of a range only where one is drawn (review 3, A5)."""
+        return "some" if any(not r.single for r in self.rows) else "none"
+
     def table(self) -> tuple[list[str], list[list[str]]]:
         """The data table beside the chart: header and rows, as text."""
         say = self.language.text
@@ -255,6 +265,8 @@ class ChartData:
             header = [say("charts.date"), say("charts.event")]
             return header, [[m.when, m.title] for m in self.moments]
         unit = self.unit_words
+        if self.unit is not None and self.unit.key == "percent":  # a head says 'Low (%)'
+            unit = self.language.locale.number_symbols["latn"]["percentSign"]
         header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
         rows = self.rows + ((self.whole,) if self.whole else ())
         sentences = [r.sentence(self.language) for r in rows]
@@ -378,6 +390,7 @@ def _row(content: Content, chart: Chart, q: Quantity, factor: float, show_period
         low=low * factor,
         high=high * factor,
         as_given=content.writer.shown(q),
+        in_sentence=content.writer.shown(q, sentence=True),
         says=q.says,
         when=covers,
         said_when=content.writer.said_when(q) if shows else "",

@@ -48,6 +48,11 @@ def figure(
     alt_text = esc(data.text_alternative())
     caption = f'<span class="fs-chart__title">{esc(chart.title)}</span>'
     if chart.caption:
+        # A stop screen readers hear between title and caption, which would run together
+        # ('…rougeole Dans le monde en 2023…'); the page shows them on two lines.
+        if chart.title.rstrip()[-1:] not in ".?!…":
+            stop = esc(data.language.text("typography.sentence", text=""))
+            caption += f'<span class="md-visually-hidden">{stop}</span>'
         caption += f' <span class="fs-chart__caption">{inline_md(chart.caption)}</span>'
     parts = [
         f'<figure class="fs-chart fs-chart--{chart.kind}"{id_attr}>',
@@ -189,10 +194,16 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
         date = data.writer.date(s.date)
         ref = around("blocks.dated", ref, date=date, precision=s.date.precision)
-        named = join(data.language, [sources[v].name for v in vias if v])
-        if named:
+        relays = [sources[v] for v in vias if v]
+        if relays:
             key = "charts.also_reported_by" if None in vias else "charts.reported_by"
-            ref = around("blocks.reported", ref, via=data.language.text(key, names=named))
+            via = data.language.text(
+                key,
+                names=join(data.language, [r.in_text or r.name for r in relays]),
+                in_text="yes" if all(r.in_text for r in relays) else "no",  # 'cité par la …'
+                count="one" if len(relays) == 1 else "several",
+            )
+            ref = around("blocks.reported", ref, via=via)
         refs.append(ref)
     line = data.language.amount("charts.source_line", len(refs), "", refs="\0")
     before, _, after = line.partition("\0")  # the references are markup: only the words escape

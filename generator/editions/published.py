@@ -51,7 +51,7 @@ WORDS: dict[str, frozenset[str]] = {
     "events": frozenset(
         {"title", "summary", "date_text", "source_publisher", "source_title", "permalink"}
     ),
-    "sources": frozenset({"publisher", "short", "note", "title", "permalink"}),
+    "sources": frozenset({"publisher", "short", "in_text", "note", "title", "permalink"}),
 }
 """The columns of each download that hold an edition's words (or its own address): every
 other column is a value, which each edition publishes as the source edition does. A column

@@ -8,7 +8,7 @@ numbers the source's.
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "sources": ("publisher", "short", "note", "title"),
+    "sources": ("publisher", "short", "in_text", "note", "title"),
     "figures": ("label", "name", "short", "says", "note"),
     "derived": ("label", "name", "short", "explain"),
     "statements": ("speaker", "role", "place", "context", "translation"),
@@ -32,11 +32,12 @@ SHEET_NAMES = ("topics", "sides", "measures")
 NOT_ASKED = {
     "statements": ("translation",),
     "notes": ("claim_translation",),
-    "sources": ("publisher",),
+    "sources": ("publisher", "in_text"),
 }
 """Fields an edition may give but is not asked for by the source having them: a quotation's
 translation (asked for by report.py when the quote was said in another language), and a
-publisher's name, which many editions keep as it is ("Associated Press")."""
+publisher's name, which many editions keep as it is ("Associated Press"), and a name for
+running text (`in_text`), which an edition's language may not need ("цит. за: AP")."""
 
 
 def source_words(kind: str, record: object) -> dict[str, str]:
