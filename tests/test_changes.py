@@ -501,7 +501,8 @@ changes:
     entry = BeautifulSoup(page.body, "html.parser").select_one("#ratios-removed")
     assert entry is not None
     assert entry.select("p")[0].get_text() == (
-        "20\u00a0July\u00a02024 · Corrected: “People in 2100 for each in 1950: about 4.1” (removed); "
+        "20\u00a0July\u00a02024 · Corrected: “People in 2100 for each in 1950: about 4.1”"
+        " (removed); "
         "“People in 2050 for each in 1950: about 3.8” (removed)"
     )
 
