@@ -298,3 +298,20 @@ def test_a_publisher_and_what_a_removed_record_said_are_words(sheet: Path) -> No
     written = (sheet / UK / "changes.yml").read_text(encoding="utf-8").splitlines()
     assert written[-2] == "      ferry-crossings: 'Перетини поромом, 2024: близько 10 000'"
     assert re.fullmatch(r'    reviewed: "[0-9a-f]{12}"', written[-1])  # quoted: never a number
+
+
+def test_a_page_sitemap_escapes_its_addresses_for_xml():
+    from generator.editions.site import page_sitemap
+
+    editions = [
+        {"lang": "en", "link": "./", "root": "https://example.org/a&b/"},
+        {"lang": "uk", "link": "uk/", "root": 'https://example.org/a&b/"uk"/'},
+    ]
+
+    xml = page_sitemap("x<y>/", editions)
+
+    assert "<loc>https://example.org/a&amp;b/x&lt;y&gt;/</loc>" in xml
+    assert (
+        '<xhtml:link rel="alternate" hreflang="uk" '
+        'href="https://example.org/a&amp;b/&quot;uk&quot;/x&lt;y&gt;/"/>'
+    ) in xml

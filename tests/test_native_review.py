@@ -831,6 +831,14 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
             "Das Balkendiagramm zeigt Zahlen (Einheit: Kilometer, logarithmische Skala)",
         ),
         ("de", "charts.log_scale", {}, ", logarithmische Skala"),
+        # de A5: a chart of one date shows the state at that date, not "on" it.
+        (
+            "de",
+            "charts.line",
+            {"unit": "Kilometer", "scale": "", "span": "am 16. Dezember 2022", "dates": "one"},
+            "Das Liniendiagramm zeigt den Stand am 16. Dezember 2022 (Einheit: Kilometer). Ein "
+            "senkrechter Balken zeigt die Spanne einer Schätzung",
+        ),
         # de A3: the original was seen; the outlet also reported it.
         (
             "de",

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from babel import Locale
 
@@ -87,8 +86,14 @@ def page_sitemap(path: str, editions: list[dict[str, str]]) -> str:
     )
 
 
+def xml_escape(text: str) -> str:
+    """Text escaped for XML (`&`, `<`, `>`), as xml.sax.saxutils' escape does, which would
+    import urllib.request, http.client and ssl into every build."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def _attr(text: str) -> str:
-    return xml_escape(text, {'"': "&quot;"})
+    return xml_escape(text).replace('"', "&quot;")
 
 
 def write_page_sitemaps(docs: Path, pages: list[str], editions: list[dict[str, str]]) -> None:

@@ -74,8 +74,8 @@ CLAIMS = [
     ),
     (
         "combined-casualties-projection",
-        "CSIS projects about 2 million Russian and Ukrainian military casualties combined since "
-        "24 February 2022, by spring 2026.",
+        "CSIS projects about 2 million Russian and Ukrainian military casualties combined by "
+        "spring 2026, counting from 24 February 2022.",
     ),
     (
         "ua-kharkiv-counteroffensive-2022",
@@ -242,6 +242,23 @@ def test_a_chart_with_many_sources_names_them_briefly(built):
     assert "figures" not in caption
     assert ", the Kremlin," in caption and ", the UK government," in caption
     assert "Kremlin," not in caption.replace("the Kremlin,", "")
+
+
+def test_sources_known_only_by_description_read_in_lower_case_after_their_publisher(built):
+    # Native review, round 3, en A10-A12: "UNILAD, UNILAD article on…", "Ukrainian law, Law
+    # lowering…", the IMF's published title unquoted, and "since 24 February 2022, by spring".
+    site = " ".join(text(article(s)) for name, s in pages(built).items() if name != "changes/")
+    site = re.sub(r"([“(]) ", r"\1", re.sub(r" ([,.;:)”])", r"\1", site))
+    assert "Ukraine, law lowering the mobilisation age from 27 to 25, April 2024" in site
+    assert "IMF, “World Economic Outlook”, April 2024" in site
+    assert "AP, report on the CSIS estimates of Russian and Ukrainian losses" in site
+    assert "UNILAD, article on the CSIS estimates of Russian losses" in site
+    for old in ("UNILAD, UNILAD article on the CSIS", "Ukrainian law, Law", "Report on the CSIS"):
+        assert old not in site, old
+    assert (
+        "CSIS projects about 2 million Russian and Ukrainian military casualties combined by "
+        "spring 2026, counting from 24 February 2022"
+    ) in site.replace("\u00a0", " ")
 
 
 CHARTS = {

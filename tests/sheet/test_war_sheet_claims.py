@@ -99,7 +99,7 @@ SEED_FIGURES = [
     ("combined-casualties-projection", "about 2 million", "CSIS", "27 January 2026"),
     ("ua-population", "about 40.1 million", "“UN-style” estimates", "January 2026"),
     # Signed on 2 April 2024, in force from 3 April: the law is dated to its month (issue 22).
-    ("ua-mobilisation-age", "25 years", "Ukrainian law", "April 2024"),
+    ("ua-mobilisation-age", "25 years", "Ukraine", "April 2024"),
     ("tomahawk-range", "more than 1,000 miles (1,609 kilometres)", "UNILAD", "October 2025"),
 ]
 

@@ -135,7 +135,7 @@ def test_ukrainian_casualties_a_day_are_about_360_to_430(built: Path):
 
 
 def test_the_imf_source_gives_its_date_once(built: Path):
-    assert "World Economic Outlook, April 2024" in text(article(pages(built)["sources/"]))
+    assert "“World Economic Outlook”, April 2024" in text(article(pages(built)["sources/"]))
     for name, soup in pages(built).items():
         if name != "changes/":  # where the log says what the line read
             assert "April 2024, April 2024" not in text(article(soup)), name
