@@ -261,6 +261,23 @@ def test_sources_known_only_by_description_read_in_lower_case_after_their_publis
     ) in site.replace("\u00a0", " ")
 
 
+def test_the_sheets_own_words_write_dates_day_first_as_the_site_does(built):
+    # Native review, round 4, en E1: "May 8–10", "Monday, May 12", "April 2, 2024" beside the
+    # site's "11 May 2025". Quotations keep their words; the Changes page says what lines read.
+    month = "January|February|March|April|May|June|July|August|September|October|November|December"
+    american = re.compile(rf"\b(?:{month}) \d{{1,2}}(?:[–-]\d{{1,2}}| or \d{{1,2}})?\b")
+    found = []
+    for name, soup in pages(built).items():
+        if name == "changes/":
+            continue
+        page = copy.copy(article(soup))
+        for quote in page.select("blockquote"):
+            quote.decompose()
+        words = text(page).replace("Donald Trump’s post of May 11, 2025", "")  # its title
+        found += [f"{name}: {m.group(0)}" for m in american.finditer(words)]
+    assert found == []
+
+
 CHARTS = {
     # chart id: the page that holds its anchor
     "casualties-by-side": "casualties/",
