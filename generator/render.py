@@ -191,7 +191,7 @@ def environment(
         md=inline_md,
         yaml=yaml_string,
         number=write.number,
-        date=write.date,
+        date=lambda value: unbroken(write.date(value)),
         date_words=write.date_words,
         period=write.period,
         shown=write.shown,
@@ -213,6 +213,13 @@ def environment(
     )
     env.globals.update(globals_)
     return env
+
+
+def unbroken(date: str) -> str:
+    """A date as a page prints it: its day, month and year joined by no-break spaces, so
+    « 14 novembre 2024 » or '16. Dezember 2022' never parts at the end of a line (the
+    French review, round 3, T3); tables and downloads keep the writer's plain spaces."""
+    return date.replace(" ", "\u00a0")
 
 
 def translator(language: Language) -> Callable[..., Markup]:

@@ -133,7 +133,8 @@ def test_the_changes_page_lists_entries_newest_first(published_site: Path) -> No
     )
     entries = page.select("div.fs-change")
     assert [e.get("id") for e in entries] == ["peak-wording", "population-revised"]
-    assert entries[1].p.get_text() == "20 July 2024 · Corrected: people in the world"
+    # A date never parts at a line's end: no-break spaces inside it.
+    assert entries[1].p.get_text() == "20\u00a0July\u00a02024 · Corrected: people in the world"
     assert "We misread the table <b>&</b> fixed it." in entries[1].get_text()
 
 
@@ -142,11 +143,11 @@ def test_a_corrected_figure_says_so_and_links_its_entry(published_site: Path) ->
     figure = page.find(id="world-population-2024")
     assert figure is not None
     lines = [(a.get_text(), a.get("href")) for a in figure.select(".fs-changed a")]
-    assert lines == [("Corrected 20 July 2024", "changes/#population-revised")]
+    assert lines == [("Corrected 20\u00a0July\u00a02024", "changes/#population-revised")]
     statement = page.find(id="un-peak-statement")
     assert statement is not None
     assert [(a.get_text(), a.get("href")) for a in statement.select(".fs-changed a")] == [
-        ("Clarified 2 August 2024", "changes/#peak-wording")
+        ("Clarified 2\u00a0August\u00a02024", "changes/#peak-wording")
     ]
     unchanged = page.find(id="growth-to-peak")
     assert unchanged is not None and unchanged.select(".fs-changed") == []
@@ -500,7 +501,8 @@ changes:
     entry = BeautifulSoup(page.body, "html.parser").select_one("#ratios-removed")
     assert entry is not None
     assert entry.select("p")[0].get_text() == (
-        "20 July 2024 · Corrected: “People in 2100 for each in 1950: about 4.1” (removed); "
+        "20\u00a0July\u00a02024 · Corrected: “People in 2100 for each in 1950: about 4.1”"
+        " (removed); "
         "“People in 2050 for each in 1950: about 3.8” (removed)"
     )
 

@@ -27,9 +27,10 @@ CHARTS = {
 }
 SURVEY = (
     'Source: <a href="https://survey.example/2025">The survey, “Annual river survey 2025”</a>,'
-    " 1 March 2025."
+    " 1\u00a0March\u00a02025."
 )
-"""The crossings chart's source line, as the site prints it under the chart."""
+"""The crossings chart's source line, as the site prints it under the chart (a date's parts
+joined by no-break spaces)."""
 
 
 def soup(path: Path) -> BeautifulSoup:

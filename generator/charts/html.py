@@ -19,7 +19,7 @@ from .. import links
 from ..language import Count
 from ..models import Source
 from ..render import escape_text as esc
-from ..render import inline_md
+from ..render import inline_md, unbroken
 from ..typography import join, separators
 from . import embed
 from .data import ChartData
@@ -193,6 +193,7 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
         name = say("blocks.named_title", name=s.name, title=title)
         ref = f'<a href="{text(s.url)}">{name}</a>' if s.url and markup else name
         date = data.writer.date(s.date)
+        date = unbroken(date) if markup else date  # « 14 novembre 2024 » never parts on a page
         ref = around("blocks.dated", ref, date=date, precision=s.date.precision)
         relays = [sources[v] for v in vias if v]
         if relays:

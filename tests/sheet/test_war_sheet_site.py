@@ -53,7 +53,7 @@ def test_the_war_sheet_logs_the_corrections_it_made(built: Path) -> None:
     event = page.find(id="mi6-leadership-change")
     assert event is not None
     assert [(a.get_text(), a.get("href")) for a in event.select(".fs-changed a")] == [
-        ("Corrected 26 November 2026", "../changes/#mi6-handover-date")
+        ("Corrected 26\u00a0November\u00a02026", "../changes/#mi6-handover-date")
     ]
 
 
