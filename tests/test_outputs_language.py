@@ -154,7 +154,7 @@ def test_the_chart_block_around_the_drawing_is_in_the_sheets_language():
     block = html.unescape(chart_html.figure(data, images, "charts/z.csv", de.sources))
     assert (
         'Quelle: <a href="https://amt.example/grippe-2025">Das Gesundheitsamt,'
-        " „Grippebericht 2025“</a>, 15. Mai 2025.</p>"
+        " „Grippebericht 2025“</a>, 15.\u00a0Mai\u00a02025.</p>"  # a date never parts at a line end
     ) in block
     assert "<summary>Datentabelle</summary>" in block
     assert (
