@@ -965,3 +965,21 @@ def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_pat
     assert (
         figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")
     )
+
+
+@pytest.mark.files  # reads examples/flamanville, which `make mutation` does not copy
+def test_the_sources_page_names_no_author_its_publisher_names_already():
+    # fr round 4, E3: « Jean-Martin Folz, pour le gouvernement (Jean-Martin Folz), … ».
+    from generator.generate import render_in_memory
+    from generator.project import Project
+    from generator.validation import load_and_validate
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "flamanville"
+    content = load_and_validate(root)
+    page = next(
+        p
+        for p in render_in_memory(Project.load(root), content).pages
+        if "fs-source-entry" in p.body
+    )
+    entry = BeautifulSoup(page.body, "html.parser").find(id="folz-2019")
+    assert entry.p.get_text().startswith("Jean-Martin Folz, pour le gouvernement, Rapport sur")
