@@ -679,7 +679,8 @@ def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
                 price_base=2015,
                 label="le coût",
             ),
-            f"EDF estimait à un maximum de 12{NB}milliards d’euros aux prix de 2015 le coût en 2025",
+            f"EDF estimait à un maximum de 12{NB}milliards d’euros aux prix de 2015 le coût"
+            " en 2025",
         ),
         (
             dict(says="L’ONU recense", low=500_000, high=600_000, label="personnes"),
