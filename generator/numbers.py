@@ -623,8 +623,9 @@ class Writer:
     def working(self, q: Quantity) -> str | None:
         """A computed figure's computation in numbers, with its result to its `decimals`
         ('1.2 million ÷ 500,000–600,000 = 2–2.4'), then as shown when its inputs' precision
-        rounds it further ('(500,000–600,000) ÷ 1,407 days = 355–426 ≈ 360–430'); None for a
-        stored figure."""
+        rounds it further ('(500,000–600,000) ÷ 1,407 days ≈ 355–426 ≈ 360–430'); None for a
+        stored figure. '=' only where the result is exact: a rounded one is '≈' ('1,250 ÷ 610
+        ≈ 2'), since a fact sheet never prints a false equation."""
         text = self._computation(
             q,
             self._bare,
@@ -633,10 +634,14 @@ class Writer:
         if text is None:
             return None
         places = q.decimals or 0
-        low, high = (float(half_up(x, places)) for x in q.exact)
+        rounded = [half_up(x, places) for x in q.exact]
+        low, high = (float(x) for x in rounded)
+        # Exact to six more places: binary arithmetic's 2.34 ÷ 1.5 = 1.5599999999999998 is 1.56.
+        exact = all(half_up(x, places + 6) == r for x, r in zip(q.exact, rounded, strict=True))
+        sign = "=" if exact else "≈"
         result = self.span(low, high, _computed_decimals(q.computed, low, high, places))
         shown = self.span(*q.bounds, _computed_decimals(q.computed, *q.bounds, q.decimals))
-        return f"{text} = {result}" if result == shown else f"{text} = {result} ≈ {shown}"
+        return f"{text} {sign} {result}" + ("" if result == shown else f" ≈ {shown}")
 
     def _computation(
         self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]

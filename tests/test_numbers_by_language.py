@@ -293,10 +293,10 @@ def figure(fid: str, **fields) -> Figure:
 @pytest.mark.parametrize(
     ("tag", "shown", "working"),
     [
-        ("en", "2.34 times", "2,345 ÷ 1,001 = 2.34"),
-        ("de", "2,34-mal", "2.345 ÷ 1.001 = 2,34"),
-        ("fr", "2,34 fois", f"2{NNB}345 ÷ 1{NNB}001 = 2,34"),
-        ("uk", "2,34 раза", f"2{NB}345 ÷ 1{NB}001 = 2,34"),
+        ("en", "2.34 times", "2,345 ÷ 1,001 ≈ 2.34"),
+        ("de", "2,34-mal", "2.345 ÷ 1.001 ≈ 2,34"),
+        ("fr", "2,34 fois", f"2{NNB}345 ÷ 1{NNB}001 ≈ 2,34"),
+        ("uk", "2,34 раза", f"2{NB}345 ÷ 1{NB}001 ≈ 2,34"),
     ],
 )
 def test_a_computed_figure_shows_the_decimals_its_derivation_asks_for(tag, shown, working):
@@ -307,6 +307,22 @@ def test_a_computed_figure_shows_the_decimals_its_derivation_asks_for(tag, shown
     write = writer(tag)
     assert write.shown(result) == shown
     assert write.working(result) == working
+
+
+@pytest.mark.parametrize(
+    ("op", "values", "working"),
+    [
+        ("ratio", (1250, 610), "1.250 ÷ 610 ≈ 2"),  # 2.05: a rounded result is never '='
+        ("difference", (83, 74), "83 − 74 = 9"),  # exact, so '='
+        ("ratio", (1250, 625), "1.250 ÷ 625 = 2"),
+    ],
+)
+def test_a_working_says_equals_only_where_its_result_is_exact(op, values, working):
+    """A fact sheet never prints a false equation (German review, round 4, E5)."""
+    spec = Derived(id="d", label="d", topic="t", op=op, inputs=["a", "b"], decimals=0)
+    a, b = values
+    result = compute(spec, [figure("a", value=a), figure("b", value=b)])
+    assert writer("de").working(result) == working
 
 
 def test_a_figure_shown_keeps_its_range_in_figures_and_said_puts_it_in_words():
@@ -327,7 +343,7 @@ def test_a_computed_input_is_written_with_its_own_decimals_in_a_working():
         [inner, figure("c", value=1.5, unit="times")],
     )
     # 2.3427 ÷ 1.5 = 1.5618, to the two figures of 1.5: 1.6
-    assert writer("en").working(outer) == "2.34 ÷ 1.5 = 1.56 ≈ 1.6"
+    assert writer("en").working(outer) == "2.34 ÷ 1.5 ≈ 1.56 ≈ 1.6"
 
 
 # Significant figures

@@ -21,6 +21,7 @@ from generator.content import Content
 from generator.errors import ContentError
 from generator.exports import event_records, figure_records
 from generator.feed import feed_xml
+from generator.language import Language
 from generator.social import alt_text
 from generator.social import spec as social_spec
 from generator.validation import load_and_validate
@@ -154,14 +155,11 @@ def test_the_chart_block_around_the_drawing_is_in_the_sheets_language():
     block = html.unescape(chart_html.figure(data, images, "charts/z.csv", de.sources))
     assert (
         'Quelle: <a href="https://amt.example/grippe-2025">Das Gesundheitsamt,'
-        " „Grippebericht 2025“</a>, 15. Mai 2025.</p>"
+        " „Grippebericht 2025“</a>, 15.\u00a0Mai\u00a02025.</p>"  # a date never breaks
     ) in block
     assert "<summary>Datentabelle</summary>" in block
-    assert (
-        '<th scope="col">Zahl</th><th scope="col">Untergrenze (Personen)</th>'
-        '<th scope="col">Obergrenze (Personen)</th>'
-    ) in block
-    assert "<td>1,2 Millionen</td>" in block
+    assert ('<th scope="col">Zahl</th><th scope="col">Wert (Personen)</th></tr>') in block
+    assert "<td>etwa 1,2 Millionen</td>" in block  # the qualifier kept (round 4, de E2)
     assert (
         'download aria-label="Daten dieses Diagramms herunterladen (CSV): „Grippefälle in zwei'
         ' Bezirken“">Daten dieses Diagramms herunterladen (CSV)</a>'
@@ -408,3 +406,26 @@ def test_a_legend_of_measures_needs_their_names(tmp_path: Path):
     content = load_and_validate(root)
     data = chart_data(content, content.charts["faelle-und-geimpfte"])
     assert data.series() == [("faelle", "Fälle"), ("geimpft", "Geimpfte")]
+
+
+def test_a_data_tables_value_is_the_number_as_its_source_gives_it():
+    """German review, round 4, E2: "fast 93 %" was "Untergrenze 93 | Obergrenze 93", a false
+    lower bound. One column now, qualifier kept, a range as a range."""
+    de = _content("de-outputs")
+    data = chart_data(de, de.charts["zwei-bezirke"])
+    row = data.rows[0]
+    nearly = dataclasses.replace(row, low=93, high=93, qualifier="nearly")
+    about_range = dataclasses.replace(row, low=500_000, high=600_000, qualifier="about")
+    exact = dataclasses.replace(row, low=1250, high=1250, qualifier="exactly")
+    table = dataclasses.replace(data, rows=(nearly, about_range, exact))
+    header, rows = table.table()
+    assert header == ["Zahl", "Wert (Personen)"]
+    assert [cells[1] for cells in rows] == ["fast 93", "etwa 500.000–600.000", "1.250"]
+
+
+def test_a_sheet_that_rewords_the_old_bounds_keeps_its_two_columns_until_0_3():
+    de = _content("de-outputs")
+    data = chart_data(de, de.charts["zwei-bezirke"])
+    old = dataclasses.replace(data, language=Language.of("de", {"charts.low": "Von ({ $unit })"}))
+    header, rows = old.table()
+    assert header == ["Zahl", "Von (Personen)", "Obergrenze (Personen)"]

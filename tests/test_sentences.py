@@ -653,10 +653,10 @@ def test_a_range_of_millions_converts_at_the_more_precise_ends_figures(low, high
 
 @pytest.mark.parametrize(
     ("tag", "unit", "low"),
-    [("fr", "percent", "Valeur basse (%)"), ("fr", "km", "Valeur basse (kilomètres)")],
+    [("fr", "percent", "Valeur (%)"), ("fr", "km", "Valeur (kilomètres)")],
 )
 def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
-    """Review 3, A11: « Valeur basse (pourcentage) » is « Valeur basse (%) » in a table head;
+    """Review 3, A11: « Valeur (pourcentage) » is « Valeur (%) » in a table head;
     a sentence keeps the unit's name (« unité : pourcentage »)."""
     from generator.charts.data import ChartData
     from generator.models import Chart

@@ -267,13 +267,30 @@ class ChartData:
         unit = self.unit_words
         if self.unit is not None and self.unit.key == "percent":  # a head says 'Low (%)'
             unit = self.language.locale.number_symbols["latn"]["percentSign"]
-        header = [say("charts.figure"), say("charts.low", unit=unit), say("charts.high", unit=unit)]
         rows = self.rows + ((self.whole,) if self.whole else ())
         sentences = [r.sentence(self.language) for r in rows]
-        return header, [
-            [text, self.writer.number(r.low), self.writer.number(r.high)]
-            for text, r in zip(sentences, rows, strict=True)
-        ]
+        if {"charts.low", "charts.high"} & self.language.overridden:  # replaced in 0.3
+            header = [
+                say("charts.figure"),
+                say("charts.low", unit=unit),
+                say("charts.high", unit=unit),
+            ]
+            return header, [
+                [text, self.writer.number(r.low), self.writer.number(r.high)]
+                for text, r in zip(sentences, rows, strict=True)
+            ]
+        header = [say("charts.figure"), say("charts.value", unit=unit)]
+        return header, [[text, self._value(r)] for text, r in zip(sentences, rows, strict=True)]
+
+    def _value(self, row: Row) -> str:
+        """A row's number as its source gives it, qualifier kept and in the table's unit:
+        'fast 93', '500,000–600,000'. Not a low and a high bound: 'nearly 93' has neither."""
+        text = self.writer.span(row.low, row.high)
+        if row.qualifier and row.qualifier != "exactly":
+            text = self.language.text(
+                f"qualifiers.{row.qualifier}", n=text, kind="amount", governed="no"
+            )
+        return text
 
     def csv(self) -> str:
         """Exactly the chart's data: one line per row or event, numbers in the chart's unit."""

@@ -37,6 +37,8 @@ DEPRECATED_UNTIL = "0.3.0"
 REPLACED = {
     "blocks.quotation_of": ("blocks.link_to_quotation", DEPRECATED_UNTIL),
     "charts.csv": ("charts.download", DEPRECATED_UNTIL),
+    "charts.low": ("charts.value", DEPRECATED_UNTIL),
+    "charts.high": ("charts.value", DEPRECATED_UNTIL),
 }
 """Messages no longer shown unless a sheet rewords them, and the message that replaces each:
 'Link zu { $title }' could not decline 'das Zitat' into 'zum Zitat'."""
