@@ -118,6 +118,7 @@ class Writer:
         sentence: bool = False,
         after: str | None = None,
         of: str = "number",
+        governed: bool = False,
     ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
         millions); in a sentence, as the catalog's `numbers.range` says a range of `of`
@@ -131,19 +132,33 @@ class Writer:
         )
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
-        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of)
+        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of, governed)
 
     def _range(
-        self, low: str, high: str, sentence: bool, scale: str = "none", of: str = "number"
+        self,
+        low: str,
+        high: str,
+        sentence: bool,
+        scale: str = "none",
+        of: str = "number",
+        governed: bool = False,
     ) -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
         high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
         '3–4 мільярди', as 'до' would decline the scale word; and `$of`, what follows the
         range: 'number' (nothing, or a percent sign), 'money' (a currency's name) or 'unit'
         (a unit's noun), whose case a preposition may govern ('від 2 до 3 гривень', never
-        CLDR's '3 гривні'), so a language may keep the dash there."""
+        CLDR's '3 гривні'), so a language may keep the dash there; `$governed` after a
+        preposition that takes it as its object ('estimait entre 11 et 13 milliards')."""
         if sentence:
-            return self.language.text("numbers.range", low=low, high=high, scale=scale, of=of)
+            return self.language.text(
+                "numbers.range",
+                low=low,
+                high=high,
+                scale=scale,
+                of=of,
+                governed="yes" if governed else "no",
+            )
         return f"{low}{DASH}{high}"
 
     def quantity(
@@ -166,17 +181,23 @@ class Writer:
         found = unit(unit_key, self.units)
         after = qualifier
         form = self.form_after(after, _count(high, decimals))
+        # A range the preposition governs ('entre 11 et 13'), unless a qualifier stands between.
+        ranged = governed and qualifier in (None, "exactly")
         if found.currency:
-            text = self._money_said(low, high, found.currency, decimals, after, sentence)
+            text = self._money_said(
+                low, high, found.currency, decimals, after, sentence, governed=ranged
+            )
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
-                text = self._range(self.number(low, decimals), text, sentence)
+                text = self._range(self.number(low, decimals), text, sentence, governed=ranged)
         else:
             # A count's noun is the author's label, after the figure; any other unit's is
             # the catalog's, whose case a preposition of the range may govern (`_range`).
             of = "number" if found.counts and not found.singular else "unit"
-            numeral = self.span(low, high, decimals, sentence=sentence, after=after, of=of)
+            numeral = self.span(
+                low, high, decimals, sentence=sentence, after=after, of=of, governed=ranged
+            )
             count = _count(high, decimals)
             base = self.number(found.per) if found.per else ""
             scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
@@ -245,6 +266,8 @@ class Writer:
         decimals: int | None,
         after: str | None = None,
         sentence: bool = False,
+        *,
+        governed: bool = False,
     ) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
@@ -255,7 +278,7 @@ class Writer:
         'consonant', the currency name's first letter, as French elides 'de' before a
         vowel. With `sentence`, a range is said as the catalog's `numbers.range` says a range
         of money ('11 à 13 milliards d’euros')."""
-        numeral = self._money_numeral(low, high, code, decimals, after, sentence)
+        numeral = self._money_numeral(low, high, code, decimals, after, sentence, governed)
         count = _count(high, decimals)
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
@@ -319,6 +342,7 @@ class Writer:
         decimals: int | None,
         after: str | None = None,
         sentence: bool = False,
+        governed: bool = False,
     ) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
         any, as money is written; a range in a sentence as `numbers.range` says one."""
@@ -328,8 +352,10 @@ class Writer:
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
-            return self._cents(low, high, get_currency_precision(code), sentence)
-        return self.span(low, high, decimals, sentence=sentence, after=after, of="money")
+            return self._cents(low, high, get_currency_precision(code), sentence, governed)
+        return self.span(
+            low, high, decimals, sentence=sentence, after=after, of="money", governed=governed
+        )
 
     def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
@@ -346,7 +372,9 @@ class Writer:
             prefix += "\u00a0"
         return f"{prefix}{numeral}{suffix}"
 
-    def _cents(self, low: float, high: float, decimals: int, sentence: bool = False) -> str:
+    def _cents(
+        self, low: float, high: float, decimals: int, sentence: bool = False, governed: bool = False
+    ) -> str:
         """The range with exactly `decimals` places: '12.50–15.00' (in a sentence, as
         `numbers.range` says a range of money)."""
         from babel.numbers import format_decimal, parse_pattern
@@ -358,7 +386,7 @@ class Writer:
                 format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
                 for x in (low, high)
             )
-        return a if a == b else self._range(a, b, sentence, of="money")
+        return a if a == b else self._range(a, b, sentence, of="money", governed=governed)
 
     def unit_name(self, unit_key: str, use: str = "alone") -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',

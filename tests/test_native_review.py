@@ -980,3 +980,21 @@ def test_the_period_all_figures_share_is_said_as_a_sentence_says_it(tag, text):
     w = write(tag)
     period = Period(start=PartialDate(year=2019, month=10), end=PartialDate(year=2023, month=5))
     assert w.language.text("charts.all_cover", period=w.during(period)) == text
+
+
+@pytest.mark.files  # reads examples/flamanville, which `make mutation` does not copy
+def test_the_sources_page_names_no_author_its_publisher_names_already():
+    # fr round 4, E3: « Jean-Martin Folz, pour le gouvernement (Jean-Martin Folz), … ».
+    from generator.generate import render_in_memory
+    from generator.project import Project
+    from generator.validation import load_and_validate
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "flamanville"
+    content = load_and_validate(root)
+    page = next(
+        p
+        for p in render_in_memory(Project.load(root), content).pages
+        if "fs-source-entry" in p.body
+    )
+    entry = BeautifulSoup(page.body, "html.parser").find(id="folz-2019")
+    assert entry.p.get_text().startswith("Jean-Martin Folz, pour le gouvernement, Rapport sur")

@@ -156,7 +156,7 @@ def french(**fields) -> Figure:
         ),
         (
             dict(says="EDF estimait à", unit="EUR", value=12e9, qualifier="up to", label="le coût"),
-            f"EDF estimait à 12{NB}milliards d’euros au maximum le coût en 2025",
+            f"EDF estimait à un maximum de 12{NB}milliards d’euros le coût en 2025",
         ),
         (
             dict(
@@ -176,7 +176,7 @@ def french(**fields) -> Figure:
         ),
         (
             dict(says="EDF estimait à", low=500_000, high=600_000, label="personnes"),
-            f"EDF estimait à 500{NNB}000 à 600{NNB}000 personnes en 2025",
+            f"EDF estimait entre 500{NNB}000 et 600{NNB}000 personnes en 2025",
         ),
     ],
 )
@@ -265,7 +265,7 @@ def test_a_french_stacked_bar_announces_its_whole_as_a_sentence_of_its_own():
             dict(
                 says="EDF estimait à", unit="EUR", value=12e9, qualifier="at least", label="le coût"
             ),
-            f"EDF estimait à 12{NB}milliards d’euros au moins le coût en 2025",
+            f"EDF estimait à au moins 12{NB}milliards d’euros le coût en 2025",
         ),
         (
             dict(says="L’OMS estimait à", value=12, qualifier="up to", label="cas"),
@@ -308,19 +308,19 @@ def test_only_a_language_with_a_governing_preposition_words_its_qualifier_for_it
     [
         (
             dict(says="EDF estimait à", unit="EUR", low=800e6, high=1.2e9, label="le coût"),
-            f"EDF estimait à 800{NB}millions à 1,2{NB}milliard d’euros le coût en 2025",
+            f"EDF estimait entre 800{NB}millions et 1,2{NB}milliard d’euros le coût en 2025",
         ),
         (
             dict(says="EDF estimait à", unit="EUR", low=11e9, high=13e9, label="le coût"),
-            f"EDF estimait à 11 à 13{NB}milliards d’euros le coût en 2025",
+            f"EDF estimait entre 11 et 13{NB}milliards d’euros le coût en 2025",
         ),
         (
             dict(says="EDF estimait à", unit="EUR", low=110, high=120, label="le coût"),
-            f"EDF estimait à 110 à 120{NB}euros le coût en 2025",
+            f"EDF estimait entre 110 et 120{NB}euros le coût en 2025",
         ),
         (
             dict(says="EDF estimait à", unit="km", low=3, high=5, label="la ligne"),
-            f"EDF estimait à 3 à 5{NB}kilomètres la ligne en 2025",
+            f"EDF estimait entre 3 et 5{NB}kilomètres la ligne en 2025",
         ),
         (
             dict(says="Le tracé mesurait", unit="mi", low=3, high=5, label="de long"),
@@ -665,3 +665,35 @@ def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
     chart = Chart.model_validate({"id": "c", "title": "T", "kind": "bar", "figures": ["a"]})
     data = ChartData(chart=chart, language=Language.of(tag), unit=unit_of(unit))
     assert data.table()[0][1] == low
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(
+                says="EDF estimait à",
+                unit="EUR",
+                value=12e9,
+                qualifier="up to",
+                price_base=2015,
+                label="le coût",
+            ),
+            f"EDF estimait à un maximum de 12{NB}milliards d’euros aux prix de 2015 le coût"
+            " en 2025",
+        ),
+        (
+            dict(says="L’ONU recense", low=500_000, high=600_000, label="personnes"),
+            f"L’ONU recense 500{NNB}000 à 600{NNB}000 personnes en 2025",
+        ),
+        (
+            dict(says="EDF estimait à", low=25, high=27, qualifier="about", label="cas"),
+            "EDF estimait à environ 25 à 27 cas en 2025",
+        ),
+    ],
+)
+def test_round_four_a_governed_range_is_said_between_and_a_ceiling_before_the_number(fields, text):
+    """Review 4, E1 and E2: « estimait entre 11 et 13 milliards » (tested above), a ceiling
+    before the amount and its price base, an ungoverned range as before; a qualified governed
+    range keeps « à » (« entre environ 25 et 27 » is left for the next round)."""
+    assert writer("fr").claim(french(**fields)) == text
