@@ -123,11 +123,11 @@ def test_a_german_page_reads_in_german(german: Path):
     assert "( Korrigiert am 12. Oktober 2025 )" in text
     assert "Korrigiert : Impfquote Was sich geändert hat: 92,5 statt 95,2 Prozent. Warum:" in text
     assert "Bericht ; das Original wurde nicht eingesehen." in text
-    assert "Zitiert in: Zahl: Masernfälle 2025 ;" in text
-    assert "Berechnete Zahl: Fälle 2025 im Verhältnis zu 2024" in text
+    assert "Zitiert in: Zahl „Masernfälle 2025“ ;" in text  # no second colon (round 4, de E3)
+    assert "berechnete Zahl „Fälle 2025 im Verhältnis zu 2024“" in text
     assert "Link zum Zitat von Dr. Anna Beispiel: „Jede Impfung zählt“" in text
     assert "Weitere Zitate : Dr. Anna Beispiel, „Jede Impfung zählt“" in text
-    assert "Chronik: Bulletin erschienen" in text
+    assert "Ereignis „Bulletin erschienen“" in text
 
 
 def test_the_theme_speaks_german_too(german: Path):
