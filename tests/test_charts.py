@@ -119,8 +119,8 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-by-bank")) == (
         "Crossings by bank, 2024. The range-bar chart shows figures (unit: people). Each bar runs"
-        " from the low to the high end of an estimate; a dot marks a single figure. All figures: 1"
-        " January – December 2024."
+        " from the low to the high end of an estimate; a dot marks a single figure. All figures"
+        " cover the same time, in 2024."
         " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
     )
@@ -860,7 +860,7 @@ def test_a_stacked_bar_shows_its_whole_and_its_parts_end_to_end(built_rich: Path
     assert _alt(_figure(figures, "crossings-2019")) == (
         "Crossings in 2019, by bank. The stacked bar splits a total into its parts, laid end to"
         " end (unit: people). The total: The Gazette reports about 1.2 million crossings from both"
-        " banks. All figures: 1 January – 31 December 2019. The Gazette reports about 900,000"
+        " banks. All figures cover the same time, in 2019. The Gazette reports about 900,000"
         " crossings from the north bank. The Gazette reports about 300,000 crossings from the"
         " south bank."
     )

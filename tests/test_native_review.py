@@ -789,8 +789,8 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
             "uk",
             "charts.stacked_bar",
             {"unit": "кілометри", "whole": "X"},
-            "Смугова діаграма з накопиченням показує загальну суму та її складові по черзі "
-            "(одиниці виміру: кілометри). Разом: X",
+            "Смугова діаграма з накопиченням показує загальну суму, а потім її складові "
+            "(одиниці виміру: кілометри). X",
         ),
         # en A9: a comma before a bare date, the dash only before a place.
         (
@@ -965,6 +965,21 @@ def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_pat
     assert (
         figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("uk", "Усі дані — з жовтня 2019 року до травня 2023 року."),
+        ("de", "Alle Zahlen gelten von Oktober 2019 bis Mai 2023."),
+        ("en", "All figures cover the same time, from October 2019 to May 2023."),
+    ],
+)
+def test_the_period_all_figures_share_is_said_as_a_sentence_says_it(tag, text):
+    # Round 4, uk E1: "Усі дані — жовтень 2019 – травень 2023." (nominative months, two dashes).
+    w = write(tag)
+    period = Period(start=PartialDate(year=2019, month=10), end=PartialDate(year=2023, month=5))
+    assert w.language.text("charts.all_cover", period=w.during(period)) == text
 
 
 @pytest.mark.files  # reads examples/flamanville, which `make mutation` does not copy

@@ -130,8 +130,8 @@ def test_text_alternatives_are_in_the_sheets_language():
     de = _content("de-outputs")
     assert chart_data(de, de.charts["zwei-bezirke"]).text_alternative() == (
         "Grippefälle in zwei Bezirken. Das Balkendiagramm zeigt Zahlen (Einheit: Personen)."
-        " Zeitraum aller Zahlen: 1. Oktober"
-        " 2024 – 31. März 2025. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
+        " Alle Zahlen gelten vom 1. Oktober"
+        " 2024 bis zum 31. März 2025. Das Gesundheitsamt zählt etwa 1,2 Millionen Grippefälle im"
         " Bezirk Nord. Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
     assert chart_data(de, de.charts["saison"]).text_alternative() == (

@@ -247,7 +247,10 @@ class ChartData:
         parts = [f"{title}.", f"{what}."]
         said_in_what = self.chart.kind in DATED and self.shared_said is not None
         if self.shared_period and not said_in_what:
-            parts.append(say("charts.all_cover", period=self.shared_period))
+            # As a sentence says it ('з жовтня 2019 року до травня 2023 року'): the label form
+            # ('жовтень 2019 – травень 2023') left months in the nominative and two dashes.
+            period = self.shared_said or self.shared_period
+            parts.append(say("charts.all_cover", period=period))
         # Each row is a sentence of its own, opening with its source's words: a stop between
         # them, as '; ' would put a capital after a semicolon.
         parts.extend(f"{row.sentence(self.language)}." for row in self.rows)
