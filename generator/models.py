@@ -187,7 +187,7 @@ class Source(Strict):
         None,
         description="Its name as running text writes it after 'as reported by' or 'cited "
         "by', with the article the sheet's language gives it ('la Saudi Gazette', 'l’AFP', "
-        "'the Kyiv Independent'); an edition gives its own, as no article carries over "
+        "'the Associated Press'); an edition gives its own, as no article carries over "
         "between languages. Without it, the short name is used, and a language whose names "
         "take an article (French) words the relay so none is needed ('source "
         "intermédiaire : Saudi Gazette').",

@@ -437,7 +437,7 @@ class Writer:
 
     def _interval_dash(self) -> str:
         """What stands between two days of one month in CLDR's interval format for the
-        locale: '–' in French, German and Ukrainian ('1–31 mars'), thin spaces around it in
+        locale: '–' in fr, de and uk ('1–31 mars'), thin spaces around it in
         English ('1\u2009–\u200931 March')."""
         start = self.language.locale.interval_formats["yMMMd"]["d"][0]
         return re.sub(r"'[^']*'|[A-Za-z.,]", "", start).strip(" ") or DASH

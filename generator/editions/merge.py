@@ -62,7 +62,7 @@ def _translated(kind: str, record: Any, overlay: Overlay, source_language: str) 
             r.model_copy(update={"said": said[r.id]}) if r.id in said else r for r in record.removed
         ]
     if kind == "sources" and "in_text" not in update:
-        update["in_text"] = None  # 'the Kyiv Independent' is no French: the short name then
+        update["in_text"] = None  # 'the Associated Press' is no French: the short name then
     if kind == "statements":
         said_in = record.quote_language or source_language
         update["quote_language"] = said_in
