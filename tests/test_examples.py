@@ -418,9 +418,10 @@ def test_no_english_in_the_downloads(example: Path) -> None:
         assert leaks(example, data_texts(site), tag) == [], tag
 
 
-TEMPLATE_PUNCTUATION = re.compile(r"[:;!?“”„«»]")
-"""Punctuation a language writes its own way ('Source : …', '„…“'): a template that wrote it
-would write it the English way in every language, so it belongs in a message."""
+TEMPLATE_PUNCTUATION = re.compile(r"[:;!?“”„«»—–]")
+"""Punctuation a language writes its own way ('Source : …', '„…“', a dash: '—' in English,
+'–' in German): a template that wrote it would write it the English way in every language,
+so it belongs in a message."""
 
 
 def page_prose(site: Path) -> Iterator[tuple[str, str]]:
