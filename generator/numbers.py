@@ -609,7 +609,7 @@ class Writer:
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'population in 2100 ÷ population in
         2024', each title as it reads inside a sentence (`typography.in_text`: lower case
-        where the language writes it so, 'Russian' kept); None for a stored figure."""
+        where the language writes it so, 'Spanish' kept); None for a stored figure."""
         from .typography import in_text
 
         return self._computation(

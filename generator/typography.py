@@ -119,8 +119,8 @@ def in_text(language: Language, text: str, where: str = "mid_sentence") -> str:
     Kept where a capital stays: an acronym or a name with a capital inside ('EDF',
     'Jean-Martin', but an elided article is lowered: 'l’OMS'), a name of two capitalised
     words ('Emmanuel Macron'; after a word of three letters or fewer, an article: 'la
-    Russie'), and a CLDR territory or language name as the locale writes it ('Russian
-    military deaths', 'France'). Only a dictionary would know every proper noun."""
+    Suisse'), and a CLDR territory or language name as the locale writes it ('Spanish
+    wine exports', 'France'). Only a dictionary would know every proper noun."""
     if not text[:1].isupper() or language.text(f"typography.{where}") != "lower":
         return text
     first, _, rest = text.partition(" ")
@@ -148,8 +148,8 @@ _ELIDED = re.compile(r"^[^\W\d_][’']")
 
 @functools.lru_cache(maxsize=8)
 def _proper_names(language: Language) -> tuple[str, ...]:
-    """The locale's territory and language names that open with a capital ('Russian',
-    'Russia', 'France'): a title opening with one keeps it inside a sentence."""
+    """The locale's territory and language names that open with a capital ('Spanish',
+    'Spain', 'France'): a title opening with one keeps it inside a sentence."""
     locale = language.locale
     names = (*locale.territories.values(), *locale.languages.values())
     return tuple(sorted({n for n in names if n[:1].isupper()}, key=len, reverse=True))
