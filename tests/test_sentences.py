@@ -665,9 +665,9 @@ def test_a_charts_description_names_a_range_mark_only_where_one_is_drawn(tag, ra
 
 def test_a_range_bar_chart_names_its_dot_only_where_a_figure_is_single():
     fr = Language.of("fr")
-    said = fr.text("charts.range_bar", unit="personnes", scale="", singles="none")
+    said = fr.text("charts.range_bar", what="des nombres de personnes", singles="none")
     assert said == (
-        f"Le graphique présente des chiffres (unité{NNB}: personnes). Chaque barre va de la"
+        "Le graphique présente des nombres de personnes. Chaque barre va de la"
         " valeur basse à la valeur haute d’une estimation"
     )
 
