@@ -51,12 +51,12 @@ def test_units_are_spelled_out():
 
 
 def test_imperial_units_get_their_metric_equivalent():
-    # 25 yd = 22.86 m; 1,000 mi = 1,609.344 km
+    # 25 yd = 22.86 m; 1,000 mi = 1,609.344 km: the twin is no more precise than the figure
     assert write.quantity(25, 25, "below", "yd-per-day") == (
-        "below 25 yards a day (22.9 metres a day)"
+        "below 25 yards a day (23 metres a day)"
     )
     assert write.quantity(1000, 1000, "more than", "mi") == (
-        "more than 1,000 miles (1,609 kilometres)"
+        "more than 1,000 miles (1,600 kilometres)"
     )
 
 

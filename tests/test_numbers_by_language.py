@@ -99,18 +99,20 @@ def test_exactly_adds_no_word(tag, text):
 
 
 @pytest.mark.parametrize(
-    ("tag", "under_100", "from_100"),
+    ("tag", "hundred", "hundred_and_ten"),
     [
-        ("en", "100 yards (91.4 metres)", "110 yards (101 metres)"),
-        ("de", "100 Yards (91,4 Meter)", "110 Yards (101 Meter)"),
-        ("fr", "100 yards (91,4 mètres)", "110 yards (101 mètres)"),
-        ("uk", "100 ярдів (91,4 метра)", "110 ярдів (101 метр)"),
+        ("en", "100 yards (91 metres)", "110 yards (100 metres)"),
+        ("de", "100 Yards (91 Meter)", "110 Yards (100 Meter)"),
+        ("fr", "100 yards (91 mètres)", "110 yards (100 mètres)"),
+        ("uk", "100 ярдів (91 метр)", "110 ярдів (100 метрів)"),
     ],
 )
-def test_a_metric_twin_shows_a_decimal_below_100_and_none_from_100(tag, under_100, from_100):
+def test_a_round_figures_twin_has_two_significant_figures(tag, hundred, hundred_and_ten):
+    """A round figure's zeros count for one figure: '100 yards' is neither '1 hundred' (90 m)
+    nor exact to the yard (91.4 m)."""
     write = writer(tag)  # 100 yd = 91.44 m; 110 yd = 100.584 m
-    assert write.quantity(100, 100, None, "yd") == under_100
-    assert write.quantity(110, 110, None, "yd") == from_100
+    assert write.quantity(100, 100, None, "yd") == hundred
+    assert write.quantity(110, 110, None, "yd") == hundred_and_ten
 
 
 def test_a_figure_whose_source_gives_its_decimals_has_its_twin_in_full_too():
@@ -390,14 +392,15 @@ def test_a_million_billions_uses_the_scale_words_other_form_where_cldr_has_no_ot
 @pytest.mark.parametrize(
     ("tag", "text"),
     by_language(
-        en="31–62.1 miles (50–100 kilometres)",
-        de="31–62,1 Meilen (50–100 Kilometer)",
-        fr="31–62,1 miles (50–100 kilomètres)",
-        uk="31–62,1 милі (50–100 кілометрів)",
+        en="31–62.1 miles (49.9–100 kilometres)",
+        de="31–62,1 Meilen (49,9–100 Kilometer)",
+        fr="31–62,1 miles (49,9–100 kilomètres)",
+        uk="31–62,1 милі (49,9–100 кілометрів)",
     ),
 )
-def test_a_metric_twin_of_exactly_100_shows_no_decimal_at_either_end(tag, text):
-    # 62.13711922373339 mi is 100.0 km exactly in floating point; 31 mi is 49.89 km
+def test_a_range_twin_has_the_figures_of_its_more_precise_end_at_both_ends(tag, text):
+    """'62.1' shows three figures, so both ends have three: 31 mi is 49.89 km, 49.9; the high
+    end, 62.13711922373339 mi, is 100.0 km exactly in floating point, written '100'."""
     assert writer(tag).quantity(31, 62.13711922373339, None, "mi") == text
 
 
