@@ -445,13 +445,15 @@ class Writer:
 
         locale = self.language.locale
         if isinstance(value, dt.date):
-            return format_date(value, self._day_pattern(value.day), locale=locale)
-        first = value.first_day()
-        if value.precision == "day":
-            return format_date(first, self._day_pattern(first.day), locale=locale)
-        if value.precision == "month":
-            return format_date(first, self.language.text("dates.month"), locale=locale)
-        return self.language.text("dates.year", year=value.year)
+            text = format_date(value, self._day_pattern(value.day), locale=locale)
+        elif value.precision == "day":
+            first = value.first_day()
+            text = format_date(first, self._day_pattern(first.day), locale=locale)
+        elif value.precision == "month":
+            text = format_date(value.first_day(), self.language.text("dates.month"), locale=locale)
+        else:
+            text = self.language.text("dates.year", year=value.year)
+        return text.replace(" ", self.space)
 
     def _day_pattern(self, day: int) -> str:
         """The catalog's `dates.day` pattern with its day field as the catalog's
@@ -501,7 +503,8 @@ class Writer:
             pattern = self.language.text(month_key)
         if not year:
             pattern = _YEAR.sub("", pattern) or pattern
-        return format_date(value.first_day(), pattern, locale=self.language.locale)
+        text = format_date(value.first_day(), pattern, locale=self.language.locale)
+        return text.replace(" ", self.space)
 
     def _in_text(self, value: PartialDate, *, year: bool = True, month: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
@@ -612,11 +615,13 @@ class Writer:
         """A figure as a sentence says it, after its source's words: a range as the
         language says one ('500 000 à 600 000', '500.000 bis 600.000'), and its number
         bound to its scale word and unit by a no-break space ('1,2\u00a0Millionen')."""
-        return self._running.shown(q, sentence=True)
+        return self.running.shown(q, sentence=True)
 
     @functools.cached_property
-    def _running(self) -> Writer:
-        """This writer as running text writes: a no-break space after a number."""
+    def running(self) -> Writer:
+        """This writer as running text writes: a no-break space after a number, and between
+        a date's day, month and year ('au 16\u00a0décembre\u00a02022'), as pages print
+        dates (the French review, round 4, T2); tables, downloads and images keep spaces."""
         return Writer(self.language, self.units, space=NBSP)
 
     def claim_words(self, q: Quantity) -> dict[str, object]:

@@ -983,3 +983,42 @@ def test_the_computed_sentence_puts_its_formula_inside_the_sentence(tag, text):
     formula = "le coût en 2022 − le coût en 2019" if tag == "fr" else "cost in 2022 − cost in 2019"
     computed = language.text("blocks.computed", formula=formula, working="2 − 1 = 1")
     assert language.text("typography.sentence", text=computed) == text
+
+
+# Round 5: a date inside a claim, on a page, with no-break spaces (fr round 4, T2)
+
+
+@pytest.mark.parametrize(
+    ("tag", "as_of", "cite"),
+    [
+        ("fr", f"au 16{NB}décembre{NB}2022", f"version du 15{NB}janvier{NB}2025"),
+        ("en", f"as of 16{NB}December{NB}2022", f"updated 15{NB}January{NB}2025"),
+        ("de", f"am 16.{NB}Dezember{NB}2022", f"Stand&#58; 15.{NB}Januar{NB}2025"),
+        ("uk", f"станом на 16{NB}грудня{NB}2022 року", f"оновлено 15{NB}січня{NB}2025 року"),
+    ],
+)
+def test_a_pages_claim_and_citation_bind_a_dates_parts_as_its_source_lines_do(
+    tmp_path, tag, as_of, cite
+):
+    """« au 16 décembre 2022 » in a claim and « version du 15 janvier 2025 » in the citation
+    had plain spaces where the source lines beside them had no-break ones."""
+    from generator.render import render_pages
+
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        '{{ q | said_when }}|{{ t("cite.as", sheet="S", title="T", **(day | date_words)) }}\n',
+        encoding="utf-8",
+    )
+    q = french(says="X says", label="x", value=3, as_of="2022-12-16")
+    context = {"q": q, "day": dt.date(2025, 1, 15)}
+    (page,) = render_pages(tmp_path / "site_src", context, str, writer(tag))
+    when, cited = page.body.rstrip("\n").split("|")
+    assert when == as_of
+    assert cite in cited
+
+
+def test_a_claim_in_a_download_keeps_plain_spaces_in_its_date():
+    assert writer("fr").claim(french(says="X a", label="x", value=3, as_of="2022-12-16")) == (
+        "X a 3 x au 16 décembre 2022"
+    )
