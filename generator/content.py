@@ -129,14 +129,20 @@ class Content:
         return list(self._notes.get(item_id, ()))
 
     def changes_to(self, item_id: str) -> list[Change]:
-        """The log entries naming a record, newest first, one for each kind and day: the
-        record says 'Clarified 7 December 2026' once, linking to that day's last entry,
-        where two links of the same words would lead to two entries (the Changes page
-        lists them all)."""
-        seen: dict[tuple[str, Any], Change] = {}
-        for change in self._changes.get(item_id, ()):
-            seen.setdefault((change.kind, change.date), change)
-        return list(seen.values())
+        """The log entries naming a record, newest first."""
+        return list(self._changes.get(item_id, ()))
+
+    def changed_lines(self, item_id: str) -> list[Change]:
+        """The log entries a record's line links, newest first: one a kind and day, that day's
+        last written. Two links reading 'Clarified 7 December 2026' must not lead to two
+        places; the Changes page lists every entry of that day."""
+        seen: set[tuple[str, object]] = set()
+        lines = []
+        for change in self.changes_to(item_id):
+            if (change.kind, change.date) not in seen:
+                seen.add((change.kind, change.date))
+                lines.append(change)
+        return lines
 
     def change_log(self) -> list[Change]:
         """Every log entry, newest first; entries of one day in the order written, reversed,

@@ -163,6 +163,44 @@ def base_unit(key: str) -> tuple[str, float]:
     return key, factor
 
 
+MEASURES: dict[str, str] = {
+    "percent": "percent",
+    "percentage-points": "points",
+    "times": "times",
+    "people": "people",
+    "count": "count",
+    "km2": "area",
+    "m": "length",
+    "km": "length",
+    "yd": "length",
+    "mi": "length",
+    "m-per-day": "speed",
+    "km-per-day": "speed",
+    "yd-per-day": "speed",
+    "mi-per-day": "speed",
+    "hours": "duration",
+    "days": "duration",
+    "weeks": "duration",
+    "months": "duration",
+    "years": "duration",
+}
+"""What a built-in unit measures, the catalog's `charts.measure` choosing its words by it."""
+
+
+def measure(unit: Unit) -> str:
+    """What a chart in `unit` shows, for the catalog to name it ('percentages', 'speeds in
+    metres a day'): a built-in unit's `MEASURES`, `money`, `rate`, `counted` for a sheet's own
+    unit of whole things ('numbers of doses'), and `other` for another of its own, whose kind
+    a catalog cannot know."""
+    if unit.currency:
+        return "money"
+    if unit.per:
+        return "rate"
+    if unit.key in MEASURES:
+        return MEASURES[unit.key]
+    return "counted" if unit.counts else "other"
+
+
 def unit_words(unit: Unit) -> str:
     """A unit in English words, for editor-facing messages: 'metres a day', 'per cent'."""
     if unit.key == "percent":

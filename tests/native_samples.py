@@ -20,13 +20,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import messages as fluent
-from generator.charts.data import chart_data
+from generator.charts.data import chart_data, shown
 from generator.charts.html import source_line
 from generator.content import Content
 from generator.language import Count, Language, catalog, languages
 from generator.models import Figure, PartialDate, Period, Source
 from generator.numbers import Writer, initial
 from generator.typography import elide, join
+from generator.units import unit as unit_of
 from generator.validation import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,11 @@ PERIODS = {
 PLACES = {"en": "London", "de": "Berlin", "fr": "Paris", "uk": "Київ"}
 """A place for a byline when the example sheet's quotation names none."""
 COUNTS = (1, 2, 3, 5, 21, 1.5, 1_000_000, 1_200_000, 3_000_000_000)
+MEASURED = (
+    *("percent", "percentage-points", "people", "km", "m-per-day", "days", "EUR"),
+    "per-100000-people",
+)
+"""Units whose chart descriptions the samples show, one of each kind `charts.measure` names."""
 """Numbers for a message's `$n`: every plural category of en, de, fr and uk, and scale words."""
 FIGURES: tuple[tuple[float, float, str], ...] = (
     (3, 3, "km"),
@@ -267,7 +273,7 @@ class Samples:
                 ("name", self.write.unit_name(unit)),
                 (
                     "in a chart",
-                    self.say("charts.bar", unit=self.write.unit_name(unit), scale=""),
+                    self.say("charts.bar", what=shown(self.write, unit_of(unit))),
                 ),
             ]
         if key == "units.with_metric":
@@ -359,6 +365,15 @@ class Samples:
             from generator.social import alt_text
 
             return [("the sheet's headlines", alt_text(self.content))]
+        if key in ("charts.bar", "charts.range_bar", "charts.measure"):
+            # What the chart shows, by what its unit measures (generator/charts/data.py).
+            out = []
+            log = self.say("charts.log_scale")
+            for code, scale in [(c, "") for c in MEASURED] + [("m-per-day", log)]:
+                shows = shown(self.write, unit_of(code, self.content.units), scale)
+                text = shows if key == "charts.measure" else self.say(key, what=shows)
+                out.append((f"{code}{', log scale' if scale else ''}", text))
+            return out
         if key in ("charts.line", "charts.column"):
             pairs = (("a month", "a day"), ("a year", "a month"), ("a day", "a day"))
             out = []

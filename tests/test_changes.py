@@ -363,6 +363,35 @@ def test_the_log_reads_newest_first_whatever_order_it_is_written_in(starter: Pat
     assert [c.id for c in content.changes_to("world-population-2024")] == order[1:]
 
 
+def test_a_records_line_links_one_entry_a_kind_and_day(starter: Path) -> None:
+    """Two clarifications of one day would give the record two links reading 'Clarified 20
+    July 2024' to two places: the line links the day's last written; the log keeps both."""
+    again = """\
+  - id: same-day-wording
+    date: 2024-07-20
+    kind: clarification
+    ids: [world-population-2024]
+    what: Wording.
+    why: Clearer.
+  - id: same-day-twin
+    date: 2024-07-20
+    kind: clarification
+    ids: [world-population-2024]
+    what: Rounding of the equivalent.
+    why: Too precise.
+"""
+    content = load_and_validate(with_log(starter, LOG + again))
+    assert [c.id for c in content.changes_to("world-population-2024")] == [
+        "same-day-twin",
+        "same-day-wording",
+        "population-revised",
+    ]
+    assert [c.id for c in content.changed_lines("world-population-2024")] == [
+        "same-day-twin",
+        "population-revised",
+    ]
+
+
 # --- issue 22: every record kind, a git revision, removed records, the review date --------------
 
 STATEMENTS = {
@@ -902,47 +931,3 @@ def test_a_speakers_only_quotation_that_day_is_named_by_speaker_and_date(starter
     content = load_and_validate(with_log(starter))
     assert content.title_of("un-peak-statement") == "Li Junhua, 11 July 2024"
 
-
-def test_a_record_clarified_twice_in_one_day_says_so_once(starter: Path) -> None:
-    # Two links reading "Clarified 20 July 2024" that lead to two entries could not be told
-    # apart; the record links the day's last entry, and the Changes page lists both.
-    log = """\
-changes:
-  - id: peak-context
-    date: 2024-07-20
-    kind: clarification
-    ids: [un-peak-statement]
-    what: The context says when the peak comes.
-    why: Readers asked.
-  - id: peak-role
-    date: 2024-07-20
-    kind: clarification
-    ids: [un-peak-statement]
-    what: The role reads in lower case.
-    why: A job description follows the name.
-  - id: peak-quote
-    date: 2024-07-20
-    kind: correction
-    ids: [un-peak-statement]
-    what: The quotation reads as said.
-    why: We misheard it.
-    source: un-wpp-2024
-"""
-    from generator.generate import render_in_memory
-    from generator.project import Project
-
-    content = load_and_validate(with_log(starter, log))
-    pages = render_in_memory(Project.load(starter), content).pages
-    statement = next(
-        BeautifulSoup(p.body, "html.parser").select_one("#un-peak-statement")
-        for p in pages
-        if BeautifulSoup(p.body, "html.parser").select_one("#un-peak-statement")
-    )
-    links = statement.select(".fs-changed__link")
-    assert [(a.get_text(), a["href"].split("#")[1]) for a in links] == [
-        ("Corrected 20\u00a0July\u00a02024", "peak-quote"),
-        ("Clarified 20\u00a0July\u00a02024", "peak-role"),
-    ]
-    changes = next(p for p in pages if p.path.startswith("changes"))
-    listed = BeautifulSoup(changes.body, "html.parser").select(".fs-change")
-    assert [e["id"] for e in listed] == ["peak-quote", "peak-role", "peak-context"]

@@ -118,14 +118,14 @@ def test_every_declared_chart_stands_on_a_page_with_its_id(built_rich: Path):
 def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: Path):
     figures = _page(built_rich, "figures/index")
     assert _alt(_figure(figures, "crossings-by-bank")) == (
-        "Crossings by bank, 2024. The range-bar chart shows figures (unit: people). Each bar runs"
+        "Crossings by bank, 2024. The range-bar chart shows numbers of people. Each bar runs"
         " from the low to the high end of an estimate; a dot marks a single figure. All figures"
         " cover the same time, in 2024."
         " The survey counts about 1.2 million crossings from the north bank. The survey"
         " estimates 500,000–600,000 crossings from the south bank."
     )
     assert _alt(_figure(figures, "bridge-spans")).startswith(
-        "Bridge spans in metres. The bar chart shows figures (unit: metres), on a logarithmic"
+        "Bridge spans in metres. The bar chart shows distances in metres, on a logarithmic"
         " scale. The register"
         " gives 120 metres the span of the old bridge as of 2024."
     )

@@ -66,7 +66,7 @@ def test_an_embed_page_shows_both_pictures_and_the_source_line_of_the_site(built
             assert (here / img["src"]).resolve().is_file()
             assert img["loading"] == "lazy"  # only the drawing shown is fetched
             assert img["alt"].startswith(
-                "Crossings by bank, 2024. The range-bar chart shows figures (unit: people)."
+                "Crossings by bank, 2024. The range-bar chart shows numbers of people."
             )
     source = page.select_one("p.fs-chart__source")
     assert html.unescape(source.decode_contents()) == SURVEY

@@ -19,7 +19,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Period, Quantity
 from ..numbers import Writer, initial
-from ..units import Unit, base_unit, unit
+from ..units import Unit, base_unit, measure, unit
 from ..validation import charts as chart_rules
 
 DATED = ("line", "column")
@@ -121,6 +121,18 @@ class Moment:
         return self.date.last_day()
 
 
+def shown(writer: Writer, found: Unit, scale: str = "") -> str:
+    """What a chart in unit `found` shows, in the catalog's `charts.measure`: chosen by what the
+    unit measures (`units.measure`), so that a catalog may name it ('amounts in euros') or, as
+    German does, keep 'Zahlen (Einheit: Euro)' for every unit."""
+    return writer.language.text(
+        "charts.measure",
+        measure=measure(found),
+        unit=writer.unit_name(found.key),
+        scale=scale,
+    )
+
+
 @dataclass(frozen=True)
 class ChartData:
     chart: Chart
@@ -155,6 +167,11 @@ class ChartData:
     def unit_in(self) -> str:
         """The unit's name where a sentence says the chart is 'in' it ('in Kilometern')."""
         return self.writer.unit_name(self.unit.key, use="in") if self.unit else ""
+
+    def shows(self, scale: str = "") -> str:
+        """What the chart shows, as its description names it: 'percentages', 'speeds in metres
+        a day, on a logarithmic scale' (not 'figures (unit: per cent)', review 4, en A1)."""
+        return shown(self.writer, self.unit, scale) if self.unit else ""
 
     def series(self) -> list[tuple[str | None, str]]:
         """Each series the rows' colours stand for, in order of first appearance, with its
@@ -243,7 +260,9 @@ class ChartData:
         else:
             kind = "charts.range_bar" if self.chart.kind == "range-bar" else "charts.bar"
             singles = "some" if any(r.single for r in self.rows) else "none"
-            what = say(kind, unit=self.unit_words, scale=scale, singles=singles)
+            shows = self.shows(scale)
+            # $unit and $scale, for a sheet's override written before $what (validation warns).
+            what = say(kind, what=shows, unit=self.unit_words, scale=scale, singles=singles)
         parts = [f"{title}.", f"{what}."]
         said_in_what = self.chart.kind in DATED and self.shared_said is not None
         if self.shared_period and not said_in_what:

@@ -48,14 +48,26 @@ STILL_GIVEN: dict[str, dict[str, frozenset[str]]] = {
     "charts.timeline": {"span": frozenset({"first", "last"})},
     "working.days_in": {"during": frozenset({"period"})},
     "social.item": {"claim": frozenset({"who", "label", "value"})},
+    "charts.bar": {"what": frozenset({"unit"})},
+    "charts.range_bar": {"what": frozenset({"unit"})},
 }
 """{key: {variable: the variables it replaced}}: a message's variable that says as a sentence
 what a sheet's override written before it joined itself (a period, 'from October 2019 to 16
 December 2022', the catalog's `dates.during`; a figure, 'The UN estimates about 8.2 billion…', as
 the page's `blocks.claim`). The generator still gives the old ones, and an override printing
 them works until DEPRECATED_UNTIL, warned of."""
-_STILL_GIVEN_WHY = {"claim": "which says the figure as the page's sentence does"}
+_STILL_GIVEN_WHY = {
+    "claim": "which says the figure as the page's sentence does",
+    "what": "which names what the chart shows ('percentages', 'amounts in euros') and its "
+    "scale, as the catalog's charts.measure words it",
+}
 """Why the new variable is better, when it is not a period's ('…says the period as…')."""
+_OLD_PRINTED = {
+    "charts.bar": frozenset({"scale"}),
+    "charts.range_bar": frozenset({"scale"}),
+}
+"""What a bar or range-bar chart's message printed before `$what`, which now holds it: still
+given, for an override written then."""
 _OLD_SELECTORS = frozenset({"first_precision", "first_initial", "last_precision"})
 """What the French catalog chose a line or column chart's prepositions by before `$span`."""
 
@@ -393,7 +405,7 @@ def given_variables(key: str) -> frozenset[str]:
     used = frozenset().union(*(fluent.shape(catalog(t)[key]).variables for t in languages()))
     old = STILL_GIVEN.get(key, {})
     selectors = _OLD_SELECTORS if key in ("charts.line", "charts.column") else frozenset()
-    return used.union(*old.values(), selectors)
+    return used.union(*old.values(), selectors, _OLD_PRINTED.get(key, frozenset()))
 
 
 def _variable_problems(
