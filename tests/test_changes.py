@@ -930,4 +930,3 @@ changes:
 def test_a_speakers_only_quotation_that_day_is_named_by_speaker_and_date(starter: Path) -> None:
     content = load_and_validate(with_log(starter))
     assert content.title_of("un-peak-statement") == "Li Junhua, 11 July 2024"
-
