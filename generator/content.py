@@ -131,6 +131,18 @@ class Content:
         """The log entries naming a record, newest first."""
         return list(self._changes.get(item_id, ()))
 
+    def changed_lines(self, item_id: str) -> list[Change]:
+        """The log entries a record's line links, newest first: one a kind and day, that day's
+        last written. Two links reading 'Clarified 7 December 2026' must not lead to two
+        places; the Changes page lists every entry of that day."""
+        seen: set[tuple[str, object]] = set()
+        lines = []
+        for change in self.changes_to(item_id):
+            if (change.kind, change.date) not in seen:
+                seen.add((change.kind, change.date))
+                lines.append(change)
+        return lines
+
     def change_log(self) -> list[Change]:
         """Every log entry, newest first; entries of one day in the order written, reversed,
         so the last one written reads first."""

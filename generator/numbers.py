@@ -12,7 +12,7 @@ separators, percentages and month names come from the locale's CLDR data (Babel)
 >>> write.quantity(140000, 140000, "up to", "people")
 'up to 140,000'
 >>> write.quantity(25, 25, "below", "yd-per-day")
-'below 25 yards a day (22.9 metres a day)'
+'below 25 yards a day (23 metres a day)'
 >>> Writer(Language.of("de")).quantity(1_200_000, 1_200_000, "about", "people")
 'etwa 1,2 Millionen'
 """
@@ -76,7 +76,10 @@ class Writer:
     def number(self, x: float, decimals: int | None = None, after: str | None = None) -> str:
         """1200000 -> '1.2 million'; 47434 -> '47,434'; 0.8 -> '0.8' (in English). `after`:
         the qualifier it follows, whose case its scale word takes ('близько 3 мільйонів')."""
-        value, scale = _as_shown(x, decimals)
+        return self._shown(*_as_shown(x, decimals), after)
+
+    def _shown(self, value: Decimal, scale: str | None, after: str | None = None) -> str:
+        """A number as `_as_shown` gives it (its digits, and its scale word's key or None)."""
         if scale is None:
             return self._decimal(value)
         return self._scaled(value, scale, after)
@@ -123,13 +126,30 @@ class Writer:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
         millions); in a sentence, as the catalog's `numbers.range` says a range of `of`
         ('110 à 120', '110 bis 120', 'від 110 до 120'; see `_range`)."""
-        a, b = self.number(low, decimals, after), self.number(high, decimals, after)
-        if a == b:
-            return a
-        (low_shown, low_scale), (_, high_scale) = (
+        return self._span_shown(
             _as_shown(low, decimals),
             _as_shown(high, decimals),
+            sentence=sentence,
+            after=after,
+            of=of,
+            governed=governed,
         )
+
+    def _span_shown(
+        self,
+        low: tuple[Decimal, str | None],
+        high: tuple[Decimal, str | None],
+        *,
+        sentence: bool = False,
+        after: str | None = None,
+        of: str = "number",
+        governed: bool = False,
+    ) -> str:
+        """`span` of two numbers as `_as_shown` (or `_twin`) gives them."""
+        a, b = self._shown(*low, after), self._shown(*high, after)
+        if a == b:
+            return a
+        (low_shown, low_scale), high_scale = low, high[1]
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
         return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of, governed)
@@ -180,7 +200,6 @@ class Writer:
         qualifier's message may answer ('à 12 milliards d’euros au maximum')."""
         found = unit(unit_key, self.units)
         after = qualifier
-        form = self.form_after(after, _count(high, decimals))
         # A range the preposition governs ('entre 11 et 13'), unless a qualifier stands between.
         ranged = governed and qualifier in (None, "exactly")
         if found.currency:
@@ -192,23 +211,13 @@ class Writer:
             if self.number(low, decimals) != self.number(high, decimals):
                 text = self._range(self.number(low, decimals), text, sentence, governed=ranged)
         else:
-            # A count's noun is the author's label, after the figure; any other unit's is
-            # the catalog's, whose case a preposition of the range may govern (`_range`).
-            of = "number" if found.counts and not found.singular else "unit"
-            numeral = self.span(
-                low, high, decimals, sentence=sentence, after=after, of=of, governed=ranged
-            )
-            count = _count(high, decimals)
-            base = self.number(found.per) if found.per else ""
-            scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
-            text = self._bound(
-                self.language.text(
-                    f"{found.words_key}.amount",
-                    n=Count(count, numeral, form),
-                    base=base,
-                    scale=scale,
-                ),
-                numeral,
+            text = self._amount(
+                found,
+                _as_shown(low, decimals),
+                _as_shown(high, decimals),
+                sentence=sentence,
+                after=after,
+                governed=ranged,
             )
         if qualifier and qualifier != "exactly":
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
@@ -220,10 +229,41 @@ class Writer:
             )
         if metric and found.metric:
             target, factor = found.metric
-            a, b, digits = _twin(low, high, factor, decimals)
-            twin = self.quantity(a, b, None, target, digits, metric=False)
+            ends = _twin(low, high, factor, decimals)
+            twin = self._amount(unit(target, self.units), *ends, sentence=sentence)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
+
+    def _amount(
+        self,
+        found: Unit,
+        low: tuple[Decimal, str | None],
+        high: tuple[Decimal, str | None],
+        *,
+        sentence: bool = False,
+        after: str | None = None,
+        governed: bool = False,
+    ) -> str:
+        """A number or range of a unit other than money and per cent, its ends as `_as_shown`
+        gives them, in the unit's words ('3 kilometres', '0.9 million metres')."""
+        # A count's noun is the author's label, after the figure; any other unit's is
+        # the catalog's, whose case a preposition of the range may govern (`_range`).
+        of = "number" if found.counts and not found.singular else "unit"
+        numeral = self._span_shown(
+            low, high, sentence=sentence, after=after, of=of, governed=governed
+        )
+        count = _unscaled(*high)
+        form = self.form_after(after, count)
+        base = self.number(found.per) if found.per else ""
+        return self._bound(
+            self.language.text(
+                f"{found.words_key}.amount",
+                n=Count(count, numeral, form),
+                base=base,
+                scale=_SCALE_WORDS[high[1]],
+            ),
+            numeral,
+        )
 
     def form_after(self, after: str | None, count: Decimal) -> str | None:
         """The plural form the words of the number `count` take after `after` (a qualifier,
@@ -607,11 +647,14 @@ class Writer:
         )
 
     def formula(self, q: Quantity) -> str | None:
-        """A computed figure's computation in words: 'Population in 2100 ÷ Population in
-        2024'; None for a stored figure."""
+        """A computed figure's computation in words: 'population in 2100 ÷ population in
+        2024', each title as it reads inside a sentence (`typography.in_text`: lower case
+        where the language writes it so, 'Spanish' kept); None for a stored figure."""
+        from .typography import in_text
+
         return self._computation(
             q,
-            lambda i: i.title,
+            lambda i: in_text(self.language, i.title),
             lambda p: self.language.text(
                 "working.days_in",
                 period=self.period(p),
@@ -621,14 +664,16 @@ class Writer:
         )
 
     def working(self, q: Quantity) -> str | None:
-        """A computed figure's computation in numbers, with its result to its `decimals`
-        ('1.2 million ÷ 500,000–600,000 = 2–2.4'), then as shown when its inputs' precision
-        rounds it further ('(500,000–600,000) ÷ 1,407 days ≈ 355–426 ≈ 360–430'); None for a
-        stored figure. '=' only where the result is exact: a rounded one is '≈' ('1,250 ÷ 610
-        ≈ 2'), since a fact sheet never prints a false equation."""
+        """A computed figure's computation in numbers, each as its figure is written, with
+        its unit, and the result with its own ('13.2 billion euros − 12.4 billion euros =
+        800 million euros (at 2015 prices)', '83% − 74% = 9 percentage points'), the
+        catalog's `working.result`: then as shown when its inputs' precision rounds it
+        further ('… ≈ 853 a day, rounded to about 850'); None for a stored figure. '=' only
+        where the result is exact: a rounded one is '≈' ('1,250 ÷ 610 ≈ 2'), since a fact
+        sheet never prints a false equation."""
         text = self._computation(
             q,
-            self._bare,
+            self._operand,
             lambda p: self.language.amount("working.days", p.days, self.number(p.days, 0)),
         )
         if text is None:
@@ -638,10 +683,44 @@ class Writer:
         low, high = (float(x) for x in rounded)
         # Exact to six more places: binary arithmetic's 2.34 ÷ 1.5 = 1.5599999999999998 is 1.56.
         exact = all(half_up(x, places + 6) == r for x, r in zip(q.exact, rounded, strict=True))
-        sign = "=" if exact else "≈"
-        result = self.span(low, high, _computed_decimals(q.computed, low, high, places))
-        shown = self.span(*q.bounds, _computed_decimals(q.computed, *q.bounds, q.decimals))
-        return f"{text} {sign} {result}" + ("" if result == shown else f" ≈ {shown}")
+        digits = _computed_decimals(q.computed, low, high, places)
+        shown_digits = _computed_decimals(q.computed, *q.bounds, q.decimals)
+        further = self.span(low, high, digits) != self.span(*q.bounds, shown_digits)
+        text = self.language.text(
+            "working.result",
+            text=text,
+            sign="=" if exact else "≈",
+            result=self._result(q, low, high, digits),
+            shown=self.quantity(*q.bounds, q.qualifier, q.unit, shown_digits, metric=False),
+            rounded="yes" if further else "no",
+        )
+        if q.price_base is not None:
+            return self.language.text("working.prices", text=text, year=q.price_base)
+        return text
+
+    def _operand(self, q: Quantity) -> str:
+        """An input as its figure is written, with its unit but neither its qualifier nor
+        its metric twin; bracketed when a range: '(500,000–600,000)', '(€11–13 billion)'. A
+        ratio is a number: '2.34 ÷ 1.5', not '2.34 times ÷ 1.5 times'."""
+        low, high = q.bounds
+        digits = _computed_decimals(q.computed, low, high, q.decimals)
+        if q.unit == "times":
+            text = self.span(low, high, digits)
+        else:
+            text = self.quantity(low, high, None, q.unit, digits, metric=False)
+        return f"({text})" if DASH in text else text
+
+    def _result(self, q: Quantity, low: float, high: float, decimals: int | None) -> str:
+        """A working's result with its unit, and a rate's time unless its unit says one:
+        '853 a day' (`working.per_day`), '47,753 per 42 days' (`working.per_period`)."""
+        text = self.quantity(low, high, None, q.unit, decimals, metric=False)
+        spec = q.derivation
+        if spec is None or spec.unit is not None or spec.op not in ("per-day", "per-period"):
+            return text
+        if spec.op == "per-day":
+            return self.language.text("working.per_day", n=text)
+        days = self.language.amount("working.days", spec.days or 1, self.number(spec.days or 1))
+        return self.language.text("working.per_period", n=text, days=days)
 
     def _computation(
         self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]
@@ -656,11 +735,6 @@ class Writer:
         assert a.period is not None  # compute refuses a rate of a figure without a period
         text = f"{operand(a)} ÷ {days(a.period)}"
         return f"{text} × {spec.days}" if spec.op == "per-period" else text
-
-    def _bare(self, q: Quantity) -> str:
-        """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
-        text = self.span(*q.bounds, q.decimals)
-        return f"({text})" if DASH in text else text
 
 
 _DAY = re.compile(r"('[^']*')|(?<![A-Za-z])d(?![A-Za-z])")
@@ -758,23 +832,59 @@ def _computed_decimals(computed: bool, low: float, high: float, decimals: int | 
 
 def _twin(
     low: float, high: float, factor: float, decimals: int | None
-) -> tuple[float, float, int | None]:
-    """A metric twin's ends and decimals, as precise as the source's figure: one written with a
-    scale word ('1.2 million miles') converts at its significant figures, two at least, and is
-    scaled like any figure ('1.9 million kilometres', not '1,931,213 kilometres', which would
-    read as measured); a plain one to a whole number from 100, one decimal below ('25 yards a
-    day (22.9 metres a day)', '110 yards (101 metres)')."""
-    a, b = low * factor, high * factor
-    if _as_shown(high, decimals)[1] is None:
-        return a, b, 0 if b >= 100 else 1
-    figures = max(2, significant_figures(low), significant_figures(high))
-    return round_significant(a, figures), round_significant(b, figures), None
+) -> tuple[tuple[Decimal, str | None], tuple[Decimal, str | None]]:
+    """A metric twin's ends as `_as_shown` gives a number, no more precise than the figure as
+    a reader sees it. A plain figure's twin keeps its significant figures ('25 yards (23
+    metres)', '5 yards (5 metres)', '1.5 miles (2.4 kilometres)'), a range's the larger count
+    of its two ends, for both. A figure with a scale word has its twin in a scale word too,
+    the figure's (the next one up from a thousand of it), to the figure's decimals, one at
+    least ('1 million yards (0.9 million metres)', '3 billion miles (4.8 billion
+    kilometres)'): a twin in bare digits ('914,400') would read as measured."""
+    shown = [_as_shown(x, decimals) for x in (low, high)]
+    ends = (low * factor, high * factor)
+    keys = [key for _, key in shown if key is not None]
+    if keys:
+        key = max(keys, key=int)
+        if abs(ends[1]) >= 1000 * int(key) and key != _SCALES[0][2]:
+            key = _SCALES[0][2]  # 1,448 million kilometres are 1.4 billion
+        places = max(1, *(_places(d) for d, scale in shown if scale is not None))
+        low_end, high_end = (half_up(x / int(key), places) for x in ends)
+        return (low_end, key), (high_end, key)
+    figures = max(_figures(d, exact=decimals is not None) for d, _ in shown)
+    rounded = [round_significant(x, figures) for x in ends]
+    places = max(_places(Decimal(repr(x)), figures) for x in rounded)
+    low_end, high_end = (half_up(x, places) for x in rounded)
+    return (low_end, None), (high_end, None)
+
+
+def _places(d: Decimal, figures: int | None = None) -> int:
+    """Decimals a number as shown has (1.25 -> 2, 1.2 -> 1, 3 -> 0); or, given `figures`,
+    those it needs to show that many significant figures (49.9 at 3 -> 1, 100 at 3 -> 0)."""
+    if figures is None:
+        return max(0, -int(_trimmed(d).as_tuple().exponent))
+    return max(0, figures - 1 - d.adjusted()) if d else 0
+
+
+def _figures(shown: Decimal, *, exact: bool) -> int:
+    """Significant figures of a number as a reader sees it: '25' 2, '62.1' 3, '5' 1. A round
+    number's zeros count for one figure ('1,000' 2, '100' 2): '1,000 miles' is not 'about a
+    thousand', nor exact to the mile, unless its source gave its decimals (`exact`: 1,200,000
+    at no decimals has 7)."""
+    text = format(abs(_trimmed(shown)), "f")
+    digits = text.replace(".", "").lstrip("0") or "0"
+    if exact or "." in text:
+        return len(digits)
+    return max(len(digits.rstrip("0")), min(2, len(digits)))
 
 
 def _count(x: float, decimals: int | None) -> Decimal:
     """The number as shown, unscaled, which a unit's words agree with: 1.2 million -> 1200000,
     a whole number (not 1200000.00, whose written decimals CLDR would count as a fraction's)."""
-    value, scale = _as_shown(x, decimals)
+    return _unscaled(*_as_shown(x, decimals))
+
+
+def _unscaled(value: Decimal, scale: str | None) -> Decimal:
+    """A number as `_as_shown` gives it, without its scale word: (1.2, '1000000') -> 1200000."""
     return value if scale is None else _trimmed(value * int(scale))
 
 

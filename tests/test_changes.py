@@ -363,6 +363,35 @@ def test_the_log_reads_newest_first_whatever_order_it_is_written_in(starter: Pat
     assert [c.id for c in content.changes_to("world-population-2024")] == order[1:]
 
 
+def test_a_records_line_links_one_entry_a_kind_and_day(starter: Path) -> None:
+    """Two clarifications of one day would give the record two links reading 'Clarified 20
+    July 2024' to two places: the line links the day's last written; the log keeps both."""
+    again = """\
+  - id: same-day-wording
+    date: 2024-07-20
+    kind: clarification
+    ids: [world-population-2024]
+    what: Wording.
+    why: Clearer.
+  - id: same-day-twin
+    date: 2024-07-20
+    kind: clarification
+    ids: [world-population-2024]
+    what: Rounding of the equivalent.
+    why: Too precise.
+"""
+    content = load_and_validate(with_log(starter, LOG + again))
+    assert [c.id for c in content.changes_to("world-population-2024")] == [
+        "same-day-twin",
+        "same-day-wording",
+        "population-revised",
+    ]
+    assert [c.id for c in content.changed_lines("world-population-2024")] == [
+        "same-day-twin",
+        "population-revised",
+    ]
+
+
 # --- issue 22: every record kind, a git revision, removed records, the review date --------------
 
 STATEMENTS = {

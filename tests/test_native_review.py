@@ -276,10 +276,10 @@ def test_the_english_range_bar_description_has_no_comma_splice():
 
 def test_a_metric_twin_is_in_words_and_the_languages_number_format():
     assert write("en").quantity(25, 25, "below", "yd-per-day") == (
-        "below 25 yards a day (22.9 metres a day)"
+        "below 25 yards a day (23 metres a day)"
     )
     assert write("de").quantity(25, 25, "below", "yd-per-day") == (
-        "unter 25 Yards pro Tag (22,9 Meter pro Tag)"
+        "unter 25 Yards pro Tag (23 Meter pro Tag)"
     )
 
 

@@ -51,12 +51,12 @@ def test_units_are_spelled_out():
 
 
 def test_imperial_units_get_their_metric_equivalent():
-    # 25 yd = 22.86 m; 1,000 mi = 1,609.344 km
+    # 25 yd = 22.86 m; 1,000 mi = 1,609.344 km: the twin is no more precise than the figure
     assert write.quantity(25, 25, "below", "yd-per-day") == (
-        "below 25 yards a day (22.9 metres a day)"
+        "below 25 yards a day (23 metres a day)"
     )
     assert write.quantity(1000, 1000, "more than", "mi") == (
-        "more than 1,000 miles (1,609 kilometres)"
+        "more than 1,000 miles (1,600 kilometres)"
     )
 
 
@@ -141,16 +141,22 @@ def test_a_stored_figure_has_no_formula_or_working():
             [{"low": 275_000, "high": 325_000}, {"low": 100_000, "high": 140_000}],
             None,
             "a ÷ b",
-            "(275,000–325,000) ÷ (100,000–140,000) ≈ 2–3.3",
+            "(275,000–325,000) ÷ (100,000–140,000) ≈ 2–3.3 times",
         ),
-        ("share", [{"value": 300}, {"value": 1200}], None, "a ÷ b × 100", "300 ÷ 1,200 × 100 = 25"),
+        (
+            "share",
+            [{"value": 300}, {"value": 1200}],
+            None,
+            "a ÷ b × 100",
+            "300 ÷ 1,200 × 100 = 25%",
+        ),
         ("difference", [{"value": 10}, {"value": 4}], None, "a − b", "10 − 4 = 6"),
         (
             "per-period",
             [{"value": 415_000, "as_of": None, "period": {"start": "2025", "end": "2025"}}],
             42,
             "a ÷ days in 2025 × 42",
-            "415,000 ÷ 365 days × 42 ≈ 47,753.4 ≈ 47,800",
+            "415,000 ÷ 365 days × 42 ≈ 47,753.4 per 42 days, rounded to about 47,800",
         ),
         (
             "per-day",
@@ -163,7 +169,7 @@ def test_a_stored_figure_has_no_formula_or_working():
             ],
             None,
             "a ÷ days from 24 February 2022 to December 2025",
-            "1.2 million ÷ 1,407 days ≈ 852.9 ≈ 850",
+            "1.2 million ÷ 1,407 days ≈ 852.9 a day, rounded to about 850",
         ),
     ],
 )

@@ -99,18 +99,20 @@ def test_exactly_adds_no_word(tag, text):
 
 
 @pytest.mark.parametrize(
-    ("tag", "under_100", "from_100"),
+    ("tag", "hundred", "hundred_and_ten"),
     [
-        ("en", "100 yards (91.4 metres)", "110 yards (101 metres)"),
-        ("de", "100 Yards (91,4 Meter)", "110 Yards (101 Meter)"),
-        ("fr", "100 yards (91,4 mètres)", "110 yards (101 mètres)"),
-        ("uk", "100 ярдів (91,4 метра)", "110 ярдів (101 метр)"),
+        ("en", "100 yards (91 metres)", "110 yards (100 metres)"),
+        ("de", "100 Yards (91 Meter)", "110 Yards (100 Meter)"),
+        ("fr", "100 yards (91 mètres)", "110 yards (100 mètres)"),
+        ("uk", "100 ярдів (91 метр)", "110 ярдів (100 метрів)"),
     ],
 )
-def test_a_metric_twin_shows_a_decimal_below_100_and_none_from_100(tag, under_100, from_100):
+def test_a_round_figures_twin_has_two_significant_figures(tag, hundred, hundred_and_ten):
+    """A round figure's zeros count for one figure: '100 yards' is neither '1 hundred' (90 m)
+    nor exact to the yard (91.4 m)."""
     write = writer(tag)  # 100 yd = 91.44 m; 110 yd = 100.584 m
-    assert write.quantity(100, 100, None, "yd") == under_100
-    assert write.quantity(110, 110, None, "yd") == from_100
+    assert write.quantity(100, 100, None, "yd") == hundred
+    assert write.quantity(110, 110, None, "yd") == hundred_and_ten
 
 
 def test_a_figure_whose_source_gives_its_decimals_has_its_twin_in_full_too():
@@ -293,10 +295,10 @@ def figure(fid: str, **fields) -> Figure:
 @pytest.mark.parametrize(
     ("tag", "shown", "working"),
     [
-        ("en", "2.34 times", "2,345 ÷ 1,001 ≈ 2.34"),
-        ("de", "2,34-mal", "2.345 ÷ 1.001 ≈ 2,34"),
-        ("fr", "2,34 fois", f"2{NNB}345 ÷ 1{NNB}001 ≈ 2,34"),
-        ("uk", "2,34 раза", f"2{NB}345 ÷ 1{NB}001 ≈ 2,34"),
+        ("en", "2.34 times", "2,345 ÷ 1,001 ≈ 2.34 times"),
+        ("de", "2,34-mal", "2.345 ÷ 1.001 ≈ 2,34-mal"),
+        ("fr", "2,34 fois", f"2{NNB}345 ÷ 1{NNB}001 ≈ 2,34 fois"),
+        ("uk", "2,34 раза", f"2{NB}345 ÷ 1{NB}001 ≈ 2,34 раза"),
     ],
 )
 def test_a_computed_figure_shows_the_decimals_its_derivation_asks_for(tag, shown, working):
@@ -312,9 +314,9 @@ def test_a_computed_figure_shows_the_decimals_its_derivation_asks_for(tag, shown
 @pytest.mark.parametrize(
     ("op", "values", "working"),
     [
-        ("ratio", (1250, 610), "1.250 ÷ 610 ≈ 2"),  # 2.05: a rounded result is never '='
+        ("ratio", (1250, 610), "1.250 ÷ 610 ≈ 2-mal"),  # 2.05: a rounded result is never '='
         ("difference", (83, 74), "83 − 74 = 9"),  # exact, so '='
-        ("ratio", (1250, 625), "1.250 ÷ 625 = 2"),
+        ("ratio", (1250, 625), "1.250 ÷ 625 = 2-mal"),
     ],
 )
 def test_a_working_says_equals_only_where_its_result_is_exact(op, values, working):
@@ -343,7 +345,7 @@ def test_a_computed_input_is_written_with_its_own_decimals_in_a_working():
         [inner, figure("c", value=1.5, unit="times")],
     )
     # 2.3427 ÷ 1.5 = 1.5618, to the two figures of 1.5: 1.6
-    assert writer("en").working(outer) == "2.34 ÷ 1.5 ≈ 1.56 ≈ 1.6"
+    assert writer("en").working(outer) == ("2.34 ÷ 1.5 ≈ 1.56 times, rounded to about 1.6 times")
 
 
 # Significant figures
@@ -368,7 +370,9 @@ def test_the_days_of_a_period_are_written_in_full_in_a_working():
     """1,000,000 days (1 January 1 to 28 November 2738) is a count, never '1 million days'."""
     spec = Derived(id="d", label="d", topic="t", op="per-day", inputs=["a"])
     long_ago = figure("a", value=2_000_000, as_of=None, period=period("0001-01-01", "2738-11-28"))
-    assert writer("en").working(compute(spec, [long_ago])) == "2 million ÷ 1,000,000 days = 2"
+    assert writer("en").working(compute(spec, [long_ago])) == (
+        "2 million ÷ 1,000,000 days = 2 a day"
+    )
 
 
 @pytest.mark.parametrize(
@@ -388,14 +392,15 @@ def test_a_million_billions_uses_the_scale_words_other_form_where_cldr_has_no_ot
 @pytest.mark.parametrize(
     ("tag", "text"),
     by_language(
-        en="31–62.1 miles (50–100 kilometres)",
-        de="31–62,1 Meilen (50–100 Kilometer)",
-        fr="31–62,1 miles (50–100 kilomètres)",
-        uk="31–62,1 милі (50–100 кілометрів)",
+        en="31–62.1 miles (49.9–100 kilometres)",
+        de="31–62,1 Meilen (49,9–100 Kilometer)",
+        fr="31–62,1 miles (49,9–100 kilomètres)",
+        uk="31–62,1 милі (49,9–100 кілометрів)",
     ),
 )
-def test_a_metric_twin_of_exactly_100_shows_no_decimal_at_either_end(tag, text):
-    # 62.13711922373339 mi is 100.0 km exactly in floating point; 31 mi is 49.89 km
+def test_a_range_twin_has_the_figures_of_its_more_precise_end_at_both_ends(tag, text):
+    """'62.1' shows three figures, so both ends have three: 31 mi is 49.89 km, 49.9; the high
+    end, 62.13711922373339 mi, is 100.0 km exactly in floating point, written '100'."""
     assert writer(tag).quantity(31, 62.13711922373339, None, "mi") == text
 
 
@@ -731,7 +736,10 @@ def test_a_computed_result_is_scaled_only_when_whole_at_its_decimals():
     b = french_figure(id="b", value=10_000.0, unit="km", label="B")
     spec = Derived(id="d", label="d", topic="t", op="difference", inputs=["a", "b"], decimals=1)
     difference = compute(spec, [a, b])
-    assert writer("en").working(difference) == "1.24 million − 10,000 = 1,230,000.5 ≈ 1.2 million"
+    assert writer("en").working(difference) == (
+        "1.24 million kilometres − 10,000 kilometres = 1,230,000.5 kilometres, "
+        "rounded to about 1.2 million kilometres"
+    )
 
 
 def test_claim_words_know_a_sheets_own_unit():

@@ -93,14 +93,14 @@ SEED_FIGURES = [
     ("ua-deaths", "100,000–140,000", "CSIS", "27 January 2026"),
     ("ru-territory-share-total", "about 12%", "CSIS", "27 January 2026"),
     ("article-2022-advance", "up to 7,400 metres a day", "UNILAD", "29 January 2026"),
-    ("article-pace-below-25yd", "below 25 yards a day (22.9 metres a day)", "UNILAD", "2026"),
+    ("article-pace-below-25yd", "below 25 yards a day (23 metres a day)", "UNILAD", "2026"),
     ("ru-casualties-2025", "about 415,000", "CSIS", "27 January 2026"),
     ("us-vietnam-battle-deaths", "47,434", "CSIS", "27 January 2026"),
     ("combined-casualties-projection", "about 2 million", "CSIS", "27 January 2026"),
     ("ua-population", "about 40.1 million", "“UN-style” estimates", "January 2026"),
     # Signed on 2 April 2024, in force from 3 April: the law is dated to its month (issue 22).
     ("ua-mobilisation-age", "25 years", "Ukraine", "April 2024"),
-    ("tomahawk-range", "more than 1,000 miles (1,609 kilometres)", "UNILAD", "October 2025"),
+    ("tomahawk-range", "more than 1,000 miles (1,600 kilometres)", "UNILAD", "October 2025"),
 ]
 
 
