@@ -5,7 +5,7 @@ holds what they produced."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +29,7 @@ from .models import (
     Statement,
 )
 from .numbers import Writer
+from .typography import excerpt
 from .units import Unit
 
 KINDS = tuple(name for name in ContentFile.model_fields if name != "sheet")
@@ -157,18 +158,35 @@ class Content:
         return sorted(self.events.values(), key=lambda e: (e.date.last_day(), e.id))
 
     def title_of(self, item_id: str) -> str:
-        """A record's name for lists such as 'Cited by': a figure's title, a statement's speaker
-        and date, an event's or a note's title."""
+        """A record's name for lists such as 'Cited by' and the Changes page: a figure's title,
+        a statement's speaker and date (and the start of its quotation when the speaker has
+        several that day: two links never read alike), an event's or a note's title."""
         if item_id in self.figures or item_id in self.derived:
             return self.quantity(item_id).title
         if item_id in self.statements:
             s = self.statements[item_id]
-            return f"{s.speaker}, {self.writer.date(s.date)}"
+            title = f"{s.speaker}, {self.writer.date(s.date)}"
+            if self._said_that_day[(s.speaker, s.date)] > 1:
+                quote = self.language.text("blocks.quoted", text=excerpt(self.words_of(s), 40))
+                title = self.language.text("typography.labelled", label=title, text=quote)
+            return title
         if item_id in self.events:
             return self.events[item_id].title
         if item_id in self.notes:
             return self.language.text("notes.title", title=self.notes[item_id].title)
         return item_id
+
+    def words_of(self, statement: Statement) -> str:
+        """A quotation as this sheet's pages show it: its translation when it was said in
+        another language and has one, its own words otherwise."""
+        foreign = statement.quote_language and statement.quote_language != self.sheet.language
+        return statement.translation if foreign and statement.translation else statement.quote
+
+    @cached_property
+    def _said_that_day(self) -> Counter[tuple[str, Any]]:
+        """How many statements each speaker has on each date: a statement's title names its
+        speaker and date, and its quotation too when that alone would name several."""
+        return Counter((s.speaker, s.date) for s in self.statements.values())
 
     def citations(self, source_id: str) -> list[tuple[str, str]]:
         """(kind, id) of everything that cites a source, directly or as the outlet."""

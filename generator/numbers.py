@@ -663,11 +663,14 @@ class Writer:
         )
 
     def formula(self, q: Quantity) -> str | None:
-        """A computed figure's computation in words: 'Population in 2100 ÷ Population in
-        2024'; None for a stored figure."""
+        """A computed figure's computation in words: 'population in 2100 ÷ population in
+        2024', each title as it reads inside a sentence (`typography.in_text`: lower case
+        where the language writes it so, 'Spanish' kept); None for a stored figure."""
+        from .typography import in_text
+
         return self._computation(
             q,
-            lambda i: i.title,
+            lambda i: in_text(self.language, i.title),
             lambda p: self.language.text(
                 "working.days_in",
                 period=self.period(p),
@@ -677,14 +680,16 @@ class Writer:
         )
 
     def working(self, q: Quantity) -> str | None:
-        """A computed figure's computation in numbers, with its result to its `decimals`
-        ('1.2 million ÷ 500,000–600,000 = 2–2.4'), then as shown when its inputs' precision
-        rounds it further ('(500,000–600,000) ÷ 1,407 days ≈ 355–426 ≈ 360–430'); None for a
-        stored figure. '=' only where the result is exact: a rounded one is '≈' ('1,250 ÷ 610
-        ≈ 2'), since a fact sheet never prints a false equation."""
+        """A computed figure's computation in numbers, each as its figure is written, with
+        its unit, and the result with its own ('13.2 billion euros − 12.4 billion euros =
+        800 million euros (at 2015 prices)', '83% − 74% = 9 percentage points'), the
+        catalog's `working.result`: then as shown when its inputs' precision rounds it
+        further ('… ≈ 853 a day, rounded to about 850'); None for a stored figure. '=' only
+        where the result is exact: a rounded one is '≈' ('1,250 ÷ 610 ≈ 2'), since a fact
+        sheet never prints a false equation."""
         text = self._computation(
             q,
-            self._bare,
+            self._operand,
             lambda p: self.language.amount("working.days", p.days, self.number(p.days, 0)),
         )
         if text is None:
@@ -694,10 +699,44 @@ class Writer:
         low, high = (float(x) for x in rounded)
         # Exact to six more places: binary arithmetic's 2.34 ÷ 1.5 = 1.5599999999999998 is 1.56.
         exact = all(half_up(x, places + 6) == r for x, r in zip(q.exact, rounded, strict=True))
-        sign = "=" if exact else "≈"
-        result = self.span(low, high, _computed_decimals(q.computed, low, high, places))
-        shown = self.span(*q.bounds, _computed_decimals(q.computed, *q.bounds, q.decimals))
-        return f"{text} {sign} {result}" + ("" if result == shown else f" ≈ {shown}")
+        digits = _computed_decimals(q.computed, low, high, places)
+        shown_digits = _computed_decimals(q.computed, *q.bounds, q.decimals)
+        further = self.span(low, high, digits) != self.span(*q.bounds, shown_digits)
+        text = self.language.text(
+            "working.result",
+            text=text,
+            sign="=" if exact else "≈",
+            result=self._result(q, low, high, digits),
+            shown=self.quantity(*q.bounds, q.qualifier, q.unit, shown_digits, metric=False),
+            rounded="yes" if further else "no",
+        )
+        if q.price_base is not None:
+            return self.language.text("working.prices", text=text, year=q.price_base)
+        return text
+
+    def _operand(self, q: Quantity) -> str:
+        """An input as its figure is written, with its unit but neither its qualifier nor
+        its metric twin; bracketed when a range: '(500,000–600,000)', '(€11–13 billion)'. A
+        ratio is a number: '2.34 ÷ 1.5', not '2.34 times ÷ 1.5 times'."""
+        low, high = q.bounds
+        digits = _computed_decimals(q.computed, low, high, q.decimals)
+        if q.unit == "times":
+            text = self.span(low, high, digits)
+        else:
+            text = self.quantity(low, high, None, q.unit, digits, metric=False)
+        return f"({text})" if DASH in text else text
+
+    def _result(self, q: Quantity, low: float, high: float, decimals: int | None) -> str:
+        """A working's result with its unit, and a rate's time unless its unit says one:
+        '853 a day' (`working.per_day`), '47,753 per 42 days' (`working.per_period`)."""
+        text = self.quantity(low, high, None, q.unit, decimals, metric=False)
+        spec = q.derivation
+        if spec is None or spec.unit is not None or spec.op not in ("per-day", "per-period"):
+            return text
+        if spec.op == "per-day":
+            return self.language.text("working.per_day", n=text)
+        days = self.language.amount("working.days", spec.days or 1, self.number(spec.days or 1))
+        return self.language.text("working.per_period", n=text, days=days)
 
     def _computation(
         self, q: Quantity, operand: Callable[[Quantity], str], days: Callable[[Period], str]
@@ -712,11 +751,6 @@ class Writer:
         assert a.period is not None  # compute refuses a rate of a figure without a period
         text = f"{operand(a)} ÷ {days(a.period)}"
         return f"{text} × {spec.days}" if spec.op == "per-period" else text
-
-    def _bare(self, q: Quantity) -> str:
-        """The number or range alone, bracketed when a range: '(500,000–600,000)'."""
-        text = self.span(*q.bounds, q.decimals)
-        return f"({text})" if DASH in text else text
 
 
 _DAY = re.compile(r"('[^']*')|(?<![A-Za-z])d(?![A-Za-z])")

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -108,3 +109,47 @@ def excerpt(text: str, length: int) -> str:
     english_open = text.count("“") - text.count("„")
     closers = "”" * max(0, english_open - text.count("”")) + closers
     return text + closers
+
+
+def in_text(language: Language, text: str, where: str = "mid_sentence") -> str:
+    """`text`, a title or a sentence, as it reads inside a sentence: its first letter in
+    lower case where the catalog's `typography.<where>` says `lower` (a title in a formula,
+    'le coût de construction …'; French after a colon, 'Ce que dit la source : l’OMS juge').
+
+    Kept where a capital stays: an acronym or a name with a capital inside ('EDF',
+    'Jean-Martin', but an elided article is lowered: 'l’OMS'), a name of two capitalised
+    words ('Emmanuel Macron'; after a word of three letters or fewer, an article: 'la
+    Suisse'), and a CLDR territory or language name as the locale writes it ('Spanish
+    wine exports', 'France'). Only a dictionary would know every proper noun."""
+    if not text[:1].isupper() or language.text(f"typography.{where}") != "lower":
+        return text
+    first, _, rest = text.partition(" ")
+    if len(first) == 1 and not rest:  # a symbol: 'X'
+        return text
+    article = _ELIDED.match(first)
+    if article:  # 'L’OMS': the article is lowered, the name after it kept
+        return text[0].lower() + text[1:]
+    if first[1:] != first[1:].lower():  # 'EDF', 'Jean-Martin', 'McCain'
+        return text
+    letters = _LETTERS.match(first)
+    if rest[:1].isupper() and letters and len(letters.group(0)) > 3:  # 'Emmanuel Macron'
+        return text
+    for name in _proper_names(language):
+        if text.startswith(name) and not text[len(name) : len(name) + 1].isalpha():
+            return text
+    return text[0].lower() + text[1:]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A word's letters up to its first other character."""
+_ELIDED = re.compile(r"^[^\W\d_][’']")
+"""A word opening with an elided article: 'L’OMS', 'D’après'."""
+
+
+@functools.lru_cache(maxsize=8)
+def _proper_names(language: Language) -> tuple[str, ...]:
+    """The locale's territory and language names that open with a capital ('Spanish',
+    'Spain', 'France'): a title opening with one keeps it inside a sentence."""
+    locale = language.locale
+    names = (*locale.territories.values(), *locale.languages.values())
+    return tuple(sorted({n for n in names if n[:1].isupper()}, key=len, reverse=True))

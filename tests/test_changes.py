@@ -874,3 +874,59 @@ def test_check_against_rev_reads_a_built_site_branch_such_as_gh_pages(starter: P
     assert (
         result.stderr == "note: events, notes not compared (not published in revision 'gh-pages')\n"
     )
+
+
+def test_two_quotations_of_one_speaker_on_one_day_are_told_apart_by_their_words(
+    starter: Path,
+) -> None:
+    # A change to several statements of one speaker and day listed them under one name
+    # ("Li Junhua, 11 July 2024" twice): two links that read alike but lead apart.
+    statements = starter / "content" / "statements.yml"
+    statements.write_text(
+        statements.read_text(encoding="utf-8")
+        + """\
+  - id: un-peak-second
+    speaker: Li Junhua
+    role: UN Under-Secretary-General for Economic and Social Affairs
+    date: 2024-07-11
+    quote: The world's population is projected to peak within this century.
+    context: Said at the same launch.
+    topic: example
+    source: un-wpp-2024
+""",
+        encoding="utf-8",
+    )
+    log = """\
+changes:
+  - id: role-wording
+    date: 2024-07-20
+    kind: clarification
+    ids: [un-peak-statement, un-peak-second]
+    what: The role reads in lower case.
+    why: A job description follows the name.
+"""
+    from generator.generate import render_in_memory
+    from generator.project import Project
+
+    content = load_and_validate(with_log(starter, log))
+    page = next(
+        p
+        for p in render_in_memory(Project.load(starter), content).pages
+        if p.path.startswith("changes")
+    )
+    entry = BeautifulSoup(page.body, "html.parser").select_one("#role-wording")
+    assert entry is not None
+    assert [a.get_text() for a in entry.select("p")[0].select("a")] == [
+        "Li Junhua, 11 July 2024: “The demographic landscape has evolved…”",
+        "Li Junhua, 11 July 2024: “The world's population is projected to…”",
+    ]
+    feed = ET.fromstring(feed_xml(content, lambda i: f"changes/#{i}", SITE))
+    assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
+        "Clarification: Li Junhua, 11 July 2024: “The demographic landscape has evolved…”; "
+        "Li Junhua, 11 July 2024: “The world's population is projected to…”"
+    ]
+
+
+def test_a_speakers_only_quotation_that_day_is_named_by_speaker_and_date(starter: Path) -> None:
+    content = load_and_validate(with_log(starter))
+    assert content.title_of("un-peak-statement") == "Li Junhua, 11 July 2024"

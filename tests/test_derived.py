@@ -144,7 +144,7 @@ def test_templates_tell_computed_figures_by_a_property_and_write_them_with_filte
     share = compute(Derived(id="s", label="s", topic="t", op="share", inputs=["a", "b"]), [a, b])
     (page,) = render_pages(tmp_path / "site_src", {"items": [a, b, share]}, str, ENGLISH)
     assert (
-        page.body == "a,b|about 25%; a ÷ b × 100; 300 ÷ 1,200 × 100 &#61; 25|as of 2025\n"
+        page.body == "a,b|about 25%; a ÷ b × 100; 300 ÷ 1,200 × 100 &#61; 25%|as of 2025\n"
     )  # "=" escaped as text
 
 
@@ -179,15 +179,15 @@ def test_a_derived_figure_follows_an_edited_input(rich: Path):
     ("figure_", "decimals", "shown", "working"),
     [
         # Seven figures in: `decimals` is applied as written, 0 or 2 places.
-        ({"value": 1_234_567}, 0, "877", "1,234,567 ÷ 1,407 days ≈ 877"),
-        ({"value": 1_234_567}, 2, "877.45", "1,234,567 ÷ 1,407 days ≈ 877.45"),
+        ({"value": 1_234_567}, 0, "877", "1,234,567 ÷ 1,407 days ≈ 877 a day"),
+        ({"value": 1_234_567}, 2, "877.45", "1,234,567 ÷ 1,407 days ≈ 877.45 a day"),
         # One figure in (500,000–600,000): 355.4–426.4 is shown to two figures, 360–430,
         # fewer than `decimals: 0` asks, so the result is 'about' it (issue 22, item 6).
         (
             {"low": 500_000, "high": 600_000},
             0,
             "about 360–430",
-            "(500,000–600,000) ÷ 1,407 days ≈ 355–426 ≈ 360–430",
+            "(500,000–600,000) ÷ 1,407 days ≈ 355–426 a day, rounded to about 360–430",
         ),
     ],
 )
@@ -204,10 +204,22 @@ def test_decimals_are_applied_and_rounding_to_fewer_figures_says_about(
 @pytest.mark.parametrize(
     ("tag", "shown", "working"),
     [
-        ("fr", "800 millions d’euros", "13,2 milliards − 12,4 milliards = 800 millions"),
-        ("de", "800 Millionen Euro", "13,2 Milliarden − 12,4 Milliarden = 800 Millionen"),
-        ("en", "€800 million", "13.2 billion − 12.4 billion = 800 million"),
-        ("uk", "800 мільйонів євро", "13,2 мільярда − 12,4 мільярда = 800 мільйонів"),
+        (
+            "fr",
+            "800 millions d’euros",
+            "13,2 milliards d’euros − 12,4 milliards d’euros = 800 millions d’euros",
+        ),
+        (
+            "de",
+            "800 Millionen Euro",
+            "13,2 Milliarden Euro − 12,4 Milliarden Euro = 800 Millionen Euro",
+        ),
+        ("en", "€800 million", "€13.2 billion − €12.4 billion = €800 million"),
+        (
+            "uk",
+            "800 мільйонів євро",
+            "13,2 мільярда євро − 12,4 мільярда євро = 800 мільйонів євро",
+        ),
     ],
 )
 def test_a_computed_sum_in_millions_is_scaled_as_a_sourced_one(tag, shown, working):

@@ -208,7 +208,7 @@ def test_a_figure_computed_by_the_site_is_attributed_in_the_sheets_language(tmp_
     ratio = records["nord-je-sued"]
     assert ratio["attribution"] == "eigene Berechnung"
     assert ratio["text"] == "etwa 1,5-mal"
-    assert ratio["working"] == "1,2 Millionen ÷ 800.000 = 1,5"
+    assert ratio["working"] == "1,2 Millionen ÷ 800.000 = 1,5-mal"
 
 
 def test_feed_titles_and_summaries_are_in_the_sheets_language():

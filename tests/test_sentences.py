@@ -790,3 +790,196 @@ def test_round_four_a_governed_range_is_said_between_and_a_ceiling_before_the_nu
     before the amount and its price base, an ungoverned range as before; a qualified governed
     range keeps « à » (« entre environ 25 et 27 » is left for the next round)."""
     assert writer("fr").claim(french(**fields)) == text
+
+
+# Round 5: the computed working with units, the formula's titles in running text (fr A1 / en A3)
+
+
+def _difference(tag_unit: str, a: float, b: float, **fields):
+    from generator.derive import compute
+    from generator.models import Derived
+
+    first = french(says="X says", id="a", value=a, unit=tag_unit, label="a", **fields)
+    second = french(says="X says", id="b", value=b, unit=tag_unit, label="b", **fields)
+    spec = Derived(
+        id="d", label="d", topic="t", op="difference", inputs=["a", "b"], decimals=0,
+        unit="percentage-points" if tag_unit == "percent" else None,
+    )  # fmt: skip
+    return compute(spec, [first, second])
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        (
+            "fr",
+            "13,2 milliards d’euros − 12,4 milliards d’euros = 800 millions d’euros"
+            " (aux prix de 2015)",
+        ),
+        ("en", "€13.2 billion − €12.4 billion = €800 million (at 2015 prices)"),
+        (
+            "de",
+            "13,2 Milliarden Euro − 12,4 Milliarden Euro = 800 Millionen Euro"
+            " (zu Preisen von 2015)",
+        ),
+        (
+            "uk",
+            "13,2 мільярда євро − 12,4 мільярда євро = 800 мільйонів євро (в цінах 2015 року)",
+        ),
+    ],
+)
+def test_a_working_writes_each_sum_with_its_currency_and_the_price_base_once(tag, text):
+    """Review 4 fr A1: « 13,2 milliards − 12,4 milliards = 800 millions » said neither of what
+    nor at what prices."""
+    cost = _difference("EUR", 13_200_000_000, 12_400_000_000, price_base=2015)
+    assert writer(tag).working(cost) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", f"83{NNB}% − 74{NNB}% = 9 points de pourcentage"),
+        ("en", "83% − 74% = 9 percentage points"),
+        ("de", f"83{NB}% − 74{NB}% = 9 Prozentpunkte"),
+        ("uk", "83% − 74% = 9 відсоткових пунктів"),
+    ],
+)
+def test_a_working_of_shares_writes_percent_signs_and_the_result_in_points(tag, text):
+    assert writer(tag).working(_difference("percent", 83, 74)) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "1.2 million ÷ 1,407 days ≈ 853 a day, rounded to about 850"),
+        ("fr", f"1,2 million ÷ 1{NNB}407 jours ≈ 853 par jour, arrondi à environ 850"),
+        ("de", "1,2 Millionen ÷ 1.407 Tage ≈ 853 pro Tag, gerundet etwa 850"),
+        ("uk", f"1,2 мільйона ÷ 1{NB}407 днів ≈ 853 на день, після округлення — близько 850"),
+    ],
+)
+def test_a_rates_working_says_a_day_and_its_rounding_in_words(tag, text):
+    """Review 4 en A3: "… ≈ 853 ≈ 850" had no unit, and a second '≈' is no prose. 853 is
+    852.88, so '≈' stays (review 4 de E5: no false equation)."""
+    from generator.derive import compute
+    from generator.models import Derived
+
+    stored = french(
+        says="X says", id="a", value=1_200_000, as_of=None, period=PERIOD_1407, label="a"
+    )
+    spec = Derived(id="d", label="d", topic="t", op="per-day", inputs=["a"], decimals=0)
+    assert writer(tag).working(compute(spec, [stored])) == text
+
+
+PERIOD_1407 = {"start": "2022-02-24", "end": "2025-12-31"}
+
+
+def test_a_rate_per_period_says_its_days_and_a_set_unit_says_its_own():
+    from generator.derive import compute
+    from generator.models import Derived
+
+    stored = french(
+        says="X says",
+        id="a",
+        value=415_000,
+        as_of=None,
+        period={"start": "2025", "end": "2025"},
+        label="a",
+    )
+    six_weeks = Derived(id="d", label="d", topic="t", op="per-period", inputs=["a"], days=42)
+    assert writer("en").working(compute(six_weeks, [stored])) == (
+        "415,000 ÷ 365 days × 42 ≈ 47,753.4 per 42 days, rounded to about 47,800"
+    )
+    assert writer("fr").working(compute(six_weeks, [stored])) == (
+        f"415{NNB}000 ÷ 365 jours × 42 ≈ 47{NNB}753,4 pour 42 jours, arrondi à environ 47{NNB}800"
+    )
+    daily = Derived(id="e", label="e", topic="t", op="per-day", inputs=["a"], unit="km")
+    assert writer("en").working(compute(daily, [stored])) == (
+        "415,000 ÷ 365 days ≈ 1,137 kilometres, rounded to about 1,140 kilometres"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "titles", "formula"),
+    [
+        (
+            "fr",
+            ("Le coût estimé en 2022", "Le coût estimé en 2019"),
+            "le coût estimé en 2022 − le coût estimé en 2019",
+        ),
+        (
+            "en",
+            ("Population of Russia", "Population of Ukraine"),
+            "population of Russia − population of Ukraine",
+        ),
+        ("en", ("Russian military deaths", "EDF's cost"), "Russian military deaths − EDF's cost"),
+        (
+            "de",
+            ("Erste Dosis, 2023", "Zweite Dosis, 2023"),
+            "Erste Dosis, 2023 − Zweite Dosis, 2023",
+        ),
+        (
+            "uk",
+            ("Міське населення України", "Наявне населення"),
+            "міське населення України − наявне населення",
+        ),
+    ],
+)
+def test_a_formulas_titles_read_as_inside_a_sentence(tag, titles, formula):
+    """Review 4 fr A1: « … : Le coût de construction … − Le coût … »; German nouns keep their
+    capital, and so do English names of peoples and acronyms."""
+    from generator.derive import compute
+    from generator.models import Derived
+
+    a = french(says="X says", id="a", value=2, label="x", name=titles[0])
+    b = french(says="X says", id="b", value=1, label="x", name=titles[1])
+    spec = Derived(id="d", label="d", topic="t", op="difference", inputs=["a", "b"])
+    assert writer(tag).formula(compute(spec, [a, b])) == formula
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"),
+    [
+        ("Début du chantier", "début du chantier"),
+        ("L’OMS juge", "l’OMS juge"),
+        ("EDF annonce", "EDF annonce"),
+        ("Jean-Martin Folz remet son rapport", "Jean-Martin Folz remet son rapport"),
+        ("Emmanuel Macron annonce", "Emmanuel Macron annonce"),
+        ("La Russie envahit", "la Russie envahit"),
+        ("France Stratégie publie", "France Stratégie publie"),
+        ("X", "X"),
+        ("« Les taux »", "« Les taux »"),
+    ],
+)
+def test_in_text_lowers_a_french_opening_but_keeps_names_and_acronyms(text, lowered):
+    from generator.typography import in_text
+
+    assert in_text(Language.of("fr"), text) == lowered
+
+
+def test_in_text_keeps_every_capital_where_the_catalog_says_keep():
+    from generator.typography import in_text
+
+    assert in_text(Language.of("de"), "Erste Dosis") == "Erste Dosis"
+    assert in_text(Language.of("en"), "Work began", "after_colon") == "Work began"
+    assert in_text(Language.of("fr"), "Début du chantier", "after_colon") == "début du chantier"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        (
+            "fr",
+            f"Calcul de la rédaction{NNB}: le coût en 2022 − le coût en 2019, soit 2 − 1 = 1.",
+        ),
+        (
+            "en",
+            "Computed by this site from the figures below: cost in 2022 − cost in 2019, that is,"
+            " 2 − 1 = 1.",
+        ),
+    ],
+)
+def test_the_computed_sentence_puts_its_formula_inside_the_sentence(tag, text):
+    language = Language.of(tag)
+    formula = "le coût en 2022 − le coût en 2019" if tag == "fr" else "cost in 2022 − cost in 2019"
+    computed = language.text("blocks.computed", formula=formula, working="2 − 1 = 1")
+    assert language.text("typography.sentence", text=computed) == text

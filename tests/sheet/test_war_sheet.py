@@ -273,7 +273,7 @@ def test_the_sheets_own_words_write_dates_day_first_as_the_site_does(built):
         page = copy.copy(article(soup))
         for quote in page.select("blockquote"):
             quote.decompose()
-        words = text(page).replace("Donald Trump’s post of May 11, 2025", "")  # its title
+        words = text(page).replace("Donald Trump’s post of 11 May 2025", "")  # its title
         found += [f"{name}: {m.group(0)}" for m in american.finditer(words)]
     assert found == []
 

@@ -24,7 +24,7 @@ def exact(d) -> tuple[float, float]:
 def test_derived_figures_show_their_formula_and_working(content):
     per_day = content.derived["ru-casualties-per-day"]
     assert "÷" in ENGLISH.formula(per_day) and "days" in ENGLISH.formula(per_day)
-    assert ENGLISH.working(per_day) == "1.2 million ÷ 1,407 days ≈ 853 ≈ 850"
+    assert ENGLISH.working(per_day) == "1.2 million ÷ 1,407 days ≈ 853 a day, rounded to about 850"
 
 
 def test_casualties_per_day_over_the_period(content):

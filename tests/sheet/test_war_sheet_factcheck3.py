@@ -131,7 +131,7 @@ def test_each_change_the_fact_check_found_unlogged_is_logged(content: Content):
 def test_ukrainian_casualties_a_day_are_about_360_to_430(built: Path):
     shown = _figure(built, "ua-casualties-per-day")
     assert "about 360–430" in shown
-    assert "(500,000–600,000) ÷ 1,407 days ≈ 355–426 ≈ 360–430" in shown
+    assert "(500,000–600,000) ÷ 1,407 days ≈ 355–426 a day, rounded to about 360–430" in shown
 
 
 def test_the_imf_source_gives_its_date_once(built: Path):
