@@ -283,7 +283,8 @@ class Writer:
 
     def form_after(self, after: str | None, count: Decimal) -> str | None:
         """The plural form the words of the number `count` take after `after` (a qualifier,
-        or 'events' for a timeline's count); None with nothing before it. The catalog's
+        'events' for a timeline's count, or 'range' for a currency's name after a range of
+        money in a sentence); None with nothing before it. The catalog's
         `numbers.form_after` says it, the number's own unless a preposition governs a case
         whose endings are those of another form ('близько 3 кілометрів', as '5 кілометрів')."""
         if after is None:
@@ -329,18 +330,28 @@ class Writer:
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
         currency's CLDR name `$currency` in the plural form the number takes ('3,3 milliards
         d’euros', '3,3 Milliarden Euro', '3,3 мільярда євро'), and CLDR's short form
-        `$short` ('3,3 Md €', '3,3 Mrd. €', '3,3 млрд ₴'). `$scale` is 'million', 'billion'
+        `$short` ('3,3 Md €', '3,3 Mrd. €', '3,3 млрд ₴'); `$sign` is 'code' where the
+        locale has no sign for the currency but its ISO code ('UAH 2 billion', which English
+        says '2 billion hryvnias'), else 'symbol'. `$scale` is 'million', 'billion'
         or 'none', as French says 'de' after a scale word, and `$initial` is 'vowel' or
         'consonant', the currency name's first letter, as French elides 'de' before a
         vowel. With `sentence`, a range is said as the catalog's `numbers.range` says a range
-        of money ('11 à 13 milliards d’euros')."""
+        of money ('11 à 13 milliards d’euros'), and the currency's name takes the form
+        `numbers.form_after` gives after 'range' ('від 2 до 3 гривень', the genitive)."""
         numeral = self._money_numeral(low, high, code, decimals, after, sentence, governed)
         count = _count(high, decimals)
+        if (
+            after is None
+            and sentence
+            and numeral != self._money_numeral(high, high, code, decimals)
+        ):
+            after = "range"  # the currency's name after 'до' in 'від 2 до 3 гривень'
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
         scale = _as_shown(high, decimals)[1]
         text = self.language.text(
             "money.amount",
+            sign="code" if self._symbol(code) == code else "symbol",
             symbol=self._money(low, high, code, decimals),
             n=Count(count, numeral, form),
             currency=name,
@@ -413,14 +424,19 @@ class Writer:
             low, high, decimals, sentence=sentence, after=after, of="money", governed=governed
         )
 
+    def _symbol(self, code: str) -> str:
+        """CLDR's sign for the currency in the locale: '$', '€', '₴'; its ISO code where the
+        locale has none ('UAH' in English)."""
+        from babel.numbers import get_currency_symbol
+
+        return get_currency_symbol(code, self.language.locale)
+
     def _money(self, low: float, high: float, code: str, decimals: int | None) -> str:
         """'$8.4 million', '8,4 Millionen $', '€12.50': the number or range as written, in the
         locale's currency pattern with the currency's symbol."""
-        from babel.numbers import get_currency_symbol
-
         numeral = self._money_numeral(low, high, code, decimals)
         pattern = self.language.locale.currency_formats["standard"]
-        symbol = get_currency_symbol(code, self.language.locale)
+        symbol = self._symbol(code)
         prefix, suffix = (
             part.replace("¤", symbol) for part in (pattern.prefix[0], pattern.suffix[0])
         )

@@ -71,9 +71,25 @@ def test_the_symbol_is_the_languages_own_for_a_sheet_that_asks_for_it(language, 
 
 
 def test_a_symbol_in_letters_before_the_number_is_spaced_from_it():
-    write = Writer(Language.of("en"))
+    write = Writer(Language.of("en", {"money.amount": "{ $symbol }"}))
     assert write.quantity(2e9, 2e9, None, "UAH") == f"UAH{NBSP}2 billion"
     assert write.quantity(5e9, 5e9, None, "XOF") == f"F{NNB}CFA{NBSP}5 billion"
+
+
+def test_english_says_hryvnias_where_it_has_no_sign_for_them():
+    """Round 3, en A8: 'UAH 2 billion' is CLDR's pattern with the ISO code where English has
+    no sign; a newsroom writes '2 billion hryvnias'. '$', '€', '£' and 'CA$' stay signs."""
+    write = Writer(Language.of("en"))
+    assert write.quantity(2e9, 2e9, None, "UAH") == "2 billion hryvnias"
+    assert write.quantity(1, 1, None, "UAH") == "1 hryvnia"
+    assert write.quantity(5, 5, "about", "UAH") == "about 5 hryvnias"
+    assert write.quantity(1.5, 2.5, None, "UAH") == "1.50–2.50 hryvnias"
+    assert write.quantity(2e9, 2e9, None, "CHF") == "2 billion Swiss francs"
+    assert write.quantity(2e9, 2e9, None, "USD") == "$2 billion"
+    assert write.quantity(12.5, 12.5, None, "EUR") == "€12.50"
+    assert write.quantity(3e6, 3e6, None, "GBP") == "£3 million"
+    assert write.quantity(2e9, 2e9, None, "CAD") == "CA$2 billion"
+    assert write.unit_name("UAH") == "hryvnias"  # an axis title, a table's heading
 
 
 def test_the_decimals_a_source_asks_for_decide_the_number_its_words_and_de():

@@ -710,7 +710,7 @@ def test_a_range_in_a_sentence_is_told_what_it_counts():
     ("tag", "text"),
     [
         ("fr", f"12,50 à 15,00{NB}euros"),
-        ("uk", f"12,50–15,00{NB}євро"),
+        ("uk", f"від 12,50 до 15,00{NB}євро"),
         ("de", f"12,50–15,00{NB}Euro"),
     ],
 )

@@ -129,7 +129,7 @@ NB = "\u00a0"
 @pytest.mark.parametrize(
     ("language", "years", "euros", "billions", "hryvnias"),
     [
-        ("en", f"4–6{NB}years", "€110–120", f"€800{NB}million–1.2{NB}billion", f"UAH{NB}2–3"),
+        ("en", f"4–6{NB}years", "€110–120", f"€800{NB}million–1.2{NB}billion", f"2–3{NB}hryvnias"),
         (
             "de",
             f"4–6{NB}Jahre",
@@ -147,9 +147,9 @@ NB = "\u00a0"
         (
             "uk",
             f"4–6{NB}років",
-            f"110–120{NB}євро",
+            f"від 110 до 120{NB}євро",
             f"800{NB}мільйонів–1,2{NB}мільярда євро",
-            f"2–3{NB}гривні",
+            f"від 2 до 3{NB}гривень",
         ),
     ],
 )
@@ -157,9 +157,10 @@ def test_a_range_of_money_or_a_unit_in_a_sentence_is_said_as_the_language_says_i
     language, years, euros, billions, hryvnias
 ):
     """French says every range in a sentence with « à » (review 3, E4: « 11 à 13 milliards
-    d’euros », never a dash beside « 25 à 27 % »); German and Ukrainian keep the dash before
-    a currency's or unit's noun, whose case 'bis' or 'до' would govern ('від 2 до 3 гривень',
-    not CLDR's 'гривні'); tables, chart rows and axes keep it in every language."""
+    d’euros », never a dash beside « 25 à 27 % »); Ukrainian says a sum's range with 'від …
+    до', the currency's name in the genitive it governs (« від 2 до 3 гривень », not CLDR's
+    'гривні'; round 3, uk A4), and keeps the dash before a scale word or a unit's noun;
+    German keeps it before both; tables, chart rows and axes keep it in every language."""
     write = Writer(Language.of(language), space=NB)  # as running text writes
     assert write.quantity(4, 6, None, "years", sentence=True) == years
     assert write.quantity(110, 120, None, "EUR", sentence=True) == euros
@@ -167,6 +168,30 @@ def test_a_range_of_money_or_a_unit_in_a_sentence_is_said_as_the_language_says_i
     assert write.quantity(2, 3, None, "UAH", sentence=True) == hryvnias
     table = Writer(Language.of(language))
     assert table.quantity(4, 6, None, "years") == years.replace(NB, " ").replace(" à ", "–")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "code", "said", "table"),
+    [
+        (110, 120, "EUR", f"від 110 до 120{NB}євро", "110–120 євро"),
+        (2, 3, "UAH", f"від 2 до 3{NB}гривень", "2–3 гривні"),
+        (20, 21, "UAH", f"від 20 до 21{NB}гривні", "20–21 гривня"),
+        (1.5, 2.5, "UAH", f"від 1,50 до 2,50{NB}гривні", "1,50–2,50 гривні"),
+        (2, 3, "USD", f"від 2 до 3{NB}доларів США", "2–3 долари США"),
+        (2e9, 3e9, "UAH", f"2–3{NB}мільярди гривень", "2–3 мільярди гривень"),
+        (3, 3, "UAH", f"3{NB}гривні", "3 гривні"),
+    ],
+)
+def test_ukrainian_says_a_range_of_money_from_to_with_the_currency_in_the_genitive(
+    low, high, code, said, table
+):
+    """Round 3, uk A4: 'до' governs the genitive, so the name after it is «гривень» (for 3),
+    «гривні» (for 21, and a fraction), «доларів США»; a range in millions or billions keeps
+    the dash, as 'до' would decline the scale word too; a table's cell keeps the dash."""
+    assert Writer(Language.of("uk"), space=NB).quantity(low, high, None, code, sentence=True) == (
+        said
+    )
+    assert Writer(Language.of("uk")).quantity(low, high, None, code) == table
 
 
 def test_a_french_table_keeps_the_dash_in_a_range_of_money():
