@@ -47,7 +47,7 @@ MATERIAL_ONLY = ("partials/search.html",)
 no longer drive: Zensical's search builds its dialog from a button (`md-search__button`), so
 with Material's partial its search stays at "Initializing search". Zensical's own partial
 already has the fix (its dialog is named), so a Zensical build leaves these out."""
-THEME_MESSAGES = ("not_found", "feed", "made_with")
+THEME_MESSAGES = ("not_found", "feed", "made_with", "title_separator")
 """The messages the generator's theme templates print (`config.extra.factsheet`)."""
 FAVICON = "assets/images/favicon.svg"
 """The site's icon unless mkdocs.yml names one (generator/theme/assets/images/)."""

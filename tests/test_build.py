@@ -95,6 +95,7 @@ def test_zensical_builds_the_finished_folder_in_the_sheets_language(tmp_path: Pa
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in home
     assert "Erstellt mit" in home  # the generator's copyright partial, in German
+    assert "<title>Start – Masern in Beispielland</title>" in home  # its htmltitle block
     assert 'title="Korrekturen, Aktualisierungen und Präzisierungen"' in home  # its feed link
     assert 'title="Dauerhafter Link"' in home  # the permalinks' tooltip
     missing = (root / "site" / "404.html").read_text(encoding="utf-8")
@@ -128,6 +129,8 @@ def test_zensical_links_every_record_where_mkdocs_does(built_rich: Path, tmp_pat
         )
         assert sorted(set(links.findall(ours))) == sorted(set(links.findall(theirs)))
         assert links.findall(ours)
+        title = re.compile(r"<title>.*?</title>")  # the language's dash, as MkDocs' site has
+        assert title.findall(ours) == title.findall(theirs)
     # A chart's embed page is a finished file of the generator's: copied as it is.
     embed = "embed/crossings-by-bank/index.html"
     assert (root / "site" / embed).read_bytes() == (built_rich / "site" / embed).read_bytes()

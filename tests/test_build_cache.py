@@ -91,11 +91,11 @@ def test_an_edited_partial_is_built(rich: Path):
 
 def test_an_edited_mkdocs_option_is_built(rich: Path):
     build(rich)
-    assert "<title>Home - Rich test sheet</title>" in page(rich)
+    assert "<title>Home – Rich test sheet</title>" in page(rich)
     edit(rich / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed sheet")
 
     assert build(rich).startswith("Built 4 pages")
-    assert "<title>Home - Renamed sheet</title>" in page(rich)
+    assert "<title>Home – Renamed sheet</title>" in page(rich)
 
 
 def test_another_site_url_is_built(rich: Path):

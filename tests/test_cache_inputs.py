@@ -108,7 +108,7 @@ def test_build_makes_again_what_each_input_decides_and_nothing_else(overridden: 
     # mkdocs.yml: every page goes through MkDocs again; content and charts are kept.
     replace_in(overridden / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
     assert build(overridden) == Made(False, 0, 0, PAGES)
-    assert "<title>Home - Renamed</title>" in page(overridden)
+    assert "<title>Home – Renamed</title>" in page(overridden)
     # A theme override: the same.
     (overridden / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
     assert build(overridden) == Made(False, 0, 0, PAGES)
@@ -151,7 +151,7 @@ def test_the_preview_rebuilds_on_each_input_build_does(overridden: Path, tmp_pat
     replace_in(overridden / "site_src/pages/sources.md.j2", "\n", "\n\nSee the timeline.\n")
     assert rebuild() == "Rebuilt" and "See the timeline." in served("sources")
     replace_in(overridden / "mkdocs.yml", "site_name: Rich test sheet", "site_name: Renamed")
-    assert rebuild() == "Rebuilt" and "<title>Home - Renamed</title>" in served()
+    assert rebuild() == "Rebuilt" and "<title>Home – Renamed</title>" in served()
     (overridden / "theme/partials/copyright.html").write_text("<p>Override two</p>\n", "utf-8")
     assert rebuild() == "Rebuilt" and "Override two" in served()
     edit_code("serve.py")

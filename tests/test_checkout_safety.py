@@ -190,7 +190,7 @@ def test_mkdocs_own_env_tag_still_works(starter: Path, monkeypatch: pytest.Monke
 
     assert result.exit_code == 0, result.output
     html = (starter / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<title>Home - Named from the environment</title>" in html
+    assert "<title>Home – Named from the environment</title>" in html
 
 
 @pytest.mark.parametrize("key", ["site_name", "site_description"])

@@ -403,6 +403,23 @@ def test_each_example_declares_its_language_to_the_reader(example: Path) -> None
         assert home.html["lang"] == tag
 
 
+HOME_TITLES = {
+    ("flamanville", "fr"): "Vue d’ensemble – Le coût de l’EPR de Flamanville",
+    ("gesundheit", "de"): "Überblick – Masern – Faktenblatt",
+    ("gesundheit", "fr"): "Vue d’ensemble – Rougeole – fiche d’information",
+    ("naselennia", "uk"): "Огляд — Населення України",
+}
+"""Each edition's home page title in the browser, written out: the page and the site joined
+by the language's dash, not Material's hyphen (« Vue d’ensemble - Rougeole – fiche
+d’information », French review 4, T3)."""
+
+
+def test_the_browser_title_joins_page_and_site_with_the_languages_dash(example: Path) -> None:
+    for tag, site in editions_of(example).items():
+        home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+        assert home.title.string == HOME_TITLES[example.name, tag]
+
+
 def test_no_english_on_the_pages(example: Path) -> None:
     for tag, site in editions_of(example).items():
         assert leaks(example, page_texts(site), tag) == [], tag

@@ -4,6 +4,7 @@ overrides still win, and each stays a copy of Material's with only its fix."""
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import material
@@ -107,3 +108,49 @@ def test_every_page_holds_the_search_index_back_until_a_reader_searches(starter:
         html = (starter / "site" / page).read_text("utf-8")
         head = html.split("</head>", 1)[0]
         assert "XMLHttpRequest.prototype.send" in head, page
+
+
+def _block(template: str, name: str) -> str:
+    """The inside of block `name` of a template, dedented."""
+    found = re.search(
+        r"^( *)\{% block " + name + r" %\}\n(.*?)^\1\{% endblock %\}\n", template, flags=re.S | re.M
+    )
+    assert found, name
+    return textwrap.dedent(found.group(2))
+
+
+def test_the_browser_title_is_base_htmls_with_the_languages_dash():
+    """Material's base.html (and Zensical's) join page and site with ' - ', where the site's own
+    names write a dash (« Vue d’ensemble - Rougeole – fiche d’information », review 4, fr T3).
+    Fails when either engine's block changes: bring the copy up to date."""
+    import zensical
+
+    main = (THEME_OVERRIDES / "main.html").read_text("utf-8")
+    assert _block(main, "htmltitle") == '{% include "partials/factsheet-title.html" %}\n'
+    partial = (THEME_OVERRIDES / "partials" / "factsheet-title.html").read_text("utf-8")
+    joined = (
+        "{%- set joined = config.extra.factsheet.title_separator if config.extra.factsheet "
+        'else " - " %}\n'
+    )
+    for engine in (MATERIAL, Path(zensical.__file__).parent / "templates"):
+        theirs = _block((engine / "base.html").read_text("utf-8"), "htmltitle")
+        assert theirs.count(" - {{ config.site_name }}") == 2
+        ours = theirs.replace(" - {{ config.site_name }}", "{{ joined | e }}{{ config.site_name }}")
+        assert _without_leading_comment(partial) == joined + ours, engine
+
+
+def test_a_pages_browser_title_joins_page_and_site_with_the_languages_dash(
+    built_rich: Path, built_editions: Path
+):
+    def title(page: Path) -> str:
+        found = re.search(r"<title>(.*?)</title>", page.read_text("utf-8"))
+        assert found, page
+        return found.group(1)
+
+    assert title(built_rich / "site" / "figures" / "index.html") == "Figures – Rich test sheet"
+    assert title(built_rich / "site" / "404.html") == "Rich test sheet"
+    uk = built_editions / "site" / "uk"
+    assert title(uk / "figures" / "index.html") == "Показники — Річки й мости"
+    assert title(built_editions / "site" / "timeline" / "index.html") == (
+        "Timeline – Rivers and bridges"
+    )
