@@ -131,9 +131,9 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     )
     timeline = _alt(_figure(_page(built_rich, "timeline/index"), "bridge-timeline"))
     assert timeline == (
-        "The bridges over time. A timeline of three events from 1 May 1900 to 1 March 2025. 1 May 1900:"
-        " The old bridge opens. September 2024: The new bridge is planned. 1 March 2025: The"
-        " river survey is published."
+        "The bridges over time. A timeline of three events from 1 May 1900 to 1 March 2025."
+        " 1 May 1900: The old bridge opens. September 2024: The new bridge is planned. 1 March"
+        " 2025: The river survey is published."
     )
 
 
