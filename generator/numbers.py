@@ -43,6 +43,10 @@ _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 """Letters a word opens with that French elides 'de' before ('d’euros'): an orthographic
 fact the generator gives, for the catalog's grammar to use."""
 _SIGNS = {"ratio": "÷", "share": "÷", "difference": "−"}
+Governed = bool | str
+"""Whether a preposition of the source's words takes a range as its object ('estimait entre
+11 et 13'): True, False, or the key of the qualifier the range then says inside it, before
+its low end ('estimait entre environ 25 et 27'; `typography.range_qualifiers`)."""
 _WIDE = Context(prec=400)
 """Enough digits for any float written out in full (1e308 has 309), so that rounding a huge
 figure to its decimals never overflows decimal's default 28 digits."""
@@ -121,7 +125,7 @@ class Writer:
         sentence: bool = False,
         after: str | None = None,
         of: str = "number",
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """A value, or a range written '275,000–325,000' ('25–27 million' when both are
         millions); in a sentence, as the catalog's `numbers.range` says a range of `of`
@@ -143,7 +147,7 @@ class Writer:
         sentence: bool = False,
         after: str | None = None,
         of: str = "number",
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """`span` of two numbers as `_as_shown` (or `_twin`) gives them."""
         a, b = self._shown(*low, after), self._shown(*high, after)
@@ -161,7 +165,7 @@ class Writer:
         sentence: bool,
         scale: str = "none",
         of: str = "number",
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
         high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
@@ -171,6 +175,10 @@ class Writer:
         CLDR's '3 гривні'), so a language may keep the dash there; `$governed` after a
         preposition that takes it as its object ('estimait entre 11 et 13 milliards')."""
         if sentence:
+            if isinstance(governed, str):  # 'entre environ 25 et 27'
+                low = self.language.text(
+                    f"qualifiers.{governed}", n=low, kind="amount", governed="no"
+                )
             return self.language.text(
                 "numbers.range",
                 low=low,
@@ -200,8 +208,16 @@ class Writer:
         qualifier's message may answer ('à 12 milliards d’euros au maximum')."""
         found = unit(unit_key, self.units)
         after = qualifier
-        # A range the preposition governs ('entre 11 et 13'), unless a qualifier stands between.
-        ranged = governed and qualifier in (None, "exactly")
+        # A range the preposition governs ('entre 11 et 13'), unless a qualifier stands
+        # between that the range cannot say inside it ('entre environ 25 et 27').
+        ranged: Governed = governed and qualifier in (None, "exactly")
+        inside = self.language.text("typography.range_qualifiers").split()
+        if (
+            governed
+            and qualifier in inside
+            and self.span(low, high, decimals) != self.number(high, decimals)
+        ):
+            ranged = str(qualifier)
         if found.currency:
             text = self._money_said(
                 low, high, found.currency, decimals, after, sentence, governed=ranged
@@ -219,7 +235,7 @@ class Writer:
                 after=after,
                 governed=ranged,
             )
-        if qualifier and qualifier != "exactly":
+        if qualifier and qualifier != "exactly" and not isinstance(ranged, str):
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
             text = self.language.text(
                 f"qualifiers.{qualifier}",
@@ -242,7 +258,7 @@ class Writer:
         *,
         sentence: bool = False,
         after: str | None = None,
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """A number or range of a unit other than money and per cent, its ends as `_as_shown`
         gives them, in the unit's words ('3 kilometres', '0.9 million metres')."""
@@ -308,7 +324,7 @@ class Writer:
         after: str | None = None,
         sentence: bool = False,
         *,
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """Money as the language's newsrooms write it, the catalog's `money.amount` choosing
         among what it is given: `$symbol` ('$8.4 million'), the number `$n` and the
@@ -393,7 +409,7 @@ class Writer:
         decimals: int | None,
         after: str | None = None,
         sentence: bool = False,
-        governed: bool = False,
+        governed: Governed = False,
     ) -> str:
         """The number or range of a sum as written: cents in full ('12.50') when a figure has
         any, as money is written; a range in a sentence as `numbers.range` says one."""
@@ -429,7 +445,12 @@ class Writer:
         return f"{prefix}{numeral}{suffix}"
 
     def _cents(
-        self, low: float, high: float, decimals: int, sentence: bool = False, governed: bool = False
+        self,
+        low: float,
+        high: float,
+        decimals: int,
+        sentence: bool = False,
+        governed: Governed = False,
     ) -> str:
         """The range with exactly `decimals` places: '12.50–15.00' (in a sentence, as
         `numbers.range` says a range of money)."""
@@ -461,13 +482,15 @@ class Writer:
 
         locale = self.language.locale
         if isinstance(value, dt.date):
-            return format_date(value, self._day_pattern(value.day), locale=locale)
-        first = value.first_day()
-        if value.precision == "day":
-            return format_date(first, self._day_pattern(first.day), locale=locale)
-        if value.precision == "month":
-            return format_date(first, self.language.text("dates.month"), locale=locale)
-        return self.language.text("dates.year", year=value.year)
+            text = format_date(value, self._day_pattern(value.day), locale=locale)
+        elif value.precision == "day":
+            first = value.first_day()
+            text = format_date(first, self._day_pattern(first.day), locale=locale)
+        elif value.precision == "month":
+            text = format_date(value.first_day(), self.language.text("dates.month"), locale=locale)
+        else:
+            text = self.language.text("dates.year", year=value.year)
+        return text.replace(" ", self.space)
 
     def _day_pattern(self, day: int) -> str:
         """The catalog's `dates.day` pattern with its day field as the catalog's
@@ -517,7 +540,8 @@ class Writer:
             pattern = self.language.text(month_key)
         if not year:
             pattern = _YEAR.sub("", pattern) or pattern
-        return format_date(value.first_day(), pattern, locale=self.language.locale)
+        text = format_date(value.first_day(), pattern, locale=self.language.locale)
+        return text.replace(" ", self.space)
 
     def _in_text(self, value: PartialDate, *, year: bool = True, month: bool = True) -> str:
         """A date as running text writes it after a preposition: a month in the catalog's
@@ -628,11 +652,13 @@ class Writer:
         """A figure as a sentence says it, after its source's words: a range as the
         language says one ('500 000 à 600 000', '500.000 bis 600.000'), and its number
         bound to its scale word and unit by a no-break space ('1,2\u00a0Millionen')."""
-        return self._running.shown(q, sentence=True)
+        return self.running.shown(q, sentence=True)
 
     @functools.cached_property
-    def _running(self) -> Writer:
-        """This writer as running text writes: a no-break space after a number."""
+    def running(self) -> Writer:
+        """This writer as running text writes: a no-break space after a number, and between
+        a date's day, month and year ('au 16\u00a0décembre\u00a02022'), as pages print
+        dates (the French review, round 4, T2); tables, downloads and images keep spaces."""
         return Writer(self.language, self.units, space=NBSP)
 
     def claim_words(self, q: Quantity) -> dict[str, object]:

@@ -51,7 +51,7 @@ _CODE_SPAN = re.compile(r"&#96;(.+?)&#96;")
 """A span in backticks as `escape_text` leaves it: its backticks character references."""
 
 
-def code_spans(escaped: Markup) -> Markup:
+def code_spans(escaped: str) -> Markup:
     """An escaped message with each span in backticks as code, as Markdown would show it
     ('(`site_url`)' → '(<code>site_url</code>)') where the message stands in raw HTML, which
     Markdown leaves alone: a setting's name the reader must type, set apart from the words
@@ -204,12 +204,12 @@ def environment(
         yaml=yaml_string,
         number=write.number,
         date=lambda value: unbroken(write.date(value)),
-        date_words=write.date_words,
+        date_words=write.running.date_words,  # a date in a sentence: no-break spaces
         period=write.period,
         shown=write.shown,
         said=write.said,
         when=write.when,
-        said_when=write.said_when,
+        said_when=write.running.said_when,
         claim=write.claim,
         claim_words=write.claim_words,
         formula=write.formula,

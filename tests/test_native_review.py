@@ -962,7 +962,9 @@ def test_a_computed_figures_line_says_its_date_once_and_ends_with_a_stop(tmp_pat
     figure = soup.find(id="chastka-miskoho-2009")
     assert figure.select_one(".fs-figure__claim").get_text() == (
         # The date in the label as a sentence says it (fr A3), once, and the line's stop.
-        "Частка міського населення станом на 1 квітня 2009 року (розрахунок сайту): 68,5%."
+        # The date's parts joined by no-break spaces, as pages print dates (fr round 4, T2).
+        "Частка міського населення станом на 1\u00a0квітня\u00a02009 року (розрахунок сайту):"
+        " 68,5%."
     )
     assert (
         figure.select_one(".fs-figure__source").get_text().startswith("Вихідні дані: Держкомстат")

@@ -781,14 +781,14 @@ def test_a_data_tables_head_writes_percent_as_its_sign(tag, unit, low):
         ),
         (
             dict(says="EDF estimait à", low=25, high=27, qualifier="about", label="cas"),
-            "EDF estimait à environ 25 à 27 cas en 2025",
+            "EDF estimait entre environ 25 et 27 cas en 2025",
         ),
     ],
 )
 def test_round_four_a_governed_range_is_said_between_and_a_ceiling_before_the_number(fields, text):
     """Review 4, E1 and E2: « estimait entre 11 et 13 milliards » (tested above), a ceiling
-    before the amount and its price base, an ungoverned range as before; a qualified governed
-    range keeps « à » (« entre environ 25 et 27 » is left for the next round)."""
+    before the amount and its price base, an ungoverned range as before; a range « environ »
+    qualifies says it inside: « entre environ 25 et 27 » (round 5)."""
     assert writer("fr").claim(french(**fields)) == text
 
 
@@ -983,3 +983,91 @@ def test_the_computed_sentence_puts_its_formula_inside_the_sentence(tag, text):
     formula = "le coût en 2022 − le coût en 2019" if tag == "fr" else "cost in 2022 − cost in 2019"
     computed = language.text("blocks.computed", formula=formula, working="2 − 1 = 1")
     assert language.text("typography.sentence", text=computed) == text
+
+
+# Round 5: a date inside a claim, on a page, with no-break spaces (fr round 4, T2)
+
+
+@pytest.mark.parametrize(
+    ("tag", "as_of", "cite"),
+    [
+        ("fr", f"au 16{NB}décembre{NB}2022", f"version du 15{NB}janvier{NB}2025"),
+        ("en", f"as of 16{NB}December{NB}2022", f"updated 15{NB}January{NB}2025"),
+        ("de", f"am 16.{NB}Dezember{NB}2022", f"Stand&#58; 15.{NB}Januar{NB}2025"),
+        ("uk", f"станом на 16{NB}грудня{NB}2022 року", f"оновлено 15{NB}січня{NB}2025 року"),
+    ],
+)
+def test_a_pages_claim_and_citation_bind_a_dates_parts_as_its_source_lines_do(
+    tmp_path, tag, as_of, cite
+):
+    """« au 16 décembre 2022 » in a claim and « version du 15 janvier 2025 » in the citation
+    had plain spaces where the source lines beside them had no-break ones."""
+    from generator.render import render_pages
+
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        '{{ q | said_when }}|{{ t("cite.as", sheet="S", title="T", **(day | date_words)) }}\n',
+        encoding="utf-8",
+    )
+    q = french(says="X says", label="x", value=3, as_of="2022-12-16")
+    context = {"q": q, "day": dt.date(2025, 1, 15)}
+    (page,) = render_pages(tmp_path / "site_src", context, str, writer(tag))
+    when, cited = page.body.rstrip("\n").split("|")
+    assert when == as_of
+    assert cite in cited
+
+
+def test_a_claim_in_a_download_keeps_plain_spaces_in_its_date():
+    assert writer("fr").claim(french(says="X a", label="x", value=3, as_of="2022-12-16")) == (
+        "X a 3 x au 16 décembre 2022"
+    )
+
+
+# Round 5: « estimait entre environ 25 et 27 » (fr round 4, E1 remainder)
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            dict(unit="EUR", low=11e9, high=13e9, label="le coût"),
+            f"EDF estimait entre environ 11 et 13{NB}milliards d’euros le coût en 2025",
+        ),
+        (
+            dict(unit="percent", low=25, high=27, label="de hausse"),
+            f"EDF estimait entre environ 25 et 27{NNB}% de hausse en 2025",
+        ),
+        (
+            dict(unit="km", low=3, high=5, label="de route"),
+            f"EDF estimait entre environ 3 et 5{NB}kilomètres de route en 2025",
+        ),
+        (dict(value=25, label="cas"), "EDF estimait à environ 25 cas en 2025"),
+        (
+            dict(low=25, high=27, label="cas", says="L’ONU recense"),
+            "L’ONU recense environ 25 à 27 cas en 2025",
+        ),
+        (
+            dict(low=25, high=27, label="cas", qualifier="up to"),
+            "EDF estimait à un maximum de 25 à 27 cas en 2025",
+        ),
+    ],
+)
+def test_a_governed_range_says_about_inside_it(fields, text):
+    """« estimait à environ 25 à 27 » read "estimated at about 25 at 27"; a single value and
+    an ungoverned range keep « environ » before them, and « un maximum de » stays outside."""
+    figure = french(**{"says": "EDF estimait à", "qualifier": "about", **fields})
+    assert writer("fr").claim(figure) == text
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("en", "X estimates about 25–27 cases as of 2025"),
+        ("de", "X estimates etwa 25 bis 27 cases im Jahr 2025"),
+        ("uk", "X estimates близько від 25 до 27 cases у 2025 році"),
+    ],
+)
+def test_a_range_keeps_its_qualifier_outside_where_the_catalog_names_none(tag, text):
+    figure = french(says="X estimates", qualifier="about", low=25, high=27, label="cases")
+    assert writer(tag).claim(figure) == text
