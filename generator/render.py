@@ -47,6 +47,18 @@ def escape_text(value: Any) -> Markup:
     return Markup(text.translate(_MD_SPECIAL_TABLE))
 
 
+_CODE_SPAN = re.compile(r"&#96;(.+?)&#96;")
+"""A span in backticks as `escape_text` leaves it: its backticks character references."""
+
+
+def code_spans(escaped: str) -> Markup:
+    """An escaped message with each span in backticks as code, as Markdown would show it
+    ('(`site_url`)' → '(<code>site_url</code>)') where the message stands in raw HTML, which
+    Markdown leaves alone: a setting's name the reader must type, set apart from the words
+    around it. What the span holds stays escaped."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escaped)))
+
+
 _escape_str = functools.lru_cache(maxsize=1 << 16)(escape_text)
 """escape_text for strings, remembered: pages print the same names and titles many times."""
 

@@ -77,7 +77,7 @@ def test_each_edition_is_a_site_of_its_own_in_its_language(built_editions: Path)
     assert "<title>Річки й мости: тестовий аркуш: виправлення та оновлення</title>" in feed
     search = json.loads((site / "uk" / "search" / "search_index.json").read_text("utf-8"))
     assert search["docs"][0]["title"] == "Річки й мости: тестовий аркуш"
-    assert "<title>Показники - Річки й мости</title>" in html(site / "uk", "figures/")
+    assert "<title>Показники — Річки й мости</title>" in html(site / "uk", "figures/")
     assert re.search(r">\s*Хронологія\s*<", html(site / "uk", "figures/"))  # the nav
     # The source's site has none of the edition's pages in its own search or sitemap.
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -15,7 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.charts import Drawer, chart_blocks, png, render_charts
+from generator.language import Language
 from generator.project import Project
+from generator.render import code_spans, escape_text
 from generator.validation import load_and_validate
 from tests.support import edit
 
@@ -152,10 +154,13 @@ def test_without_a_site_url_there_is_no_embed_code_and_it_says_so(rich: Path):
     block = str(chart_blocks(content).html("crossings-by-bank"))
     disclosure = BeautifulSoup(block, "html.parser").select_one("details.fs-chart__embed")
     assert "iframe" not in html.unescape(str(disclosure))
-    assert disclosure.p.get_text(" ", strip=True).startswith(
+    assert disclosure.p.get_text("", strip=True).startswith(
         "No embed code: this build has no published address (site_url), and the site will not"
         " invent one."
     )
+    # The setting's name as code, not in raw backticks (en review 4, T1).
+    assert disclosure.p.code.get_text() == "site_url"
+    assert "`" not in html.unescape(str(disclosure))
     assert disclosure.select_one("p a")["href"] == "⟦/⟧embed/crossings-by-bank/"
     published = str(chart_blocks(content, "https://x.test/sheet/").html("crossings-by-bank"))
     assert '<iframe src="https://x.test/sheet/embed/crossings-by-bank/"' in html.unescape(published)
@@ -257,3 +262,41 @@ def test_the_png_is_cached_with_the_svgs_and_redrawn_when_a_source_is_reworded(
     for svg in drawn:
         texts = " ".join(re.findall(r"<text [^>]*>([^<]*)</text>", svg))
         assert "“Annual survey of the river, 2025”, 1 March 2025." in texts
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        (
+            "en",
+            "No embed code: this build has no published address (<code>site_url</code>), and the"
+            " site will not invent one.",
+        ),
+        (
+            "de",
+            "Kein Einbettungscode: Für diese Fassung der Website ist keine Adresse"
+            " (<code>site_url</code>) hinterlegt.",
+        ),
+        (
+            "uk",
+            "Коду для вбудовування немає: ця збірка не має опублікованої адреси"
+            " (<code>site_url</code>), а вигадувати адресу генератор не стане.",
+        ),
+        (
+            "fr",
+            "Code d’intégration indisponible\u202f: cette version du site n’a pas encore d’adresse"
+            " publique.",
+        ),
+    ],
+)
+def test_the_no_embed_code_notice_shows_the_setting_as_code(tag: str, text: str):
+    said = code_spans(Language.of(tag).markup("embed.no_site_url", escape_text, {}))
+    assert html.unescape(str(said)) == text
+
+
+def test_a_span_in_backticks_becomes_code_and_stays_escaped():
+    said = code_spans(escape_text("Set `site_url` or `<b>_x_</b>`; a lone ` stays"))
+    assert str(said) == (
+        "Set <code>site&#95;url</code> or <code>&#60;b&#62;&#95;x&#95;&#60;/b&#62;</code>; a lone"
+        " &#96; stays"
+    )

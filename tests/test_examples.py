@@ -240,6 +240,12 @@ def generated(text: str, author: list[str]) -> str:
     return text
 
 
+NO_PROSE = ["script", "style", "code"]
+"""Elements of a page that hold no words of its language: scripts, styles, and code, which a
+reader types as it stands (the setting `site_url` in the no-embed notice, an embed snippet),
+as the downloads' code spans are skipped (_CODE_SPAN)."""
+
+
 def page_texts(site: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for every text a reader meets on the pages: the text of the page (scripts
     and styles aside), its tooltips, labels and image descriptions, its link-preview tags and
@@ -250,7 +256,7 @@ def page_texts(site: Path) -> Iterator[tuple[str, str]]:
         for script in soup.find_all("script", type="application/ld+json"):
             for entry in json.loads(script.string).get("distribution", []):
                 yield f"{where} (Dataset)", entry["name"]
-        for tag in soup.find_all(["script", "style"]):
+        for tag in soup.find_all(NO_PROSE):
             tag.decompose()
         for text in soup.strings:
             # The footer's credit names the theme, "Material for MkDocs": a name, not words.
@@ -446,7 +452,7 @@ def page_prose(site: Path) -> Iterator[tuple[str, str]]:
     reads them ('Label' in one element, ': ' in the next)."""
     for path in own_files(site, "*.html"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        for tag in soup.find_all(["script", "style"]):
+        for tag in soup.find_all(NO_PROSE):
             tag.decompose()
         yield path.relative_to(site).as_posix(), soup.get_text("")
 
@@ -460,6 +466,21 @@ def test_the_generators_templates_write_no_punctuation_a_language_writes_its_own
         if TEMPLATE_PUNCTUATION.search(line)
     ]
     assert found == []
+
+
+def test_the_page_checks_skip_code_but_not_the_words_around_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<p>Kein Einbettungscode: keine Adresse (<code>site_url</code>) hinterlegt.</p>"
+        '<pre><code>&lt;iframe src="https://x.test/"&gt;</code></pre>',
+        "utf-8",
+    )
+    texts = [text for _, text in page_texts(site)]
+    assert texts == ["Kein Einbettungscode: keine Adresse (", ") hinterlegt."]
+    assert [text for _, text in page_prose(site)] == [
+        "Kein Einbettungscode: keine Adresse () hinterlegt."
+    ]
 
 
 def test_the_leak_finder_finds_english_and_spares_the_authors_words(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from markupsafe import Markup
 from .. import links
 from ..language import Count
 from ..models import Source
+from ..render import code_spans, inline_md, unbroken
 from ..render import escape_text as esc
-from ..render import inline_md, unbroken
 from ..typography import join, separators
 from . import embed
 from .data import ChartData
@@ -114,7 +114,7 @@ def _embed(
         how = f'<p>{say("embed.copy")}</p><pre class="fs-chart__code"><code>{lines}</code></pre>'
     else:
         how = (
-            f"<p>{say('embed.no_site_url')} "
+            f"<p>{code_spans(say('embed.no_site_url'))} "  # '(<code>site_url</code>)
             f'<a href="{links.file(embed.url(chart.id))}">{say("embed.preview")}'
             f'<span class="md-visually-hidden">{named}</span></a></p>'
         )
@@ -184,7 +184,7 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     if len(outlets) > MAX_FULL_SOURCES:
         names = named_apart(list(outlets), sources, data)
         # A number, not its text: Fluent chooses a plural form only for a number (uk 'few').
-        count = Count(len(outlets), data.writer.number(len(outlets)))
+        count = Count(len(outlets), data.writer.in_words(len(outlets)))  # '(three in all; …)'
         return say("charts.sources_named", names=join(data.language, names), n=count)
     refs = []
     for source_id, vias in outlets.items():
