@@ -296,9 +296,17 @@ class Writer:
     def counted(self, key: str, count: int, after: str) -> str:
         """The message `key` for `count` things, its number in the form the message's words
         before it govern ('з 1 мільйона подій'): `after` names them for `numbers.form_after`."""
-        n = Count(count, self.number(count, after=after), self.form_after(after, Decimal(count)))
+        n = Count(count, self.in_words(count, after), self.form_after(after, Decimal(count)))
         scale = _SCALE_WORDS[_as_shown(count, None)[1]]  # 'd’événements'
         return self.language.text(key, n=n, scale=scale)
+
+    def in_words(self, count: int, after: str | None = None) -> str:
+        """A count of things this site counts itself (a timeline's events, a chart's sources),
+        as running text writes it: in words where the language's newsrooms do ('four',
+        'zwölf'; the catalog's `numbers.in_words`), else in figures ('14'). Never a source's
+        figure, which is written as its source gives it."""
+        figures = self.number(count, after=after)
+        return self.language.text("numbers.in_words", n=Count(count, figures))
 
     def shows_as_zero(self, x: float, unit_key: str, decimals: int | None = None) -> bool:
         """True when `x`, not 0, would be written as 0 in `unit_key` (0.0000004 km -> '0

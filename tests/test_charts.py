@@ -131,9 +131,9 @@ def test_the_text_alternative_names_the_numbers_and_who_gives_them(built_rich: P
     )
     timeline = _alt(_figure(_page(built_rich, "timeline/index"), "bridge-timeline"))
     assert timeline == (
-        "The bridges over time. A timeline of 3 events from 1 May 1900 to 1 March 2025. 1 May 1900:"
-        " The old bridge opens. September 2024: The new bridge is planned. 1 March 2025: The"
-        " river survey is published."
+        "The bridges over time. A timeline of three events from 1 May 1900 to 1 March 2025."
+        " 1 May 1900: The old bridge opens. September 2024: The new bridge is planned. 1 March"
+        " 2025: The river survey is published."
     )
 
 
@@ -675,7 +675,7 @@ def test_a_source_line_names_every_source_even_when_two_share_a_short_name(rich:
     assert chart_html.source_line(data, content.sources, markup=False) == (
         "Sources: Bridge Authority, The Gazette (“Bridge plans unveiled”, 12 September 2024), "
         "The Gazette (“Bridge plans costed”, 12 September 2024), The survey and "
-        "The Gazette (2 March 2025) (5 in all; each is cited in full next to what it "
+        "The Gazette (2 March 2025) (five in all; each is cited in full next to what it "
         "supports and on the Sources page)."
     )
 

@@ -1105,3 +1105,86 @@ def test_an_override_of_a_bar_chart_written_before_what_still_works_with_a_warni
         "charts.bar", what="percentages", unit="per cent", scale=""
     )
     assert said == "Bar chart (unit: per cent)"
+
+
+# --- round 5: counts this site makes in words (en A2 round 4, de A15 round 3) --------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "texts"),
+    [
+        (
+            "en",
+            [
+                "A timeline of one event",
+                "A timeline of four events",
+                "A timeline of nine events",
+                "A timeline of 10 events",
+                "A timeline of 14 events",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Zeitleiste mit einem Ereignis",
+                "Zeitleiste mit vier Ereignissen",
+                "Zeitleiste mit neun Ereignissen",
+                "Zeitleiste mit zehn Ereignissen",
+                "Zeitleiste mit 14 Ereignissen",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "Хронологія: 1 подія",
+                "Хронологія: 4 події",
+                "Хронологія: 9 подій",
+                "Хронологія: 10 подій",
+                "Хронологія: 14 подій",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "La chronologie compte un seul événement",
+                "La chronologie compte 4 événements",
+                "La chronologie compte 9 événements",
+                "La chronologie compte 10 événements",
+                "La chronologie compte 14 événements",
+            ],
+        ),
+    ],
+)
+def test_a_timelines_count_of_events_is_in_words_where_the_newsrooms_write_it_so(tag, texts):
+    """British newsrooms spell out one to nine, German ones one to twelve; the Ukrainian and
+    French reviewers asked for nothing of the kind, so their figures stay."""
+    said = [write(tag).counted("charts.events", n, "events") for n in (1, 4, 9, 10, 14)]
+    assert said == texts
+
+
+@pytest.mark.parametrize(
+    ("tag", "words"),
+    [
+        ("en", ["one", "two", "nine", "10", "12", "13"]),
+        ("de", ["1", "zwei", "neun", "zehn", "zwölf", "13"]),
+        ("uk", ["1", "2", "9", "10", "12", "13"]),
+        ("fr", ["1", "2", "9", "10", "12", "13"]),
+    ],
+)
+def test_a_count_this_site_makes_is_in_words_up_to_nine_or_twelve(tag, words):
+    """German's one is the message's own ('mit einem Ereignis'): its case is the message's."""
+    assert [write(tag).in_words(n) for n in (1, 2, 9, 10, 12, 13)] == words
+
+
+def test_the_count_of_a_charts_sources_is_in_words_under_ten():
+    en, de = Language.of("en"), Language.of("de")
+    three = Count(3, write("en").in_words(3))
+    assert en.text("charts.sources_named", names="A, B and C", n=three) == (
+        "Sources: A, B and C (three in all; each is cited in full next to what it supports and "
+        "on the Sources page)."
+    )
+    drei = Count(3, write("de").in_words(3))
+    assert de.text("charts.sources_named", names="A, B und C", n=drei) == (
+        "Quellen: A, B und C (insgesamt drei; vollständige Angaben jeweils beim belegten Eintrag "
+        "und im Quellenverzeichnis)."
+    )

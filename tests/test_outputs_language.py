@@ -135,7 +135,7 @@ def test_text_alternatives_are_in_the_sheets_language():
         " Bezirk Nord. Das Gesundheitsamt zählt etwa 800.000 Grippefälle im Bezirk Süd."
     )
     assert chart_data(de, de.charts["saison"]).text_alternative() == (
-        "Die Grippesaison. Zeitleiste mit 3 Ereignissen vom 1. Oktober 2024 bis zum 31. März"
+        "Die Grippesaison. Zeitleiste mit drei Ereignissen vom 1. Oktober 2024 bis zum 31. März"
         " 2025. 1. Oktober 2024: Die Saison beginnt. Februar 2025: Höhepunkt der Welle. 31. März"
         " 2025: Die Saison endet."
     )

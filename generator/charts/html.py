@@ -184,7 +184,7 @@ def source_line(data: ChartData, sources: Mapping[str, Source], markup: bool = T
     if len(outlets) > MAX_FULL_SOURCES:
         names = named_apart(list(outlets), sources, data)
         # A number, not its text: Fluent chooses a plural form only for a number (uk 'few').
-        count = Count(len(outlets), data.writer.number(len(outlets)))
+        count = Count(len(outlets), data.writer.in_words(len(outlets)))  # '(three in all; …)'
         return say("charts.sources_named", names=join(data.language, names), n=count)
     refs = []
     for source_id, vias in outlets.items():
