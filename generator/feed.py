@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 
 from .content import Content
 from .models import Change
-from .typography import join
+from .typography import in_text, join
 
 PATH = "feed.xml"
 """Where the feed lands in the site."""
@@ -94,7 +94,8 @@ def feed_xml(content: Content, link: Link, site_url: str) -> bytes:
         sub(entry, "title", entry_title(change, content))
         sub(entry, "updated", _timestamp(change.date))
         sub(entry, "link", rel="alternate", type="text/html", href=link(change.id))
-        sub(entry, "summary", say("feed.summary", what=change.what, why=change.why), type="text")
+        why = in_text(content.language, change.why, "after_colon")  # « Motif : la source… »
+        sub(entry, "summary", say("feed.summary", what=change.what, why=why), type="text")
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
 

@@ -28,7 +28,7 @@ from .language import Language
 from .numbers import Writer
 from .page import SLOT_BRACKETS, Link, Page, split_front_matter
 from .template_cache import COMPILED
-from .typography import Kind, excerpt, separators
+from .typography import Kind, excerpt, in_text, separators
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|~!^=+:$" + SLOT_BRACKETS}
 _MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
@@ -216,6 +216,9 @@ def environment(
         working=write.working,
         paragraphs=lambda text: [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()],
         excerpt=excerpt,
+        # Text after a colon, as the language writes it there: French lowers its first letter
+        # ('Ce que dit la source : l’OMS juge…'), English and German keep it.
+        after_colon=lambda text: in_text(write.language, str(text), "after_colon"),
     )
     env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
     env.globals.update(

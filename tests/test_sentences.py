@@ -1088,3 +1088,58 @@ def test_a_governed_range_says_about_inside_it(fields, text):
 def test_a_range_keeps_its_qualifier_outside_where_the_catalog_names_none(tag, text):
     figure = french(says="X estimates", qualifier="about", low=25, high=27, label="cases")
     assert writer(tag).claim(figure) == text
+
+
+# Round 5: lower case after a colon in French running text (fr round 4, T1)
+
+
+def _timeline(tag: str) -> str:
+    from generator.charts.data import ChartData, Moment
+    from generator.models import Chart
+
+    chart = Chart.model_validate(
+        {"id": "c", "title": "T", "kind": "timeline", "events": ["a", "b", "c"]}
+    )
+    moments = (
+        Moment("a", "Début du chantier", day("2007-12"), "décembre 2007", ()),
+        Moment("b", "Jean-Martin Folz remet son rapport", day("2019-10"), "octobre 2019", ()),
+        Moment("c", "L’ASN autorise la mise en service", day("2024-05"), "mai 2024", ()),
+    )
+    return ChartData(chart=chart, language=Language.of(tag), unit=None, moments=moments)
+
+
+def test_a_french_timelines_text_alternative_lowers_each_title_after_its_colon():
+    text = _timeline("fr").text_alternative()
+    assert f"Décembre 2007{NNB}: début du chantier." in text
+    assert f"Octobre 2019{NNB}: Jean-Martin Folz remet son rapport." in text
+    assert f"Mai 2024{NNB}: l’ASN autorise la mise en service." in text
+
+
+def test_an_english_timeline_keeps_the_capital_after_its_colon():
+    assert "Décembre 2007: Début du chantier." in _timeline("en").text_alternative()
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"),
+    [
+        ("fr", "l’OMS juge|la Cour a publié|Emmanuel Macron annonce"),
+        ("en", "L’OMS juge|La Cour a publié|Emmanuel Macron annonce"),
+        ("de", "L’OMS juge|La Cour a publié|Emmanuel Macron annonce"),
+        ("uk", "L’OMS juge|La Cour a publié|Emmanuel Macron annonce"),
+    ],
+)
+def test_a_page_writes_text_after_a_colon_as_its_language_does(tmp_path, tag, text):
+    """« Ce que dit la source : L’OMS juge… » (a note), « Pourquoi : La Cour… » (the
+    Changes page): French lowers the first letter after a colon; English and German keep a
+    capital before a whole sentence, and Ukrainian as its catalog says."""
+    from generator.render import render_pages
+
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text(
+        "{{ 'L’OMS juge' | after_colon }}|{{ 'La Cour a publié' | after_colon }}|"
+        "{{ 'Emmanuel Macron annonce' | after_colon }}\n",
+        encoding="utf-8",
+    )
+    (page,) = render_pages(tmp_path / "site_src", {}, str, writer(tag))
+    assert page.body.rstrip("\n") == text

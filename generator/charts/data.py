@@ -19,6 +19,7 @@ from ..exports import csv_text
 from ..language import Language
 from ..models import Chart, Event, PartialDate, Period, Quantity
 from ..numbers import Writer, initial
+from ..typography import in_text
 from ..units import Unit, base_unit, measure, unit
 from ..validation import charts as chart_rules
 
@@ -213,7 +214,14 @@ class ChartData:
             first, last = self.moments[0], self.moments[-1]
             # Each event a sentence of its own, as the rows of other charts are: a title may
             # hold a semicolon ('…leaves office at the end of September; a successor takes over').
-            said = [say("charts.item", when=m.when, title=m.title) for m in self.moments]
+            # After the colon, a title as the language writes it there ('Décembre 2007 :
+            # début du chantier', typography.after_colon).
+            said = [
+                say(
+                    "charts.item", when=m.when, title=in_text(self.language, m.title, "after_colon")
+                )
+                for m in self.moments
+            ]
             items = " ".join(  # a sentence opens with a capital: 'Лютий 2025: …'
                 say("typography.sentence", text=f"{item[:1].upper()}{item[1:]}") for item in said
             )
