@@ -21,7 +21,13 @@ from typing import Any
 from . import cache as caches
 from . import charts, engine, engine_folder, outputs
 from .content import Content
-from .editions.site import EDITIONS, alternates, edition_project, write_page_sitemaps
+from .editions.site import (
+    EDITIONS,
+    add_alternates,
+    alternates,
+    edition_project,
+    write_page_sitemaps,
+)
 from .errors import ContentError, Problem
 from .generate import generate
 from .page import Page
@@ -216,6 +222,8 @@ def run(
             engine.build_site(
                 staging, settings, epoch, project.engine, theme, _page_cache(project, language)
             )
+            if source_alternates:
+                add_alternates(site, source_alternates)
         for own, _, folder, own_settings, own_language in others:
             if folder.name in reuse and cache is not None and cache.serving is not None:
                 shutil.copytree(cache.serving / folder.name, site / folder.name, symlinks=True)
@@ -234,6 +242,7 @@ def run(
                 own_theme,
                 _page_cache(own, own_language),
             )
+            add_alternates(folder / "site", own_settings["extra"]["factsheet_editions"])
             (folder / "site").replace(site / folder.name)
         outputs.mark(site)
         if cache is not None:

@@ -315,3 +315,52 @@ def test_a_page_sitemap_escapes_its_addresses_for_xml():
         '<xhtml:link rel="alternate" hreflang="uk" '
         'href="https://example.org/a&amp;b/&quot;uk&quot;/x&lt;y&gt;/"/>'
     ) in xml
+
+
+ZENSICAL_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <url>
+        <loc>https://x.test/uk/</loc>
+      </url>
+      <url>
+        <loc>https://x.test/uk/a&amp;b/</loc>
+      </url>
+</urlset>"""
+
+
+def test_the_root_sitemap_gets_each_pages_alternates_once_and_only_with_addresses(
+    tmp_path: Path,
+):
+    """Zensical's sitemap (no lastmod, no .gz) as the engine writes it, for the uk edition."""
+    from generator.editions.site import add_alternates
+
+    editions = [
+        {"name": "English", "link": "../", "lang": "en", "root": "https://x.test/"},
+        {"name": "Українська", "link": "./", "lang": "uk", "root": "https://x.test/uk/"},
+    ]
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(ZENSICAL_SITEMAP, "utf-8")
+    add_alternates(tmp_path, editions)
+    expected = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" \
+xmlns:xhtml="http://www.w3.org/1999/xhtml">
+      <url>
+        <loc>https://x.test/uk/</loc>
+        <xhtml:link rel="alternate" hreflang="en" href="https://x.test/"/>
+        <xhtml:link rel="alternate" hreflang="uk" href="https://x.test/uk/"/>
+        <xhtml:link rel="alternate" hreflang="x-default" href="https://x.test/"/>
+      </url>
+      <url>
+        <loc>https://x.test/uk/a&amp;b/</loc>
+        <xhtml:link rel="alternate" hreflang="en" href="https://x.test/a&amp;b/"/>
+        <xhtml:link rel="alternate" hreflang="uk" href="https://x.test/uk/a&amp;b/"/>
+        <xhtml:link rel="alternate" hreflang="x-default" href="https://x.test/a&amp;b/"/>
+      </url>
+</urlset>"""
+    assert sitemap.read_text("utf-8") == expected
+    add_alternates(tmp_path, editions)  # a second pass adds nothing
+    assert sitemap.read_text("utf-8") == expected
+    unpublished = [{k: v for k, v in e.items() if k != "root"} for e in editions]
+    sitemap.write_text(ZENSICAL_SITEMAP, "utf-8")
+    add_alternates(tmp_path, unpublished)
+    assert sitemap.read_text("utf-8") == ZENSICAL_SITEMAP

@@ -5,6 +5,7 @@ On the rich sheet in two editions (`built_editions`, built once per session)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -79,10 +80,50 @@ def test_each_edition_is_a_site_of_its_own_in_its_language(built_editions: Path)
     assert search["docs"][0]["title"] == "Річки й мости: тестовий аркуш"
     assert "<title>Показники — Річки й мости</title>" in html(site / "uk", "figures/")
     assert re.search(r">\s*Хронологія\s*<", html(site / "uk", "figures/"))  # the nav
-    # The source's site has none of the edition's pages in its own search or sitemap.
+    # The source's site lists none of the edition's pages in its own search or sitemap (they
+    # are only its pages' alternates there).
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/uk/" not in sitemap
-    assert f"{PUBLISHED_URL}uk/figures/" in (site / "uk" / "sitemap.xml").read_text("utf-8")
+    assert "<loc>" in sitemap and not re.search(r"<loc>[^<]*/uk/", sitemap)
+    assert f"<loc>{PUBLISHED_URL}uk/figures/</loc>" in (site / "uk" / "sitemap.xml").read_text(
+        "utf-8"
+    )
+
+
+def test_the_root_sitemaps_name_each_page_in_every_edition(built_editions: Path) -> None:
+    """The engine's sitemap at each edition's root lists its pages alone; the sitemaps beside
+    each page name it in every edition: the root ones do too now, as a search engine reads."""
+    site = built_editions / "site"
+    entry = (
+        "    <url>\n"
+        "         <loc>https://example.github.io/factsheet/uk/figures/</loc>\n"
+        "         <lastmod>2025-06-30</lastmod>\n"
+        '         <xhtml:link rel="alternate" hreflang="en" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        '         <xhtml:link rel="alternate" hreflang="uk" '
+        'href="https://example.github.io/factsheet/uk/figures/"/>\n'
+        '         <xhtml:link rel="alternate" hreflang="x-default" '
+        'href="https://example.github.io/factsheet/figures/"/>\n'
+        "    </url>\n"
+    )
+    uk = (site / "uk" / "sitemap.xml").read_text("utf-8")
+    assert entry in uk
+    assert uk.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    )
+    home = (site / "sitemap.xml").read_text("utf-8")
+    assert (
+        "         <loc>https://example.github.io/factsheet/</loc>\n"
+        "         <lastmod>2025-06-30</lastmod>\n"
+        '         <xhtml:link rel="alternate" hreflang="en" '
+        'href="https://example.github.io/factsheet/"/>\n'
+        '         <xhtml:link rel="alternate" hreflang="uk" '
+        'href="https://example.github.io/factsheet/uk/"/>\n'
+    ) in home
+    assert home.count("<url>") == home.count('hreflang="x-default"') == 4
+    for folder in (site, site / "uk"):  # MkDocs' packed copy says the same
+        packed = gzip.decompress((folder / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+        assert packed == (folder / "sitemap.xml").read_text("utf-8")
 
 
 HREFLANG = {

@@ -9,6 +9,9 @@ page's path, which is how the language switcher and each page's `hreflang` links
 from __future__ import annotations
 
 import copy
+import gzip
+import html
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -73,17 +76,55 @@ def page_sitemap(path: str, editions: list[dict[str, str]]) -> str:
     if not all("root" in e for e in editions):
         return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {_SITEMAPS}/>\n'
     here = next(e for e in editions if e["link"] == "./")
-    links = [(e["lang"], e["root"] + path) for e in editions]
-    links.append(("x-default", editions[0]["root"] + path))
-    alternates = "".join(
-        f'\n    <xhtml:link rel="alternate" hreflang="{_attr(lang)}" href="{_attr(url)}"/>'
-        for lang, url in links
-    )
+    alternates = _hreflang_links(path, editions, "    ")
     loc = xml_escape(here["root"] + path)
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {_SITEMAPS}>\n'
         f"  <url>\n    <loc>{loc}</loc>{alternates}\n  </url>\n</urlset>\n"
     )
+
+
+_ENGINE_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+_URL = re.compile(r"^([ \t]*)<loc>([^<]*)</loc>$(.*?)(?=\n[ \t]*</url>)", re.M | re.S)
+"""An engine's sitemap entry up to its closing tag: the loc line's indent, the address, and
+what follows it (MkDocs' `lastmod`). The sitemap schema puts other namespaces' elements last."""
+
+
+def _hreflang_links(path: str, editions: list[dict[str, str]], indent: str) -> str:
+    """The `xhtml:link` lines naming the page at `path` in each edition and `x-default`."""
+    links = [(e["lang"], e["root"] + path) for e in editions]
+    links.append(("x-default", editions[0]["root"] + path))
+    return "".join(
+        f'\n{indent}<xhtml:link rel="alternate" hreflang="{_attr(lang)}" href="{_attr(url)}"/>'
+        for lang, url in links
+    )
+
+
+def add_alternates(site: Path, editions: list[dict[str, str]]) -> None:
+    """Give the engine's own `sitemap.xml` at an edition's root (and MkDocs' `.gz` of it) each
+    page's `hreflang` alternates, as the sitemaps beside each page have them: a search engine
+    reads the root one, which listed each page alone. Nothing without a published address
+    (the engine's sitemap is then empty), or when the sitemap has them already."""
+    if not all("root" in e for e in editions):
+        return
+    path = site / SITEMAP
+    text = path.read_text("utf-8") if path.is_file() else ""
+    if _ENGINE_URLSET not in text:
+        return
+    root = next(e for e in editions if e["link"] == "./")["root"]
+
+    def with_links(entry: re.Match[str]) -> str:
+        url = html.unescape(entry.group(2))
+        if not url.startswith(root):
+            return entry.group()
+        return entry.group() + _hreflang_links(url.removeprefix(root), editions, entry.group(1))
+
+    text = _URL.sub(with_links, text).replace(_ENGINE_URLSET, f"<urlset {_SITEMAPS}>", 1)
+    path.write_text(text, encoding="utf-8")
+    packed = path.with_name(SITEMAP + ".gz")
+    if packed.is_file():  # its own time kept: the build stays reproducible
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=mtime))
 
 
 def xml_escape(text: str) -> str:
