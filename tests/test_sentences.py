@@ -1172,7 +1172,7 @@ def test_a_page_writes_text_after_a_colon_as_its_language_does(tmp_path, tag, te
         ),
         # A11: the original's language
         ("blocks.translation", {"original": "de"}, "traduit de l’allemand"),
-        ("blocks.translation", {"original": "ru"}, "traduit du russe"),
+        ("blocks.translation", {"original": "nl"}, "traduit du néerlandais"),
         ("blocks.translation", {"original": ""}, "traduction"),
     ],
 )
