@@ -1210,3 +1210,51 @@ def test_the_flamanville_example_writes_its_changes_page_from_the_catalog():
     text = page.read_text(encoding="utf-8")
     assert 't("pages.changes.lede", feed=b.feed_link())' in text
     assert "la source qui fait foi" not in text
+
+
+@pytest.mark.parametrize(
+    ("tag", "via", "aside", "text"),
+    [
+        (
+            "fr",
+            "cité par la Saudi Gazette",
+            "original non consulté",
+            f"OMS, 2024, cité par la Saudi Gazette{NNB}; original non consulté",
+        ),
+        (
+            "en",
+            "as reported by the Gazette",
+            "the original was not consulted",
+            "OMS, 2024, as reported by the Gazette; the original was not consulted",
+        ),
+        (
+            "de",
+            "zitiert nach AP",
+            "das Original wurde nicht eingesehen",
+            "OMS, 2024, zitiert nach AP; das Original wurde nicht eingesehen",
+        ),
+        (
+            "uk",
+            "цит. за: AP",
+            "оригінал не переглянуто",
+            "OMS, 2024, цит. за: AP; оригінал не переглянуто",
+        ),
+    ],
+)
+def test_a_reference_inside_a_notes_aside_takes_no_second_parenthesis(tag, via, aside, text):
+    """A2: « (OMS, …, 14 novembre 2024 (cité par la Saudi Gazette ; original non
+    consulté)) » had a parenthesis inside a parenthesis."""
+    language = Language.of(tag)
+    said = language.text(
+        "blocks.reference_in_aside",
+        text="OMS, 2024",
+        via=via,
+        aside=aside,
+        relayed="yes",
+        unsure="yes",
+    )
+    assert said == text
+    alone = language.text(
+        "blocks.reference_in_aside", text="OMS, 2024", via="", aside="", relayed="no", unsure="no"
+    )
+    assert alone == "OMS, 2024"
