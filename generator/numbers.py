@@ -895,24 +895,16 @@ def _twin(
     keys = [key for _, key in shown if key is not None]
     if keys:
         key = max(keys, key=int)
-        if abs(ends[1]) >= 1000 * int(key) and key != _SCALES[0][2]:
+        if abs(ends[1]) >= 1000 * int(key):
             key = _SCALES[0][2]  # 1,448 million kilometres are 1.4 billion
-        places = max(1, *(_places(d) for d, scale in shown if scale is not None))
+        places = max(1, *(-int(_trimmed(d).as_tuple().exponent) for d, _ in shown))
         low_end, high_end = (half_up(x / int(key), places) for x in ends)
         return (low_end, key), (high_end, key)
     figures = max(_figures(d, exact=decimals is not None) for d, _ in shown)
-    rounded = [round_significant(x, figures) for x in ends]
-    places = max(_places(Decimal(repr(x)), figures) for x in rounded)
-    low_end, high_end = (half_up(x, places) for x in rounded)
+    # Rounded to its figures, the number as Python writes it back: zeros after a decimal
+    # point it may add ('100.0') are not shown (`_trimmed`).
+    low_end, high_end = (Decimal(repr(round_significant(x, figures))) for x in ends)
     return (low_end, None), (high_end, None)
-
-
-def _places(d: Decimal, figures: int | None = None) -> int:
-    """Decimals a number as shown has (1.25 -> 2, 1.2 -> 1, 3 -> 0); or, given `figures`,
-    those it needs to show that many significant figures (49.9 at 3 -> 1, 100 at 3 -> 0)."""
-    if figures is None:
-        return max(0, -int(_trimmed(d).as_tuple().exponent))
-    return max(0, figures - 1 - d.adjusted()) if d else 0
 
 
 def _figures(shown: Decimal, *, exact: bool) -> int:
@@ -922,7 +914,7 @@ def _figures(shown: Decimal, *, exact: bool) -> int:
     at no decimals has 7)."""
     text = format(abs(_trimmed(shown)), "f")
     digits = text.replace(".", "").lstrip("0") or "0"
-    if exact or "." in text:
+    if exact:
         return len(digits)
     return max(len(digits.rstrip("0")), min(2, len(digits)))
 

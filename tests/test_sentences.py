@@ -197,6 +197,23 @@ def test_a_range_from_plain_to_scaled_has_its_twin_in_the_high_ends_scale():
     assert writer("en").quantity(500_000, 1_200_000, None, "mi") == (
         "500,000–1.2 million miles (0.8–1.9 million kilometres)"
     )
+    # 731.5 million to 960.1 million metres: the larger scale word of the two ends, both
+    assert writer("en").quantity(800e6, 1.05e9, None, "yd") == (
+        "800 million–1.05 billion yards (0.73–0.96 billion metres)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [
+        (0, 25, "0–25 yards (0–23 metres)"),  # zero has one figure: 25's two decide
+        (0, 3, "0–3 miles (0–5 kilometres)"),
+        (-21, -21, "-21 miles (-34 kilometres)"),  # a change: the sign is not a figure
+    ],
+)
+def test_a_twins_figures_count_digits_only(low, high, text):
+    unit_key = "yd" if high == 25 else "mi"
+    assert writer("en").quantity(low, high, None, unit_key) == text
 
 
 @pytest.mark.parametrize(
