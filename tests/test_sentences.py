@@ -352,9 +352,10 @@ def test_a_french_stacked_bar_announces_its_whole_as_a_sentence_of_its_own():
     whole = "Selon la Cour des comptes, EDF estimait d’abord à 3,3 milliards d’euros le coût"
     what = Language.of("fr").text("charts.stacked_bar", unit="euros", whole=whole)
     assert f"{what}." == (
-        f"La barre empilée décompose en ses parties, mises bout à bout, le total que donne la"
-        f" phrase suivante (unité{NNB}: euros). Selon la Cour des comptes, EDF estimait d’abord"
-        f" à 3,3 milliards d’euros le coût."
+        # Round 5, A7: the reviewer's wording.
+        f"Chaque segment de la barre empilée est une part du total indiqué ci-après (unité{NNB}:"
+        " euros). Selon la Cour des comptes, EDF estimait d’abord à 3,3 milliards d’euros le"
+        " coût."
     )
 
 
@@ -1143,3 +1144,69 @@ def test_a_page_writes_text_after_a_colon_as_its_language_does(tmp_path, tag, te
     )
     (page,) = render_pages(tmp_path / "site_src", {}, str, writer(tag))
     assert page.body.rstrip("\n") == text
+
+
+# Round 5: review4-fr.md's Awkward wordings (catalog and template)
+
+
+@pytest.mark.parametrize(
+    ("key", "args", "text"),
+    [
+        # A2: no parenthesis inside a parenthesis after « Utilisée pour : »
+        (
+            "sources.cited.statement",
+            {"quote": "Les taux…", "speaker": "Jens Spahn (CDU)"},
+            f"citation «{NNB}Les taux…{NNB}», Jens Spahn (CDU)",
+        ),
+        # A3: a note in the list as the other items are, no second colon, no capital
+        (
+            "sources.cited.note",
+            {"title": "Combien de vaccinés ?"},
+            f"note de la rédaction «{NNB}Combien de vaccinés ?{NNB}»",
+        ),
+        # A10: a removed record quoted, then marked, as in the other languages
+        (
+            "changes.removed",
+            {"said": "Selon la Cour des comptes…"},
+            f"«{NNB}Selon la Cour des comptes…{NNB}» (retiré de la fiche)",
+        ),
+        # A11: the original's language
+        ("blocks.translation", {"original": "de"}, "traduit de l’allemand"),
+        ("blocks.translation", {"original": "nl"}, "traduit du néerlandais"),
+        ("blocks.translation", {"original": ""}, "traduction"),
+    ],
+)
+def test_round_four_french_awkward_wordings_read_as_the_reviewer_proposed(key, args, text):
+    assert Language.of("fr").text(key, **args) == text
+
+
+def test_a_french_column_chart_is_no_histogram():
+    """A9: to a reader with any statistics, « histogramme » is a distribution."""
+    language = Language.of("fr")
+    described = language.text(
+        "charts.column", unit="euros", span="de 2019 à 2022", dates="several", ranges="none"
+    )
+    assert described.startswith("Le graphique en colonnes présente des estimations")
+    data = language.text("datapackage.resources.chart.column", id="c", unit="euros")
+    assert data == (
+        f"Les données du graphique en colonnes `c`{NNB}: ses chiffres et leurs dates"
+        f" (unité{NNB}: euros)."
+    )
+
+
+def test_the_french_changes_lede_names_its_feed_once():
+    """A4: « Suivez ce journal dans un lecteur de flux : flux Atom. » said « flux » twice."""
+    lede = Language.of("fr").text("pages.changes.lede", feed="flux Atom")
+    assert lede.endswith(
+        "Chaque élément modifié renvoie à son entrée. Ce journal est aussi disponible en flux Atom."
+    )
+
+
+def test_the_flamanville_example_writes_its_changes_page_from_the_catalog():
+    """A4: the example people copy overrode the page with an older text."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "examples/flamanville/site_src/pages/changes.md.j2"
+    text = page.read_text(encoding="utf-8")
+    assert 't("pages.changes.lede", feed=b.feed_link())' in text
+    assert "la source qui fait foi" not in text
