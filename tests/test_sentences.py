@@ -933,7 +933,7 @@ def test_a_rate_per_period_says_its_days_and_a_set_unit_says_its_own():
         (
             "de",
             ("Erste Dosis, 2023", "Zweite Dosis, 2023"),
-            "Erste Dosis, 2023 − Zweite Dosis, 2023",
+            "Erste Dosis (2023) − Zweite Dosis (2023)",
         ),
         (
             "uk",
