@@ -1382,3 +1382,15 @@ def test_the_gesundheit_french_edition_writes_its_changes_page_from_the_catalog(
     text = page.read_text(encoding="utf-8")
     assert 't("pages.changes.lede", feed=b.feed_link())' in text
     assert "qui fait foi" not in text
+
+
+def test_round_five_a_chart_tables_bounds_are_described_as_a_french_editor_would():
+    """A9: « Le bas, dans l’unité du graphique, kilomètres (`km`) ; … »."""
+    language = Language.of("fr")
+    assert language.text("datapackage.chart.low", unit="kilomètres", code="km") == (
+        f"La valeur basse, en kilomètres (`km`), l’unité du graphique{NNB}; `low` égale `high`"
+        " pour une valeur unique."
+    )
+    assert language.text("datapackage.chart.high", unit="kilomètres", code="km").startswith(
+        "La valeur haute, en kilomètres (`km`), l’unité du graphique"
+    )
