@@ -787,7 +787,11 @@ class Writer:
 
     def _result(self, q: Quantity, low: float, high: float, decimals: int | None) -> str:
         """A working's result with its unit, and a rate's time unless its unit says one:
-        '853 a day' (`working.per_day`), '47,753 per 42 days' (`working.per_period`)."""
+        '853 a day' (`working.per_day`), '47,753 per 42 days' (`working.per_period`). A ratio
+        is a number, as its operands are: '1,250 ÷ 610 ≈ 2', not '≈ 2 times' (German 'das
+        2-Fache' cannot follow '≈')."""
+        if q.unit == "times":
+            return self.span(low, high, decimals)
         text = self.quantity(low, high, None, q.unit, decimals, metric=False)
         spec = q.derivation
         if spec is None or spec.unit is not None or spec.op not in ("per-day", "per-period"):

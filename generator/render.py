@@ -47,6 +47,17 @@ def escape_text(value: Any) -> Markup:
     return Markup(text.translate(_MD_SPECIAL_TABLE))
 
 
+_CLOSED = re.compile(r"[.!?…][\"'’”»“«)\]]*\s*$")
+"""A text's last mark when it ends its sentence itself ('Bulletin erschienen?', '… (2024).')."""
+
+
+def closed(text: object) -> bool:
+    """True when a text ends its own sentence with a stop, '?', '!' or '…' (a closing quote or
+    bracket after it): a message that would add a stop after it (`typography.titled` in German,
+    'Titel. Zusammenfassung') chooses by it, as a title may ask or exclaim."""
+    return bool(_CLOSED.search(str(text)))
+
+
 _CODE_SPAN = re.compile(r"&#96;(.+?)&#96;")
 """A span in backticks as `escape_text` leaves it: its backticks character references."""
 
@@ -221,6 +232,7 @@ def environment(
         after_colon=lambda text: in_text(write.language, str(text), "after_colon"),
     )
     env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
+    env.tests["closed"] = closed
     env.globals.update(
         t=translator(write.language),
         list_separator=list_separator(write.language),

@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import threading
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from generator.feed import feed_xml
 from generator.validation import load_and_validate
-from tests.support import STARTED, run, snapshot
+from tests.support import REPO, STARTED, run, snapshot
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/sheet/"
@@ -930,3 +931,30 @@ changes:
 def test_a_speakers_only_quotation_that_day_is_named_by_speaker_and_date(starter: Path) -> None:
     content = load_and_validate(with_log(starter))
     assert content.title_of("un-peak-statement") == "Li Junhua, 11 July 2024"
+
+
+def test_a_changes_source_known_through_an_outlet_takes_one_aside(rich_drawn: Path) -> None:
+    """Fifth round, en E2 and de A1: '(source: …, as reported by The Gazette (the original was
+    not consulted))' had two parentheses in a row; the change's source is an inner reference,
+    as a note's is."""
+    shutil.copy(
+        REPO / "generator" / "scaffold" / "site_src" / "pages" / "changes.md.j2",
+        rich_drawn / "site_src" / "pages" / "changes.md.j2",
+    )
+    log = LOG.replace("ids: [world-population-2024]", "ids: [north-crossings]")
+    log = log.replace("ids: [un-peak-statement, world-population-2100]", "ids: [north-crossings]")
+    log = log.replace("source: un-wpp-2024", "source: river-survey-2025")
+    with_log(
+        rich_drawn, log.replace("2024-08-02", "2025-06-30").replace("2024-07-20", "2025-06-29")
+    )
+    result = run(rich_drawn, "build")
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup(
+        (rich_drawn / "site" / "changes" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    why = page.find(id="population-revised").select("p")[2].get_text()
+    assert why == (
+        "Why: We misread the table <b>&</b> fixed it. (source: The survey, “Annual river survey"
+        " 2025”, 1\u00a0March\u00a02025, as reported by The Gazette; the original was not"
+        " consulted)"  # the title is for screen readers
+    )

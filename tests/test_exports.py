@@ -112,7 +112,7 @@ def test_each_figure_names_its_source_with_title_and_url_or_its_inputs(built_ric
     assert per_day["working"] == "1.2 million ÷ 366 days ≈ 3,279 a day, rounded to about 3,300"
     ratio = records["north-south-ratio"]
     assert ratio["inputs"] == ["north-crossings", "south-crossings"]
-    assert ratio["working"] == "1.2 million ÷ (500,000–600,000) = 2–2.4 times"
+    assert ratio["working"] == "1.2 million ÷ (500,000–600,000) = 2–2.4"
     assert ratio["source_id"] == ["river-survey-2025"]
     survey, span = records["south-crossings"], records["old-bridge-span"]
     for record, (source_id, publisher, title, date), url in (

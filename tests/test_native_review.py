@@ -480,7 +480,8 @@ def test_a_span_within_one_year_gives_the_year_once(tag, projected):
 
 def test_german_times_with_a_scale_word_are_mal_apart():
     assert write("de").quantity(1_200_000, 1_200_000, None, "times") == "1,2 Millionen Mal"
-    assert write("de").quantity(3, 3, None, "times") == "3-mal"
+    # Fifth round, de E2: '3-mal' as a value reads 'on three occasions'.
+    assert write("de").quantity(3, 3, None, "times") == "das 3-Fache"
 
 
 def test_a_whole_calendar_year_in_running_text_is_that_year():
@@ -1188,3 +1189,50 @@ def test_the_count_of_a_charts_sources_is_in_words_under_ten():
         "Quellen: A, B und C (insgesamt drei; vollständige Angaben jeweils beim belegten Eintrag "
         "und im Quellenverzeichnis)."
     )
+
+
+# Fifth round, German review (chrome): a timeline entry's title as a sentence of its own, and a
+# ratio as 'das 2-Fache'.
+
+
+@pytest.mark.parametrize(
+    ("title", "closed", "text"),
+    [
+        (
+            "Das Masernschutzgesetz tritt in Kraft",
+            "no",
+            "Das Masernschutzgesetz tritt in Kraft. Es soll vor allem Kinder schützen.",
+        ),
+        ("Wer zahlt?", "yes", "Wer zahlt? Es soll vor allem Kinder schützen."),
+    ],
+)
+def test_a_german_timeline_entry_makes_its_title_a_sentence(title, closed, text):
+    """de E1: '… tritt in Kraft – Es soll …' put a capital after the dash."""
+    said = Language.of("de").text(
+        "typography.titled",
+        title=title,
+        summary="Es soll vor allem Kinder schützen.",
+        closed=closed,
+    )
+    assert said == text
+    english = Language.of("en").text("typography.titled", title="A", summary="B.", closed=closed)
+    assert english == "A — B."
+
+
+def test_a_title_that_ends_its_own_sentence_is_closed():
+    from generator.render import closed
+
+    assert [closed(t) for t in ("Wer zahlt?", "Genug!", "Es endet.", "„Genug.“", "Ende …")] == [
+        True
+    ] * 5
+    assert [closed(t) for t in ("Bulletin erschienen", "Dr. Beispiel spricht", "A (2024)")] == [
+        False
+    ] * 3
+
+
+def test_a_german_ratio_is_das_fache_and_its_working_a_bare_number():
+    """de E2: '2-mal' means 'on two occasions'; a quotient in a working has no unit."""
+    w = write("de")
+    assert w.quantity(2, 2, "about", "times") == "etwa das 2-Fache"
+    assert w.quantity(1.5, 1.5, None, "times") == "das 1,5-Fache"
+    assert w.quantity(2, 2, "more than", "times") == "mehr als das 2-Fache"

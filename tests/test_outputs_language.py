@@ -207,8 +207,8 @@ def test_a_figure_computed_by_the_site_is_attributed_in_the_sheets_language(tmp_
     records = {r["id"]: r for r in figure_records(load_and_validate(root), lambda i: i)}
     ratio = records["nord-je-sued"]
     assert ratio["attribution"] == "eigene Berechnung"
-    assert ratio["text"] == "etwa 1,5-mal"
-    assert ratio["working"] == "1,2 Millionen ÷ 800.000 = 1,5-mal"
+    assert ratio["text"] == "etwa das 1,5-Fache"
+    assert ratio["working"] == "1,2 Millionen ÷ 800.000 = 1,5"
 
 
 def test_feed_titles_and_summaries_are_in_the_sheets_language():

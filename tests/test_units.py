@@ -367,7 +367,7 @@ def test_a_german_sheet_writes_every_unit_in_german(german: Path) -> None:
         f"4–6{NB}Jahre",  # not '4–6 years Jahre'
         f"etwa 8,4{NB}Millionen US-Dollar",  # the currency in words, as German newsrooms write
         f"12,3{NB}je 100.000 Personen",
-        "etwa 1,3-mal",
+        "etwa das 1,3-Fache",
     ]
     assert "Inkubationszeit</span>." in page  # a timeless figure: no date phrase
 
