@@ -318,7 +318,7 @@ class ChartData:
         text = self.writer.span(row.low, row.high)
         if row.qualifier and row.qualifier != "exactly":
             text = self.language.text(
-                f"qualifiers.{row.qualifier}", n=text, kind="amount", governed="no"
+                f"qualifiers.{row.qualifier}", n=text, kind="amount", governed="no", range="none"
             )
         return text
 
