@@ -913,7 +913,7 @@ def test_a_working_of_shares_writes_percent_signs_and_the_result_in_points(tag, 
         ("en", "1.2 million ÷ 1,407 days ≈ 853 a day, rounded to about 850"),
         ("fr", f"1,2 million ÷ 1{NNB}407 jours ≈ 853 par jour, arrondi à environ 850"),
         ("de", "1,2 Millionen ÷ 1.407 Tage ≈ 853 pro Tag, gerundet etwa 850"),
-        ("uk", f"1,2 мільйона ÷ 1{NB}407 днів ≈ 853 на день, після округлення — близько 850"),
+        ("uk", f"1,2 мільйона ÷ 1{NB}407 днів ≈ 853 на добу, після округлення — близько 850"),
     ],
 )
 def test_a_rates_working_says_a_day_and_its_rounding_in_words(tag, text):

@@ -218,7 +218,10 @@ class ChartData:
             # début du chantier', typography.after_colon).
             said = [
                 say(
-                    "charts.item", when=m.when, title=in_text(self.language, m.title, "after_colon")
+                    "charts.item",
+                    when=m.when,
+                    title=in_text(self.language, m.title, "after_colon"),
+                    precision=m.date.precision,  # uk '5 грудня 2001 року — …'
                 )
                 for m in self.moments
             ]
