@@ -175,9 +175,9 @@ class Writer:
         CLDR's '3 гривні'), so a language may keep the dash there; `$governed` after a
         preposition that takes it as its object ('estimait entre 11 et 13 milliards')."""
         if sentence:
-            if isinstance(governed, str):  # 'entre environ 25 et 27'
+            if isinstance(governed, str):  # 'entre environ 25 et 27': `$kind` is 'range'
                 low = self.language.text(
-                    f"qualifiers.{governed}", n=low, kind="amount", governed="no"
+                    f"qualifiers.{governed}", n=low, kind="range", governed="no"
                 )
             return self.language.text(
                 "numbers.range",
@@ -699,12 +699,13 @@ class Writer:
     def formula(self, q: Quantity) -> str | None:
         """A computed figure's computation in words: 'population in 2100 ÷ population in
         2024', each title as it reads inside a sentence (`typography.in_text`: lower case
-        where the language writes it so, 'Spanish' kept); None for a stored figure."""
+        where the language writes it so, 'Spanish' kept), a closing year in parentheses
+        ('… weltweit (2023)'); None for a stored figure."""
         from .typography import in_text
 
         return self._computation(
             q,
-            lambda i: in_text(self.language, i.title),
+            lambda i: _YEAR_LAST.sub(r" (\1)", in_text(self.language, i.title)),
             lambda p: self.language.text(
                 "working.days_in",
                 period=self.period(p),
@@ -791,6 +792,9 @@ class Writer:
         return f"{text} × {spec.days}" if spec.op == "per-period" else text
 
 
+_YEAR_LAST = re.compile(r", (\d{4})$")
+"""A title's closing year after a comma ('…weltweit, 2023'), written in parentheses in a
+formula, where the commas of the sentence around it would pile up ('… (2023) − … (2023), soit')."""
 _DAY = re.compile(r"('[^']*')|(?<![A-Za-z])d(?![A-Za-z])")
 """A date pattern's quoted text (kept) or its day field 'd'."""
 

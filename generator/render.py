@@ -221,7 +221,7 @@ def environment(
         said=write.said,
         when=write.when,
         said_when=write.running.said_when,
-        claim=write.claim,
+        claim=write.running.claim,  # a headline card's line: its date unbroken, as b.claim
         claim_words=write.claim_words,
         formula=write.formula,
         working=write.working,

@@ -26,7 +26,7 @@ from generator.content import Content
 from generator.language import Count, Language, catalog, languages
 from generator.models import Figure, PartialDate, Period, Source
 from generator.numbers import Writer, initial
-from generator.typography import elide, join
+from generator.typography import elide, in_text, join
 from generator.units import unit as unit_of
 from generator.validation import load_and_validate
 
@@ -237,7 +237,11 @@ class Samples:
             "items": " ".join(  # each event a sentence, as generator/charts/data.py says them
                 self.say("typography.sentence", text=item[:1].upper() + item[1:])
                 for item in (
-                    self.say("charts.item", when=self.write.date(e.date), title=e.title)
+                    self.say(
+                        "charts.item",
+                        when=self.write.date(e.date),
+                        title=in_text(self.write.language, e.title, "after_colon"),
+                    )
                     for e in events[:3]
                 )
             ),

@@ -933,7 +933,7 @@ def test_a_rate_per_period_says_its_days_and_a_set_unit_says_its_own():
         (
             "de",
             ("Erste Dosis, 2023", "Zweite Dosis, 2023"),
-            "Erste Dosis, 2023 − Zweite Dosis, 2023",
+            "Erste Dosis (2023) − Zweite Dosis (2023)",
         ),
         (
             "uk",
@@ -1258,3 +1258,127 @@ def test_a_reference_inside_a_notes_aside_takes_no_second_parenthesis(tag, via, 
         "blocks.reference_in_aside", text="OMS, 2024", via="", aside="", relayed="no", unsure="no"
     )
     assert alone == "OMS, 2024"
+
+
+# Round 5, French review 5: the Error and what follows it
+
+BOUNDED = """\
+figures:
+  - id: cost-range
+    label: for the reactor
+    says: EDF estimated
+    topic: example
+    measure: cost
+    low: 11000000000
+    high: 13000000000
+    qualifier: up to
+    unit: EUR
+    as_of: 2020
+    historical: true
+    source: un-wpp-2024
+  - id: cost-about
+    label: for the reactor
+    says: EDF estimated
+    topic: example
+    measure: cost
+    low: 11000000000
+    high: 13000000000
+    qualifier: about
+    unit: EUR
+    as_of: 2020
+    historical: true
+    source: un-wpp-2024
+"""
+
+
+def test_a_bound_on_a_range_is_warned_at_its_qualifier(starter):
+    """E1 (b): 'up to 11–13 billion' bounds nothing; a warning, so old sheets still build;
+    'about' a range is fine."""
+    from tests.support import run
+
+    (starter / "content" / "costs.yml").write_text(BOUNDED, encoding="utf-8")
+    result = run(starter, "check", "--today", "2024-07-12")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "content/costs.yml:9:16: warning: cost-range.qualifier: 'up to' on the range "
+        "11,000,000,000–13,000,000,000 bounds nothing a reader can check ('up to "
+        "11,000,000,000 to 13,000,000,000'): give the range without a qualifier (or with "
+        "'about'), or the bound alone as the value"
+    )
+    assert "cost-about" not in result.stdout
+    assert run(starter, "check", "--strict", "--today", "2024-07-12").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "text"),
+    [
+        ("roughly", f"EDF estimait entre environ 11 et 13{NB}milliards d’euros le coût en 2025"),
+        ("about", f"EDF estimait entre environ 11 et 13{NB}milliards d’euros le coût en 2025"),
+    ],
+)
+def test_round_five_a_governed_range_says_environ_for_about_and_roughly(qualifier, text):
+    """E1 (a): « à quelque 11 à 13 milliards »; « entre quelque 11 et 13 » is no French."""
+    figure = french(
+        says="EDF estimait à", unit="EUR", low=11e9, high=13e9, qualifier=qualifier, label="le coût"
+    )
+    assert writer("fr").claim(figure) == text
+
+
+def test_round_five_roughly_keeps_quelque_outside_a_governed_range():
+    figure = french(
+        says="EDF estimait à", unit="EUR", value=12e9, qualifier="roughly", label="le coût"
+    )
+    assert writer("fr").claim(figure) == (
+        f"EDF estimait à quelque 12{NB}milliards d’euros le coût en 2025"
+    )
+    ranged = french(says="L’ONU recense", low=500_000, high=600_000, qualifier="roughly", label="x")
+    assert (
+        writer("fr").claim(ranged) == f"L’ONU recense quelque 500{NNB}000 à 600{NNB}000 x en 2025"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "formula"),
+    [
+        ("fr", "première dose dans le monde (2023) − deuxième dose dans le monde (2023)"),
+        ("de", "Erste Dosis weltweit (2023) − Zweite Dosis weltweit (2023)"),
+        ("en", "first dose worldwide (2023) − second dose worldwide (2023)"),
+    ],
+)
+def test_round_five_a_formulas_title_closing_year_is_in_parentheses(tag, formula):
+    """A2: « …dans le monde, 2023 − …, 2023, soit … »: the commas piled up."""
+    from generator.derive import compute
+    from generator.models import Derived
+
+    names = {
+        "fr": ("Première dose dans le monde, 2023", "Deuxième dose dans le monde, 2023"),
+        "de": ("Erste Dosis weltweit, 2023", "Zweite Dosis weltweit, 2023"),
+        "en": ("First dose worldwide, 2023", "Second dose worldwide, 2023"),
+    }[tag]
+    a = french(says="X", id="a", value=83, unit="percent", label="x", name=names[0])
+    b = french(says="X", id="b", value=74, unit="percent", label="x", name=names[1])
+    spec = Derived(id="d", label="d", topic="t", op="difference", inputs=["a", "b"])
+    assert writer(tag).formula(compute(spec, [a, b])) == formula
+
+
+def test_round_five_a_headline_cards_claim_binds_its_date(tmp_path):
+    """T2: the headline card's « au 16 décembre 2022 » had plain spaces."""
+    from generator.render import render_pages
+
+    pages = tmp_path / "site_src" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md.j2").write_text("{{ q | claim }}\n", encoding="utf-8")
+    q = french(says="EDF estimait à", label="le coût", value=3, as_of="2022-12-16")
+    (page,) = render_pages(tmp_path / "site_src", {"q": q}, str, writer("fr"))
+    assert page.body.rstrip("\n") == f"EDF estimait à 3 le coût au 16{NB}décembre{NB}2022"
+
+
+def test_the_gesundheit_french_edition_writes_its_changes_page_from_the_catalog():
+    """A1: the edition's override still said « la source qui fait foi »."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    page = root / "examples/gesundheit/site_src/editions/fr/pages/changes.md.j2"
+    text = page.read_text(encoding="utf-8")
+    assert 't("pages.changes.lede", feed=b.feed_link())' in text
+    assert "qui fait foi" not in text

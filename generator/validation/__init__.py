@@ -18,7 +18,7 @@ from ..content import Content
 from ..errors import ContentError, Problem
 from ..models import ContentFile
 from ..yaml_loader import KeptFiles, Loaded
-from . import charts, fields, magnitudes, messages, references, rules
+from . import bounds, charts, fields, magnitudes, messages, references, rules
 
 
 def load_and_validate(
@@ -90,6 +90,7 @@ def validate(
     problems += rules.consistency(content)
     problems += charts.chart_problems(content)
     problems += magnitudes.far_smaller(content)
+    problems += bounds.bound_on_range(content)
     return content, problems
 
 
