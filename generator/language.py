@@ -50,7 +50,7 @@ CHOSEN_SINCE: Mapping[str, Mapping[str, str]] = {
     "blocks.via": _RELAY,
     "charts.reported_by": _RELAY,
     "charts.also_reported_by": _RELAY,
-    "numbers.range": {"of": "number"},
+    "numbers.range": {"of": "number", "after": "none"},
     "charts.line": {"ranges": "some"},
     "charts.column": {"ranges": "some"},
     "charts.range_bar": {"singles": "some"},

@@ -156,7 +156,7 @@ class Writer:
         (low_shown, low_scale), high_scale = low, high[1]
         if low_scale is not None and low_scale == high_scale:  # one word for both ends
             a = self._decimal(low_shown)
-        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of, governed)
+        return self._range(a, b, sentence, _SCALE_WORDS[high_scale], of, governed, after)
 
     def _range(
         self,
@@ -166,6 +166,7 @@ class Writer:
         scale: str = "none",
         of: str = "number",
         governed: Governed = False,
+        after: str | None = None,
     ) -> str:
         """'110–120'; in a sentence, the catalog's `numbers.range`, given the `$scale` of the
         high end ('million', 'billion' or 'none'): a language may say 'від 110 до 120' but
@@ -173,7 +174,9 @@ class Writer:
         range: 'number' (nothing, or a percent sign), 'money' (a currency's name) or 'unit'
         (a unit's noun), whose case a preposition may govern ('від 2 до 3 гривень', never
         CLDR's '3 гривні'), so a language may keep the dash there; `$governed` after a
-        preposition that takes it as its object ('estimait entre 11 et 13 milliards')."""
+        preposition that takes it as its object ('estimait entre 11 et 13 milliards'); and
+        `$after`, the qualifier before it ('over', 'up-to', … or 'none'), as 'від … до' reads
+        after 'приблизно' but not after 'понад' or 'до' ('понад 25–27')."""
         if sentence:
             if isinstance(governed, str):  # 'entre environ 25 et 27': `$kind` is 'range'
                 low = self.language.text(
@@ -186,6 +189,7 @@ class Writer:
                 scale=scale,
                 of=of,
                 governed="yes" if governed else "no",
+                after=(after or "none").replace(" ", "-"),
             )
         return f"{low}{DASH}{high}"
 
@@ -225,7 +229,9 @@ class Writer:
         elif unit_key == "percent":
             text = self.percent(high, decimals)
             if self.number(low, decimals) != self.number(high, decimals):
-                text = self._range(self.number(low, decimals), text, sentence, governed=ranged)
+                text = self._range(
+                    self.number(low, decimals), text, sentence, governed=ranged, after=after
+                )
         else:
             text = self._amount(
                 found,
@@ -237,11 +243,15 @@ class Writer:
             )
         if qualifier and qualifier != "exactly" and not isinstance(ranged, str):
             kind = "count" if found.counts else "amount"  # 'fewer than 25', 'less than 3 km'
+            counted = unit_key == "percent" or (found.counts and not found.singular)
+            of = "money" if found.currency else "number" if counted else "unit"
+            worded = sentence and self._worded(low, high, decimals, of, qualifier, ranged)
             text = self.language.text(
                 f"qualifiers.{qualifier}",
                 n=text,
                 kind=kind,
                 governed="yes" if governed else "no",
+                range="words" if worded else "none",
             )
         if metric and found.metric:
             target, factor = found.metric
@@ -249,6 +259,23 @@ class Writer:
             twin = self._amount(unit(target, self.units), *ends, sentence=sentence)
             text = self.language.text("units.with_metric", value=text, metric=twin)
         return text
+
+    def _worded(
+        self,
+        low: float,
+        high: float,
+        decimals: int | None,
+        of: str,
+        after: str,
+        governed: Governed,
+    ) -> bool:
+        """True when a range in a sentence is said in words ('від 25 до 27'), not with a
+        dash: the qualifier before it may then choose its word ('приблизно від 25 до 27',
+        never 'близько від', which reads 'near to')."""
+        if self.span(low, high, decimals) == self.number(high, decimals):
+            return False
+        scale = _SCALE_WORDS[_as_shown(high, decimals)[1]]
+        return self._range("1", "2", True, scale, of, governed, after) != f"1{DASH}2"
 
     def _amount(
         self,
@@ -348,12 +375,8 @@ class Writer:
         `numbers.form_after` gives after 'range' ('від 2 до 3 гривень', the genitive)."""
         numeral = self._money_numeral(low, high, code, decimals, after, sentence, governed)
         count = _count(high, decimals)
-        if (
-            after is None
-            and sentence
-            and numeral != self._money_numeral(high, high, code, decimals)
-        ):
-            after = "range"  # the currency's name after 'до' in 'від 2 до 3 гривень'
+        if sentence and numeral != self._money_numeral(low, high, code, decimals):
+            after = "range"  # said in words: the name after 'до' in 'від 2 до 3 гривень'
         form = self.form_after(after, count)
         name = self.currency_name(code, count, form)
         scale = _as_shown(high, decimals)[1]
@@ -427,7 +450,8 @@ class Writer:
             not float(x).is_integer() and _as_shown(x, None)[1] is None for x in (low, high)
         )
         if cents:  # '12.5' -> '12.50': an amount with cents shows as many as the currency has
-            return self._cents(low, high, get_currency_precision(code), sentence, governed)
+            precision = get_currency_precision(code)
+            return self._cents(low, high, precision, sentence, governed, after)
         return self.span(
             low, high, decimals, sentence=sentence, after=after, of="money", governed=governed
         )
@@ -459,6 +483,7 @@ class Writer:
         decimals: int,
         sentence: bool = False,
         governed: Governed = False,
+        after: str | None = None,
     ) -> str:
         """The range with exactly `decimals` places: '12.50–15.00' (in a sentence, as
         `numbers.range` says a range of money)."""
@@ -471,7 +496,7 @@ class Writer:
                 format_decimal(half_up(x, decimals), fixed, locale=self.language.locale)
                 for x in (low, high)
             )
-        return a if a == b else self._range(a, b, sentence, of="money", governed=governed)
+        return a if a == b else self._range(a, b, sentence, "none", "money", governed, after)
 
     def unit_name(self, unit_key: str, use: str = "alone") -> str:
         """A unit's name, for an axis title or a table heading: 'metres a day', 'US dollars',
@@ -892,12 +917,14 @@ def _twin(
     low: float, high: float, factor: float, decimals: int | None
 ) -> tuple[tuple[Decimal, str | None], tuple[Decimal, str | None]]:
     """A metric twin's ends as `_as_shown` gives a number, no more precise than the figure as
-    a reader sees it. A plain figure's twin keeps its significant figures ('25 yards (23
-    metres)', '5 yards (5 metres)', '1.5 miles (2.4 kilometres)'), a range's the larger count
-    of its two ends, for both. A figure with a scale word has its twin in a scale word too,
-    the figure's (the next one up from a thousand of it), to the figure's decimals, one at
-    least ('1 million yards (0.9 million metres)', '3 billion miles (4.8 billion
-    kilometres)'): a twin in bare digits ('914,400') would read as measured."""
+    a reader sees it. A plain figure's twin keeps its significant figures, two at least ('25
+    yards (23 metres)', '1.5 miles (2.4 kilometres)', '1 mile (1.6 kilometres)': one figure
+    would give '2 kilometres', 24% out, and '5 yards (5 metres)' reads as if a yard were a
+    metre), a range's the larger count of its two ends, for both. A figure with a scale
+    word has its twin in a scale word too, the figure's (the next one up from a thousand of
+    it), to the figure's decimals, one at least ('1 million yards (0.9 million metres)', '3
+    billion miles (4.8 billion kilometres)'): a twin in bare digits ('914,400') would read
+    as measured."""
     shown = [_as_shown(x, decimals) for x in (low, high)]
     ends = (low * factor, high * factor)
     keys = [key for _, key in shown if key is not None]
@@ -908,7 +935,7 @@ def _twin(
         places = max(1, *(-int(_trimmed(d).as_tuple().exponent) for d, _ in shown))
         low_end, high_end = (half_up(x / int(key), places) for x in ends)
         return (low_end, key), (high_end, key)
-    figures = max(_figures(d, exact=decimals is not None) for d, _ in shown)
+    figures = max(2, *(_figures(d, exact=decimals is not None) for d, _ in shown))
     # Rounded to its figures, the number as Python writes it back: zeros after a decimal
     # point it may add ('100.0') are not shown (`_trimmed`).
     low_end, high_end = (Decimal(repr(round_significant(x, figures))) for x in ends)
@@ -916,15 +943,11 @@ def _twin(
 
 
 def _figures(shown: Decimal, *, exact: bool) -> int:
-    """Significant figures of a number as a reader sees it: '25' 2, '62.1' 3, '5' 1. A round
-    number's zeros count for one figure ('1,000' 2, '100' 2): '1,000 miles' is not 'about a
-    thousand', nor exact to the mile, unless its source gave its decimals (`exact`: 1,200,000
-    at no decimals has 7)."""
-    text = format(abs(_trimmed(shown)), "f")
-    digits = text.replace(".", "").lstrip("0") or "0"
-    if exact:
-        return len(digits)
-    return max(len(digits.rstrip("0")), min(2, len(digits)))
+    """Significant figures of a number as a reader sees it: '25' 2, '62.1' 3, '5' 1; a round
+    number's zeros are not counted ('1,000' 1), unless its source gave its decimals (`exact`:
+    1,200,000 at no decimals has 7)."""
+    digits = format(abs(_trimmed(shown)), "f").replace(".", "").lstrip("0")
+    return len(digits) if exact else len(digits.rstrip("0"))
 
 
 def _count(x: float, decimals: int | None) -> Decimal:

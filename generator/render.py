@@ -230,6 +230,8 @@ def environment(
         # Text after a colon, as the language writes it there: French lowers its first letter
         # ('Ce que dit la source : l’OMS juge…'), English and German keep it.
         after_colon=lambda text: in_text(write.language, str(text), "after_colon"),
+        # A record's later change notes, after a semicolon: 'Clarified …; updated …'.
+        after_semicolon=lambda text: in_text(write.language, str(text), "after_semicolon"),
     )
     env.tests.update(deprecated.template_tests())  # each warned of at its use (deprecated.py)
     env.tests["closed"] = closed

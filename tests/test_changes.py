@@ -933,6 +933,61 @@ def test_a_speakers_only_quotation_that_day_is_named_by_speaker_and_date(starter
     assert content.title_of("un-peak-statement") == "Li Junhua, 11 July 2024"
 
 
+def test_a_records_later_change_notes_read_in_lower_case_after_the_semicolon(
+    starter: Path,
+) -> None:
+    # Native review round 5 (en E1): "(Clarified 7 December 2026; Clarified 6 December 2026;
+    # Updated 26 November 2026)" put a capital after a semicolon.
+    log = """\
+changes:
+  - id: peak-update
+    date: 2024-07-18
+    kind: update
+    ids: [un-peak-statement]
+    what: The context gives the new revision.
+    why: The UN published it.
+    source: un-wpp-2024
+  - id: peak-context
+    date: 2024-07-20
+    kind: clarification
+    ids: [un-peak-statement]
+    what: The context says when the peak comes.
+    why: Readers asked.
+"""
+    from generator.generate import render_in_memory
+    from generator.project import Project
+
+    content = load_and_validate(with_log(starter, log))
+    pages = render_in_memory(Project.load(starter), content).pages
+    soups = [BeautifulSoup(p.body, "html.parser") for p in pages]
+    note = next(
+        s.select_one("#un-peak-statement .fs-changed")
+        for s in soups
+        if s.select_one("#un-peak-statement .fs-changed")
+    )
+    assert note.get_text() == "(Clarified 20\u00a0July\u00a02024; updated 18\u00a0July\u00a02024)"
+    # Read out alone, each link still opens with its capital.
+    assert [a["aria-label"].split(":")[0] for a in note.select("a")] == [
+        "Clarified 20\u00a0July\u00a02024",
+        "Updated 18\u00a0July\u00a02024",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "said", "later"),
+    [
+        ("de", "Präzisiert am 20. Juli 2024", "präzisiert am 20. Juli 2024"),
+        ("fr", "Mise à jour du 20 juillet 2024", "mise à jour du 20 juillet 2024"),
+        ("uk", "Уточнено 20 липня 2024 року", "уточнено 20 липня 2024 року"),
+    ],
+)
+def test_a_later_change_note_is_in_lower_case_in_every_language(tag, said, later) -> None:
+    from generator.language import Language
+    from generator.typography import in_text
+
+    assert in_text(Language.of(tag), said, "after_semicolon") == later
+
+
 def test_a_changes_source_known_through_an_outlet_takes_one_aside(rich_drawn: Path) -> None:
     """Fifth round, en E2 and de A1: '(source: …, as reported by The Gazette (the original was
     not consulted))' had two parentheses in a row; the change's source is an inner reference,

@@ -889,9 +889,40 @@ def test_the_named_sources_under_a_chart_fit_a_timeline_too(tag, one, several):
             "Тут записано всі зміни опублікованих показників і заяв, від найновіших: що "
             "змінилося, чому й на яке джерело ми спираємося. Кожен змінений показник чи заява "
             "має посилання на відповідний запис у журналі. Журнал доступний і як стрічка Atom — "
-            "її можна відкрити в програмі для читання стрічок (RSS-читачі).",
+            "її можна відкрити в будь-якому RSS-читачі.",  # round 5, uk A3
         ),
-        # uk A7-A12: each data-package description stands alone.
+        # uk A7-A12: each data-package description stands alone (round 5, A5-A8, as proposed).
+        (
+            "uk",
+            "datapackage.timeline.via",
+            {},
+            "Ідентифікатор видання, через яке відомо про джерело події, якщо оригінал не "
+            "переглянуто.",
+        ),
+        (
+            "uk",
+            "datapackage.figures.attribution",
+            {"computed": "розрахунок сайту"},
+            "Хто наводить показник («За оцінкою ООН»), або «розрахунок сайту».",
+        ),
+        (
+            "uk",
+            "datapackage.resources.statements_json.description",
+            {},
+            "Цитовані заяви, кожна зі своїм джерелом.",
+        ),
+        (
+            "uk",
+            "datapackage.resources.events_json.description",
+            {},
+            "Події хронології, кожна зі своїм джерелом.",
+        ),
+        (
+            "uk",
+            "datapackage.chart.as_given",
+            {},
+            "Показник так, як його наводить джерело, в одиницях джерела.",
+        ),
         (
             "uk",
             "datapackage.chart.via",
@@ -1236,3 +1267,20 @@ def test_a_german_ratio_is_das_fache_and_its_working_a_bare_number():
     assert w.quantity(2, 2, "about", "times") == "etwa das 2-Fache"
     assert w.quantity(1.5, 1.5, None, "times") == "das 1,5-Fache"
     assert w.quantity(2, 2, "more than", "times") == "mehr als das 2-Fache"
+
+
+@pytest.mark.parametrize(
+    ("precision", "when", "text"),
+    [
+        ("day", "5 грудня 2001", "5 грудня 2001 року — Всеукраїнський перепис населення"),
+        ("month", "жовтень 2019", "жовтень 2019 — Всеукраїнський перепис населення"),
+        ("year", "2019", "2019 — Всеукраїнський перепис населення"),
+    ],
+)
+def test_a_ukrainian_timeline_item_says_its_day_with_roku_and_a_dash(precision, when, text):
+    """Round 5, uk A2: «5 грудня 2001: Всеукраїнський перепис…» read like a table's cell; a
+    day takes «року», a month or a year stays bare (the item then opens with a capital)."""
+    said = Language.of("uk").text(
+        "charts.item", when=when, title="Всеукраїнський перепис населення", precision=precision
+    )
+    assert said == text

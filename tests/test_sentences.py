@@ -132,7 +132,7 @@ def test_a_range_of_millions_converts_both_ends_at_their_figures():
             [
                 "21 miles (34 kilometres)",
                 "21 yards (19 metres)",
-                "5 yards (5 metres)",
+                "5 yards (4.6 metres)",
                 "1.5 miles (2.4 kilometres)",
                 "1 million yards a day (0.9 million metres a day)",
             ],
@@ -142,7 +142,7 @@ def test_a_range_of_millions_converts_both_ends_at_their_figures():
             [
                 "21 miles (34 kilomètres)",
                 "21 yards (19 mètres)",
-                "5 yards (5 mètres)",
+                "5 yards (4,6 mètres)",
                 "1,5 mile (2,4 kilomètres)",
                 "1 million de yards par jour (0,9 million de mètres par jour)",
             ],
@@ -152,7 +152,7 @@ def test_a_range_of_millions_converts_both_ends_at_their_figures():
             [
                 "21 Meilen (34 Kilometer)",
                 "21 Yards (19 Meter)",
-                "5 Yards (5 Meter)",
+                "5 Yards (4,6 Meter)",
                 "1,5 Meilen (2,4 Kilometer)",
                 "1 Million Yards pro Tag (0,9 Millionen Meter pro Tag)",
             ],
@@ -162,7 +162,7 @@ def test_a_range_of_millions_converts_both_ends_at_their_figures():
             [
                 "21 миля (34 кілометри)",
                 "21 ярд (19 метрів)",
-                "5 ярдів (5 метрів)",
+                "5 ярдів (4,6 метра)",
                 "1,5 милі (2,4 кілометра)",
                 "1 мільйон ярдів на добу (0,9 мільйона метрів на добу)",
             ],
@@ -171,7 +171,8 @@ def test_a_range_of_millions_converts_both_ends_at_their_figures():
 )
 def test_a_metric_twin_is_as_precise_as_the_figure_the_reader_sees(tag, texts):
     """Round 4 (en E3, uk E3, fr A5): a two-figure number never converts to three figures
-    (33.8 km, 19.2 m, 4.6 m were), nor a one-figure million to 910,000."""
+    (33.8 km, 19.2 m were), nor a one-figure million to 910,000; round 5 (uk E2, en E5): a
+    one-digit figure's twin has two ('5 yards (5 metres)' read as if a yard were a metre)."""
     write = writer(tag)
     said = [
         write.quantity(21, 21, None, "mi"),
@@ -204,10 +205,50 @@ def test_a_range_from_plain_to_scaled_has_its_twin_in_the_high_ends_scale():
 
 
 @pytest.mark.parametrize(
+    ("tag", "texts"),
+    [
+        (
+            "en",
+            [
+                "1 mile (1.6 kilometres)",
+                "1 mile a day (1.6 kilometres a day)",
+                "2 yards (1.8 metres)",
+                "3 miles (4.8 kilometres)",
+                "5 miles (8 kilometres)",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "1 миля (1,6 кілометра)",
+                "1 миля на добу (1,6 кілометра на добу)",
+                "2 ярди (1,8 метра)",
+                "3 милі (4,8 кілометра)",
+                "5 миль (8 кілометрів)",
+            ],
+        ),
+    ],
+)
+def test_a_one_digit_figures_twin_has_two_significant_figures(tag, texts):
+    """Round 5, uk E2 and en E5: '1 mile (2 kilometres)' was 24% out. Two figures at least
+    (the Ukrainian reviewer's rule, which gives the English one's '1 mile (1.6 kilometres)'
+    too, and is one rule for every figure, not one that depends on the error); 8.0 shows as 8."""
+    write = writer(tag)
+    said = [
+        write.quantity(1, 1, None, "mi"),
+        write.quantity(1, 1, None, "mi-per-day"),
+        write.quantity(2, 2, None, "yd"),
+        write.quantity(3, 3, None, "mi"),
+        write.quantity(5, 5, None, "mi"),
+    ]
+    assert said == texts
+
+
+@pytest.mark.parametrize(
     ("low", "high", "text"),
     [
-        (0, 25, "0–25 yards (0–23 metres)"),  # zero has one figure: 25's two decide
-        (0, 3, "0–3 miles (0–5 kilometres)"),
+        (0, 25, "0–25 yards (0–23 metres)"),  # zero has no figure: 25's two decide
+        (0, 3, "0–3 miles (0–4.8 kilometres)"),
         (-21, -21, "-21 miles (-34 kilometres)"),  # a change: the sign is not a figure
     ],
 )
@@ -219,10 +260,10 @@ def test_a_twins_figures_count_digits_only(low, high, text):
 @pytest.mark.parametrize(
     ("tag", "text"),
     [
-        ("en", f"3–5{NB}miles (5–8{NB}kilometres)"),
-        ("de", f"3–5{NB}Meilen (5–8{NB}Kilometer)"),
-        ("uk", f"3–5{NB}миль (5–8{NB}кілометрів)"),
-        ("fr", f"3 à 5{NB}miles (5 à 8{NB}kilomètres)"),
+        ("en", f"3–5{NB}miles (4.8–8{NB}kilometres)"),
+        ("de", f"3–5{NB}Meilen (4,8–8{NB}Kilometer)"),
+        ("uk", f"3–5{NB}миль (4,8–8{NB}кілометрів)"),
+        ("fr", f"3 à 5{NB}miles (4,8 à 8{NB}kilomètres)"),
     ],
 )
 def test_a_metric_twin_in_a_sentence_says_its_range_as_the_sentence_does(tag, text):
@@ -435,8 +476,8 @@ def test_only_a_language_with_a_governing_preposition_words_its_qualifier_for_it
         ),
         (
             dict(says="Le tracé mesurait", unit="mi", low=3, high=5, label="de long"),
-            # The twin says its range as the sentence does; 3 and 5 have one figure each.
-            f"Le tracé mesurait 3 à 5{NB}miles (5 à 8{NB}kilomètres) de long en 2025",
+            # The twin says its range as the sentence does, at two figures (8.0 shows as 8).
+            f"Le tracé mesurait 3 à 5{NB}miles (4,8 à 8{NB}kilomètres) de long en 2025",
         ),
     ],
 )
@@ -872,7 +913,7 @@ def test_a_working_of_shares_writes_percent_signs_and_the_result_in_points(tag, 
         ("en", "1.2 million ÷ 1,407 days ≈ 853 a day, rounded to about 850"),
         ("fr", f"1,2 million ÷ 1{NNB}407 jours ≈ 853 par jour, arrondi à environ 850"),
         ("de", "1,2 Millionen ÷ 1.407 Tage ≈ 853 pro Tag, gerundet etwa 850"),
-        ("uk", f"1,2 мільйона ÷ 1{NB}407 днів ≈ 853 на день, після округлення — близько 850"),
+        ("uk", f"1,2 мільйона ÷ 1{NB}407 днів ≈ 853 на добу, після округлення — близько 850"),
     ],
 )
 def test_a_rates_working_says_a_day_and_its_rounding_in_words(tag, text):
@@ -1083,7 +1124,8 @@ def test_a_governed_range_says_about_inside_it(fields, text):
     [
         ("en", "X estimates about 25–27 cases as of 2025"),
         ("de", "X estimates etwa 25 bis 27 cases im Jahr 2025"),
-        ("uk", "X estimates близько від 25 до 27 cases у 2025 році"),
+        # 'близько від' reads 'near to': a range in words takes 'приблизно' (round 5, uk E1)
+        ("uk", "X estimates приблизно від 25 до 27 cases у 2025 році"),
     ],
 )
 def test_a_range_keeps_its_qualifier_outside_where_the_catalog_names_none(tag, text):
@@ -1258,6 +1300,35 @@ def test_a_reference_inside_a_notes_aside_takes_no_second_parenthesis(tag, via, 
         "blocks.reference_in_aside", text="OMS, 2024", via="", aside="", relayed="no", unsure="no"
     )
     assert alone == "OMS, 2024"
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "people", "hryvnias"),
+    [
+        ("about", "приблизно від 25 до 27", f"приблизно від 2 до 3{NB}гривень"),
+        ("roughly", "приблизно від 25 до 27", f"приблизно від 2 до 3{NB}гривень"),
+        ("over", "понад 25–27", f"понад 2–3{NB}гривні"),
+        ("up to", "до 25–27", f"до 2–3{NB}гривень"),
+        ("up to about", "приблизно до 25–27", f"приблизно до 2–3{NB}гривень"),
+        ("less than", "менше ніж 25–27", f"менше ніж 2–3{NB}гривні"),
+        ("at least", "щонайменше 25–27", f"щонайменше 2–3{NB}гривні"),
+        ("nearly", "майже 25–27", f"майже 2–3{NB}гривні"),
+        (None, "від 25 до 27", f"від 2 до 3{NB}гривень"),
+    ],
+)
+def test_a_ukrainian_qualifier_before_a_range_reads_as_ukrainian(qualifier, people, hryvnias):
+    """Round 5, uk E1: «близько від 25 до 27» read 'near to', «до від 2 до 3», «понад від …»
+    were no Ukrainian. 'About' or 'roughly' before a range in words is «приблизно»; every other
+    qualifier takes the dash form and governs it as it does one number («до 2–3 гривень»)."""
+    write = Writer(Language.of("uk"), space=NB)
+    assert write.quantity(25, 27, qualifier, "people", sentence=True) == people
+    assert write.quantity(2, 3, qualifier, "UAH", sentence=True) == hryvnias
+    # a table, a single value and a range in millions keep «близько»
+    assert Writer(Language.of("uk")).quantity(25, 27, "about", "people") == "близько 25–27"
+    assert write.quantity(25, 25, "about", "people", sentence=True) == "близько 25"
+    assert write.quantity(2e6, 3e6, "about", "people", sentence=True) == (
+        f"близько 2–3{NB}мільйонів"
+    )
 
 
 # Round 5, French review 5: the Error and what follows it

@@ -229,7 +229,10 @@ class ChartData:
             # début du chantier', typography.after_colon).
             said = [
                 say(
-                    "charts.item", when=m.when, title=in_text(self.language, m.title, "after_colon")
+                    "charts.item",
+                    when=m.when,
+                    title=in_text(self.language, m.title, "after_colon"),
+                    precision=m.date.precision,  # uk '5 грудня 2001 року — …'
                 )
                 for m in self.moments
             ]
@@ -329,7 +332,7 @@ class ChartData:
         text = self.writer.span(row.low, row.high)
         if row.qualifier and row.qualifier != "exactly":
             text = self.language.text(
-                f"qualifiers.{row.qualifier}", n=text, kind="amount", governed="no"
+                f"qualifiers.{row.qualifier}", n=text, kind="amount", governed="no", range="none"
             )
         return text
 
