@@ -95,7 +95,7 @@ def test_zensical_builds_the_finished_folder_in_the_sheets_language(tmp_path: Pa
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in home
     assert "Erstellt mit" in home  # the generator's copyright partial, in German
-    assert "<title>Start – Masern in Beispielland</title>" in home  # its htmltitle block
+    assert "<title>Start | Masern in Beispielland</title>" in home  # its htmltitle block
     assert 'title="Korrekturen, Aktualisierungen und Präzisierungen"' in home  # its feed link
     assert 'title="Dauerhafter Link"' in home  # the permalinks' tooltip
     missing = (root / "site" / "404.html").read_text(encoding="utf-8")

@@ -88,6 +88,17 @@ class Row:
             text = f"{self.as_given} {self.label}"
         return f"{text}, {self.when}" if self.when else text
 
+    def head(self, language: Language) -> str:
+        """The row's head in the chart's data table: its short name where it has one, as the
+        drawing labels it ('Erste Dosis, weltweit 2023'), with no value after it (the next
+        column has it); else the whole sentence, who says it included (German review,
+        round 5, A2: 'Nach Schätzung von WHO und CDC erhielten 83 % … | 83' said it twice)."""
+        if self.short:
+            return (
+                f"{self.short}, {self.when}" if self.when and not self.short_dated else self.short
+            )
+        return self.sentence(language)
+
     def sentence(self, language: Language) -> str:
         """As the page words it: 'The UN estimates about 8.2 billion people in the world'
         (a short name is for the drawing only: the text alternative reads the whole)."""
@@ -301,7 +312,7 @@ class ChartData:
         if self.unit is not None and self.unit.key == "percent":  # a head says 'Low (%)'
             unit = self.language.locale.number_symbols["latn"]["percentSign"]
         rows = self.rows + ((self.whole,) if self.whole else ())
-        sentences = [r.sentence(self.language) for r in rows]
+        sentences = [r.head(self.language) for r in rows]
         if {"charts.low", "charts.high"} & self.language.overridden:  # replaced in 0.3
             header = [
                 say("charts.figure"),
