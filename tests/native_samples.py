@@ -241,6 +241,7 @@ class Samples:
                         "charts.item",
                         when=self.write.date(e.date),
                         title=in_text(self.write.language, e.title, "after_colon"),
+                        precision=e.date.precision,
                     )
                     for e in events[:3]
                 )
